@@ -1,0 +1,84 @@
+# frontrunner — PGXS build.
+#
+#   make                 build the module and the install script
+#   make install         install into the PostgreSQL that pg_config names
+#   make installcheck    pg_regress (sql/*.sql against expected/*.out) on a
+#                        running server, with the extension preloaded
+#   make test            the whole suite on a throwaway cluster: installs
+#                        missing Debian packages, builds, installs, runs
+#                        pg_regress, pgTAP (test/*.sql via pg_prove) and the
+#                        fuzzers, and ends with "N passed, N failed"
+#   make demo            the main job on a throwaway cluster with demo data
+#   make fuzz            libFuzzer + AddressSanitizer targets (test/fuzz/)
+#   make fuzz-run        run each target for FUZZ_SECONDS (default 10)
+#   make bench           benchmarks against baselines (SCALE=… rows)
+
+EXTENSION   = frontrunner
+EXTVERSION  = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big  = frontrunner
+SRCS        = $(sort $(wildcard src/*.c))
+OBJS        = $(SRCS:.c=.o)
+
+# The install script is assembled from sql/install/*.sql (one file per
+# concern, in name order); upgrade scripts are picked up by wildcard.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+
+# pg_regress scripts: every sql/*.sql that is not an install/upgrade script.
+REGRESS     = $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n)
+ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n)
+PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
+PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+SHLIB_LINK  = $(ICU_LIBS)
+
+EXTRA_CLEAN = $(DATA_built) test/fuzz/bin results regression.diffs regression.out
+
+PG_CONFIG  ?= pg_config
+PGXS       := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
+	cat $(INSTALL_PARTS) > $@
+
+all: $(DATA_built)
+
+# ---------------------------------------------------------------- harness
+.PHONY: test demo fuzz fuzz-run bench prove
+
+test:
+	bash test/harness/test.sh
+
+demo:
+	bash test/harness/demo.sh
+
+# pgTAP tests against a running server with the extension installed
+prove:
+	bash test/harness/prove.sh
+
+bench:
+	bash test/bench/run.sh $(SCALE)
+
+# ---------------------------------------------------------------- fuzzing
+# Backend-free sources: the parsers and what they use.  A fuzz target
+# test/fuzz/fuzz_<name>.c links these and nothing of PostgreSQL.
+PURE_SRCS   = $(filter-out $(shell grep -l 'include "postgres.h"' $(SRCS)),$(SRCS))
+FUZZ_SRCS   = $(sort $(wildcard test/fuzz/fuzz_*.c))
+FUZZ_BINS   = $(patsubst test/fuzz/%.c,test/fuzz/bin/%,$(FUZZ_SRCS))
+FUZZ_CC    ?= clang
+FUZZ_FLAGS  = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+              -Isrc $(ICU_CFLAGS)
+FUZZ_SECONDS ?= 10
+
+fuzz: $(FUZZ_BINS)
+
+test/fuzz/bin/%: test/fuzz/%.c $(PURE_SRCS) $(wildcard src/*.h)
+	@mkdir -p test/fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(PURE_SRCS) $(ICU_LIBS)
+
+fuzz-run: fuzz
+	bash test/harness/fuzz.sh $(FUZZ_SECONDS)

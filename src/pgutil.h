@@ -1,0 +1,41 @@
+/*
+ * pgutil.h — backend glue shared by every type: normalised input, errors
+ * from backend-free code, output in the server encoding.
+ */
+#ifndef FR_PGUTIL_H
+#define FR_PGUTIL_H
+
+#include "postgres.h"
+
+#include "error.h"
+
+/* palloc with the FrAllocFn signature */
+extern void *fr_palloc(size_t size);
+
+/*
+ * Normalise a type input string: server encoding -> UTF-8, then
+ * fr_normalize() (NFKC + folding; ASCII fast path).  Raises on failure.
+ * The result is palloc'd, NUL-terminated UTF-8.
+ */
+extern char *fr_pg_normalize(const char *str, size_t *outlen,
+							 const char *typname);
+
+/*
+ * Raise the ERROR an FrError describes.  The primary message is the
+ * PostgreSQL one for the error's class, naming the type and the input as the
+ * user wrote it:  invalid input syntax for type uscc: "…"  — DETAIL and HINT
+ * come from the FrError.
+ */
+extern void fr_pg_raise_input(const FrError *err, const char *typname,
+							  const char *input) pg_attribute_noreturn();
+
+/* Map an FrErrCode to a SQLSTATE (ERRCODE_…). */
+extern int	fr_pg_sqlstate(FrErrCode code);
+
+/*
+ * A UTF-8 string (as the parsers produce) converted to the server
+ * encoding, palloc'd.  Identity in a UTF8 database.
+ */
+extern char *fr_pg_from_utf8(const char *utf8);
+
+#endif							/* FR_PGUTIL_H */

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs inside pg_virtualenv (PGHOST/PGPORT/PGUSER point at the throwaway
+# cluster): pg_regress, pgTAP, fuzzers; prints the totals.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+passed=0; failed=0
+
+echo "== pg_regress"
+make -s installcheck > /tmp/fr_regress.$$ 2>&1
+rc=$?
+cat /tmp/fr_regress.$$
+p=$(grep -cE '^(test | *)?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' /tmp/fr_regress.$$ || true)
+f=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' /tmp/fr_regress.$$ || true)
+if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+rm -f /tmp/fr_regress.$$
+[ -f regression.diffs ] && [ "$f" != 0 ] && head -200 regression.diffs
+passed=$((passed + p)); failed=$((failed + f))
+
+echo "== pgTAP"
+bash test/harness/prove.sh > /tmp/fr_tap.$$ 2>&1
+rc=$?
+grep -vE '^ok [0-9]+' /tmp/fr_tap.$$
+p=$(grep -cE '^[[:space:]]*ok [0-9]+' /tmp/fr_tap.$$ || true)
+f=$(grep -cE '^[[:space:]]*not ok [0-9]+' /tmp/fr_tap.$$ || true)
+if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+rm -f /tmp/fr_tap.$$
+passed=$((passed + p)); failed=$((failed + f))
+
+if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
+  secs=${FUZZ_SECONDS:-10}
+  [ "${CI:-}" = true ] && secs=${FUZZ_SECONDS:-60}
+  echo "== fuzzing (${secs}s per target)"
+  out=$(make -s fuzz-run FUZZ_SECONDS="$secs" 2>&1)
+  echo "$out" | grep -E '^(fuzz|FUZZ)' || true
+  p=$(echo "$out" | grep -c '^fuzz .* ok' || true)
+  f=$(echo "$out" | grep -c '^fuzz .* FAILED' || true)
+  if ! echo "$out" | grep -q '^fuzz '; then echo "$out" | tail -30; f=$((f + 1)); fi
+  passed=$((passed + p)); failed=$((failed + f))
+fi
+
+echo "$passed passed, $failed failed"
+[ -n "${FR_TOTALS:-}" ] && echo "$passed passed, $failed failed" > "$FR_TOTALS"
+[ "$failed" = 0 ]
