@@ -6,6 +6,17 @@ cd "$(dirname "$0")/../.."
 
 passed=0; failed=0
 
+echo "== install script checks"
+perl test/harness/lint.pl > /tmp/fr_lint.$$ 2>&1
+rc=$?
+grep -E '^not ok|^#' /tmp/fr_lint.$$
+p=$(grep -cE '^ok [0-9]+' /tmp/fr_lint.$$ || true)
+f=$(grep -cE '^not ok [0-9]+' /tmp/fr_lint.$$ || true)
+if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+echo "$p checks passed, $f failed"
+rm -f /tmp/fr_lint.$$
+passed=$((passed + p)); failed=$((failed + f))
+
 echo "== pg_regress"
 make -s installcheck > /tmp/fr_regress.$$ 2>&1
 rc=$?
