@@ -1,0 +1,64 @@
+-- pgTAP: catalog hygiene of everything the extension installs
+BEGIN;
+SELECT plan(8);
+
+CREATE TEMP VIEW ext_objects AS
+SELECT classid, objid FROM pg_depend
+WHERE refclassid = 'pg_extension'::regclass
+  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'frontrunner')
+  AND deptype = 'e';
+
+SELECT is_empty($$
+  SELECT p.oid::regprocedure::text FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+  WHERE o.classid = 'pg_proc'::regclass AND obj_description(p.oid, 'pg_proc') IS NULL$$,
+  'every function has a COMMENT');
+
+SELECT is_empty($$
+  SELECT t.oid::regtype::text FROM ext_objects o JOIN pg_type t ON t.oid = o.objid
+  WHERE o.classid = 'pg_type'::regclass AND obj_description(t.oid, 'pg_type') IS NULL$$,
+  'every type has a COMMENT');
+
+SELECT is_empty($$
+  SELECT op.oid::regoperator::text FROM ext_objects o JOIN pg_operator op ON op.oid = o.objid
+  WHERE o.classid = 'pg_operator'::regclass AND obj_description(op.oid, 'pg_operator') IS NULL$$,
+  'every operator has a COMMENT');
+
+SELECT is_empty($$
+  SELECT c.oid::regclass::text FROM ext_objects o JOIN pg_class c ON c.oid = o.objid
+  WHERE o.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v', 'm', 'p')
+    AND obj_description(c.oid, 'pg_class') IS NULL$$,
+  'every table and view has a COMMENT');
+
+SELECT is_empty($$
+  SELECT c.oid::regclass::text || '.' || a.attname FROM ext_objects o
+  JOIN pg_class c ON c.oid = o.objid
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  WHERE o.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v', 'm', 'p')
+    AND col_description(c.oid, a.attnum) IS NULL$$,
+  'every column of every table and view has a COMMENT');
+
+SELECT is_empty($$
+  SELECT p.oid::regprocedure::text FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+  WHERE o.classid = 'pg_proc'::regclass AND p.provolatile IN ('i', 's') AND p.proparallel <> 's'$$,
+  'every IMMUTABLE or STABLE function is PARALLEL SAFE');
+
+SELECT is_empty($$
+  SELECT p.oid::regprocedure::text FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+  JOIN pg_language l ON l.oid = p.prolang
+  WHERE o.classid = 'pg_proc'::regclass AND l.lanname IN ('sql', 'plpgsql')
+    AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) AS c
+                    WHERE c = 'search_path=pg_catalog, pg_temp')$$,
+  'every SQL and PL/pgSQL function pins search_path = pg_catalog, pg_temp');
+
+-- type I/O and operator support functions are IMMUTABLE STRICT
+SELECT is_empty($$
+  SELECT p.oid::regprocedure::text FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+  WHERE o.classid = 'pg_proc'::regclass
+    AND (p.oid IN (SELECT typinput FROM pg_type UNION SELECT typoutput FROM pg_type
+                   UNION SELECT typreceive FROM pg_type UNION SELECT typsend FROM pg_type
+                   UNION SELECT oprcode FROM pg_operator))
+    AND NOT (p.provolatile = 'i' AND p.proisstrict)$$,
+  'type I/O and operator functions are IMMUTABLE STRICT');
+
+SELECT * FROM finish();
+ROLLBACK;
