@@ -62,9 +62,11 @@ superscript_ascii(UChar32 c)
 	}
 }
 
+#define FOLD_DROP (-1)
+
 /*
- * Folding applied after NFKC.  Returns the replacement code point,
- * 0 to drop the character, or c itself.
+ * The domain folding NFKC does not do.  Returns the replacement code point,
+ * FOLD_DROP to drop the character, or c itself.
  */
 static UChar32
 post_fold(UChar32 c)
@@ -101,7 +103,7 @@ post_fold(UChar32 c)
 		case 0x200D:
 		case 0x2060:			/* word joiner */
 		case 0xFEFF:			/* BOM */
-			return 0;
+			return FOLD_DROP;
 		case '\t':
 		case '\n':
 		case '\r':
@@ -144,24 +146,93 @@ ascii_copy(const char *in, size_t len, FrAllocFn alloc, char **out,
 	return true;
 }
 
+/*
+ * Apply fold() to in[0..n) into a new buffer; *changed tells whether any
+ * character was replaced or dropped.
+ */
+static UChar *
+fold16(const UChar *in, int32_t n, FrAllocFn alloc, int32_t *nout,
+	   bool *changed)
+{
+	int32_t		cap = n + 2;
+	UChar	   *out = alloc(sizeof(UChar) * cap);
+	int32_t		i;
+
+	*nout = 0;
+	*changed = false;
+	for (i = 0; i < n;)
+	{
+		UChar32		c;
+		UChar32		f;
+
+		U16_NEXT(in, i, n, c);
+		f = post_fold(c);
+		if (f != c)
+			*changed = true;
+		if (f != FOLD_DROP)
+			(void) append16(out, cap, nout, f);
+	}
+	return out;
+}
+
+/* NFKC of in[0..n) into a new buffer */
+static UChar *
+nfkc16(const UChar *in, int32_t n, FrAllocFn alloc, int32_t *nout,
+	   FrError *err)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+	UChar	   *out;
+	int32_t		len;
+
+	if (U_FAILURE(status))
+	{
+		fr_error(err, FR_ERR_INTERNAL, -1,
+				 "ICU NFKC normaliser unavailable: %s", u_errorName(status));
+		return NULL;
+	}
+	len = unorm2_normalize(nfkc, in, n, NULL, 0, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+	{
+		fr_error(err, FR_ERR_INTERNAL, -1,
+				 "ICU NFKC normalisation failed: %s", u_errorName(status));
+		return NULL;
+	}
+	status = U_ZERO_ERROR;
+	out = alloc(sizeof(UChar) * (len + 1));
+	len = unorm2_normalize(nfkc, in, n, out, len + 1, &status);
+	if (U_FAILURE(status))
+	{
+		fr_error(err, FR_ERR_INTERNAL, -1,
+				 "ICU NFKC normalisation failed: %s", u_errorName(status));
+		return NULL;
+	}
+	*nout = len;
+	return out;
+}
+
+/*
+ * Non-ASCII path: superscripts -> ^n, fold, NFKC, fold again; when that
+ * last fold changed something (NFKC can produce foldable characters, and a
+ * folded character can compose with a following combining mark), NFKC once
+ * more.  The result is a fixpoint: normalising it again changes nothing.
+ */
 bool
 fr_normalize(const char *in, size_t len, FrAllocFn alloc,
 			 char **out, size_t *outlen, FrError *err)
 {
 	UErrorCode	status = U_ZERO_ERROR;
-	const UNormalizer2 *nfkc;
 	UChar	   *u16;
 	UChar	   *pre;
-	UChar	   *norm;
-	UChar	   *post;
+	UChar	   *cur;
 	int32_t		n16 = 0;
 	int32_t		npre = 0;
-	int32_t		nnorm;
-	int32_t		npost = 0;
+	int32_t		ncur;
 	int32_t		cap;
 	int32_t		i;
 	int32_t		n8 = 0;
 	bool		in_sup = false;
+	bool		changed;
 	char	   *res;
 
 	if (len > FR_NORMALIZE_MAX_INPUT)
@@ -202,44 +273,27 @@ fr_normalize(const char *in, size_t len, FrAllocFn alloc,
 		}
 	}
 
-	/* NFKC */
-	nfkc = unorm2_getNFKCInstance(&status);
-	if (U_FAILURE(status))
-		return fr_error(err, FR_ERR_INTERNAL, -1,
-						"ICU NFKC normaliser unavailable: %s", u_errorName(status));
-	nnorm = unorm2_normalize(nfkc, pre, npre, NULL, 0, &status);
-	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
-		return fr_error(err, FR_ERR_INTERNAL, -1,
-						"ICU NFKC normalisation failed: %s", u_errorName(status));
-	status = U_ZERO_ERROR;
-	norm = alloc(sizeof(UChar) * (nnorm + 1));
-	nnorm = unorm2_normalize(nfkc, pre, npre, norm, nnorm + 1, &status);
-	if (U_FAILURE(status))
-		return fr_error(err, FR_ERR_INTERNAL, -1,
-						"ICU NFKC normalisation failed: %s", u_errorName(status));
-
-	/* domain folding NFKC does not do */
-	cap = nnorm + 2;
-	post = alloc(sizeof(UChar) * cap);
-	for (i = 0; i < nnorm;)
+	cur = fold16(pre, npre, alloc, &ncur, &changed);
+	cur = nfkc16(cur, ncur, alloc, &ncur, err);
+	if (cur == NULL)
+		return false;
+	cur = fold16(cur, ncur, alloc, &ncur, &changed);
+	if (changed)
 	{
-		UChar32		c;
-
-		U16_NEXT(norm, i, nnorm, c);
-		c = post_fold(c);
-		if (c != 0)
-			(void) append16(post, cap, &npost, c);
+		cur = nfkc16(cur, ncur, alloc, &ncur, err);
+		if (cur == NULL)
+			return false;
 	}
 
 	/* UTF-16 -> UTF-8 */
 	status = U_ZERO_ERROR;
-	u_strToUTF8(NULL, 0, &n8, post, npost, &status);
+	u_strToUTF8(NULL, 0, &n8, cur, ncur, &status);
 	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
 		return fr_error(err, FR_ERR_INTERNAL, -1,
 						"ICU UTF-8 conversion failed: %s", u_errorName(status));
 	status = U_ZERO_ERROR;
 	res = alloc(n8 + 1);
-	u_strToUTF8(res, n8 + 1, &n8, post, npost, &status);
+	u_strToUTF8(res, n8 + 1, &n8, cur, ncur, &status);
 	if (U_FAILURE(status))
 		return fr_error(err, FR_ERR_INTERNAL, -1,
 						"ICU UTF-8 conversion failed: %s", u_errorName(status));
