@@ -105,7 +105,8 @@ SELECT 'ASTM C33/C33-18'::stdcode;
 SELECT 'GB/T 19001-2016/GB 1-2000'::stdcode;
 SELECT 'GB 4806.1-2016 食品接触材料'::stdcode;
 SELECT 'GB/T 19001-2016; ISO 9001'::stdcode;
-SELECT repeat('GB 1.', 60)::stdcode;
+SELECT repeat('GB 1.', 120)::stdcode;
+SELECT ('GB 1' || repeat('.1', 100))::stdcode;
 
 -- 8. Operator classes ---------------------------------------------------------
 SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcname LIKE 'stdcode%' ORDER BY opcname;

@@ -52,6 +52,8 @@ typedef struct Ctx
 	int			pos;
 	StdCode    *out;
 	FrError    *err;
+	int			extra;			/* bytes the amendments would take more if
+								 * spelt the ISO way */
 } Ctx;
 
 /* Chinese industry standard codes (行业标准代号); DB and GBZ are handled
@@ -1045,6 +1047,15 @@ parse_amendments(Ctx *c, const Prefix *p, int year)
 		}
 		if (!emitf(c, ":%04d", ayear))
 			return false;
+		{
+			int			digits = number < 0 ? 0 : number >= 1000 ? 4 : number >= 100 ? 3 :
+				number >= 10 ? 2 : 1;
+			int			iso_len = 3 + (number < 0 ? 0 : 1 + digits);
+			int			written = p->fam == FAM_ISO ? iso_len :
+				p->fam == FAM_IEC ? 3 + digits : (type == 1 ? 1 : 2) + digits;
+
+			c->extra += iso_len - written;
+		}
 		if (!kemit(c, 0x01) || !kemit(c, (unsigned char) sep) ||
 			!kemit(c, (unsigned char) type) ||
 			!kemit(c, number >= 0 ? 0x01 : 0x00) ||
@@ -1427,6 +1438,7 @@ std_parse(const char *in, size_t len, StdCode *out, FrError *err)
 	c.pos = 0;
 	c.out = out;
 	c.err = err;
+	c.extra = 0;
 	if (!parse_single(&c, true, &kind))
 		return false;
 	if (c.pos < c.len)
@@ -1443,6 +1455,14 @@ std_parse(const char *in, size_t len, StdCode *out, FrError *err)
 			fr_error_hint(err, "Write it as, e.g., %s.", family_example(FAM_CN));
 		else
 			fr_error_hint(err, "%s", GENERAL_HINT);
+		return false;
+	}
+	if (out->text_len + c.extra > STD_MAX_TEXT)
+	{
+		fr_error(err, FR_ERR_LIMIT, -1,
+				 "The standard number is %d bytes long in canonical form; at most %d are accepted.",
+				 out->text_len + c.extra, STD_MAX_TEXT);
+		fr_error_hint(err, "%s", GENERAL_HINT);
 		return false;
 	}
 	return true;
