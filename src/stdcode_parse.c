@@ -816,6 +816,24 @@ parse_parts(Ctx *c, const Prefix *p)
 
 	if (!is_alnum(cur(c)))
 		return missing_number(c, p);
+
+	/*
+	 * A number starts with digits or a short letter code (D638, G.711,
+	 * BT.709, Z535.1).  A longer word, or TS/TR, would be read as part of
+	 * the prefix when the number is written after another prefix
+	 * (std_adopts of "EN IEC TS1" would be "IEC TS" 1).
+	 */
+	{
+		int			n = 0;
+
+		while (is_alpha(at(c, n)))
+			n++;
+		if (n > 2 || (n == 2 && (looking_at(c, "TS") || looking_at(c, "TR"))))
+			return family_error(c, p->fam,
+								"The number \"%s\" after \"%s\" starts with a word; a number starts "
+								"with digits or a letter code such as D638 or G.711.",
+								rest(c), p->text);
+	}
 	for (;;)
 	{
 		bool		lower = false;
