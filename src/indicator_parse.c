@@ -169,7 +169,7 @@ relocate(Parser *p, size_t base)
 		pos = (int) p->len;
 	snprintf(detail, sizeof(detail), "%s", p->err->detail);
 	p->err->position = pos;
-	if (p->err->code == FR_ERR_SYNTAX)
+	if (p->err->code == FR_ERR_SYNTAX || p->err->code == FR_ERR_RANGE)
 		snprintf(p->err->detail, sizeof(p->err->detail),
 				 "parsing stopped at character %d: %s",
 				 char_index(p->s, (size_t) pos), detail);
@@ -535,7 +535,8 @@ check_order(Parser *p, FrIndicator *v, size_t pos)
 		fr_dec_format(v->lo, a);
 		fr_dec_format(v->hi, b);
 		snprintf(why, sizeof(why), "the range is empty: lower bound %s, upper bound %s", a, b);
-		return perr(p, pos, why, "write the smaller number first, e.g. 6.5 ~ 8.5");
+		return perr(p, pos, why, c > 0 ? "write the smaller number first, e.g. 6.5 ~ 8.5"
+					: "a range with equal bounds must include both, e.g. [5, 5]");
 	}
 	return true;
 }
