@@ -137,4 +137,12 @@ typedef struct FrUnitInfo
 extern int	fr_unit_table_size(void);
 extern const FrUnitInfo *fr_unit_table_entry(int i);
 
+/* The SI prefixes the prefixable symbols take ("k", "μ", "u", "da", …). */
+extern int	fr_unit_prefix_count(void);
+extern bool fr_unit_prefix_entry(int i, const char **symbol,
+								 const char **name, int *exp10);
+
+/* largest |exp10| of a unit's factor (Ym³ is 10^72) */
+#define FR_UNIT_MAX_EXP10 90
+
 #endif							/* FR_UNITS_H */
