@@ -63,7 +63,8 @@ SELECT satisfies(0.304, '≤0.3', 'rounded') AS at_one_decimal,
        satisfies(0.315, '≤0.31', 'rounded') AS half_to_even_up;
 
 -- measured indicators, also across units: rounding is done exactly in
--- the spec's unit (0.0105 % = 105 mg/kg → 100 at the limit's digits)
+-- the spec's unit: 0.01005 % = 100.5 mg/kg rounds to 100 at the last digit of
+-- ≤ 100, but stays 100.5 against ≤ 100.0; 0.0105 % = 105 mg/kg stays 105
 SELECT m, s, satisfies(m, s) AS full, satisfies(m, s, 'rounded') AS rounded
 FROM (VALUES
   ('0.0104 %'::indicator, '≤ 100 mg/kg'::indicator),

@@ -58,6 +58,20 @@ SELECT to_text('≤0.2 mg/kg', 'en');
 SELECT v, indicator_send(v) AS bytes
 FROM (VALUES ('≤0.2 mg/kg'::indicator), ('ND'), ('65 ± 2 dB')) AS t(v);
 
+-- binary COPY round trip of every form: identical text, equal values
+CREATE TEMP TABLE bin_src (id int, v indicator);
+INSERT INTO bin_src
+SELECT row_number() OVER (), v::indicator
+FROM unnest(ARRAY['0.15 mg/kg', '0.30 mg/kg', '-5 °C', '≤0.2 mg/kg', '< 5 dB', '≥98.5%', '> 3',
+                  '6.5~8.5', '[6.5, 8.5)', '(6.5, 8.5]', '65±2 dB', '10 +0.5/-0.2 mm',
+                  '10 +0.5/+0.2 mm', '50 mm ± 5 %', 'ND', 'ND (≤ 0.01 mg/kg)', 'ND(<0.01 mg/kg)',
+                  '≥3-4级', '1 kW·h/24h', '≤ 100 CFU/mL', '7']) AS v;
+COPY bin_src TO '/tmp/frontrunner_indicator_regress.bin' (FORMAT binary);
+CREATE TEMP TABLE bin_dst (LIKE bin_src);
+COPY bin_dst FROM '/tmp/frontrunner_indicator_regress.bin' (FORMAT binary);
+SELECT s.v AS sent, d.v AS received, s.v::text = d.v::text AS identical, s.v = d.v AS equal
+FROM bin_src s JOIN bin_dst d USING (id) ORDER BY id;
+
 -- errors: 22P02 with where parsing stopped and why
 SELECT ''::indicator;
 SELECT 'abc'::indicator;

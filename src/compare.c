@@ -215,13 +215,8 @@ fr_indicator_level(PG_FUNCTION_ARGS)
 	fr_ind_load(PG_GETARG_DATUM(0), &v);
 	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
 	{
-		FrIndicator target;
-
 		fr_ind_parse_unit_arg(PG_GETARG_TEXT_PP(2), &u, canon);
-		memset(&target, 0, sizeof(target));
-		target.unit = u;
-		memcpy(target.unittext, canon, FR_UNIT_MAXLEN);
-		fr_ind_require_commensurable(&v, &target, "level");
+		fr_ind_require_unit(&v, &u, canon, "level");
 		r = level_of(&v, dir, &u, &isnull);
 	}
 	else
@@ -258,6 +253,7 @@ fr_indicator_margin(PG_FUNCTION_ARGS)
 	bool		na,
 				nb;
 	const FrUnit *bu;
+	Datum		r;
 
 	fr_ind_load(PG_GETARG_DATUM(0), &a);
 	fr_ind_load(PG_GETARG_DATUM(1), &b);
@@ -270,20 +266,20 @@ fr_indicator_margin(PG_FUNCTION_ARGS)
 	switch (dir)
 	{
 		case DIR_LOWER_BETTER:
-			PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
-												DirectFunctionCall2(numeric_sub, lb, la), lb));
+			r = DirectFunctionCall2(numeric_div, DirectFunctionCall2(numeric_sub, lb, la), lb);
+			break;
 		case DIR_HIGHER_BETTER:
-			PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
-												DirectFunctionCall2(numeric_sub, la, lb), lb));
+			r = DirectFunctionCall2(numeric_div, DirectFunctionCall2(numeric_sub, la, lb), lb);
+			break;
 		case DIR_TARGET:
-			{
-				Datum		one = DirectFunctionCall3(numeric_in, CStringGetDatum("1"),
-													  ObjectIdGetDatum(InvalidOid),
-													  Int32GetDatum(-1));
-
-				PG_RETURN_DATUM(DirectFunctionCall2(numeric_sub, one,
-													DirectFunctionCall2(numeric_div, la, lb)));
-			}
+		default:
+			r = DirectFunctionCall2(numeric_sub,
+									DirectFunctionCall3(numeric_in, CStringGetDatum("1"),
+														ObjectIdGetDatum(InvalidOid),
+														Int32GetDatum(-1)),
+									DirectFunctionCall2(numeric_div, la, lb));
+			break;
 	}
-	PG_RETURN_NULL();
+	/* 0.5, not 0.50000000000000000000 */
+	PG_RETURN_DATUM(DirectFunctionCall1(numeric_trim_scale, r));
 }

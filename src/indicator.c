@@ -652,6 +652,27 @@ fr_ind_parse_unit_arg(text *t, FrUnit *u, char *canon)
 				 err.hint[0] ? errhint("%s", err.hint) : 0));
 }
 
+void
+fr_ind_require_unit(const FrIndicator *v, const FrUnit *u, const char *canon,
+					const char *fname)
+{
+	char		da[FR_UNIT_MAXLEN * 2];
+	char		db[FR_UNIT_MAXLEN * 2];
+
+	if ((v->flags & FR_IND_ANYUNIT) || fr_unit_commensurable(&v->unit, u))
+		return;
+	fr_unit_dimension_text(&v->unit, da, sizeof(da));
+	fr_unit_dimension_text(u, db, sizeof(db));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: cannot express an indicator in \"%s\" in \"%s\"",
+					fname, fr_pg_from_utf8(fr_ind_unit_label(v)), fr_pg_from_utf8(canon)),
+			 errdetail("\"%s\" measures %s, \"%s\" measures %s.",
+					   fr_pg_from_utf8(fr_ind_unit_label(v)), fr_pg_from_utf8(da),
+					   fr_pg_from_utf8(canon), fr_pg_from_utf8(db)),
+			 errhint("Give a unit of the same kind of quantity.")));
+}
+
 static void
 convert_or_raise(FrDec x, const FrIndicator *v, const FrUnit *to, const char *tocanon,
 				 FrDec *out)
@@ -691,21 +712,7 @@ fr_indicator_to_unit(PG_FUNCTION_ARGS)
 	r = v;
 	r.unit = u;
 	memcpy(r.unittext, canon, FR_UNIT_MAXLEN);
-	if (!fr_unit_commensurable(&v.unit, &u))
-	{
-		char		da[FR_UNIT_MAXLEN * 2];
-		char		db[FR_UNIT_MAXLEN * 2];
-
-		fr_unit_dimension_text(&v.unit, da, sizeof(da));
-		fr_unit_dimension_text(&u, db, sizeof(db));
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot convert an indicator in \"%s\" to \"%s\"",
-						fr_pg_from_utf8(fr_ind_unit_label(&v)), fr_pg_from_utf8(canon)),
-				 errdetail("\"%s\" measures %s, \"%s\" measures %s.",
-						   fr_pg_from_utf8(fr_ind_unit_label(&v)), fr_pg_from_utf8(da),
-						   fr_pg_from_utf8(canon), fr_pg_from_utf8(db))));
-	}
+	fr_ind_require_unit(&v, &u, canon, "to_unit");
 	if (!(v.flags & FR_IND_LO_INF))
 		convert_or_raise(v.lo, &v, &u, canon, &r.lo);
 	if (!(v.flags & FR_IND_HI_INF))

@@ -54,6 +54,10 @@ extern Datum fr_dec_to_numeric(FrDec d);
 /* a unit given as a text argument; 22023 when it is not a unit */
 extern void fr_ind_parse_unit_arg(text *t, FrUnit *u, char *canon);
 
+/* Raise 22023 when v cannot be expressed in unit u (canonical text canon). */
+extern void fr_ind_require_unit(const FrIndicator *v, const FrUnit *u,
+								const char *canon, const char *fname);
+
 /* raise the ERROR an FrError from the compare layer describes */
 extern void fr_ind_raise(const FrError *err) pg_attribute_noreturn();
 

@@ -152,9 +152,13 @@ perr(Parser *p, size_t pos, const char *why, const char *hint)
 				 char_index(p->s, pos), (int) n, p->s + pos,
 				 pos + n < p->len ? "…" : "");
 	}
-	fr_error(p->err, FR_ERR_SYNTAX, (int) pos, "parsing stopped %s: %s", where, why);
-	if (hint)
-		fr_error_hint(p->err, "%s", hint);
+	fr_error(p->err, FR_ERR_SYNTAX, (int) pos, "Parsing stopped %s: %s.", where, why);
+	/* hints are sentences: "e.g. X" becomes "Write it like X." */
+	if (hint && strncmp(hint, "e.g. ", 5) == 0)
+		fr_error_hint(p->err, "Write it like %s.", hint + 5);
+	else if (hint)
+		fr_error_hint(p->err, "%c%s.", (hint[0] >= 'a' && hint[0] <= 'z') ? hint[0] - 'a' + 'A' : hint[0],
+					  hint + 1);
 	return false;
 }
 
@@ -171,8 +175,9 @@ relocate(Parser *p, size_t base)
 	p->err->position = pos;
 	if (p->err->code == FR_ERR_SYNTAX || p->err->code == FR_ERR_RANGE)
 		snprintf(p->err->detail, sizeof(p->err->detail),
-				 "parsing stopped at character %d: %s",
-				 char_index(p->s, (size_t) pos), detail);
+				 "Parsing stopped at character %d: %s%s",
+				 char_index(p->s, (size_t) pos), detail,
+				 (detail[0] && detail[strlen(detail) - 1] == '.') ? "" : ".");
 	return false;
 }
 
@@ -595,7 +600,7 @@ parse_clause(Parser *p, Clause *c)
 						second.coef != c->num.coef + 1 ||
 						c->num.coef > 100000000000000000LL)
 						return perr(p, dash, "a half grade is written with two consecutive whole grades",
-									"e.g. 3-4级 (grade 3.5)");
+									"e.g. 3-4级 (the grade 3.5)");
 					c->num.coef = c->num.coef * 10 + 5;
 					c->num.scale = 1;
 					c->half = true;
@@ -891,7 +896,7 @@ fr_indicator_parse(const char *s, size_t len, FrIndicator *v, FrError *err)
 					"the input contains a NUL byte", NULL);
 	if (at_end(&p))
 		return perr(&p, p.pos, "the input is empty",
-					"e.g. ≤ 0.2 mg/kg, ≥ 98.5 %, 6.5 ~ 8.5, 65 ± 2 dB, ND");
+					"write an indicator such as ≤ 0.2 mg/kg, ≥ 98.5 %, 6.5 ~ 8.5, 65 ± 2 dB or ND");
 
 	if (accept_any(&p, nd_words))
 		return parse_nd(&p, v);
