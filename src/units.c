@@ -623,7 +623,7 @@ unknown_hint(Parser *p, const char *w, size_t wl)
 		for (int i = 0; i < h.n && n < sizeof(list); i++)
 			n += snprintf(list + n, sizeof(list) - n, "%s\"%s\"",
 						  i == 0 ? "" : (i == h.n - 1 ? " or " : ", "), h.items[i]);
-		fr_error_hint(p->err, "Did you mean %s?  SELECT * FROM frontrunner.units() lists the supported unit symbols.",
+		fr_error_hint(p->err, "Did you mean %s? SELECT * FROM frontrunner.units() lists the supported unit symbols.",
 					  list);
 	}
 }
@@ -853,7 +853,7 @@ parse_term(Parser *p, U *t)
 	}
 	else if (!has_num)
 	{
-		char		c[8];
+		char		c[16];
 		char		what[64];
 
 		p_char_text(p, p->i, c);
@@ -937,7 +937,7 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 		return false;
 	if (p.i < p.len)
 	{
-		char		c[8];
+		char		c[16];
 		char		what[64];
 
 		p_char_text(&p, p.i, c);
