@@ -756,7 +756,7 @@ parse_tolerance(Parser *p, FrIndicator *v, const Clause *nom, char closing)
 			!resolve_unit(p, us, ul, &tu, tc))
 			return false;
 		if (strcmp(tc, "%") == 0 && strcmp(v->unittext, "%") != 0 &&
-			(v->flags & FR_IND_TOL_SYM))
+			v->unittext[0] != '\0' && (v->flags & FR_IND_TOL_SYM))
 			v->flags |= FR_IND_TOL_REL;
 		else if (strcmp(tc, v->unittext) != 0)
 		{
@@ -1155,11 +1155,16 @@ is_grade(const FrIndicator *v)
 	return strcmp(v->unittext, "级") == 0;
 }
 
-/* Chinese style: 3-4级 for the half grade 3.5 级 */
+/*
+ * Chinese style: 3-4级 for the half grade 3.5 级, where the number stands
+ * right before the unit (a point or a bound; in a range "3-4～5" would not
+ * read back, so ranges keep decimals).
+ */
 static void
 put_num_zh(Out *o, const FrIndicator *v, FrDec d)
 {
-	if (is_grade(v) && d.scale == 1 && d.coef >= 5 && d.coef % 10 == 5)
+	if (is_grade(v) && v->form != FR_IND_RANGE &&
+		d.scale == 1 && d.coef >= 5 && d.coef % 10 == 5)
 	{
 		char		b[64];
 
