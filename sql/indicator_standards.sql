@@ -27,7 +27,7 @@ FROM (VALUES ('甲醛含量 formaldehyde', '≤ 16 mg/kg'::indicator, 'lower_bet
              ('pH值', '4.5～7.0', 'target'),
              ('耐水色牢度 fastness to water', '≥ 4 级', 'higher_better'),
              ('耐干摩擦色牢度 dry rubbing', '≥3-4级', 'higher_better')) AS e(item, q, d)
-JOIN gb18401 USING (item) ORDER BY item;
+JOIN gb18401 USING (item) ORDER BY item COLLATE "C";
 
 -- GB 5749-2006 (drinking water), a selection
 CREATE TEMP TABLE gb5749 (item text, limit_value indicator);
@@ -59,7 +59,7 @@ FROM (VALUES ('总大肠菌群 total coliforms (per 100 mL)', '未检出'::indic
              ('浑浊度 turbidity', '0.5 NTU'),
              ('pH', '8.54'),
              ('pH', '8.56')) AS m(item, measured)
-JOIN gb5749 USING (item) ORDER BY item, measured::text;
+JOIN gb5749 USING (item) ORDER BY item COLLATE "C", measured::text COLLATE "C";
 
 -- GB 21519-2008 (storage electric water heaters), energy-efficiency grades:
 -- 24 h standby energy consumption coefficient ε and hot-water output rate μ.
