@@ -18,4 +18,4 @@ pg_virtualenv -t bash -c '
   for f in sql/demo/[0-9]*.sql; do
     psql -X -q -v ON_ERROR_STOP=1 -P pager=off -d frontrunner_demo -f "$f"
   done
-' 2>&1 | grep -v -E '^(Creating new PostgreSQL cluster|Dropping cluster)'
+' 9>&- 2>&1 | grep -v -E '^(Creating new PostgreSQL cluster|Dropping cluster)'

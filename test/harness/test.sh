@@ -9,7 +9,9 @@ cd "$(dirname "$0")/../.."
 bash test/harness/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 # One PostgreSQL installation per machine: builds in other work trees must
-# not swap the installed module under a running suite.
+# not swap the installed module under a running suite.  The lock's fd is
+# closed for the cluster (9>&-) so that a server left behind by a killed run
+# cannot hold it.
 exec 9>/tmp/frontrunner-install.lock
 flock 9
 
@@ -26,7 +28,7 @@ chmod -R a+rX . 2>/dev/null || true
 # kept aside and printed last.
 export FR_TOTALS
 FR_TOTALS=$(mktemp)
-pg_virtualenv -t -o 'max_worker_processes=8' bash test/harness/suite.sh
+pg_virtualenv -t -o 'max_worker_processes=8' bash test/harness/suite.sh 9>&-
 rc=$?
 totals=$(cat "$FR_TOTALS" 2>/dev/null)
 rm -f "$FR_TOTALS"
