@@ -636,7 +636,7 @@ atom_exact(const char *w, size_t wl)
 	{
 		const char *s = fr_atoms[a].info.symbol;
 
-		if (strlen(s) == wl && memcmp(s, w, wl) == 0)
+		if (s[0] == w[0] && strlen(s) == wl && memcmp(s, w, wl) == 0)
 			return &fr_atoms[a];
 	}
 	return NULL;
@@ -655,7 +655,8 @@ atom_resolve(const char *w, size_t wl, const FrPrefix **prefix)
 	{
 		size_t		pl = strlen(fr_prefixes[q].symbol);
 
-		if (pl < wl && memcmp(fr_prefixes[q].symbol, w, pl) == 0)
+		if (pl < wl && fr_prefixes[q].symbol[0] == w[0] &&
+			memcmp(fr_prefixes[q].symbol, w, pl) == 0)
 		{
 			a = atom_exact(w + pl, wl - pl);
 			if (a != NULL && a->info.prefixable)
