@@ -1,0 +1,285 @@
+/*
+ * compare.c — the compare layer in SQL: compare(), satisfies() (GB/T 8170
+ * full-value and rounded-value judgement), level() and margin().  The set
+ * logic itself is in indicator_cmp.c (backend-free).
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+#include "indicator.h"
+#include "indicator_cmp.h"
+#include "pgutil.h"
+
+/* ---------------------------------------------------------------- compare */
+
+PG_FUNCTION_INFO_V1(fr_indicator_compare);
+
+Datum
+fr_indicator_compare(PG_FUNCTION_ARGS)
+{
+	FrIndicator a,
+				b;
+
+	fr_ind_load_core(PG_GETARG_DATUM(0), &a);
+	fr_ind_load_core(PG_GETARG_DATUM(1), &b);
+	PG_RETURN_TEXT_P(cstring_to_text(fr_ind_relation_name(fr_ind_relation(&a, &b))));
+}
+
+/* ---------------------------------------------------------------- satisfies */
+
+static bool
+method_rounded(text *t)
+{
+	char	   *m = text_to_cstring(t);
+
+	if (strcmp(m, "full") == 0)
+		return false;
+	if (strcmp(m, "rounded") == 0)
+		return true;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown judgement method \"%s\"", m),
+			 errdetail("GB/T 8170 defines the full-value comparison and the rounded-value comparison."),
+			 errhint("Use \"full\" (全数值比较法, the default) or \"rounded\" (修约值比较法).")));
+	return false;				/* not reached */
+}
+
+static bool
+judge(const FrIndicator *m, const FrIndicator *s, bool rounded)
+{
+	FrError		err;
+	bool		result;
+
+	fr_error_init(&err);
+	if (!fr_ind_satisfies(m, s, rounded, &result, &err))
+		fr_ind_raise(&err);
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(fr_indicator_satisfies);
+PG_FUNCTION_INFO_V1(fr_indicator_satisfies_numeric);
+
+Datum
+fr_indicator_satisfies(PG_FUNCTION_ARGS)
+{
+	FrIndicator m,
+				s;
+	bool		rounded = method_rounded(PG_GETARG_TEXT_PP(2));
+
+	fr_ind_load(PG_GETARG_DATUM(0), &m);
+	fr_ind_load(PG_GETARG_DATUM(1), &s);
+	fr_ind_require_commensurable(&m, &s, "satisfies");
+	PG_RETURN_BOOL(judge(&m, &s, rounded));
+}
+
+/* numeric → FrDec with its scale; 22003 when it has too many digits */
+static FrDec
+numeric_to_dec(Datum num)
+{
+	char	   *txt = DatumGetCString(DirectFunctionCall1(numeric_out, num));
+	FrDec		d;
+	FrError		err;
+	size_t		used = 0;
+
+	fr_error_init(&err);
+	if (!fr_dec_parse(txt, strlen(txt), &used, &d, &err) || used != strlen(txt))
+	{
+		if (err.code == FR_ERR_RANGE)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("measured value %s has too many digits", txt),
+					 errdetail("%s", err.detail),
+					 errhint("An exact measured value has at most %d significant digits and %d decimals.",
+							 FR_DEC_MAX_DIGITS, FR_DEC_MAX_SCALE)));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("measured value %s cannot be judged", txt),
+				 errhint("A measured value must be a finite number.")));
+	}
+	return d;
+}
+
+Datum
+fr_indicator_satisfies_numeric(PG_FUNCTION_ARGS)
+{
+	FrIndicator m,
+				s;
+	bool		rounded = method_rounded(PG_GETARG_TEXT_PP(2));
+	FrDec		x = numeric_to_dec(PG_GETARG_DATUM(0));
+
+	fr_ind_load_core(PG_GETARG_DATUM(1), &s);
+	/* the number is taken in the spec's unit */
+	memset(&m, 0, sizeof(m));
+	m.form = FR_IND_POINT;
+	m.flags = FR_IND_LO_INC | FR_IND_HI_INC | (s.flags & FR_IND_ANYUNIT);
+	m.lo = m.hi = x;
+	m.unit = s.unit;
+	PG_RETURN_BOOL(judge(&m, &s, rounded));
+}
+
+/* ---------------------------------------------------------------- level, margin */
+
+typedef enum Direction
+{
+	DIR_LOWER_BETTER,
+	DIR_HIGHER_BETTER,
+	DIR_TARGET
+} Direction;
+
+static Direction
+direction_of(Datum enumval)
+{
+	char	   *label = DatumGetCString(DirectFunctionCall1(enum_out, enumval));
+
+	if (strcmp(label, "lower_better") == 0)
+		return DIR_LOWER_BETTER;
+	if (strcmp(label, "higher_better") == 0)
+		return DIR_HIGHER_BETTER;
+	if (strcmp(label, "target") == 0)
+		return DIR_TARGET;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown direction \"%s\"", label),
+			 errhint("Use lower_better, higher_better or target.")));
+	return DIR_TARGET;			/* not reached */
+}
+
+/* value x of v converted to unit u, as numeric (rounded beyond 20 decimals) */
+static Datum
+convert_numeric(FrDec x, const FrIndicator *v, const FrUnit *u)
+{
+	char		buf[128];
+	bool		exact;
+	FrError		err;
+
+	if ((v->flags & FR_IND_ANYUNIT) || fr_unit_identical(&v->unit, u))
+		return fr_dec_to_numeric(x);
+	fr_error_init(&err);
+	if (!fr_value_convert_text(x, &v->unit, u, 20, buf, sizeof(buf), &exact, &err))
+		fr_ind_raise(&err);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/*
+ * The level of v for a direction, in unit u (NULL: v's own unit).  Sets
+ * *isnull when the form has no such bound.
+ */
+static Datum
+level_of(const FrIndicator *v, Direction dir, const FrUnit *u, bool *isnull)
+{
+	const FrUnit *to = u ? u : &v->unit;
+
+	*isnull = false;
+	switch (dir)
+	{
+		case DIR_LOWER_BETTER:
+			/* upper bound; for ND the detection limit, or 0 */
+			if (v->flags & FR_IND_HI_INF)
+				break;
+			return convert_numeric(v->hi, v, to);
+		case DIR_HIGHER_BETTER:
+			if (v->flags & FR_IND_LO_INF)
+				break;
+			return convert_numeric(v->lo, v, to);
+		case DIR_TARGET:
+			if (v->flags & (FR_IND_LO_INF | FR_IND_HI_INF))
+				break;
+			return DirectFunctionCall2(numeric_sub,
+									   convert_numeric(v->hi, v, to),
+									   convert_numeric(v->lo, v, to));
+	}
+	*isnull = true;
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(fr_indicator_level);
+
+/* level(indicator, direction, unit text DEFAULT NULL): not strict in unit */
+Datum
+fr_indicator_level(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+	FrUnit		u;
+	char		canon[FR_UNIT_MAXLEN];
+	bool		isnull;
+	Datum		r;
+	Direction	dir;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	dir = direction_of(PG_GETARG_DATUM(1));
+	fr_ind_load(PG_GETARG_DATUM(0), &v);
+	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
+	{
+		fr_ind_parse_unit_arg(PG_GETARG_TEXT_PP(2), &u, canon);
+		fr_ind_require_unit(&v, &u, canon, "level");
+		r = level_of(&v, dir, &u, &isnull);
+	}
+	else
+		r = level_of(&v, dir, NULL, &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(r);
+}
+
+static bool
+numeric_is_zero(Datum n)
+{
+	Datum		zero = DirectFunctionCall3(numeric_in, CStringGetDatum("0"),
+										   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, n, zero)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(fr_indicator_margin);
+
+/*
+ * margin(a, b, direction): how much stricter a is than b, as a fraction of
+ * b's level, a's level taken in b's unit.  NULL when either level is NULL
+ * or b's level (width) is 0.
+ */
+Datum
+fr_indicator_margin(PG_FUNCTION_ARGS)
+{
+	FrIndicator a,
+				b;
+	Direction	dir = direction_of(PG_GETARG_DATUM(2));
+	Datum		la,
+				lb;
+	bool		na,
+				nb;
+	const FrUnit *bu;
+	Datum		r;
+
+	fr_ind_load(PG_GETARG_DATUM(0), &a);
+	fr_ind_load(PG_GETARG_DATUM(1), &b);
+	fr_ind_require_commensurable(&a, &b, "margin");
+	bu = (b.flags & FR_IND_ANYUNIT) ? ((a.flags & FR_IND_ANYUNIT) ? NULL : &a.unit) : &b.unit;
+	la = level_of(&a, dir, bu, &na);
+	lb = level_of(&b, dir, bu, &nb);
+	if (na || nb || numeric_is_zero(lb))
+		PG_RETURN_NULL();
+	switch (dir)
+	{
+		case DIR_LOWER_BETTER:
+			r = DirectFunctionCall2(numeric_div, DirectFunctionCall2(numeric_sub, lb, la), lb);
+			break;
+		case DIR_HIGHER_BETTER:
+			r = DirectFunctionCall2(numeric_div, DirectFunctionCall2(numeric_sub, la, lb), lb);
+			break;
+		case DIR_TARGET:
+		default:
+			r = DirectFunctionCall2(numeric_sub,
+									DirectFunctionCall3(numeric_in, CStringGetDatum("1"),
+														ObjectIdGetDatum(InvalidOid),
+														Int32GetDatum(-1)),
+									DirectFunctionCall2(numeric_div, la, lb));
+			break;
+	}
+	/* 0.5, not 0.50000000000000000000 */
+	PG_RETURN_DATUM(DirectFunctionCall1(numeric_trim_scale, r));
+}
