@@ -1,0 +1,639 @@
+-- Disclosure rules (api.md §3, rules 1-6), enforced by triggers.
+--
+--   FR001  rule 1  numbering of the executed standard
+--   FR002  rule 2  completeness at publication (own enterprise standard)
+--   FR003  rule 3  mandatory floor (data entry and publication)
+--   FR004  rule 4  recommended floor without the explicit statement
+--   FR005  rule 5  publication workflow and immutability
+--   FR006  rule 6  spot checks
+--   23503          a disclosed indicator not defined for the category
+-- See doc/registry.md for the table of messages.
+
+-- the requirements that are in force today ------------------------------------
+CREATE VIEW @extschema@.requirement_in_force AS
+SELECT r.category, r.indicator, r.standard, s.kind, s.nature, r.requirement, r.test_method
+FROM @extschema@.standard_requirement r
+JOIN @extschema@.standard s ON s.code = r.standard
+WHERE (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+  AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE);
+COMMENT ON VIEW @extschema@.requirement_in_force IS
+  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature';
+COMMENT ON COLUMN @extschema@.requirement_in_force.category IS 'category';
+COMMENT ON COLUMN @extschema@.requirement_in_force.indicator IS 'indicator key';
+COMMENT ON COLUMN @extschema@.requirement_in_force.standard IS 'the standard in force';
+COMMENT ON COLUMN @extschema@.requirement_in_force.kind IS 'std_kind of the standard';
+COMMENT ON COLUMN @extschema@.requirement_in_force.nature IS 'std_nature of the standard (mandatory, recommended, guidance or NULL)';
+COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement';
+COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names';
+
+-- rule 1: numbering -------------------------------------------------------------
+CREATE FUNCTION @extschema@.check_standard_number(code @extschema@.stdcode)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  y int;
+BEGIN
+  IF @extschema@.std_kind(code) = 'enterprise' THEN
+    y := @extschema@.std_year(code);
+    IF y IS NULL THEN
+      RAISE EXCEPTION 'rule 1 (numbering): enterprise standard % has no year', code
+        USING ERRCODE = 'FR001',
+              DETAIL = format('Standard number: %s. An enterprise standard number is Q/<enterprise code> <number>-<4-digit year>.', code),
+              HINT = format('Write the year of the edition the product executes, e.g. %s-%s.', code, extract(year FROM CURRENT_DATE)),
+              TABLE = 'disclosure', COLUMN = 'standard';
+    END IF;
+    IF y > extract(year FROM CURRENT_DATE) THEN
+      RAISE EXCEPTION 'rule 1 (numbering): enterprise standard % is dated in the future', code
+        USING ERRCODE = 'FR001',
+              DETAIL = format('Standard number: %s; year %s is after the current year %s.', code, y, extract(year FROM CURRENT_DATE)),
+              HINT = 'Use the number of an edition that has been issued.',
+              TABLE = 'disclosure', COLUMN = 'standard';
+    END IF;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_standard_number(@extschema@.stdcode) IS
+  'rule 1: raises FR001 when an enterprise standard number (Q/…) has no year or a year in the future';
+
+-- rule 3 for one disclosed indicator (also used at publication) -------------------
+CREATE FUNCTION @extschema@.check_mandatory_floor(category text, indicator text,
+                                                  requirement @extschema@.indicator)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r record;
+  verdict text;
+BEGIN
+  PERFORM FROM @extschema@.indicator_def d WHERE d.category = $1 AND d.key = $2;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', $2, $1
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', $1, $2),
+            HINT = 'Disclose an indicator of the category, or add it to indicator_def first.',
+            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
+  END IF;
+  FOR r IN
+    SELECT f.standard, f.requirement
+    FROM @extschema@.requirement_in_force f
+    WHERE f.category = $1 AND f.indicator = $2 AND f.nature = 'mandatory'
+    ORDER BY f.standard
+  LOOP
+    verdict := @extschema@.compare($3, r.requirement);
+    IF verdict NOT IN ('stricter', 'equal') THEN
+      RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', $2, r.standard
+        USING ERRCODE = 'FR003',
+              DETAIL = format('Disclosed requirement: %s; %s requires: %s (the disclosed one is %s).',
+                              $3, r.standard, r.requirement, verdict),
+              HINT = format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.',
+                            r.standard, r.requirement),
+              TABLE = 'disclosed_indicator', COLUMN = 'requirement';
+    END IF;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_mandatory_floor(text, text, @extschema@.indicator) IS
+  'rule 3: raises FR003 when a requirement is not at least as strict as every in-force mandatory standard of the category and indicator (23503 when the indicator is not defined)';
+
+-- rules 1-5 on the disclosure row -------------------------------------------------
+CREATE FUNCTION @extschema@.disclosure_before_insert() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NEW.status <> 'draft' THEN
+    RAISE EXCEPTION 'rule 5 (publication): a disclosure is created as a draft'
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Status given: %s.', NEW.status),
+            HINT = 'Insert it with status draft, add its indicators, then publish it with UPDATE … SET status = ''published'' (or publish_disclosure(id)).',
+            TABLE = 'disclosure', COLUMN = 'status';
+  END IF;
+  -- clock columns belong to the database
+  NEW.published_at := NULL;
+  NEW.withdrawn_at := NULL;
+  PERFORM @extschema@.check_standard_number(NEW.standard);
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_before_insert() IS
+  'trigger: a disclosure starts as a draft; clock columns cleared; rule 1 checked';
+
+CREATE FUNCTION @extschema@.disclosure_publication_check(d @extschema@.disclosure)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  missing text;
+  r record;
+  verdict text;
+BEGIN
+  PERFORM @extschema@.check_standard_number(d.standard);
+
+  -- rule 1: the executed standard, when known, is not withdrawn
+  SELECT s.code, s.withdrawn_on INTO r
+  FROM @extschema@.standard s
+  WHERE s.code OPERATOR(@extschema@.=) d.standard AND s.withdrawn_on <= CURRENT_DATE;
+  IF FOUND THEN
+    RAISE EXCEPTION 'rule 1 (numbering): standard % was withdrawn on %', r.code, r.withdrawn_on
+      USING ERRCODE = 'FR001',
+            DETAIL = format('Disclosure %s executes %s, withdrawn on %s.', d.id, r.code, r.withdrawn_on),
+            HINT = 'Execute the edition in force (see table standard) and disclose its number.',
+            TABLE = 'disclosure', COLUMN = 'standard';
+  END IF;
+
+  -- every disclosed indicator defined for the category (the category may
+  -- have been changed after the indicators were written)
+  SELECT i.indicator INTO missing
+  FROM @extschema@.disclosed_indicator i
+  WHERE i.disclosure = d.id
+    AND NOT EXISTS (SELECT FROM @extschema@.indicator_def x
+                    WHERE x.category = d.category AND x.key = i.indicator)
+  ORDER BY i.indicator
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', missing, d.category
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', d.category, missing),
+            HINT = 'Remove the indicator from the disclosure or define it for the category.',
+            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
+  END IF;
+
+  -- rule 2: completeness, for an own enterprise standard
+  IF @extschema@.std_kind(d.standard) = 'enterprise' THEN
+    SELECT string_agg(x.key, ', ' ORDER BY x.key) INTO missing
+    FROM @extschema@.indicator_def x
+    WHERE x.category = d.category AND x.required
+      AND NOT EXISTS (SELECT FROM @extschema@.disclosed_indicator i
+                      WHERE i.disclosure = d.id AND i.indicator = x.key);
+    IF missing IS NOT NULL THEN
+      RAISE EXCEPTION 'rule 2 (completeness): disclosure % does not disclose every required indicator of category "%"', d.id, d.category
+        USING ERRCODE = 'FR002',
+              DETAIL = format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', d.standard, missing),
+              HINT = 'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
+              TABLE = 'disclosed_indicator', COLUMN = 'indicator';
+    END IF;
+    SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) INTO missing
+    FROM @extschema@.disclosed_indicator i
+    JOIN @extschema@.indicator_def x ON x.category = d.category AND x.key = i.indicator AND x.required
+    WHERE i.disclosure = d.id AND i.test_method IS NULL;
+    IF missing IS NOT NULL THEN
+      RAISE EXCEPTION 'rule 2 (completeness): disclosure % gives no test method for required indicators', d.id
+        USING ERRCODE = 'FR002',
+              DETAIL = format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', d.standard, missing),
+              HINT = 'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
+              TABLE = 'disclosed_indicator', COLUMN = 'test_method';
+    END IF;
+  END IF;
+
+  -- rule 3 again (standards may have changed since data entry) and rule 4
+  FOR r IN
+    SELECT i.indicator, i.requirement AS disclosed, f.standard, f.nature, f.requirement AS required
+    FROM @extschema@.disclosed_indicator i
+    JOIN @extschema@.requirement_in_force f
+      ON f.category = d.category AND f.indicator = i.indicator
+    WHERE i.disclosure = d.id
+      AND (f.nature = 'mandatory'
+           OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
+               AND coalesce(btrim(d.below_recommended_statement), '') = ''))
+    ORDER BY f.nature, i.indicator, f.standard
+  LOOP
+    verdict := @extschema@.compare(r.disclosed, r.required);
+    CONTINUE WHEN verdict IN ('stricter', 'equal');
+    IF r.nature = 'mandatory' THEN
+      RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', r.indicator, r.standard
+        USING ERRCODE = 'FR003',
+              DETAIL = format('Disclosed requirement: %s; %s requires: %s (the disclosed one is %s).',
+                              r.disclosed, r.standard, r.required, verdict),
+              HINT = format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.',
+                            r.standard, r.required),
+              TABLE = 'disclosed_indicator', COLUMN = 'requirement';
+    ELSE
+      RAISE EXCEPTION 'rule 4 (recommended floor): indicator "%" is looser than recommended standard % and no statement is given', r.indicator, r.standard
+        USING ERRCODE = 'FR004',
+              DETAIL = format('Disclosed requirement: %s; %s recommends: %s (the disclosed one is %s).',
+                              r.disclosed, r.standard, r.required, verdict),
+              HINT = format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.',
+                            r.required, r.standard),
+              TABLE = 'disclosure', COLUMN = 'below_recommended_statement';
+    END IF;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_publication_check(@extschema@.disclosure) IS
+  'the checks made when a disclosure is published: rules 1-4 over the disclosure as a whole (raises FR001-FR004, 23503)';
+
+CREATE FUNCTION @extschema@.disclosure_before_update() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  prev record;
+BEGIN
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.',
+            TABLE = 'disclosure', COLUMN = 'id';
+  END IF;
+
+  IF OLD.status = 'draft' THEN
+    IF NEW.status IN ('withdrawn', 'superseded') THEN
+      RAISE EXCEPTION 'rule 5 (publication): draft % cannot become %', OLD.id, NEW.status
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s is a draft; only published disclosures are withdrawn or superseded.', OLD.id),
+              HINT = 'Delete the draft instead, or publish it first.',
+              TABLE = 'disclosure', COLUMN = 'status';
+    END IF;
+    NEW.withdrawn_at := NULL;
+    IF NOT (NEW.standard OPERATOR(@extschema@.=) OLD.standard) THEN
+      PERFORM @extschema@.check_standard_number(NEW.standard);
+    END IF;
+    IF NEW.status = 'draft' THEN
+      NEW.published_at := NULL;
+      RETURN NEW;
+    END IF;
+
+    -- publication: the new version and what it supersedes
+    IF NEW.supersedes IS NOT NULL THEN
+      -- the lock serialises two versions superseding the same disclosure
+      SELECT d.status, d.enterprise, d.category INTO prev
+      FROM @extschema@.disclosure d WHERE d.id = NEW.supersedes
+      FOR UPDATE;
+      IF prev.status IS DISTINCT FROM 'published' THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),
+                HINT = 'Only the current published version can be superseded; supersede the latest version (see disclosure_history()).',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+      IF prev.enterprise OPERATOR(@extschema@.<>) NEW.enterprise OR prev.category <> NEW.category THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % belongs to another enterprise or category', NEW.supersedes
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s is by %s in category %s; the new version is by %s in category %s.',
+                                NEW.supersedes, prev.enterprise, prev.category, NEW.enterprise, NEW.category),
+                HINT = 'A new version supersedes a disclosure of the same enterprise and category.',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+    END IF;
+    PERFORM @extschema@.disclosure_publication_check(NEW);
+    NEW.published_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'withdrawn' THEN
+    IF (pg_catalog.to_jsonb(NEW) - '{status,withdrawn_at,withdraw_reason}'::text[])
+       <> (pg_catalog.to_jsonb(OLD) - '{status,withdrawn_at,withdraw_reason}'::text[]) THEN
+      RAISE EXCEPTION 'rule 5 (publication): published disclosure % is immutable', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = 'Withdrawal changes status, withdrawn_at and withdraw_reason only.',
+              HINT = 'Withdraw with UPDATE … SET status = ''withdrawn'', withdraw_reason = ''…'' and publish a new version for other changes.',
+              TABLE = 'disclosure';
+    END IF;
+    IF coalesce(btrim(NEW.withdraw_reason), '') = '' THEN
+      RAISE EXCEPTION 'rule 5 (publication): withdrawing disclosure % needs a reason', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s: withdraw_reason is empty.', OLD.id),
+              HINT = 'Set withdraw_reason in the same UPDATE (or call withdraw_disclosure(id, reason)).',
+              TABLE = 'disclosure', COLUMN = 'withdraw_reason';
+    END IF;
+    NEW.withdrawn_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded'
+     AND (pg_catalog.to_jsonb(NEW) - 'status') = (pg_catalog.to_jsonb(OLD) - 'status')
+     AND EXISTS (SELECT FROM @extschema@.disclosure s
+                 WHERE s.supersedes = OLD.id AND s.status = 'published') THEN
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded' THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % is superseded only by publishing its new version', OLD.id
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s has no published version with supersedes = %s.', OLD.id, OLD.id),
+            HINT = 'Insert the new version with supersedes set and publish it: the old one becomes superseded in the same transaction.',
+            TABLE = 'disclosure', COLUMN = 'status';
+  END IF;
+  RAISE EXCEPTION 'rule 5 (publication): % disclosure % is immutable', OLD.status, OLD.id
+    USING ERRCODE = 'FR005',
+          DETAIL = format('Disclosure %s was published at %s; status %s.', OLD.id, OLD.published_at, OLD.status),
+          HINT = CASE OLD.status WHEN 'published'
+                   THEN 'Publish a new version with supersedes = ' || OLD.id || ', or withdraw it with a reason.'
+                   ELSE 'A withdrawn or superseded disclosure is final.' END,
+          TABLE = 'disclosure';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_before_update() IS
+  'trigger: the disclosure workflow (rule 5) — drafts editable; publication checks rules 1-4, locks and supersedes the previous version, stamps published_at; withdrawal stamps withdrawn_at; anything else on a published row is refused';
+
+CREATE FUNCTION @extschema@.disclosure_before_delete() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF OLD.status <> 'draft' THEN
+    RAISE EXCEPTION 'rule 5 (publication): % disclosure % cannot be deleted', OLD.status, OLD.id
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s, published at %s, status %s.', OLD.id, OLD.published_at, OLD.status),
+            HINT = 'Withdraw it with a reason (withdraw_disclosure(id, reason)) or publish a new version.',
+            TABLE = 'disclosure';
+  END IF;
+  RETURN OLD;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_before_delete() IS
+  'trigger: only drafts can be deleted (rule 5)';
+
+CREATE FUNCTION @extschema@.disclosure_after_change() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status)
+    VALUES (NEW.id, 'create', NULL, NEW.status);
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status)
+    VALUES (OLD.id, 'delete', OLD.status, NULL);
+  ELSE
+    INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status, note)
+    VALUES (NEW.id,
+            CASE NEW.status WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
+            OLD.status, NEW.status,
+            CASE NEW.status
+              WHEN 'withdrawn' THEN NEW.withdraw_reason
+              WHEN 'published' THEN CASE WHEN NEW.supersedes IS NOT NULL THEN 'supersedes ' || NEW.supersedes END
+              WHEN 'superseded' THEN (SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+                                      FROM @extschema@.disclosure s
+                                      WHERE s.supersedes = NEW.id AND s.status = 'published')
+            END);
+    IF NEW.status = 'published' AND NEW.supersedes IS NOT NULL THEN
+      UPDATE @extschema@.disclosure SET status = 'superseded' WHERE id = NEW.supersedes;
+    END IF;
+  END IF;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_after_change() IS
+  'trigger: records every state change in disclosure_event; publishing a new version marks the one it supersedes as superseded';
+
+CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'rule 5 (publication): TRUNCATE of % is not allowed', TG_TABLE_NAME
+    USING ERRCODE = 'FR005',
+          DETAIL = format('Table %s.%s holds published disclosures, their indicators or their history.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
+          HINT = 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.',
+          TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.refuse_truncate() IS 'statement trigger: TRUNCATE refused on the registry tables (rule 5)';
+
+CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_insert();
+CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_update();
+CREATE TRIGGER disclosure_10_delete BEFORE DELETE ON @extschema@.disclosure
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_delete();
+CREATE TRIGGER disclosure_20_history AFTER INSERT OR DELETE ON @extschema@.disclosure
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_after_change();
+CREATE TRIGGER disclosure_20_status AFTER UPDATE ON @extschema@.disclosure
+  FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
+  EXECUTE FUNCTION @extschema@.disclosure_after_change();
+CREATE TRIGGER disclosure_30_truncate BEFORE TRUNCATE ON @extschema@.disclosure
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+-- disclosed indicators --------------------------------------------------------------
+CREATE FUNCTION @extschema@.disclosed_indicator_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  parent record;
+BEGIN
+  -- the old parent (UPDATE moving a row, DELETE) must be a draft; a parent
+  -- already gone is a cascade from deleting a draft
+  IF TG_OP <> 'INSERT' THEN
+    SELECT d.status, d.published_at INTO parent
+    FROM @extschema@.disclosure d WHERE d.id = OLD.disclosure
+    FOR SHARE;
+    IF FOUND AND parent.status <> 'draft' THEN
+      RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', parent.status, OLD.disclosure
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s (%s at %s), indicator %s = %s.', OLD.disclosure, parent.status, parent.published_at, OLD.indicator, OLD.requirement),
+              HINT = 'Publish a new version of the disclosure with the changed indicators.',
+              TABLE = 'disclosed_indicator';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+      RETURN OLD;
+    END IF;
+  END IF;
+
+  -- the new parent: a draft, locked against a concurrent publication
+  SELECT d.status, d.category, d.published_at INTO parent
+  FROM @extschema@.disclosure d WHERE d.id = NEW.disclosure
+  FOR SHARE;
+  IF NOT FOUND THEN
+    RETURN NEW;                 -- the foreign key reports it
+  END IF;
+  IF parent.status <> 'draft' THEN
+    RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', parent.status, NEW.disclosure
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s (%s at %s), indicator %s.', NEW.disclosure, parent.status, parent.published_at, NEW.indicator),
+            HINT = 'Publish a new version of the disclosure with the changed indicators.',
+            TABLE = 'disclosed_indicator';
+  END IF;
+  PERFORM @extschema@.check_mandatory_floor(parent.category, NEW.indicator, NEW.requirement);
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosed_indicator_guard() IS
+  'trigger: indicators are written only into drafts (rule 5), must be defined for the category (23503) and meet the mandatory floor (rule 3) at data entry';
+
+CREATE TRIGGER disclosed_indicator_10_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.disclosed_indicator
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosed_indicator_guard();
+CREATE TRIGGER disclosed_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.disclosed_indicator
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+-- history is append-only ------------------------------------------------------------
+CREATE FUNCTION @extschema@.disclosure_event_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'rule 5 (publication): the disclosure history is append-only'
+    USING ERRCODE = 'FR005',
+          DETAIL = format('%s of history entry %s (disclosure %s, %s) refused.', TG_OP, OLD.id, OLD.disclosure, OLD.action),
+          HINT = 'History entries are written by the disclosure triggers and never changed.',
+          TABLE = 'disclosure_event';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_event_guard() IS 'trigger: UPDATE and DELETE of disclosure history refused (rule 5)';
+CREATE TRIGGER disclosure_event_10_guard BEFORE UPDATE OR DELETE ON @extschema@.disclosure_event
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_event_guard();
+CREATE TRIGGER disclosure_event_30_truncate BEFORE TRUNCATE ON @extschema@.disclosure_event
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+CREATE FUNCTION @extschema@.disclosure_history(id bigint)
+RETURNS TABLE (event bigint, at timestamptz, action text, old_status text, new_status text,
+               by_user name, by_session name, note text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT e.id, e.at, e.action, e.old_status, e.new_status, e.by_user, e.by_session, e.note
+  FROM @extschema@.disclosure_event e
+  WHERE e.disclosure = $1
+  ORDER BY e.id
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_history(bigint) IS
+  'the state changes of a disclosure, oldest first: when, what (create, publish, withdraw, supersede, delete), old and new status, who (current_user, session_user)';
+
+-- convenience -----------------------------------------------------------------------
+CREATE FUNCTION @extschema@.publish_disclosure(id bigint) RETURNS timestamptz
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  at timestamptz;
+BEGIN
+  UPDATE @extschema@.disclosure d SET status = 'published' WHERE d.id = $1 AND d.status = 'draft'
+  RETURNING d.published_at INTO at;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): no draft disclosure %', $1
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM @extschema@.disclosure d WHERE d.id = $1), 'no such disclosure')),
+            HINT = 'Only a draft is published.',
+            TABLE = 'disclosure';
+  END IF;
+  RETURN at;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.publish_disclosure(bigint) IS
+  'publishes a draft (UPDATE status = ''published'', with every check of rules 1-5) and returns its published_at';
+
+CREATE FUNCTION @extschema@.withdraw_disclosure(id bigint, reason text) RETURNS timestamptz
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  at timestamptz;
+BEGIN
+  UPDATE @extschema@.disclosure d SET status = 'withdrawn', withdraw_reason = $2
+  WHERE d.id = $1 AND d.status = 'published'
+  RETURNING d.withdrawn_at INTO at;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): no published disclosure %', $1
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM @extschema@.disclosure d WHERE d.id = $1), 'no such disclosure')),
+            HINT = 'Only the current published version is withdrawn.',
+            TABLE = 'disclosure';
+  END IF;
+  RETURN at;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.withdraw_disclosure(bigint, text) IS
+  'withdraws a published disclosure with a reason (required) and returns its withdrawn_at';
+
+-- rule 6: spot checks -----------------------------------------------------------------
+CREATE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  verdict text;
+BEGIN
+  SELECT x.status, i.requirement INTO d
+  FROM @extschema@.disclosure x
+  LEFT JOIN @extschema@.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE x.id = NEW.disclosure;
+  IF NOT FOUND OR d.status = 'draft' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosure %s: %s.', NEW.disclosure, coalesce('status ' || d.status, 'no such disclosure')),
+            HINT = 'Spot checks are recorded against published (or since withdrawn or superseded) disclosures.',
+            TABLE = 'spot_check', COLUMN = 'disclosure';
+  END IF;
+  IF d.requirement IS NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % does not disclose indicator "%"', NEW.disclosure, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
+                            coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
+                                      FROM @extschema@.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+            HINT = 'A spot check measures a disclosed indicator.',
+            TABLE = 'spot_check', COLUMN = 'indicator';
+  END IF;
+  IF NEW.sampled_on > CURRENT_DATE THEN
+    RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
+      USING ERRCODE = 'FR006',
+            DETAIL = format('sampled_on %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            HINT = 'Record a spot check once the sample has been taken.',
+            TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  verdict := @extschema@.compare(NEW.measured, d.requirement);
+  IF verdict = 'incomparable' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, d.requirement),
+            HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
+            TABLE = 'spot_check', COLUMN = 'measured';
+  END IF;
+  NEW.conforms := @extschema@.satisfies(NEW.measured, d.requirement, NEW.method);
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.spot_check_before_write() IS
+  'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored';
+CREATE TRIGGER spot_check_10_conforms BEFORE INSERT OR UPDATE ON @extschema@.spot_check
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.spot_check_before_write();
+CREATE TRIGGER spot_check_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+CREATE VIEW @extschema@.spot_check_failure AS
+SELECT d.enterprise::text AS enterprise, c.disclosure, c.indicator, c.sampled_on,
+       c.measured::text AS measured, i.requirement::text AS requirement, c.method, c.id AS spot_check
+FROM @extschema@.spot_check c
+JOIN @extschema@.disclosure d ON d.id = c.disclosure
+JOIN @extschema@.disclosed_indicator i ON i.disclosure = c.disclosure AND i.indicator = c.indicator
+WHERE NOT c.conforms;
+COMMENT ON VIEW @extschema@.spot_check_failure IS 'failing spot checks with the enterprise and the disclosed requirement (plain column types)';
+COMMENT ON COLUMN @extschema@.spot_check_failure.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.spot_check_failure.disclosure IS 'the disclosure checked';
+COMMENT ON COLUMN @extschema@.spot_check_failure.indicator IS 'the indicator measured';
+COMMENT ON COLUMN @extschema@.spot_check_failure.sampled_on IS 'sampling date';
+COMMENT ON COLUMN @extschema@.spot_check_failure.measured IS 'measured value';
+COMMENT ON COLUMN @extschema@.spot_check_failure.requirement IS 'disclosed requirement it failed';
+COMMENT ON COLUMN @extschema@.spot_check_failure.method IS 'GB/T 8170 judging method';
+COMMENT ON COLUMN @extschema@.spot_check_failure.spot_check IS 'id of the spot check';
+
+CREATE FUNCTION @extschema@.excluded(enterprise @extschema@.uscc, deadline timestamptz,
+                                     exclusion_days int DEFAULT 365)
+RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF exclusion_days < 0 THEN
+    RAISE EXCEPTION 'exclusion_days must not be negative'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('exclusion_days = %s.', exclusion_days),
+            HINT = 'Give the number of days after a failing spot check during which the enterprise is excluded (365 by default).';
+  END IF;
+  RETURN EXISTS (
+    SELECT FROM @extschema@.disclosure d
+    JOIN @extschema@.spot_check c ON c.disclosure = d.id
+    WHERE d.enterprise OPERATOR(@extschema@.=) $1
+      AND NOT c.conforms
+      AND $2 >= c.sampled_on::timestamptz
+      AND $2 < (c.sampled_on + $3)::timestamptz);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.excluded(@extschema@.uscc, timestamptz, int) IS
+  'rule 6: true when the enterprise has a failing spot check sampled on day S with S <= deadline < S + exclusion_days (days counted in the session time zone)';
