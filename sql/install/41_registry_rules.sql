@@ -41,7 +41,7 @@ BEGIN
       RAISE EXCEPTION 'rule 1 (numbering): enterprise standard % has no year', code
         USING ERRCODE = 'FR001',
               DETAIL = format('Standard number: %s. An enterprise standard number is Q/<enterprise code> <number>-<4-digit year>.', code),
-              HINT = format('Write the year of the edition the product executes, e.g. %s-%s.', code, extract(year FROM CURRENT_DATE)),
+              HINT = format('Append the 4-digit year of the edition the product executes: %s-YYYY.', code),
               TABLE = 'disclosure', COLUMN = 'standard';
     END IF;
     IF y > extract(year FROM CURRENT_DATE) THEN
@@ -86,7 +86,7 @@ BEGIN
     IF verdict NOT IN ('stricter', 'equal') THEN
       RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', $2, r.standard
         USING ERRCODE = 'FR003',
-              DETAIL = format('Disclosed requirement: %s; %s requires: %s (the disclosed one is %s).',
+              DETAIL = format('Disclosed requirement: %s; %s requires: %s (compare: %s).',
                               $3, r.standard, r.requirement, verdict),
               HINT = format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.',
                             r.standard, r.requirement),
@@ -114,117 +114,130 @@ BEGIN
   -- clock columns belong to the database
   NEW.published_at := NULL;
   NEW.withdrawn_at := NULL;
-  PERFORM @extschema@.check_standard_number(NEW.standard);
+  IF @extschema@.std_kind(NEW.standard) = 'enterprise' THEN
+    PERFORM @extschema@.check_standard_number(NEW.standard);
+  END IF;
   RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosure_before_insert() IS
   'trigger: a disclosure starts as a draft; clock columns cleared; rule 1 checked';
 
-CREATE FUNCTION @extschema@.disclosure_publication_check(d @extschema@.disclosure)
+CREATE FUNCTION @extschema@.disclosure_publication_check(ids bigint[])
 RETURNS void
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  missing text;
   r record;
-  verdict text;
 BEGIN
-  PERFORM @extschema@.check_standard_number(d.standard);
+  -- rule 1: enterprise standard numbers (year present, not in the future)
+  SELECT d.standard INTO r
+  FROM @extschema@.disclosure d
+  WHERE d.id = ANY (ids) AND @extschema@.std_kind(d.standard) = 'enterprise'
+    AND (@extschema@.std_year(d.standard) IS NULL
+         OR @extschema@.std_year(d.standard) > extract(year FROM CURRENT_DATE))
+  ORDER BY d.id LIMIT 1;
+  IF FOUND THEN
+    PERFORM @extschema@.check_standard_number(r.standard);
+  END IF;
 
   -- rule 1: the executed standard, when known, is not withdrawn
-  SELECT s.code, s.withdrawn_on INTO r
-  FROM @extschema@.standard s
-  WHERE s.code OPERATOR(@extschema@.=) d.standard AND s.withdrawn_on <= CURRENT_DATE;
+  SELECT d.id, d.standard, s.withdrawn_on INTO r
+  FROM @extschema@.disclosure d
+  JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) d.standard
+  WHERE d.id = ANY (ids) AND s.withdrawn_on <= CURRENT_DATE
+  ORDER BY d.id LIMIT 1;
   IF FOUND THEN
-    RAISE EXCEPTION 'rule 1 (numbering): standard % was withdrawn on %', r.code, r.withdrawn_on
+    RAISE EXCEPTION 'rule 1 (numbering): standard % was withdrawn on %', r.standard, r.withdrawn_on
       USING ERRCODE = 'FR001',
-            DETAIL = format('Disclosure %s executes %s, withdrawn on %s.', d.id, r.code, r.withdrawn_on),
+            DETAIL = format('Disclosure %s executes %s, withdrawn on %s.', r.id, r.standard, r.withdrawn_on),
             HINT = 'Execute the edition in force (see table standard) and disclose its number.',
             TABLE = 'disclosure', COLUMN = 'standard';
   END IF;
 
   -- every disclosed indicator defined for the category (the category may
   -- have been changed after the indicators were written)
-  SELECT i.indicator INTO missing
-  FROM @extschema@.disclosed_indicator i
-  WHERE i.disclosure = d.id
+  SELECT d.category, i.indicator INTO r
+  FROM @extschema@.disclosure d
+  JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+  WHERE d.id = ANY (ids)
     AND NOT EXISTS (SELECT FROM @extschema@.indicator_def x
                     WHERE x.category = d.category AND x.key = i.indicator)
-  ORDER BY i.indicator
-  LIMIT 1;
+  ORDER BY d.id, i.indicator LIMIT 1;
   IF FOUND THEN
-    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', missing, d.category
+    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', r.indicator, r.category
       USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', d.category, missing),
+            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', r.category, r.indicator),
             HINT = 'Remove the indicator from the disclosure or define it for the category.',
             TABLE = 'disclosed_indicator', COLUMN = 'indicator';
   END IF;
 
   -- rule 2: completeness, for an own enterprise standard
-  IF @extschema@.std_kind(d.standard) = 'enterprise' THEN
-    SELECT string_agg(x.key, ', ' ORDER BY x.key) INTO missing
-    FROM @extschema@.indicator_def x
-    WHERE x.category = d.category AND x.required
-      AND NOT EXISTS (SELECT FROM @extschema@.disclosed_indicator i
-                      WHERE i.disclosure = d.id AND i.indicator = x.key);
-    IF missing IS NOT NULL THEN
-      RAISE EXCEPTION 'rule 2 (completeness): disclosure % does not disclose every required indicator of category "%"', d.id, d.category
-        USING ERRCODE = 'FR002',
-              DETAIL = format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', d.standard, missing),
-              HINT = 'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
-              TABLE = 'disclosed_indicator', COLUMN = 'indicator';
-    END IF;
-    SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) INTO missing
-    FROM @extschema@.disclosed_indicator i
-    JOIN @extschema@.indicator_def x ON x.category = d.category AND x.key = i.indicator AND x.required
-    WHERE i.disclosure = d.id AND i.test_method IS NULL;
-    IF missing IS NOT NULL THEN
-      RAISE EXCEPTION 'rule 2 (completeness): disclosure % gives no test method for required indicators', d.id
-        USING ERRCODE = 'FR002',
-              DETAIL = format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', d.standard, missing),
-              HINT = 'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
-              TABLE = 'disclosed_indicator', COLUMN = 'test_method';
-    END IF;
+  SELECT d.id, d.category, d.standard,
+         string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NULL) AS missing,
+         string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NOT NULL AND i.test_method IS NULL) AS no_method
+  INTO r
+  FROM @extschema@.disclosure d
+  JOIN @extschema@.indicator_def x ON x.category = d.category AND x.required
+  LEFT JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id AND i.indicator = x.key
+  WHERE d.id = ANY (ids) AND @extschema@.std_kind(d.standard) = 'enterprise'
+  GROUP BY d.id, d.category, d.standard
+  HAVING count(*) FILTER (WHERE i.indicator IS NULL OR i.test_method IS NULL) > 0
+  ORDER BY d.id LIMIT 1;
+  IF FOUND AND r.missing IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 2 (completeness): disclosure % does not disclose every required indicator of category "%"', r.id, r.category
+      USING ERRCODE = 'FR002',
+            DETAIL = format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', r.standard, r.missing),
+            HINT = 'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
+            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
+  ELSIF FOUND THEN
+    RAISE EXCEPTION 'rule 2 (completeness): disclosure % gives no test method for required indicators', r.id
+      USING ERRCODE = 'FR002',
+            DETAIL = format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', r.standard, r.no_method),
+            HINT = 'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
+            TABLE = 'disclosed_indicator', COLUMN = 'test_method';
   END IF;
 
-  -- rule 3 again (standards may have changed since data entry) and rule 4
-  FOR r IN
-    SELECT i.indicator, i.requirement AS disclosed, f.standard, f.nature, f.requirement AS required
-    FROM @extschema@.disclosed_indicator i
-    JOIN @extschema@.requirement_in_force f
-      ON f.category = d.category AND f.indicator = i.indicator
-    WHERE i.disclosure = d.id
-      AND (f.nature = 'mandatory'
-           OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
-               AND coalesce(btrim(d.below_recommended_statement), '') = ''))
-    ORDER BY f.nature, i.indicator, f.standard
-  LOOP
-    verdict := @extschema@.compare(r.disclosed, r.required);
-    CONTINUE WHEN verdict IN ('stricter', 'equal');
-    IF r.nature = 'mandatory' THEN
-      RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', r.indicator, r.standard
-        USING ERRCODE = 'FR003',
-              DETAIL = format('Disclosed requirement: %s; %s requires: %s (the disclosed one is %s).',
-                              r.disclosed, r.standard, r.required, verdict),
-              HINT = format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.',
-                            r.standard, r.required),
-              TABLE = 'disclosed_indicator', COLUMN = 'requirement';
-    ELSE
-      RAISE EXCEPTION 'rule 4 (recommended floor): indicator "%" is looser than recommended standard % and no statement is given', r.indicator, r.standard
-        USING ERRCODE = 'FR004',
-              DETAIL = format('Disclosed requirement: %s; %s recommends: %s (the disclosed one is %s).',
-                              r.disclosed, r.standard, r.required, verdict),
-              HINT = format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.',
-                            r.required, r.standard),
-              TABLE = 'disclosure', COLUMN = 'below_recommended_statement';
-    END IF;
-  END LOOP;
+  -- rule 3 again (standards may have changed since data entry) and rule 4:
+  -- the first violation, mandatory ones first
+  SELECT d.id, i.indicator, i.requirement AS disclosed, f.standard, f.nature, f.requirement AS required, v.verdict
+  INTO r
+  FROM @extschema@.disclosure d
+  JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+  JOIN @extschema@.requirement_in_force f
+    ON f.category = d.category AND f.indicator = i.indicator
+  CROSS JOIN LATERAL (SELECT @extschema@.compare(i.requirement, f.requirement) AS verdict) v
+  WHERE d.id = ANY (ids)
+    AND (f.nature = 'mandatory'
+         OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
+             AND coalesce(btrim(d.below_recommended_statement), '') = ''))
+    AND v.verdict NOT IN ('stricter', 'equal')
+  ORDER BY f.nature, d.id, i.indicator, f.standard
+  LIMIT 1;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  IF r.nature = 'mandatory' THEN
+    RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', r.indicator, r.standard
+      USING ERRCODE = 'FR003',
+            DETAIL = format('Disclosure %s. Disclosed requirement: %s; %s requires: %s (compare: %s).',
+                            r.id, r.disclosed, r.standard, r.required, r.verdict),
+            HINT = format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.',
+                          r.standard, r.required),
+            TABLE = 'disclosed_indicator', COLUMN = 'requirement';
+  END IF;
+  RAISE EXCEPTION 'rule 4 (recommended floor): indicator "%" is looser than recommended standard % and no statement is given', r.indicator, r.standard
+    USING ERRCODE = 'FR004',
+          DETAIL = format('Disclosure %s. Disclosed requirement: %s; %s recommends: %s (compare: %s).',
+                          r.id, r.disclosed, r.standard, r.required, r.verdict),
+          HINT = format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.',
+                        r.required, r.standard),
+          TABLE = 'disclosure', COLUMN = 'below_recommended_statement';
 END
 $$;
-COMMENT ON FUNCTION @extschema@.disclosure_publication_check(@extschema@.disclosure) IS
-  'the checks made when a disclosure is published: rules 1-4 over the disclosure as a whole (raises FR001-FR004, 23503)';
+COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[]) IS
+  'the checks made when disclosures are published (rules 1-4 over each disclosure as a whole); raises FR001-FR004 or 23503 for the first problem; call it on drafts to see what would block their publication';
 
 CREATE FUNCTION @extschema@.disclosure_before_update() RETURNS trigger
 LANGUAGE plpgsql
@@ -280,7 +293,7 @@ BEGIN
                 TABLE = 'disclosure', COLUMN = 'supersedes';
       END IF;
     END IF;
-    PERFORM @extschema@.disclosure_publication_check(NEW);
+    -- rules 1-4 over the whole disclosure: disclosure_after_statement()
     NEW.published_at := now();
     RETURN NEW;
   END IF;
@@ -321,7 +334,7 @@ BEGIN
   END IF;
   RAISE EXCEPTION 'rule 5 (publication): % disclosure % is immutable', OLD.status, OLD.id
     USING ERRCODE = 'FR005',
-          DETAIL = format('Disclosure %s was published at %s; status %s.', OLD.id, OLD.published_at, OLD.status),
+          DETAIL = format('Disclosure %s has status %s; published disclosures are never changed.', OLD.id, OLD.status),
           HINT = CASE OLD.status WHEN 'published'
                    THEN 'Publish a new version with supersedes = ' || OLD.id || ', or withdraw it with a reason.'
                    ELSE 'A withdrawn or superseded disclosure is final.' END,
@@ -339,7 +352,7 @@ BEGIN
   IF OLD.status <> 'draft' THEN
     RAISE EXCEPTION 'rule 5 (publication): % disclosure % cannot be deleted', OLD.status, OLD.id
       USING ERRCODE = 'FR005',
-            DETAIL = format('Disclosure %s, published at %s, status %s.', OLD.id, OLD.published_at, OLD.status),
+            DETAIL = format('Disclosure %s has status %s; only drafts are deleted.', OLD.id, OLD.status),
             HINT = 'Withdraw it with a reason (withdraw_disclosure(id, reason)) or publish a new version.',
             TABLE = 'disclosure';
   END IF;
@@ -349,38 +362,74 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_before_delete() IS
   'trigger: only drafts can be deleted (rule 5)';
 
-CREATE FUNCTION @extschema@.disclosure_after_change() RETURNS trigger
+CREATE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  twin record;
+  prev_ids bigint[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status)
-    VALUES (NEW.id, 'create', NULL, NEW.status);
+    SELECT n.id, 'create', NULL, n.status FROM new_rows n ORDER BY n.id;
+    RETURN NULL;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status)
-    VALUES (OLD.id, 'delete', OLD.status, NULL);
-  ELSE
-    INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status, note)
-    VALUES (NEW.id,
-            CASE NEW.status WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
-            OLD.status, NEW.status,
-            CASE NEW.status
-              WHEN 'withdrawn' THEN NEW.withdraw_reason
-              WHEN 'published' THEN CASE WHEN NEW.supersedes IS NOT NULL THEN 'supersedes ' || NEW.supersedes END
-              WHEN 'superseded' THEN (SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
-                                      FROM @extschema@.disclosure s
-                                      WHERE s.supersedes = NEW.id AND s.status = 'published')
-            END);
-    IF NEW.status = 'published' AND NEW.supersedes IS NOT NULL THEN
-      UPDATE @extschema@.disclosure SET status = 'superseded' WHERE id = NEW.supersedes;
-    END IF;
+    SELECT o.id, 'delete', o.status, NULL FROM old_rows o ORDER BY o.id;
+    RETURN NULL;
+  END IF;
+
+  -- publication: rules 1-4 over every disclosure this statement published
+  SELECT pg_catalog.array_agg(n.id) INTO prev_ids FROM new_rows n WHERE n.status = 'published';
+  IF prev_ids IS NOT NULL THEN
+    PERFORM @extschema@.disclosure_publication_check(prev_ids);
+  END IF;
+
+  -- UPDATE: disclosure_before_update lets a row change only draft → draft,
+  -- draft → published, published → withdrawn and published → superseded,
+  -- so every new row that is not a draft is a state change and its old
+  -- status follows from the new one (no join of the transition tables)
+  INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status, note)
+  SELECT n.id,
+         CASE n.status WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
+         CASE n.status WHEN 'published' THEN 'draft' ELSE 'published' END, n.status,
+         CASE n.status
+           WHEN 'withdrawn' THEN n.withdraw_reason
+           WHEN 'published' THEN 'supersedes ' || n.supersedes
+           WHEN 'superseded' THEN (SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+                                   FROM @extschema@.disclosure s
+                                   WHERE s.supersedes = n.id AND s.status = 'published')
+         END
+  FROM new_rows n
+  WHERE n.status <> 'draft'
+  ORDER BY n.id;
+
+  -- new versions: the one they supersede becomes superseded, exactly once
+  SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
+  FROM new_rows n
+  WHERE n.status = 'published' AND n.supersedes IS NOT NULL
+  GROUP BY n.supersedes
+  HAVING count(*) > 1
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % would be superseded by several versions', twin.supersedes
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosures %s, published together, all supersede %s.', twin.ids, twin.supersedes),
+            HINT = 'Publish one new version; delete or re-point the other drafts.',
+            TABLE = 'disclosure', COLUMN = 'supersedes';
+  END IF;
+  SELECT pg_catalog.array_agg(n.supersedes) INTO prev_ids
+  FROM new_rows n
+  WHERE n.status = 'published' AND n.supersedes IS NOT NULL;
+  IF prev_ids IS NOT NULL THEN
+    UPDATE @extschema@.disclosure SET status = 'superseded' WHERE id = ANY (prev_ids);
   END IF;
   RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.disclosure_after_change() IS
-  'trigger: records every state change in disclosure_event; publishing a new version marks the one it supersedes as superseded';
+COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
+  'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
 
 CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
 LANGUAGE plpgsql
@@ -402,11 +451,15 @@ CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_update();
 CREATE TRIGGER disclosure_10_delete BEFORE DELETE ON @extschema@.disclosure
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_delete();
-CREATE TRIGGER disclosure_20_history AFTER INSERT OR DELETE ON @extschema@.disclosure
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_after_change();
-CREATE TRIGGER disclosure_20_status AFTER UPDATE ON @extschema@.disclosure
-  FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
-  EXECUTE FUNCTION @extschema@.disclosure_after_change();
+CREATE TRIGGER disclosure_20_insert AFTER INSERT ON @extschema@.disclosure
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosure_after_statement();
+CREATE TRIGGER disclosure_20_update AFTER UPDATE ON @extschema@.disclosure
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosure_after_statement();
+CREATE TRIGGER disclosure_20_delete AFTER DELETE ON @extschema@.disclosure
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosure_after_statement();
 CREATE TRIGGER disclosure_30_truncate BEFORE TRUNCATE ON @extschema@.disclosure
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 
@@ -427,7 +480,7 @@ BEGIN
     IF FOUND AND parent.status <> 'draft' THEN
       RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', parent.status, OLD.disclosure
         USING ERRCODE = 'FR005',
-              DETAIL = format('Disclosure %s (%s at %s), indicator %s = %s.', OLD.disclosure, parent.status, parent.published_at, OLD.indicator, OLD.requirement),
+              DETAIL = format('Disclosure %s has status %s; indicator %s = %s.', OLD.disclosure, parent.status, OLD.indicator, OLD.requirement),
               HINT = 'Publish a new version of the disclosure with the changed indicators.',
               TABLE = 'disclosed_indicator';
     END IF;
@@ -436,29 +489,105 @@ BEGIN
     END IF;
   END IF;
 
-  -- the new parent: a draft, locked against a concurrent publication
-  SELECT d.status, d.category, d.published_at INTO parent
+  -- the new parent: a draft, locked against a concurrent publication; in
+  -- the same query, whether the indicator is defined and the first
+  -- in-force mandatory requirement it is looser than (rule 3)
+  SELECT d.status, d.category, d.published_at,
+         EXISTS (SELECT FROM @extschema@.indicator_def x
+                 WHERE x.category = d.category AND x.key = NEW.indicator) AS defined,
+         (SELECT ROW(f.standard, f.requirement, v.verdict)
+          FROM @extschema@.requirement_in_force f
+          CROSS JOIN LATERAL (SELECT @extschema@.compare(NEW.requirement, f.requirement) AS verdict) v
+          WHERE f.category = d.category AND f.indicator = NEW.indicator AND f.nature = 'mandatory'
+            AND v.verdict NOT IN ('stricter', 'equal')
+          ORDER BY f.standard
+          LIMIT 1) AS violation
+  INTO parent
   FROM @extschema@.disclosure d WHERE d.id = NEW.disclosure
-  FOR SHARE;
+  FOR SHARE OF d;
   IF NOT FOUND THEN
     RETURN NEW;                 -- the foreign key reports it
   END IF;
   IF parent.status <> 'draft' THEN
     RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', parent.status, NEW.disclosure
       USING ERRCODE = 'FR005',
-            DETAIL = format('Disclosure %s (%s at %s), indicator %s.', NEW.disclosure, parent.status, parent.published_at, NEW.indicator),
+            DETAIL = format('Disclosure %s has status %s; indicator %s = %s.', NEW.disclosure, parent.status, NEW.indicator, NEW.requirement),
             HINT = 'Publish a new version of the disclosure with the changed indicators.',
             TABLE = 'disclosed_indicator';
   END IF;
-  PERFORM @extschema@.check_mandatory_floor(parent.category, NEW.indicator, NEW.requirement);
+  IF NOT parent.defined THEN
+    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', NEW.indicator, parent.category
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', parent.category, NEW.indicator),
+            HINT = 'Disclose an indicator of the category, or add it to indicator_def first.',
+            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
+  END IF;
+  IF parent.violation IS NOT NULL THEN
+    -- (standard, requirement, verdict)
+    PERFORM @extschema@.check_mandatory_floor(parent.category, NEW.indicator, NEW.requirement);
+  END IF;
   RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosed_indicator_guard() IS
   'trigger: indicators are written only into drafts (rule 5), must be defined for the category (23503) and meet the mandatory floor (rule 3) at data entry';
 
-CREATE TRIGGER disclosed_indicator_10_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.disclosed_indicator
+CREATE TRIGGER disclosed_indicator_10_guard BEFORE UPDATE OR DELETE ON @extschema@.disclosed_indicator
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosed_indicator_guard();
+
+-- INSERT, the bulk path, is checked once per statement over all new rows
+CREATE FUNCTION @extschema@.disclosed_indicator_insert_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r record;
+BEGIN
+  -- lock the disclosures (in id order) against a concurrent publication
+  PERFORM FROM @extschema@.disclosure d
+  WHERE d.id = ANY (ARRAY(SELECT DISTINCT n.disclosure FROM new_rows n))
+  ORDER BY d.id
+  FOR SHARE OF d;
+
+  -- the first new row that breaks a rule.  The new rows drive the query and
+  -- every check is an index lookup per row (the LATERAL subquery is kept
+  -- apart with OFFSET 0, the EXISTS tests stay per-row subplans): a plan
+  -- that does not depend on statistics of tables being filled right now.
+  SELECT n.disclosure, n.indicator, n.requirement, p.status, p.category
+  INTO r
+  FROM new_rows n
+  CROSS JOIN LATERAL (SELECT d.status, d.category
+                      FROM @extschema@.disclosure d WHERE d.id = n.disclosure
+                      OFFSET 0) p
+  WHERE p.status <> 'draft'
+     OR NOT EXISTS (SELECT FROM @extschema@.indicator_def x
+                    WHERE x.category = p.category AND x.key = n.indicator)
+     OR EXISTS (SELECT FROM @extschema@.requirement_in_force f
+                WHERE f.category = p.category AND f.indicator = n.indicator AND f.nature = 'mandatory'
+                  AND @extschema@.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal'))
+  ORDER BY n.disclosure, n.indicator
+  LIMIT 1;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+
+  IF r.status <> 'draft' THEN
+    RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', r.status, r.disclosure
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s has status %s; indicator %s = %s.', r.disclosure, r.status, r.indicator, r.requirement),
+            HINT = 'Publish a new version of the disclosure with the changed indicators.',
+            TABLE = 'disclosed_indicator';
+  END IF;
+  -- 23503 (indicator not defined) or FR003 (rule 3 at data entry)
+  PERFORM @extschema@.check_mandatory_floor(r.category, r.indicator, r.requirement);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosed_indicator_insert_check() IS
+  'statement trigger: inserted indicators go only into drafts (rule 5, the drafts are locked against a concurrent publication), are defined for the category (23503) and meet the mandatory floor at data entry (rule 3)';
+CREATE TRIGGER disclosed_indicator_20_insert AFTER INSERT ON @extschema@.disclosed_indicator
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosed_indicator_insert_check();
 CREATE TRIGGER disclosed_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.disclosed_indicator
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 

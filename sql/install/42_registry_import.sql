@@ -190,10 +190,14 @@ BEGIN
                   HINT = 'Import the previous version first (or leave supersedes_ref empty).';
         END IF;
       END IF;
-      INSERT INTO @extschema@.enterprise AS e (uscc, name)
-      VALUES (v_uscc, hdr.enterprise_name)
-      ON CONFLICT ON CONSTRAINT enterprise_pkey DO UPDATE SET name = EXCLUDED.name
-        WHERE e.name IS DISTINCT FROM EXCLUDED.name AND EXCLUDED.name IS NOT NULL;
+      -- a name creates the enterprise or renames it; without one the
+      -- enterprise must exist (the foreign key says so otherwise)
+      IF nullif(btrim(hdr.enterprise_name), '') IS NOT NULL THEN
+        INSERT INTO @extschema@.enterprise AS e (uscc, name)
+        VALUES (v_uscc, btrim(hdr.enterprise_name))
+        ON CONFLICT ON CONSTRAINT enterprise_pkey DO UPDATE SET name = EXCLUDED.name
+          WHERE e.name IS DISTINCT FROM EXCLUDED.name;
+      END IF;
       INSERT INTO @extschema@.disclosure (enterprise, category, product, standard, supersedes,
                                           below_recommended_statement, source_ref, source_published)
       VALUES (v_uscc, hdr.category, hdr.product, v_std, prev_id,
