@@ -33,12 +33,15 @@ fr_indicator_compare(PG_FUNCTION_ARGS)
 static bool
 method_rounded(text *t)
 {
-	char	   *m = text_to_cstring(t);
+	const char *d = VARDATA_ANY(t);
+	size_t		n = VARSIZE_ANY_EXHDR(t);
+	char	   *m;
 
-	if (strcmp(m, "full") == 0)
+	if (n == 4 && memcmp(d, "full", 4) == 0)
 		return false;
-	if (strcmp(m, "rounded") == 0)
+	if (n == 7 && memcmp(d, "rounded", 7) == 0)
 		return true;
+	m = text_to_cstring(t);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown judgement method \"%s\"", m),
@@ -69,9 +72,15 @@ fr_indicator_satisfies(PG_FUNCTION_ARGS)
 				s;
 	bool		rounded = method_rounded(PG_GETARG_TEXT_PP(2));
 
-	fr_ind_load(PG_GETARG_DATUM(0), &m);
-	fr_ind_load(PG_GETARG_DATUM(1), &s);
-	fr_ind_require_commensurable(&m, &s, "satisfies");
+	fr_ind_load_core(PG_GETARG_DATUM(0), &m);
+	fr_ind_load_core(PG_GETARG_DATUM(1), &s);
+	if (!fr_ind_commensurable(&m, &s))
+	{
+		/* the message names the units: load them */
+		fr_ind_load(PG_GETARG_DATUM(0), &m);
+		fr_ind_load(PG_GETARG_DATUM(1), &s);
+		fr_ind_require_commensurable(&m, &s, "satisfies");
+	}
 	PG_RETURN_BOOL(judge(&m, &s, rounded));
 }
 

@@ -218,16 +218,17 @@ is_alpha(char c)
 static size_t
 starts_with(const Parser *p, size_t pos, const char *kw)
 {
-	size_t		n = strlen(kw);
+	size_t		i;
 
-	if (pos + n > p->len)
+	/* first byte first: this runs for every keyword at every position */
+	if (pos >= p->len || lower_ascii(p->s[pos]) != lower_ascii(kw[0]))
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (lower_ascii(p->s[pos + i]) != lower_ascii(kw[i]))
+	for (i = 1; kw[i] != '\0'; i++)
+		if (pos + i >= p->len || lower_ascii(p->s[pos + i]) != lower_ascii(kw[i]))
 			return 0;
-	if (is_alpha(kw[n - 1]) && pos + n < p->len && is_alpha(p->s[pos + n]))
+	if (is_alpha(kw[i - 1]) && pos + i < p->len && is_alpha(p->s[pos + i]))
 		return 0;
-	return n;
+	return i;
 }
 
 static bool
@@ -241,9 +242,23 @@ accept(Parser *p, const char *kw)
 	return true;
 }
 
+/* no keyword starts like a number: skip the keyword lists there */
+static inline bool
+at_number_char(const Parser *p)
+{
+	char		c;
+
+	if (p->pos >= p->len)
+		return true;
+	c = p->s[p->pos];
+	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+}
+
 static int
 accept_word(Parser *p, const Word *words)
 {
+	if (at_number_char(p))
+		return OP_NONE;
 	for (int i = 0; words[i].text; i++)
 		if (accept(p, words[i].text))
 			return words[i].op;
@@ -253,6 +268,8 @@ accept_word(Parser *p, const Word *words)
 static bool
 accept_any(Parser *p, const char *const *words)
 {
+	if (at_number_char(p))
+		return false;
 	for (int i = 0; words[i]; i++)
 		if (accept(p, words[i]))
 			return true;
@@ -336,12 +353,14 @@ scan_unit(Parser *p, size_t *ustart, size_t *ulen)
 		if (c == ' ' && (starts_with(p, i + 1, "and") && i + 4 <= p->len &&
 						 (i + 4 == p->len || p->s[i + 4] == ' ' || !is_alpha(p->s[i + 4]))))
 			break;
-		for (int k = 0; unit_stops[k]; k++)
-			if (starts_with(p, i, unit_stops[k]))
-			{
-				stop = true;
-				break;
-			}
+		/* every word in unit_stops starts with a non-ASCII byte */
+		if ((unsigned char) c >= 0x80)
+			for (int k = 0; unit_stops[k]; k++)
+				if (starts_with(p, i, unit_stops[k]))
+				{
+					stop = true;
+					break;
+				}
 		if (stop)
 			break;
 	}
@@ -737,7 +756,7 @@ parse_tolerance(Parser *p, FrIndicator *v, const Clause *nom, char closing)
 			!resolve_unit(p, us, ul, &tu, tc))
 			return false;
 		if (strcmp(tc, "%") == 0 && strcmp(v->unittext, "%") != 0 &&
-			(v->flags & FR_IND_TOL_SYM))
+			v->unittext[0] != '\0' && (v->flags & FR_IND_TOL_SYM))
 			v->flags |= FR_IND_TOL_REL;
 		else if (strcmp(tc, v->unittext) != 0)
 		{
@@ -1136,11 +1155,16 @@ is_grade(const FrIndicator *v)
 	return strcmp(v->unittext, "级") == 0;
 }
 
-/* Chinese style: 3-4级 for the half grade 3.5 级 */
+/*
+ * Chinese style: 3-4级 for the half grade 3.5 级, where the number stands
+ * right before the unit (a point or a bound; in a range "3-4～5" would not
+ * read back, so ranges keep decimals).
+ */
 static void
 put_num_zh(Out *o, const FrIndicator *v, FrDec d)
 {
-	if (is_grade(v) && d.scale == 1 && d.coef >= 5 && d.coef % 10 == 5)
+	if (is_grade(v) && v->form != FR_IND_RANGE &&
+		d.scale == 1 && d.coef >= 5 && d.coef % 10 == 5)
 	{
 		char		b[64];
 

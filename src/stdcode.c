@@ -257,6 +257,27 @@ stdcode_cmp(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(result);
 }
 
+/* min() and max(): the larger or smaller of two values (the first on a tie) */
+PG_FUNCTION_INFO_V1(stdcode_larger);
+Datum
+stdcode_larger(PG_FUNCTION_ARGS)
+{
+	struct varlena *a = PG_GETARG_VARLENA_PP(0);
+	struct varlena *b = PG_GETARG_VARLENA_PP(1);
+
+	PG_RETURN_POINTER(std_cmp_internal(a, b) >= 0 ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(stdcode_smaller);
+Datum
+stdcode_smaller(PG_FUNCTION_ARGS)
+{
+	struct varlena *a = PG_GETARG_VARLENA_PP(0);
+	struct varlena *b = PG_GETARG_VARLENA_PP(1);
+
+	PG_RETURN_POINTER(std_cmp_internal(a, b) <= 0 ? a : b);
+}
+
 static int
 stdcode_fastcmp(Datum x, Datum y, SortSupport ssup)
 {

@@ -52,6 +52,8 @@ typedef struct Ctx
 	int			pos;
 	StdCode    *out;
 	FrError    *err;
+	int			extra;			/* bytes the amendments would take more if
+								 * spelt the ISO way */
 } Ctx;
 
 /* Chinese industry standard codes (行业标准代号); DB and GBZ are handled
@@ -814,6 +816,24 @@ parse_parts(Ctx *c, const Prefix *p)
 
 	if (!is_alnum(cur(c)))
 		return missing_number(c, p);
+
+	/*
+	 * A number starts with digits or a short letter code (D638, G.711,
+	 * BT.709, Z535.1).  A longer word, or TS/TR, would be read as part of
+	 * the prefix when the number is written after another prefix
+	 * (std_adopts of "EN IEC TS1" would be "IEC TS" 1).
+	 */
+	{
+		int			n = 0;
+
+		while (is_alpha(at(c, n)))
+			n++;
+		if (n > 2 || (n == 2 && (looking_at(c, "TS") || looking_at(c, "TR"))))
+			return family_error(c, p->fam,
+								"The number \"%s\" after \"%s\" starts with a word; a number starts "
+								"with digits or a letter code such as D638 or G.711.",
+								rest(c), p->text);
+	}
 	for (;;)
 	{
 		bool		lower = false;
@@ -1045,6 +1065,15 @@ parse_amendments(Ctx *c, const Prefix *p, int year)
 		}
 		if (!emitf(c, ":%04d", ayear))
 			return false;
+		{
+			int			digits = number < 0 ? 0 : number >= 1000 ? 4 : number >= 100 ? 3 :
+				number >= 10 ? 2 : 1;
+			int			iso_len = 3 + (number < 0 ? 0 : 1 + digits);
+			int			written = p->fam == FAM_ISO ? iso_len :
+				p->fam == FAM_IEC ? 3 + digits : (type == 1 ? 1 : 2) + digits;
+
+			c->extra += iso_len - written;
+		}
 		if (!kemit(c, 0x01) || !kemit(c, (unsigned char) sep) ||
 			!kemit(c, (unsigned char) type) ||
 			!kemit(c, number >= 0 ? 0x01 : 0x00) ||
@@ -1427,6 +1456,7 @@ std_parse(const char *in, size_t len, StdCode *out, FrError *err)
 	c.pos = 0;
 	c.out = out;
 	c.err = err;
+	c.extra = 0;
 	if (!parse_single(&c, true, &kind))
 		return false;
 	if (c.pos < c.len)
@@ -1443,6 +1473,14 @@ std_parse(const char *in, size_t len, StdCode *out, FrError *err)
 			fr_error_hint(err, "Write it as, e.g., %s.", family_example(FAM_CN));
 		else
 			fr_error_hint(err, "%s", GENERAL_HINT);
+		return false;
+	}
+	if (out->text_len + c.extra > STD_MAX_TEXT)
+	{
+		fr_error(err, FR_ERR_LIMIT, -1,
+				 "The standard number is %d bytes long in canonical form; at most %d are accepted.",
+				 out->text_len + c.extra, STD_MAX_TEXT);
+		fr_error_hint(err, "%s", GENERAL_HINT);
 		return false;
 	}
 	return true;

@@ -28,8 +28,16 @@
 
 #include "error.h"
 
-#define STD_MAX_INPUT	200		/* bytes of normalised input accepted */
-#define STD_MAX_TEXT	128		/* bytes of canonical text */
+#define STD_MAX_INPUT	512		/* bytes of normalised input accepted */
+
+/*
+ * Bytes of canonical text, counting amendments as if spelt the ISO way
+ * ("Amd 1", the longest spelling): the undated form and the adopted
+ * standard of an accepted value (BS EN ISO 9001:2015/A1:2024 adopts
+ * ISO 9001:2015/Amd 1:2024) are then accepted too, and every canonical
+ * text is valid input (STD_MAX_TEXT <= STD_MAX_INPUT).
+ */
+#define STD_MAX_TEXT	256
 #define STD_MAX_KEY		255		/* bytes of sort key */
 
 /*

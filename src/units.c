@@ -195,6 +195,7 @@ typedef struct Parser
 	bool		canon_full;
 	int			depth;
 	int			nterms;
+	size_t		term_start;		/* where the last term began */
 	const FrAtom *lone;			/* the atom of a one-word term at depth 0 */
 	FrError    *err;
 } Parser;
@@ -455,7 +456,7 @@ u_mul(Parser *p, U *a, const U *b)
 	{
 		if (a->scale != FR_SCALE_NONE && a->scale != b->scale)
 		{
-			p_fail(p, FR_ERR_SYNTAX, p->i, "two different scale units in one unit");
+			p_fail(p, FR_ERR_SYNTAX, p->term_start, "two different scale units in one unit");
 			fr_error_hint(p->err, "\"%s\" and \"%s\" name scales and cannot be combined",
 						  fr_scale_symbols[a->scale], fr_scale_symbols[b->scale]);
 			return false;
@@ -801,6 +802,7 @@ parse_term(Parser *p, U *t)
 	int			k;
 
 	u_one(t);
+	p->term_start = p->i;
 	if (p_is_digit(p, p->i) ||
 		(p->i + 1 < p->len && p->buf[p->i] == '.' && p_is_digit(p, p->i + 1)))
 	{
@@ -924,6 +926,7 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 	p.canon_full = false;
 	p.depth = 0;
 	p.nterms = 0;
+	p.term_start = 0;
 	p.lone = NULL;
 	p.err = err;
 	if (len > 4 * UNIT_MAX_INPUT)
@@ -1721,13 +1724,21 @@ convert_exact(FrDec v, const FrUnit *from, const FrUnit *to, Conv *c, FrError *e
 	return true;
 }
 
-/* the written scale shifts with the decimal exponents of the two units */
+/*
+ * Scale of an exact result: when the units differ by a power of ten the
+ * written precision moves with it (1500 mL = 1.500 L, 0.30 % = 3000 mg/kg,
+ * 373.15 K = 100.00 °C); otherwise the shortest exact form (0.50 h = 30
+ * min, 1 kW·h = 3.6 MJ).  Never fewer decimals than the exact value needs.
+ */
 static int
 convert_scale(FrDec v, const FrUnit *from, const FrUnit *to, const Conv *c)
 {
 	int			minimal = c->E < 0 ? -c->E : 0;
-	int			desired = v.scale - (from->factor.exp10 - to->factor.exp10);
+	int			desired;
 
+	if (from->factor.num != to->factor.num || from->factor.den != to->factor.den)
+		return minimal;
+	desired = v.scale - (from->factor.exp10 - to->factor.exp10);
 	return desired > minimal ? desired : minimal;
 }
 

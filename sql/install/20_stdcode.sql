@@ -111,6 +111,24 @@ CREATE OPERATOR CLASS @extschema@.stdcode_hash_ops DEFAULT FOR TYPE @extschema@.
   FUNCTION 2 @extschema@.stdcode_hash_extended(@extschema@.stdcode, int8);
 COMMENT ON OPERATOR CLASS @extschema@.stdcode_hash_ops USING hash IS 'hashing of standard numbers (consistent with =)';
 
+-- min and max: the first and the last in the btree order (max over the
+-- editions of one standard, grouped by std_undated, is the latest edition)
+CREATE FUNCTION @extschema@.stdcode_larger(@extschema@.stdcode, @extschema@.stdcode) RETURNS @extschema@.stdcode
+  AS 'MODULE_PATHNAME', 'stdcode_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.stdcode_smaller(@extschema@.stdcode, @extschema@.stdcode) RETURNS @extschema@.stdcode
+  AS 'MODULE_PATHNAME', 'stdcode_smaller' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.stdcode_larger(@extschema@.stdcode, @extschema@.stdcode) IS 'the later of two standard numbers in the btree order (support of max)';
+COMMENT ON FUNCTION @extschema@.stdcode_smaller(@extschema@.stdcode, @extschema@.stdcode) IS 'the earlier of two standard numbers in the btree order (support of min)';
+
+CREATE AGGREGATE @extschema@.max(@extschema@.stdcode) (
+  SFUNC = @extschema@.stdcode_larger, STYPE = @extschema@.stdcode,
+  COMBINEFUNC = @extschema@.stdcode_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.min(@extschema@.stdcode) (
+  SFUNC = @extschema@.stdcode_smaller, STYPE = @extschema@.stdcode,
+  COMBINEFUNC = @extschema@.stdcode_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.stdcode) IS 'the last standard number in the btree order (of the editions of one standard: the latest)';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.stdcode) IS 'the first standard number in the btree order';
+
 -- casts ----------------------------------------------------------------------
 -- Assignment casts both ways (as for uscc): text -> stdcode validates, so a
 -- column of type stdcode can be filled from a text staging column.

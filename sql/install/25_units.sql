@@ -39,7 +39,7 @@ CREATE FUNCTION @extschema@.unit_convert(value numeric, from_unit text, to_unit 
   AS 'MODULE_PATHNAME', 'fr_unit_convert_sql'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.unit_convert(numeric, text, text) IS
-  'A value converted exactly between commensurable units (written precision kept when the factor is a power of ten); a non-terminating result is rounded half to even to 20 significant digits; raises 22023 for incommensurable units';
+  'A value converted exactly between commensurable units (written precision kept when the units differ by a power of ten); a non-terminating result is rounded half to even to 20 significant digits; raises 22023 for incommensurable units';
 
 CREATE FUNCTION @extschema@.unit_compare(value_a numeric, unit_a text, value_b numeric, unit_b text) RETURNS integer
   AS 'MODULE_PATHNAME', 'fr_unit_compare_sql'

@@ -88,6 +88,39 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			nf++;
 			start = i + 1;
 		}
+	/* decimals: format → parse is the identity, add/sub invert each other */
+	if (nf > 2 && parse_dec(field[2], flen[2], &va))
+	{
+		char		text[FR_DEC_BUFSZ];
+		FrDec		again,
+					sum,
+					back,
+					rounded;
+		FrError		err;
+
+		fr_dec_format(va, text);
+		if (!parse_dec(text, strlen(text), &again) || !fr_dec_identical(va, again))
+			abort();
+		if (nf > 3 && parse_dec(field[3], flen[3], &vb))
+		{
+			fr_error_init(&err);
+			if (fr_dec_add(va, vb, &sum, &err))
+			{
+				fr_error_init(&err);
+				if (!fr_dec_sub(sum, vb, &back, &err) || fr_dec_cmp(back, va) != 0)
+					abort();
+			}
+			if (fr_dec_cmp(va, vb) != -fr_dec_cmp(vb, va))
+				abort();
+		}
+		fr_error_init(&err);
+		if (fr_dec_round_half_even(va, va.scale > 0 ? va.scale - 1 : 0, &rounded, &err) &&
+			fr_dec_cmp(fr_dec_strip(va), va) != 0)
+			abort();
+		va.coef = 1;
+		va.scale = 0;
+		vb = va;
+	}
 	if (!parse_unit_checked(field[0], flen[0], &ua))
 		return 0;
 	fr_unit_dimension_text(&ua, dimtext, sizeof(dimtext));
@@ -124,6 +157,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (fr_value_convert(va, &ua, &ub, &conv, &err))
 		{
 			if (fr_value_cmp(va, &ua, conv, &ub) != 0 || !keys_equal(va, &ua, conv, &ub))
+				abort();
+			/* the comparison's fast paths agree with the bignum conversion */
+			if (fr_value_cmp(va, &ua, vb, &ub) != fr_dec_cmp(conv, vb))
 				abort();
 			fr_error_init(&err);
 			if (fr_value_convert(conv, &ub, &ua, &back, &err) &&

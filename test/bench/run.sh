@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# make bench [SCALE=n]: the indicator type against numrange, numeric and
+# postgresql-unit, side by side in one run on the same generated data, in
+# a throwaway cluster.  Prints RESULT lines (benchmarks.md) and a table,
+# and writes them to bench/results.txt.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scale=${1:-1000000}
+[ -n "$scale" ] || scale=1000000
+rounds=${FR_BENCH_ROUNDS:-5}
+
+FR_BENCH=1 FR_NO_FUZZ=1 bash test/harness/deps.sh
+
+# one PostgreSQL installation per machine: keep the module in place while
+# the benchmark runs
+exec 9>/tmp/frontrunner-install.lock
+flock 9
+make -s -j2 >/dev/null
+make -s install >/dev/null
+chmod -R a+rX . 2>/dev/null || true
+
+mkdir -p bench
+out=bench/results.txt
+raw=$(mktemp)
+chmod a+rw "$raw"
+echo "== indicator benchmark: $scale rows, $rounds timed rounds per case ($(date -u +%Y-%m-%dT%H:%MZ))"
+pg_virtualenv -t bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw"
+{
+  echo "# make bench SCALE=$scale  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $(pg_config --version)"
+  grep -E '^(RESULT|SIZE) ' "$raw"
+} > "$out"
+rm -f "$raw"
+grep -E '^(RESULT|SIZE) ' "$out"
+echo
+printf '%-22s %10s %10s  %-18s %8s\n' case ours_s base_s baseline ratio
+grep '^RESULT ' "$out" | sed -E 's/RESULT case=([^ ]+) rows=([^ ]+) ours_s=([^ ]+) base=([^ ]+) base_s=([^ ]+) ratio=([^ ]+)/\1 \3 \5 \4 \6/' |
+  while read -r c o b n r; do printf '%-22s %10s %10s  %-18s %8s\n' "$c" "$o" "$b" "$n" "$r"; done
+echo "(written to $out)"
