@@ -130,7 +130,57 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   r record;
+  bad bigint;
+  first_bad bigint;
 BEGIN
+  -- Screen, set-based: the first disclosure breaking any rule.  Hash joins
+  -- over the disclosures' indicators, the small set of floors in force
+  -- computed once.  Only that disclosure is then examined rule by rule,
+  -- below, to say which rule and why.
+  SELECT min(d.id) INTO first_bad
+  FROM @extschema@.disclosure d
+  WHERE d.id = ANY (ids)
+    AND ((@extschema@.std_kind(d.standard) = 'enterprise'
+          AND (@extschema@.std_year(d.standard) IS NULL
+               OR @extschema@.std_year(d.standard) > extract(year FROM CURRENT_DATE)))
+         OR EXISTS (SELECT FROM @extschema@.standard s
+                    WHERE s.code OPERATOR(@extschema@.=) d.standard AND s.withdrawn_on <= CURRENT_DATE));
+
+  WITH pub AS MATERIALIZED (
+    SELECT d.id, d.category, @extschema@.std_kind(d.standard) = 'enterprise' AS own,
+           coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
+    FROM @extschema@.disclosure d WHERE d.id = ANY (ids)),
+  ind AS MATERIALIZED (
+    SELECT p.id, p.category, p.own, p.no_statement, i.indicator, i.requirement, i.test_method
+    FROM pub p JOIN @extschema@.disclosed_indicator i ON i.disclosure = p.id),
+  floors AS MATERIALIZED (
+    SELECT f.category, f.indicator, f.nature, f.requirement
+    FROM @extschema@.requirement_in_force f
+    WHERE f.nature = 'mandatory' OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry'))),
+  defs AS MATERIALIZED (
+    SELECT x.category, x.key, x.required
+    FROM @extschema@.indicator_def x WHERE x.category IN (SELECT DISTINCT p.category FROM pub p))
+  SELECT min(b.id) INTO bad
+  FROM (
+    SELECT n.id FROM ind n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
+    WHERE x.key IS NULL
+    UNION ALL
+    SELECT p.id FROM pub p JOIN defs x ON x.category = p.category AND x.required
+    LEFT JOIN ind n ON n.id = p.id AND n.indicator = x.key
+    WHERE p.own AND (n.indicator IS NULL OR n.test_method IS NULL)
+    UNION ALL
+    SELECT n.id FROM ind n JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
+    WHERE (f.nature = 'mandatory' OR n.no_statement)
+      AND @extschema@.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal')
+  ) b;
+  IF bad IS NOT NULL AND (first_bad IS NULL OR bad < first_bad) THEN
+    first_bad := bad;
+  END IF;
+  IF first_bad IS NULL THEN
+    RETURN;
+  END IF;
+  ids := ARRAY[first_bad];
+
   -- rule 1: enterprise standard numbers (year present, not in the future)
   SELECT d.standard INTO r
   FROM @extschema@.disclosure d
