@@ -38,6 +38,16 @@ if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 rm -f /tmp/fr_tap.$$
 passed=$((passed + p)); failed=$((failed + f))
 
+echo "== dump and restore"
+bash test/harness/dump_restore.sh > /tmp/fr_dump.$$ 2>&1
+rc=$?
+grep -vE '^ok [0-9]+' /tmp/fr_dump.$$
+p=$(grep -cE '^ok [0-9]+' /tmp/fr_dump.$$ || true)
+f=$(grep -cE '^not ok [0-9]+' /tmp/fr_dump.$$ || true)
+if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+rm -f /tmp/fr_dump.$$
+passed=$((passed + p)); failed=$((failed + f))
+
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}
   [ "${CI:-}" = true ] && secs=${FUZZ_SECONDS:-60}
