@@ -34,7 +34,7 @@ DECLARE
   r text;
 BEGIN
   IF NEW.region IS NULL THEN
-    r := @extschema@.uscc_region(NEW.uscc);
+    r := frontrunner.uscc_region(NEW.uscc);
     IF r ~ '^[0-9]{6}$' THEN
       NEW.region := r;
     END IF;

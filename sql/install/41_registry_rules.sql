@@ -35,8 +35,8 @@ AS $$
 DECLARE
   y int;
 BEGIN
-  IF @extschema@.std_kind(code) = 'enterprise' THEN
-    y := @extschema@.std_year(code);
+  IF frontrunner.std_kind(code) = 'enterprise' THEN
+    y := frontrunner.std_year(code);
     IF y IS NULL THEN
       RAISE EXCEPTION 'rule 1 (numbering): enterprise standard % has no year', code
         USING ERRCODE = 'FR001',
@@ -68,7 +68,7 @@ DECLARE
   r record;
   verdict text;
 BEGIN
-  PERFORM FROM @extschema@.indicator_def d WHERE d.category = $1 AND d.key = $2;
+  PERFORM FROM frontrunner.indicator_def d WHERE d.category = $1 AND d.key = $2;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'indicator "%" is not defined for category "%"', $2, $1
       USING ERRCODE = 'foreign_key_violation',
@@ -78,11 +78,11 @@ BEGIN
   END IF;
   FOR r IN
     SELECT f.standard, f.requirement
-    FROM @extschema@.requirement_in_force f
+    FROM frontrunner.requirement_in_force f
     WHERE f.category = $1 AND f.indicator = $2 AND f.nature = 'mandatory'
     ORDER BY f.standard
   LOOP
-    verdict := @extschema@.compare($3, r.requirement);
+    verdict := frontrunner.compare($3, r.requirement);
     IF verdict NOT IN ('stricter', 'equal') THEN
       RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', $2, r.standard
         USING ERRCODE = 'FR003',
@@ -114,8 +114,8 @@ BEGIN
   -- clock columns belong to the database
   NEW.published_at := NULL;
   NEW.withdrawn_at := NULL;
-  IF @extschema@.std_kind(NEW.standard) = 'enterprise' THEN
-    PERFORM @extschema@.check_standard_number(NEW.standard);
+  IF frontrunner.std_kind(NEW.standard) = 'enterprise' THEN
+    PERFORM frontrunner.check_standard_number(NEW.standard);
   END IF;
   RETURN NEW;
 END
@@ -138,28 +138,28 @@ BEGIN
   -- computed once.  Only that disclosure is then examined rule by rule,
   -- below, to say which rule and why.
   SELECT min(d.id) INTO first_bad
-  FROM @extschema@.disclosure d
+  FROM frontrunner.disclosure d
   WHERE d.id = ANY (ids)
-    AND ((@extschema@.std_kind(d.standard) = 'enterprise'
-          AND (@extschema@.std_year(d.standard) IS NULL
-               OR @extschema@.std_year(d.standard) > extract(year FROM CURRENT_DATE)))
-         OR EXISTS (SELECT FROM @extschema@.standard s
-                    WHERE s.code OPERATOR(@extschema@.=) d.standard AND s.withdrawn_on <= CURRENT_DATE));
+    AND ((frontrunner.std_kind(d.standard) = 'enterprise'
+          AND (frontrunner.std_year(d.standard) IS NULL
+               OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE)))
+         OR EXISTS (SELECT FROM frontrunner.standard s
+                    WHERE s.code OPERATOR(frontrunner.=) d.standard AND s.withdrawn_on <= CURRENT_DATE));
 
   WITH pub AS MATERIALIZED (
-    SELECT d.id, d.category, @extschema@.std_kind(d.standard) = 'enterprise' AS own,
+    SELECT d.id, d.category, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
            coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
-    FROM @extschema@.disclosure d WHERE d.id = ANY (ids)),
+    FROM frontrunner.disclosure d WHERE d.id = ANY (ids)),
   ind AS MATERIALIZED (
     SELECT p.id, p.category, p.own, p.no_statement, i.indicator, i.requirement, i.test_method
-    FROM pub p JOIN @extschema@.disclosed_indicator i ON i.disclosure = p.id),
+    FROM pub p JOIN frontrunner.disclosed_indicator i ON i.disclosure = p.id),
   floors AS MATERIALIZED (
     SELECT f.category, f.indicator, f.nature, f.requirement
-    FROM @extschema@.requirement_in_force f
+    FROM frontrunner.requirement_in_force f
     WHERE f.nature = 'mandatory' OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry'))),
   defs AS MATERIALIZED (
     SELECT x.category, x.key, x.required
-    FROM @extschema@.indicator_def x WHERE x.category IN (SELECT DISTINCT p.category FROM pub p))
+    FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT p.category FROM pub p))
   SELECT min(b.id) INTO bad
   FROM (
     SELECT n.id FROM ind n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
@@ -171,7 +171,7 @@ BEGIN
     UNION ALL
     SELECT n.id FROM ind n JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
     WHERE (f.nature = 'mandatory' OR n.no_statement)
-      AND @extschema@.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal')
+      AND frontrunner.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal')
   ) b;
   IF bad IS NOT NULL AND (first_bad IS NULL OR bad < first_bad) THEN
     first_bad := bad;
@@ -183,19 +183,19 @@ BEGIN
 
   -- rule 1: enterprise standard numbers (year present, not in the future)
   SELECT d.standard INTO r
-  FROM @extschema@.disclosure d
-  WHERE d.id = ANY (ids) AND @extschema@.std_kind(d.standard) = 'enterprise'
-    AND (@extschema@.std_year(d.standard) IS NULL
-         OR @extschema@.std_year(d.standard) > extract(year FROM CURRENT_DATE))
+  FROM frontrunner.disclosure d
+  WHERE d.id = ANY (ids) AND frontrunner.std_kind(d.standard) = 'enterprise'
+    AND (frontrunner.std_year(d.standard) IS NULL
+         OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE))
   ORDER BY d.id LIMIT 1;
   IF FOUND THEN
-    PERFORM @extschema@.check_standard_number(r.standard);
+    PERFORM frontrunner.check_standard_number(r.standard);
   END IF;
 
   -- rule 1: the executed standard, when known, is not withdrawn
   SELECT d.id, d.standard, s.withdrawn_on INTO r
-  FROM @extschema@.disclosure d
-  JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) d.standard
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard
   WHERE d.id = ANY (ids) AND s.withdrawn_on <= CURRENT_DATE
   ORDER BY d.id LIMIT 1;
   IF FOUND THEN
@@ -209,10 +209,10 @@ BEGIN
   -- every disclosed indicator defined for the category (the category may
   -- have been changed after the indicators were written)
   SELECT d.category, i.indicator INTO r
-  FROM @extschema@.disclosure d
-  JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.disclosed_indicator i ON i.disclosure = d.id
   WHERE d.id = ANY (ids)
-    AND NOT EXISTS (SELECT FROM @extschema@.indicator_def x
+    AND NOT EXISTS (SELECT FROM frontrunner.indicator_def x
                     WHERE x.category = d.category AND x.key = i.indicator)
   ORDER BY d.id, i.indicator LIMIT 1;
   IF FOUND THEN
@@ -228,10 +228,10 @@ BEGIN
          string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NULL) AS missing,
          string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NOT NULL AND i.test_method IS NULL) AS no_method
   INTO r
-  FROM @extschema@.disclosure d
-  JOIN @extschema@.indicator_def x ON x.category = d.category AND x.required
-  LEFT JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id AND i.indicator = x.key
-  WHERE d.id = ANY (ids) AND @extschema@.std_kind(d.standard) = 'enterprise'
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.indicator_def x ON x.category = d.category AND x.required
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = d.id AND i.indicator = x.key
+  WHERE d.id = ANY (ids) AND frontrunner.std_kind(d.standard) = 'enterprise'
   GROUP BY d.id, d.category, d.standard
   HAVING count(*) FILTER (WHERE i.indicator IS NULL OR i.test_method IS NULL) > 0
   ORDER BY d.id LIMIT 1;
@@ -253,11 +253,11 @@ BEGIN
   -- the first violation, mandatory ones first
   SELECT d.id, i.indicator, i.requirement AS disclosed, f.standard, f.nature, f.requirement AS required, v.verdict
   INTO r
-  FROM @extschema@.disclosure d
-  JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
-  JOIN @extschema@.requirement_in_force f
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.disclosed_indicator i ON i.disclosure = d.id
+  JOIN frontrunner.requirement_in_force f
     ON f.category = d.category AND f.indicator = i.indicator
-  CROSS JOIN LATERAL (SELECT @extschema@.compare(i.requirement, f.requirement) AS verdict) v
+  CROSS JOIN LATERAL (SELECT frontrunner.compare(i.requirement, f.requirement) AS verdict) v
   WHERE d.id = ANY (ids)
     AND (f.nature = 'mandatory'
          OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
@@ -313,8 +313,8 @@ BEGIN
               TABLE = 'disclosure', COLUMN = 'status';
     END IF;
     NEW.withdrawn_at := NULL;
-    IF NOT (NEW.standard OPERATOR(@extschema@.=) OLD.standard) THEN
-      PERFORM @extschema@.check_standard_number(NEW.standard);
+    IF NOT (NEW.standard OPERATOR(frontrunner.=) OLD.standard) THEN
+      PERFORM frontrunner.check_standard_number(NEW.standard);
     END IF;
     IF NEW.status = 'draft' THEN
       NEW.published_at := NULL;
@@ -325,7 +325,7 @@ BEGIN
     IF NEW.supersedes IS NOT NULL THEN
       -- the lock serialises two versions superseding the same disclosure
       SELECT d.status, d.enterprise, d.category INTO prev
-      FROM @extschema@.disclosure d WHERE d.id = NEW.supersedes
+      FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes
       FOR UPDATE;
       IF prev.status IS DISTINCT FROM 'published' THEN
         RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
@@ -334,7 +334,7 @@ BEGIN
                 HINT = 'Only the current published version can be superseded; supersede the latest version (see disclosure_history()).',
                 TABLE = 'disclosure', COLUMN = 'supersedes';
       END IF;
-      IF prev.enterprise OPERATOR(@extschema@.<>) NEW.enterprise OR prev.category <> NEW.category THEN
+      IF prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise OR prev.category <> NEW.category THEN
         RAISE EXCEPTION 'rule 5 (publication): disclosure % belongs to another enterprise or category', NEW.supersedes
           USING ERRCODE = 'FR005',
                 DETAIL = format('Disclosure %s is by %s in category %s; the new version is by %s in category %s.',
@@ -370,7 +370,7 @@ BEGIN
 
   IF OLD.status = 'published' AND NEW.status = 'superseded'
      AND (pg_catalog.to_jsonb(NEW) - 'status') = (pg_catalog.to_jsonb(OLD) - 'status')
-     AND EXISTS (SELECT FROM @extschema@.disclosure s
+     AND EXISTS (SELECT FROM frontrunner.disclosure s
                  WHERE s.supersedes = OLD.id AND s.status = 'published') THEN
     RETURN NEW;
   END IF;
@@ -421,11 +421,11 @@ DECLARE
   prev_ids bigint[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status)
+    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status)
     SELECT n.id, 'create', NULL, n.status FROM new_rows n ORDER BY n.id;
     RETURN NULL;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status)
+    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status)
     SELECT o.id, 'delete', o.status, NULL FROM old_rows o ORDER BY o.id;
     RETURN NULL;
   END IF;
@@ -433,14 +433,14 @@ BEGIN
   -- publication: rules 1-4 over every disclosure this statement published
   SELECT pg_catalog.array_agg(n.id) INTO prev_ids FROM new_rows n WHERE n.status = 'published';
   IF prev_ids IS NOT NULL THEN
-    PERFORM @extschema@.disclosure_publication_check(prev_ids);
+    PERFORM frontrunner.disclosure_publication_check(prev_ids);
   END IF;
 
   -- UPDATE: disclosure_before_update lets a row change only draft → draft,
   -- draft → published, published → withdrawn and published → superseded,
   -- so every new row that is not a draft is a state change and its old
   -- status follows from the new one (no join of the transition tables)
-  INSERT INTO @extschema@.disclosure_event (disclosure, action, old_status, new_status, note)
+  INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, note)
   SELECT n.id,
          CASE n.status WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
          CASE n.status WHEN 'published' THEN 'draft' ELSE 'published' END, n.status,
@@ -448,7 +448,7 @@ BEGIN
            WHEN 'withdrawn' THEN n.withdraw_reason
            WHEN 'published' THEN 'supersedes ' || n.supersedes
            WHEN 'superseded' THEN (SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
-                                   FROM @extschema@.disclosure s
+                                   FROM frontrunner.disclosure s
                                    WHERE s.supersedes = n.id AND s.status = 'published')
          END
   FROM new_rows n
@@ -473,7 +473,7 @@ BEGIN
   FROM new_rows n
   WHERE n.status = 'published' AND n.supersedes IS NOT NULL;
   IF prev_ids IS NOT NULL THEN
-    UPDATE @extschema@.disclosure SET status = 'superseded' WHERE id = ANY (prev_ids);
+    UPDATE frontrunner.disclosure SET status = 'superseded' WHERE id = ANY (prev_ids);
   END IF;
   RETURN NULL;
 END
@@ -525,7 +525,7 @@ BEGIN
   -- already gone is a cascade from deleting a draft
   IF TG_OP <> 'INSERT' THEN
     SELECT d.status, d.published_at INTO parent
-    FROM @extschema@.disclosure d WHERE d.id = OLD.disclosure
+    FROM frontrunner.disclosure d WHERE d.id = OLD.disclosure
     FOR SHARE;
     IF FOUND AND parent.status <> 'draft' THEN
       RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', parent.status, OLD.disclosure
@@ -543,17 +543,17 @@ BEGIN
   -- the same query, whether the indicator is defined and the first
   -- in-force mandatory requirement it is looser than (rule 3)
   SELECT d.status, d.category, d.published_at,
-         EXISTS (SELECT FROM @extschema@.indicator_def x
+         EXISTS (SELECT FROM frontrunner.indicator_def x
                  WHERE x.category = d.category AND x.key = NEW.indicator) AS defined,
          (SELECT ROW(f.standard, f.requirement, v.verdict)
-          FROM @extschema@.requirement_in_force f
-          CROSS JOIN LATERAL (SELECT @extschema@.compare(NEW.requirement, f.requirement) AS verdict) v
+          FROM frontrunner.requirement_in_force f
+          CROSS JOIN LATERAL (SELECT frontrunner.compare(NEW.requirement, f.requirement) AS verdict) v
           WHERE f.category = d.category AND f.indicator = NEW.indicator AND f.nature = 'mandatory'
             AND v.verdict NOT IN ('stricter', 'equal')
           ORDER BY f.standard
           LIMIT 1) AS violation
   INTO parent
-  FROM @extschema@.disclosure d WHERE d.id = NEW.disclosure
+  FROM frontrunner.disclosure d WHERE d.id = NEW.disclosure
   FOR SHARE OF d;
   IF NOT FOUND THEN
     RETURN NEW;                 -- the foreign key reports it
@@ -574,7 +574,7 @@ BEGIN
   END IF;
   IF parent.violation IS NOT NULL THEN
     -- (standard, requirement, verdict)
-    PERFORM @extschema@.check_mandatory_floor(parent.category, NEW.indicator, NEW.requirement);
+    PERFORM frontrunner.check_mandatory_floor(parent.category, NEW.indicator, NEW.requirement);
   END IF;
   RETURN NEW;
 END
@@ -594,7 +594,7 @@ DECLARE
   r record;
 BEGIN
   -- lock the disclosures (in id order) against a concurrent publication
-  PERFORM FROM @extschema@.disclosure d
+  PERFORM FROM frontrunner.disclosure d
   WHERE d.id = ANY (ARRAY(SELECT DISTINCT n.disclosure FROM new_rows n))
   ORDER BY d.id
   FOR SHARE OF d;
@@ -607,14 +607,14 @@ BEGIN
   INTO r
   FROM new_rows n
   CROSS JOIN LATERAL (SELECT d.status, d.category
-                      FROM @extschema@.disclosure d WHERE d.id = n.disclosure
+                      FROM frontrunner.disclosure d WHERE d.id = n.disclosure
                       OFFSET 0) p
   WHERE p.status <> 'draft'
-     OR NOT EXISTS (SELECT FROM @extschema@.indicator_def x
+     OR NOT EXISTS (SELECT FROM frontrunner.indicator_def x
                     WHERE x.category = p.category AND x.key = n.indicator)
-     OR EXISTS (SELECT FROM @extschema@.requirement_in_force f
+     OR EXISTS (SELECT FROM frontrunner.requirement_in_force f
                 WHERE f.category = p.category AND f.indicator = n.indicator AND f.nature = 'mandatory'
-                  AND @extschema@.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal'))
+                  AND frontrunner.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal'))
   ORDER BY n.disclosure, n.indicator
   LIMIT 1;
   IF NOT FOUND THEN
@@ -629,7 +629,7 @@ BEGIN
             TABLE = 'disclosed_indicator';
   END IF;
   -- 23503 (indicator not defined) or FR003 (rule 3 at data entry)
-  PERFORM @extschema@.check_mandatory_floor(r.category, r.indicator, r.requirement);
+  PERFORM frontrunner.check_mandatory_floor(r.category, r.indicator, r.requirement);
   RETURN NULL;
 END
 $$;
@@ -667,7 +667,7 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT e.id, e.at, e.action, e.old_status, e.new_status, e.by_user, e.by_session, e.note
-  FROM @extschema@.disclosure_event e
+  FROM frontrunner.disclosure_event e
   WHERE e.disclosure = $1
   ORDER BY e.id
 $$;
@@ -682,12 +682,12 @@ AS $$
 DECLARE
   at timestamptz;
 BEGIN
-  UPDATE @extschema@.disclosure d SET status = 'published' WHERE d.id = $1 AND d.status = 'draft'
+  UPDATE frontrunner.disclosure d SET status = 'published' WHERE d.id = $1 AND d.status = 'draft'
   RETURNING d.published_at INTO at;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'rule 5 (publication): no draft disclosure %', $1
       USING ERRCODE = 'FR005',
-            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM @extschema@.disclosure d WHERE d.id = $1), 'no such disclosure')),
+            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM frontrunner.disclosure d WHERE d.id = $1), 'no such disclosure')),
             HINT = 'Only a draft is published.',
             TABLE = 'disclosure';
   END IF;
@@ -704,13 +704,13 @@ AS $$
 DECLARE
   at timestamptz;
 BEGIN
-  UPDATE @extschema@.disclosure d SET status = 'withdrawn', withdraw_reason = $2
+  UPDATE frontrunner.disclosure d SET status = 'withdrawn', withdraw_reason = $2
   WHERE d.id = $1 AND d.status = 'published'
   RETURNING d.withdrawn_at INTO at;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'rule 5 (publication): no published disclosure %', $1
       USING ERRCODE = 'FR005',
-            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM @extschema@.disclosure d WHERE d.id = $1), 'no such disclosure')),
+            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM frontrunner.disclosure d WHERE d.id = $1), 'no such disclosure')),
             HINT = 'Only the current published version is withdrawn.',
             TABLE = 'disclosure';
   END IF;
@@ -730,8 +730,8 @@ DECLARE
   verdict text;
 BEGIN
   SELECT x.status, i.requirement INTO d
-  FROM @extschema@.disclosure x
-  LEFT JOIN @extschema@.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
+  FROM frontrunner.disclosure x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
   WHERE x.id = NEW.disclosure;
   IF NOT FOUND OR d.status = 'draft' THEN
     RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
@@ -745,7 +745,7 @@ BEGIN
       USING ERRCODE = 'FR006',
             DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
                             coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
-                                      FROM @extschema@.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+                                      FROM frontrunner.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
             HINT = 'A spot check measures a disclosed indicator.',
             TABLE = 'spot_check', COLUMN = 'indicator';
   END IF;
@@ -756,7 +756,7 @@ BEGIN
             HINT = 'Record a spot check once the sample has been taken.',
             TABLE = 'spot_check', COLUMN = 'sampled_on';
   END IF;
-  verdict := @extschema@.compare(NEW.measured, d.requirement);
+  verdict := frontrunner.compare(NEW.measured, d.requirement);
   IF verdict = 'incomparable' THEN
     RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
       USING ERRCODE = 'FR006',
@@ -764,7 +764,7 @@ BEGIN
             HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
             TABLE = 'spot_check', COLUMN = 'measured';
   END IF;
-  NEW.conforms := @extschema@.satisfies(NEW.measured, d.requirement, NEW.method);
+  NEW.conforms := frontrunner.satisfies(NEW.measured, d.requirement, NEW.method);
   RETURN NEW;
 END
 $$;
@@ -806,9 +806,9 @@ BEGIN
             HINT = 'Give the number of days after a failing spot check during which the enterprise is excluded (365 by default).';
   END IF;
   RETURN EXISTS (
-    SELECT FROM @extschema@.disclosure d
-    JOIN @extschema@.spot_check c ON c.disclosure = d.id
-    WHERE d.enterprise OPERATOR(@extschema@.=) $1
+    SELECT FROM frontrunner.disclosure d
+    JOIN frontrunner.spot_check c ON c.disclosure = d.id
+    WHERE d.enterprise OPERATOR(frontrunner.=) $1
       AND NOT c.conforms
       AND $2 >= c.sampled_on::timestamptz
       AND $2 < (c.sampled_on + $3)::timestamptz);

@@ -7,7 +7,7 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  code @extschema@.uscc;
+  code frontrunner.uscc;
   term text := btrim(q);
   pat text;
   py text;
@@ -18,33 +18,33 @@ BEGIN
   -- an exact unified social credit code
   IF upper(regexp_replace(term, '[\s-]', '', 'g')) ~ '^[0-9A-Z]{18}$' THEN
     BEGIN
-      code := term::@extschema@.uscc;
+      code := term::frontrunner.uscc;
     EXCEPTION WHEN invalid_text_representation THEN
       code := NULL;
     END;
   END IF;
   pat := replace(replace(replace(term, '\', '\\'), '%', '\%'), '_', '\_');
-  py := @extschema@.pinyin_compact(term);
+  py := frontrunner.pinyin_compact(term);
   RETURN QUERY
   SELECT e.uscc, e.name, e.region, m.matched
-  FROM @extschema@.enterprise e
+  FROM frontrunner.enterprise e
   CROSS JOIN LATERAL (
     SELECT CASE
-      WHEN e.uscc OPERATOR(@extschema@.=) code THEN 'uscc'
+      WHEN e.uscc OPERATOR(frontrunner.=) code THEN 'uscc'
       WHEN e.name LIKE pat || '%' THEN 'name prefix'
       WHEN py <> '' AND e.name_pinyin LIKE py || '%' THEN 'pinyin prefix'
       WHEN e.name LIKE '%' || pat || '%' THEN 'name'
       ELSE 'pinyin'
     END AS matched,
     CASE
-      WHEN e.uscc OPERATOR(@extschema@.=) code THEN 0
+      WHEN e.uscc OPERATOR(frontrunner.=) code THEN 0
       WHEN e.name LIKE pat || '%' THEN 1
       WHEN py <> '' AND e.name_pinyin LIKE py || '%' THEN 2
       WHEN e.name LIKE '%' || pat || '%' THEN 3
       ELSE 4
     END AS rank
   ) m
-  WHERE e.uscc OPERATOR(@extschema@.=) code
+  WHERE e.uscc OPERATOR(frontrunner.=) code
      OR e.name LIKE pat || '%'
      OR (py <> '' AND e.name_pinyin LIKE py || '%')
      OR e.name LIKE '%' || pat || '%'
@@ -102,10 +102,10 @@ DECLARE
   cur_line bigint;
   new_id bigint;
   prev_id bigint;
-  v_uscc @extschema@.uscc;
-  v_std @extschema@.stdcode;
-  v_req @extschema@.indicator;
-  v_tm @extschema@.stdcode;
+  v_uscc frontrunner.uscc;
+  v_std frontrunner.stdcode;
+  v_req frontrunner.indicator;
+  v_tm frontrunner.stdcode;
   e_state text;
   e_msg text;
   e_detail text;
@@ -114,7 +114,7 @@ BEGIN
     SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines,
            count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
                            s.supersedes_ref, s.below_recommended_statement, s.published)) AS variants
-    FROM @extschema@.disclosure_import s
+    FROM frontrunner.disclosure_import s
     GROUP BY s.source_ref
     ORDER BY min(s.line)
   LOOP
@@ -143,10 +143,10 @@ BEGIN
     -- values: every row checked, every bad one reported
     row_errors := 0;
     bad_lines := '{}';
-    SELECT s.* INTO hdr FROM @extschema@.disclosure_import s WHERE s.line = g.lines[1];
+    SELECT s.* INTO hdr FROM frontrunner.disclosure_import s WHERE s.line = g.lines[1];
     BEGIN
-      v_uscc := hdr.uscc::@extschema@.uscc;
-      v_std := hdr.standard::@extschema@.stdcode;
+      v_uscc := hdr.uscc::frontrunner.uscc;
+      v_std := hdr.standard::frontrunner.stdcode;
     EXCEPTION WHEN OTHERS THEN
       GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
       line := g.lines[1]; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
@@ -154,10 +154,10 @@ BEGIN
       row_errors := row_errors + 1;
       bad_lines := bad_lines || g.lines[1];
     END;
-    FOR r IN SELECT s.* FROM @extschema@.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
+    FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
       BEGIN
-        v_req := r.requirement::@extschema@.indicator;
-        v_tm := r.test_method::@extschema@.stdcode;
+        v_req := r.requirement::frontrunner.indicator;
+        v_tm := r.test_method::frontrunner.stdcode;
       EXCEPTION WHEN OTHERS THEN
         GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
         line := r.line; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
@@ -182,7 +182,7 @@ BEGIN
     BEGIN
       prev_id := NULL;
       IF hdr.supersedes_ref IS NOT NULL THEN
-        SELECT d.id INTO prev_id FROM @extschema@.disclosure d WHERE d.source_ref = hdr.supersedes_ref;
+        SELECT d.id INTO prev_id FROM frontrunner.disclosure d WHERE d.source_ref = hdr.supersedes_ref;
         IF NOT FOUND THEN
           RAISE EXCEPTION 'previous version % is not in the registry', hdr.supersedes_ref
             USING ERRCODE = 'FR005',
@@ -193,26 +193,26 @@ BEGIN
       -- a name creates the enterprise or renames it; without one the
       -- enterprise must exist (the foreign key says so otherwise)
       IF nullif(btrim(hdr.enterprise_name), '') IS NOT NULL THEN
-        INSERT INTO @extschema@.enterprise AS e (uscc, name)
+        INSERT INTO frontrunner.enterprise AS e (uscc, name)
         VALUES (v_uscc, btrim(hdr.enterprise_name))
         ON CONFLICT ON CONSTRAINT enterprise_pkey DO UPDATE SET name = EXCLUDED.name
           WHERE e.name IS DISTINCT FROM EXCLUDED.name;
       END IF;
-      INSERT INTO @extschema@.disclosure (enterprise, category, product, standard, supersedes,
+      INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, supersedes,
                                           below_recommended_statement, source_ref, source_published)
       VALUES (v_uscc, hdr.category, hdr.product, v_std, prev_id,
               nullif(btrim(hdr.below_recommended_statement), ''), g.ref, hdr.published)
       RETURNING id INTO new_id;
-      FOR r IN SELECT s.* FROM @extschema@.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
+      FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
         cur_line := r.line;
-        INSERT INTO @extschema@.disclosed_indicator (disclosure, indicator, requirement, test_method)
-        VALUES (new_id, r.indicator, r.requirement::@extschema@.indicator, r.test_method::@extschema@.stdcode);
+        INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method)
+        VALUES (new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
       END LOOP;
       cur_line := NULL;
       IF publish THEN
-        UPDATE @extschema@.disclosure d SET status = 'published' WHERE d.id = new_id;
+        UPDATE frontrunner.disclosure d SET status = 'published' WHERE d.id = new_id;
       END IF;
-      DELETE FROM @extschema@.disclosure_import s WHERE s.line = ANY (g.lines);
+      DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines);
       FOREACH cur_line IN ARRAY g.lines LOOP
         line := cur_line; disclosure := new_id; outcome := CASE WHEN publish THEN 'published' ELSE 'draft' END;
         import_disclosures.sqlstate := NULL; message := NULL; detail := NULL;

@@ -24,13 +24,16 @@ out=bench/results.txt
 raw=$(mktemp)
 chmod a+rw "$raw"
 echo "== indicator benchmark: $scale rows, $rounds timed rounds per case ($(date -u +%Y-%m-%dT%H:%MZ))"
-pg_virtualenv -t bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw"
+# the registry case publishes at most 100k disclosures (a few minutes)
+reg_scale=$(( scale < 100000 ? scale : 100000 ))
+pg_virtualenv -t bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw &&
+  bash test/bench/registry.sh $reg_scale >> $raw" 9>&-
 {
   echo "# make bench SCALE=$scale  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $(pg_config --version)"
-  grep -E '^(RESULT|SIZE) ' "$raw"
+  grep -E '^(RESULT|SIZE|registry_publish:) ' "$raw"
 } > "$out"
 rm -f "$raw"
-grep -E '^(RESULT|SIZE) ' "$out"
+grep -E '^(RESULT|SIZE|registry_publish:) ' "$out"
 echo
 printf '%-22s %10s %10s  %-18s %8s\n' case ours_s base_s baseline ratio
 grep '^RESULT ' "$out" | sed -E 's/RESULT case=([^ ]+) rows=([^ ]+) ours_s=([^ ]+) base=([^ ]+) base_s=([^ ]+) ratio=([^ ]+)/\1 \3 \5 \4 \6/' |
