@@ -13,6 +13,7 @@ FROM (VALUES ('９１４４０４００１９２５４８２５６Ｎ'),
 
 \echo '   A mistyped code is refused with the reason:'
 \set VERBOSITY default
+\set SHOW_CONTEXT never
 \set ON_ERROR_STOP off
 SELECT '91440400192548256X'::uscc;
 SELECT '91I40400192548256N'::uscc;

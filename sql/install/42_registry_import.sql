@@ -3,7 +3,7 @@
 -- search ------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.enterprise_search(q text)
 RETURNS TABLE (uscc @extschema@.uscc, name text, region text, matched text)
-LANGUAGE plpgsql STABLE STRICT PARALLEL RESTRICTED
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
