@@ -468,20 +468,31 @@ PG_FUNCTION_INFO_V1(fr_indicator_contained);
 PG_FUNCTION_INFO_V1(fr_indicator_contains);
 PG_FUNCTION_INFO_V1(fr_indicator_overlaps);
 
+/*
+ * Load both arguments of a set operator for comparison; 22023 naming both
+ * units (loaded in full only then) when they are not commensurable.
+ */
+static void
+load_operands(FunctionCallInfo fcinfo, FrIndicator *a, FrIndicator *b,
+			  const char *opname)
+{
+	fr_ind_load_core(PG_GETARG_DATUM(0), a);
+	fr_ind_load_core(PG_GETARG_DATUM(1), b);
+	if (!fr_ind_commensurable(a, b))
+	{
+		fr_ind_load(PG_GETARG_DATUM(0), a);
+		fr_ind_load(PG_GETARG_DATUM(1), b);
+		fr_ind_require_commensurable(a, b, opname);
+	}
+}
+
 Datum
 fr_indicator_contained(PG_FUNCTION_ARGS)
 {
 	FrIndicator a,
 				b;
 
-	fr_ind_load_core(PG_GETARG_DATUM(0), &a);
-	fr_ind_load_core(PG_GETARG_DATUM(1), &b);
-	if (!fr_ind_commensurable(&a, &b))
-	{
-		fr_ind_load(PG_GETARG_DATUM(0), &a);
-		fr_ind_load(PG_GETARG_DATUM(1), &b);
-		fr_ind_require_commensurable(&a, &b, "operator <@");
-	}
+	load_operands(fcinfo, &a, &b, "operator <@");
 	PG_RETURN_BOOL(fr_ind_contained(&a, &b));
 }
 
@@ -491,14 +502,7 @@ fr_indicator_contains(PG_FUNCTION_ARGS)
 	FrIndicator a,
 				b;
 
-	fr_ind_load_core(PG_GETARG_DATUM(0), &a);
-	fr_ind_load_core(PG_GETARG_DATUM(1), &b);
-	if (!fr_ind_commensurable(&a, &b))
-	{
-		fr_ind_load(PG_GETARG_DATUM(0), &a);
-		fr_ind_load(PG_GETARG_DATUM(1), &b);
-		fr_ind_require_commensurable(&a, &b, "operator @>");
-	}
+	load_operands(fcinfo, &a, &b, "operator @>");
 	PG_RETURN_BOOL(fr_ind_contained(&b, &a));
 }
 
@@ -508,14 +512,7 @@ fr_indicator_overlaps(PG_FUNCTION_ARGS)
 	FrIndicator a,
 				b;
 
-	fr_ind_load_core(PG_GETARG_DATUM(0), &a);
-	fr_ind_load_core(PG_GETARG_DATUM(1), &b);
-	if (!fr_ind_commensurable(&a, &b))
-	{
-		fr_ind_load(PG_GETARG_DATUM(0), &a);
-		fr_ind_load(PG_GETARG_DATUM(1), &b);
-		fr_ind_require_commensurable(&a, &b, "operator &&");
-	}
+	load_operands(fcinfo, &a, &b, "operator &&");
 	PG_RETURN_BOOL(fr_ind_overlaps(&a, &b));
 }
 
