@@ -1,0 +1,434 @@
+-- Evaluation plans (api.md §2, §5; rule 7): what an evaluation agency ranks,
+-- on which core indicators, and how the tiers are cut.  Workflow
+-- draft → published → closed; a published plan is immutable.
+-- Ranking itself is in 61_ranking.sql.
+
+CREATE TYPE @extschema@.tier AS ENUM ('leader', 'advanced', 'baseline', 'below');
+COMMENT ON TYPE @extschema@.tier IS
+  'ranking tiers, best first: leader (领跑者), advanced (先进), baseline (基准), below';
+
+-- evaluation_plan -------------------------------------------------------------
+CREATE TABLE @extschema@.evaluation_plan (
+  id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  code           text NOT NULL CONSTRAINT evaluation_plan_code_key UNIQUE
+                 CONSTRAINT evaluation_plan_code_check CHECK (code ~ '^\S+$'),
+  agency         text NOT NULL CONSTRAINT evaluation_plan_agency_check CHECK (btrim(agency) <> ''),
+  category       text NOT NULL REFERENCES @extschema@.category (code) ON UPDATE CASCADE,
+  title          text NOT NULL CONSTRAINT evaluation_plan_title_check CHECK (btrim(title) <> ''),
+  deadline       timestamptz NOT NULL,
+  leader_cap     int NOT NULL DEFAULT 5 CONSTRAINT evaluation_plan_leader_cap_check CHECK (leader_cap >= 1),
+  exclusion_days int NOT NULL DEFAULT 365 CONSTRAINT evaluation_plan_exclusion_days_check CHECK (exclusion_days >= 0),
+  style          text NOT NULL DEFAULT 'cutoffs'
+                 CONSTRAINT evaluation_plan_style_check CHECK (style IN ('cutoffs', 'best_in_market')),
+  status         text NOT NULL DEFAULT 'draft'
+                 CONSTRAINT evaluation_plan_status_check CHECK (status IN ('draft', 'published', 'closed')),
+  created_at     timestamptz NOT NULL DEFAULT now(),
+  published_at   timestamptz,
+  closed_at      timestamptz,
+  CONSTRAINT evaluation_plan_published_check CHECK ((status = 'draft') = (published_at IS NULL)),
+  CONSTRAINT evaluation_plan_closed_check CHECK ((status = 'closed') = (closed_at IS NOT NULL))
+);
+COMMENT ON TABLE @extschema@.evaluation_plan IS
+  'evaluation plans (评估方案): an agency ranks the disclosures of one category on core indicators; draft → published → closed, immutable once published (rule 7)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.id IS 'identity, assigned by the database';
+COMMENT ON COLUMN @extschema@.evaluation_plan.code IS 'plan code, unique, no spaces (what rank_plan() and publish_ranking() take)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.agency IS 'the evaluation agency (评估机构) that owns the plan';
+COMMENT ON COLUMN @extschema@.evaluation_plan.category IS 'the product or service category ranked';
+COMMENT ON COLUMN @extschema@.evaluation_plan.title IS 'title of the plan';
+COMMENT ON COLUMN @extschema@.evaluation_plan.deadline IS 'disclosures published after it are not eligible; spot-check exclusion is judged at it';
+COMMENT ON COLUMN @extschema@.evaluation_plan.leader_cap IS 'at most this many leaders, ties at the cap kept (§5 step 7)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.exclusion_days IS 'a failing spot check sampled on day S excludes the enterprise when S <= deadline < S + exclusion_days (rule 6)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.style IS
+  'cutoffs: each tier cut by an absolute cutoff or a fraction per indicator; best_in_market: the leader cutoff of every indicator is the best disclosed level (Top Runner style), advanced and baseline as in cutoffs';
+COMMENT ON COLUMN @extschema@.evaluation_plan.status IS 'draft (editable), published (immutable, can be ranked and its rankings published), closed (final)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.created_at IS 'when the plan was entered (database clock)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.published_at IS 'set by the database clock at publication';
+COMMENT ON COLUMN @extschema@.evaluation_plan.closed_at IS 'set by the database clock when the plan is closed';
+CREATE INDEX evaluation_plan_category_idx ON @extschema@.evaluation_plan (category);
+
+-- plan_indicator --------------------------------------------------------------
+CREATE TABLE @extschema@.plan_indicator (
+  plan              bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id) ON DELETE CASCADE,
+  indicator         text NOT NULL,
+  weight            numeric NOT NULL DEFAULT 1
+                    CONSTRAINT plan_indicator_weight_check CHECK (weight > 0 AND weight <> 'Infinity'),
+  unit              text,
+  leader_cutoff     @extschema@.indicator,
+  advanced_cutoff   @extschema@.indicator,
+  baseline_cutoff   @extschema@.indicator,
+  leader_fraction   numeric DEFAULT 0.05,
+  advanced_fraction numeric DEFAULT 0.20,
+  baseline_fraction numeric DEFAULT 0.50,
+  PRIMARY KEY (plan, indicator),
+  CONSTRAINT plan_indicator_fraction_check CHECK (
+    leader_fraction > 0 AND leader_fraction <= 1 AND
+    advanced_fraction > 0 AND advanced_fraction <= 1 AND
+    baseline_fraction > 0 AND baseline_fraction <= 1),
+  CONSTRAINT plan_indicator_leader_check CHECK (num_nonnulls(leader_cutoff, leader_fraction) = 1),
+  CONSTRAINT plan_indicator_advanced_check CHECK (num_nonnulls(advanced_cutoff, advanced_fraction) = 1),
+  CONSTRAINT plan_indicator_baseline_check CHECK (num_nonnulls(baseline_cutoff, baseline_fraction) = 1),
+  CONSTRAINT plan_indicator_fraction_order_check CHECK (
+    leader_fraction <= advanced_fraction AND advanced_fraction <= baseline_fraction)
+);
+COMMENT ON TABLE @extschema@.plan_indicator IS
+  'core indicators (核心指标) of a plan, their weights and how each tier is cut: an absolute cutoff (an indicator) or a fraction of the eligible disclosures';
+COMMENT ON COLUMN @extschema@.plan_indicator.plan IS 'the plan';
+COMMENT ON COLUMN @extschema@.plan_indicator.indicator IS 'indicator key, defined for the plan''s category (indicator_def.key)';
+COMMENT ON COLUMN @extschema@.plan_indicator.weight IS 'weight of the indicator in the score (> 0)';
+COMMENT ON COLUMN @extschema@.plan_indicator.unit IS 'unit levels are expressed in; NULL: indicator_def.unit (one of them must be set when the plan is published)';
+COMMENT ON COLUMN @extschema@.plan_indicator.leader_cutoff IS 'absolute leader cutoff: a disclosure reaches leader on this indicator when its requirement <@ the cutoff; replaces leader_fraction';
+COMMENT ON COLUMN @extschema@.plan_indicator.advanced_cutoff IS 'absolute advanced cutoff (<@); replaces advanced_fraction';
+COMMENT ON COLUMN @extschema@.plan_indicator.baseline_cutoff IS 'absolute baseline cutoff (<@); replaces baseline_fraction';
+COMMENT ON COLUMN @extschema@.plan_indicator.leader_fraction IS 'fraction p: the leader cutoff is the level at position ceil(p·n), best first; set to NULL when leader_cutoff is given';
+COMMENT ON COLUMN @extschema@.plan_indicator.advanced_fraction IS 'fraction for the advanced cutoff (default 0.20); NULL when advanced_cutoff is given';
+COMMENT ON COLUMN @extschema@.plan_indicator.baseline_fraction IS 'fraction for the baseline cutoff (default 0.50); NULL when baseline_cutoff is given';
+
+-- rule 7 and the plan workflow --------------------------------------------------
+CREATE FUNCTION @extschema@.plan_immutable_error(plan_id bigint, plan_code text, plan_status text, what text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'rule 7 (immutability): % plan % cannot be changed', plan_status, plan_code
+    USING ERRCODE = 'FR007',
+          DETAIL = format('Plan %s (id %s) has status %s; refused: %s.', plan_code, plan_id, plan_status, what),
+          HINT = CASE plan_status
+                   WHEN 'published' THEN 'A published plan only moves to closed (UPDATE … SET status = ''closed''); enter a new plan for other changes.'
+                   ELSE 'A closed plan is final; enter a new plan.' END,
+          TABLE = 'evaluation_plan';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_immutable_error(bigint, text, text, text) IS
+  'raises FR007 (rule 7) for a change of a published or closed plan; used by the plan triggers';
+
+CREATE FUNCTION @extschema@.plan_publication_check(plan_id bigint)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  u text;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
+      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
+            HINT = 'See table evaluation_plan.';
+  END IF;
+  PERFORM FROM frontrunner.plan_indicator i WHERE i.plan = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'rule 7 (plan): plan % has no core indicator', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (category %s) has no rows in plan_indicator.', p.code, p.category),
+            HINT = 'Insert the core indicators into plan_indicator before publishing the plan.',
+            TABLE = 'plan_indicator';
+  END IF;
+  FOR r IN
+    SELECT i.*, d.direction, d.unit AS def_unit
+    FROM frontrunner.plan_indicator i
+    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
+    WHERE i.plan = plan_id
+    ORDER BY i.indicator
+  LOOP
+    u := coalesce(r.unit, r.def_unit);
+    IF u IS NULL THEN
+      RAISE EXCEPTION 'rule 7 (plan): core indicator "%" of plan % has no unit', r.indicator, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Neither plan_indicator.unit nor indicator_def.unit is set for %s / %s; levels of different disclosures would be in different units.', p.category, r.indicator),
+              HINT = 'Set plan_indicator.unit (or indicator_def.unit) to the unit levels are ranked in, e.g. ''mg/kg''; '''' for plain numbers.',
+              TABLE = 'plan_indicator', COLUMN = 'unit';
+    END IF;
+    IF p.style = 'best_in_market' AND r.leader_cutoff IS NOT NULL THEN
+      RAISE EXCEPTION 'rule 7 (plan): plan % is best_in_market but indicator "%" has an absolute leader cutoff', p.code, r.indicator
+        USING ERRCODE = 'FR007',
+              DETAIL = format('leader_cutoff = %s; in a best_in_market plan the leader cutoff is the best disclosed level.', r.leader_cutoff),
+              HINT = 'Remove the leader cutoff, or use style ''cutoffs''.',
+              TABLE = 'plan_indicator', COLUMN = 'leader_cutoff';
+    END IF;
+    -- absolute cutoffs: commensurable with the unit, and nested leader ⊆ advanced ⊆ baseline
+    IF (r.leader_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.leader_cutoff), u), u))
+       OR (r.advanced_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.advanced_cutoff), u), u))
+       OR (r.baseline_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.baseline_cutoff), u), u)) THEN
+      RAISE EXCEPTION 'rule 7 (plan): a cutoff of indicator "%" of plan % is not in a unit of %', r.indicator, p.code, quote_literal(u)
+        USING ERRCODE = 'FR007',
+              DETAIL = format('leader_cutoff %s, advanced_cutoff %s, baseline_cutoff %s; levels are in %s (%s).',
+                              coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
+                              coalesce(r.baseline_cutoff::text, '-'), quote_literal(u), frontrunner.unit_dimension(u)),
+              HINT = 'Write the cutoffs in a unit of the same quantity as the indicator.',
+              TABLE = 'plan_indicator';
+    END IF;
+    IF (r.leader_cutoff IS NOT NULL AND r.advanced_cutoff IS NOT NULL
+        AND NOT (r.leader_cutoff OPERATOR(frontrunner.<@) r.advanced_cutoff))
+       OR (r.advanced_cutoff IS NOT NULL AND r.baseline_cutoff IS NOT NULL
+        AND NOT (r.advanced_cutoff OPERATOR(frontrunner.<@) r.baseline_cutoff))
+       OR (r.leader_cutoff IS NOT NULL AND r.baseline_cutoff IS NOT NULL
+        AND NOT (r.leader_cutoff OPERATOR(frontrunner.<@) r.baseline_cutoff)) THEN
+      RAISE EXCEPTION 'rule 7 (plan): the absolute cutoffs of indicator "%" of plan % are not nested', r.indicator, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('leader_cutoff %s, advanced_cutoff %s, baseline_cutoff %s.',
+                              coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
+                              coalesce(r.baseline_cutoff::text, '-')),
+              HINT = 'A better tier''s cutoff must be at least as strict (<@) as a worse tier''s.',
+              TABLE = 'plan_indicator';
+    END IF;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_publication_check(bigint) IS
+  'the checks made when a plan is published: at least one core indicator, a unit for each, absolute cutoffs commensurable and nested, no absolute leader cutoff in a best_in_market plan; raises FR007 or P0002';
+
+CREATE FUNCTION @extschema@.plan_refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'rule 7 (immutability): TRUNCATE of % is not allowed', TG_TABLE_NAME
+    USING ERRCODE = 'FR007',
+          DETAIL = format('Table %s.%s holds evaluation plans or published ranking lists.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
+          HINT = 'Delete draft plans with DELETE; published plans are closed and published lists stay.',
+          TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_refuse_truncate() IS 'statement trigger: TRUNCATE refused on the plan and ranking tables (rule 7)';
+
+CREATE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'draft' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): a plan is entered as a draft'
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s inserted with status %s.', NEW.code, NEW.status),
+              HINT = 'Insert it as a draft, add its core indicators, then UPDATE … SET status = ''published''.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    NEW.published_at := NULL;
+    NEW.closed_at := NULL;
+    NEW.created_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF TG_OP = 'DELETE' THEN
+    IF OLD.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status, 'DELETE');
+    END IF;
+    RETURN OLD;
+  END IF;
+
+  -- UPDATE
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): the id of a plan cannot change'
+      USING ERRCODE = 'FR007', DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.', TABLE = 'evaluation_plan', COLUMN = 'id';
+  END IF;
+  NEW.created_at := OLD.created_at;
+  IF OLD.status = 'draft' THEN
+    IF NEW.status = 'closed' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): draft plan % cannot be closed', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s is a draft.', OLD.code),
+              HINT = 'Publish it first, or delete the draft.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    NEW.closed_at := NULL;
+    IF NEW.status = 'published' THEN
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      NEW.published_at := now();
+    ELSE
+      NEW.published_at := NULL;
+    END IF;
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'closed'
+     AND (pg_catalog.to_jsonb(NEW) - '{status,closed_at}'::text[])
+         = (pg_catalog.to_jsonb(OLD) - '{status,closed_at}'::text[]) THEN
+    NEW.closed_at := now();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;  -- a no-op UPDATE changes nothing
+  END IF;
+  PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status,
+            'UPDATE of ' || (SELECT string_agg(n.k, ', ' ORDER BY n.k)
+                             FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+                             WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k));
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
+  'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable; publication runs plan_publication_check() and stamps published_at; a published plan only closes (closed_at stamped); anything else refused with FR007';
+CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
+CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+
+CREATE FUNCTION @extschema@.plan_indicator_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  row_plan bigint;
+BEGIN
+  FOR row_plan IN SELECT DISTINCT x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
+                                                      CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) x
+                  WHERE x IS NOT NULL
+  LOOP
+    SELECT e.id, e.code, e.status, e.category INTO p
+    FROM frontrunner.evaluation_plan e WHERE e.id = row_plan
+    FOR SHARE;
+    IF FOUND AND p.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(p.id, p.code, p.status, TG_OP || ' of core indicator ' ||
+                CASE WHEN TG_OP = 'DELETE' THEN OLD.indicator ELSE NEW.indicator END);
+    END IF;
+  END LOOP;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  -- the plan's category defines the indicator (the FK to evaluation_plan reports a missing plan)
+  IF p.category IS NOT NULL AND NOT EXISTS (
+       SELECT FROM frontrunner.indicator_def d WHERE d.category = p.category AND d.key = NEW.indicator) THEN
+    RAISE EXCEPTION 'indicator "%" is not defined for category %', NEW.indicator, p.category
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Plan %s ranks category %s, whose indicators are: %s.', p.code, p.category,
+                            coalesce((SELECT string_agg(d.key, ', ' ORDER BY d.key) FROM frontrunner.indicator_def d
+                                      WHERE d.category = p.category), 'none')),
+            HINT = 'Core indicators are keys of indicator_def for the plan''s category.',
+            TABLE = 'plan_indicator', COLUMN = 'indicator';
+  END IF;
+  -- an absolute cutoff replaces the tier's fraction
+  IF NEW.leader_cutoff IS NOT NULL THEN NEW.leader_fraction := NULL; END IF;
+  IF NEW.advanced_cutoff IS NOT NULL THEN NEW.advanced_fraction := NULL; END IF;
+  IF NEW.baseline_cutoff IS NOT NULL THEN NEW.baseline_fraction := NULL; END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_indicator_before_write() IS
+  'trigger: core indicators change only while the plan is a draft (rule 7, FR007); the indicator must be defined for the plan''s category (23503); an absolute cutoff sets the tier''s fraction to NULL';
+CREATE TRIGGER plan_indicator_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_indicator
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_indicator_before_write();
+CREATE TRIGGER plan_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.plan_indicator
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+
+-- published ranking lists ---------------------------------------------------------
+CREATE TABLE @extschema@.ranking (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  plan         bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
+  published_at timestamptz NOT NULL DEFAULT now(),
+  published_by name NOT NULL DEFAULT current_user,
+  eligible     bigint NOT NULL,
+  ineligible   bigint NOT NULL
+);
+COMMENT ON TABLE @extschema@.ranking IS
+  'published ranking lists (排行榜) of a plan, written by publish_ranking(); immutable (rule 7) — the latest per plan is the current one';
+COMMENT ON COLUMN @extschema@.ranking.id IS 'identity, assigned by the database (returned by publish_ranking())';
+COMMENT ON COLUMN @extschema@.ranking.plan IS 'the evaluation plan ranked';
+COMMENT ON COLUMN @extschema@.ranking.published_at IS 'database clock at publication';
+COMMENT ON COLUMN @extschema@.ranking.published_by IS 'current_user who published it';
+COMMENT ON COLUMN @extschema@.ranking.eligible IS 'number of eligible disclosures ranked';
+COMMENT ON COLUMN @extschema@.ranking.ineligible IS 'number of disclosures of the category left out (see eligibility())';
+CREATE INDEX ranking_plan_idx ON @extschema@.ranking (plan, id);
+
+CREATE TABLE @extschema@.ranking_entry (
+  ranking       bigint NOT NULL REFERENCES @extschema@.ranking (id),
+  rank          int NOT NULL CONSTRAINT ranking_entry_rank_check CHECK (rank >= 1),
+  disclosure    bigint NOT NULL REFERENCES @extschema@.disclosure (id),
+  enterprise    @extschema@.uscc NOT NULL,
+  tier          @extschema@.tier NOT NULL,
+  score         numeric NOT NULL CONSTRAINT ranking_entry_score_check CHECK (score >= 0 AND score <= 100),
+  levels        jsonb NOT NULL,
+  revoked_at    timestamptz,
+  revoke_reason text,
+  PRIMARY KEY (ranking, disclosure),
+  CONSTRAINT ranking_entry_rank_key UNIQUE (ranking, rank),
+  CONSTRAINT ranking_entry_revoke_check CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL)),
+  CONSTRAINT ranking_entry_revoke_reason_check CHECK (btrim(revoke_reason) <> '')
+);
+COMMENT ON TABLE @extschema@.ranking_entry IS
+  'the entries of a published ranking list, as rank_plan() computed them at publication; immutable except revocation (rule 6)';
+COMMENT ON COLUMN @extschema@.ranking_entry.ranking IS 'the published list';
+COMMENT ON COLUMN @extschema@.ranking_entry.rank IS '1-based position in the list';
+COMMENT ON COLUMN @extschema@.ranking_entry.disclosure IS 'the disclosure ranked';
+COMMENT ON COLUMN @extschema@.ranking_entry.enterprise IS 'its enterprise';
+COMMENT ON COLUMN @extschema@.ranking_entry.tier IS 'tier at publication (after the leader cap)';
+COMMENT ON COLUMN @extschema@.ranking_entry.score IS 'score 0-100 (weighted mid-rank standings)';
+COMMENT ON COLUMN @extschema@.ranking_entry.levels IS 'per core indicator: level, unit, tier reached, standing (as rank_plan())';
+COMMENT ON COLUMN @extschema@.ranking_entry.revoked_at IS 'set by the database when a failing spot check revokes a leader (rule 6), or by a regulator''s UPDATE with a reason';
+COMMENT ON COLUMN @extschema@.ranking_entry.revoke_reason IS 'why the entry was revoked';
+CREATE INDEX ranking_entry_disclosure_idx ON @extschema@.ranking_entry (disclosure);
+
+CREATE FUNCTION @extschema@.ranking_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'rule 7 (immutability): published ranking % cannot be changed', OLD.id
+    USING ERRCODE = 'FR007',
+          DETAIL = format('%s of ranking %s (plan %s, published %s) refused.', TG_OP, OLD.id, OLD.plan, OLD.published_at),
+          HINT = 'Publish a new ranking with publish_ranking(plan_code); the latest one is current.',
+          TABLE = 'ranking';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_guard() IS 'trigger: UPDATE and DELETE of a published ranking refused (rule 7)';
+CREATE TRIGGER ranking_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_guard();
+CREATE TRIGGER ranking_30_truncate BEFORE TRUNCATE ON @extschema@.ranking
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+
+CREATE FUNCTION @extschema@.ranking_entry_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_OP = 'UPDATE'
+     AND OLD.revoked_at IS NULL AND NEW.revoke_reason IS NOT NULL
+     AND (pg_catalog.to_jsonb(NEW) - '{revoked_at,revoke_reason}'::text[])
+         = (pg_catalog.to_jsonb(OLD) - '{revoked_at,revoke_reason}'::text[]) THEN
+    IF btrim(NEW.revoke_reason) = '' THEN
+      RAISE EXCEPTION 'rule 7 (immutability): revoking entry % of ranking % needs a reason', OLD.disclosure, OLD.ranking
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Ranking %s, disclosure %s: revoke_reason is empty.', OLD.ranking, OLD.disclosure),
+              HINT = 'Set revoke_reason in the same UPDATE.',
+              TABLE = 'ranking_entry', COLUMN = 'revoke_reason';
+    END IF;
+    NEW.revoked_at := now();
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'rule 7 (immutability): entry % of published ranking % cannot be changed', OLD.disclosure, OLD.ranking
+    USING ERRCODE = 'FR007',
+          DETAIL = format('%s of ranking %s, disclosure %s (rank %s, %s)%s refused.', TG_OP, OLD.ranking, OLD.disclosure,
+                          OLD.rank, OLD.tier, CASE WHEN OLD.revoked_at IS NOT NULL THEN ', revoked ' || OLD.revoked_at ELSE '' END),
+          HINT = 'Published lists only change by revocation (UPDATE … SET revoke_reason = ''…'' on an entry not yet revoked); publish a new ranking otherwise.',
+          TABLE = 'ranking_entry';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_entry_guard() IS
+  'trigger: a published entry changes only by revocation — revoke_reason set once (revoked_at stamped by the database); anything else refused (rule 7, FR007)';
+CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking_entry
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_entry_guard();
+CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+
+-- data kept by pg_dump ----------------------------------------------------------
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.evaluation_plan);
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.plan_indicator);
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.ranking);
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.ranking_entry);
+SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
+  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.evaluation_plan);
+SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
+  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.ranking);

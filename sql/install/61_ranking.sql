@@ -1,0 +1,503 @@
+-- Tier ranking (api.md §5): eligibility, the live ranking of a plan, the
+-- per-indicator ranking lists, publication of a list, revocation of a
+-- leader by a failing spot check (rule 6), and the public views.
+--
+-- The per-indicator cutoffs and standings come from the C aggregate
+-- level_stats() (55_levelset.sql).  rank_plan() and indicator_lists()
+-- run one query generated for the plan by ranking_query(): one column per
+-- core indicator, so each eligible disclosure is one row from the join to
+-- the statistics to the order — no per-indicator regrouping.
+
+-- plan lookup -----------------------------------------------------------------------
+CREATE FUNCTION @extschema@.plan_id(plan_code text) RETURNS bigint
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  pid bigint;
+BEGIN
+  SELECT e.id INTO pid FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan "%"', plan_code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('evaluation_plan.code = %L; plans: %s.', plan_code,
+                            coalesce((SELECT string_agg(e.code, ', ' ORDER BY e.code)
+                                      FROM (SELECT e.code FROM frontrunner.evaluation_plan e ORDER BY e.code LIMIT 10) e), 'none')),
+            HINT = 'Give the code of an evaluation plan.';
+  END IF;
+  RETURN pid;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_id(text) IS
+  'id of the evaluation plan with this code; raises P0002 naming the known plans when there is none';
+
+-- uninformative indicators ----------------------------------------------------------
+CREATE FUNCTION @extschema@.levelset_noted(s @extschema@.levelset, plan_code text, indicator text, unit text)
+RETURNS @extschema@.levelset
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF s IS NOT NULL AND frontrunner.level_count(s) > 1 AND frontrunner.level_distinct(s) = 1 THEN
+    RAISE NOTICE 'indicator "%" of plan % is uninformative: all % eligible disclosures have the same level % %',
+                 indicator, plan_code, frontrunner.level_count(s),
+                 (SELECT l.level FROM frontrunner.levels(s) l LIMIT 1), unit
+      USING DETAIL = 'Every eligible disclosure reaches every fraction cutoff of this indicator and stands at 0.5; it does not separate them.',
+            HINT = 'Choose a core indicator on which the disclosures differ, or an absolute cutoff.';
+  END IF;
+  RETURN s;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.levelset_noted(@extschema@.levelset, text, text, text) IS
+  'returns the levelset unchanged; raises a NOTICE when every eligible disclosure has the same level on the indicator (uninformative, §5)';
+
+-- the generated ranking query ---------------------------------------------------------
+CREATE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  k int := 0;
+  sel text := '';
+  joins text := '';
+  conds text := '';
+  levels_present text := '';
+  stats text := '';
+  cuts text := '';
+  outcols text := '';
+  tiers text := '';
+  cutvals text := '';
+  wsum text := '';
+  wtot numeric := 0;
+  lvl text;
+  best text;
+  better text;
+  reach_l text;
+  reach_a text;
+  reach_b text;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
+      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
+            HINT = 'See table evaluation_plan.';
+  END IF;
+  IF output NOT IN ('rows', 'cutoffs') THEN
+    RAISE EXCEPTION 'ranking_query: unknown output "%"', output
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('output = %L.', output),
+            HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
+  END IF;
+  PERFORM frontrunner.plan_publication_check(plan_id);
+
+  FOR r IN
+    SELECT i.*, d.direction, coalesce(i.unit, d.unit) AS u
+    FROM frontrunner.plan_indicator i
+    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
+    WHERE i.plan = plan_id
+    ORDER BY i.indicator
+  LOOP
+    k := k + 1;
+    -- better-or-equal comparison of levels in this direction
+    better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    best := CASE WHEN r.direction = 'higher_better' THEN 'max' ELSE 'min' END;
+    sel := sel || format(', frontrunner.level(i%1$s.requirement, %2$L::frontrunner.direction, %3$L) AS l%1$s, i%1$s.requirement AS r%1$s',
+                         k, r.direction, r.u);
+    joins := joins || format(' JOIN frontrunner.disclosed_indicator i%1$s ON i%1$s.disclosure = d.id AND i%1$s.indicator = %2$L',
+                             k, r.indicator);
+    conds := conds || format(' AND frontrunner.unit_commensurable(coalesce(frontrunner.unit(i%1$s.requirement), %2$L), %2$L)',
+                             k, r.u);
+    levels_present := levels_present || format(' AND b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(e.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s, trim_scale(%6$s(e.l%1$s)) AS best%1$s',
+                             k, r.direction, p.code, r.indicator, r.u, best);
+    -- cutoffs: absolute (<@), best in market (the best level), or a fraction
+    reach_l := CASE
+      WHEN r.leader_cutoff IS NOT NULL THEN format('e.r%s OPERATOR(frontrunner.<@) %L::frontrunner.indicator', k, r.leader_cutoff)
+      WHEN p.style = 'best_in_market' THEN format('e.l%1$s = c.best%1$s', k)
+      ELSE format('e.l%1$s %2$s c.lc%1$s', k, better) END;
+    reach_a := CASE
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('e.r%s OPERATOR(frontrunner.<@) %L::frontrunner.indicator', k, r.advanced_cutoff)
+      ELSE format('e.l%1$s %2$s c.ac%1$s', k, better) END;
+    reach_b := CASE
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('e.r%s OPERATOR(frontrunner.<@) %L::frontrunner.indicator', k, r.baseline_cutoff)
+      ELSE format('e.l%1$s %2$s c.bc%1$s', k, better) END;
+    cuts := cuts || format(', s.s%1$s, s.best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+                           k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
+                           coalesce(r.advanced_fraction::text, 'NULL::numeric'),
+                           coalesce(r.baseline_fraction::text, 'NULL::numeric'));
+    outcols := outcols || format(', e.l%1$s, CASE WHEN %2$s THEN ''leader'' WHEN %3$s THEN ''advanced'' WHEN %4$s THEN ''baseline'' ELSE ''below'' END::frontrunner.tier AS t%1$s, frontrunner.level_standing(c.s%1$s, e.l%1$s) AS g%1$s',
+                                 k, reach_l, reach_a, reach_b);
+    tiers := tiers || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('t%s', k);
+    -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
+    cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
+      '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
+      r.indicator, r.u, k,
+      CASE WHEN r.leader_cutoff IS NOT NULL THEN quote_literal(r.leader_cutoff::text)
+           WHEN p.style = 'best_in_market' THEN format('%L || '' '' || c.best%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END)
+           ELSE format('%L || '' '' || c.lc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.advanced_cutoff IS NOT NULL THEN quote_literal(r.advanced_cutoff::text)
+           ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
+           ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
+    wsum := wsum || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * g%s', r.weight, k);
+    wtot := wtot + r.weight;
+  END LOOP;
+
+  RETURN format($q$
+WITH b AS MATERIALIZED (
+  SELECT d.id, d.enterprise, d.standard, d.published_at%1$s
+  FROM frontrunner.disclosure d%2$s
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz%5$s
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
+                    WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                      AND %4$L::timestamptz >= x.sampled_on::timestamptz
+                      AND %4$L::timestamptz < (x.sampled_on + %6$s)::timestamptz)
+), e AS (
+  SELECT * FROM b WHERE true%7$s
+), s AS (
+  SELECT count(*) AS n%8$s FROM e
+), c AS (
+  SELECT s.n%9$s FROM s
+), t AS (
+  SELECT e.id, e.enterprise, e.standard, e.published_at%10$s
+  FROM e CROSS JOIN c
+)
+%14$s
+$q$, sel, joins, p.category, p.deadline, conds, p.exclusion_days, levels_present, stats, cuts, outcols,
+     tiers, wsum, wtot,
+     CASE output
+       WHEN 'rows' THEN format('SELECT t.*, GREATEST(%s) AS tier0, trim_scale(100 * (%s) / %s) AS score, c.n FROM t CROSS JOIN c',
+                               tiers, wsum, wtot)
+       WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
+     END);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan; output ''rows'': one row per eligible disclosure with, per core indicator k (in key order), level lk, tier tk and standing gk, then tier0 (before the cap), score and n; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+
+CREATE FUNCTION @extschema@.plan_cutoffs(plan_code text)
+RETURNS TABLE (indicator text, unit text, eligible bigint, distinct_levels int, best numeric,
+               leader_cutoff text, advanced_cutoff text, baseline_cutoff text, informative boolean)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT q.*, coalesce(q.distinct_levels > 1, false) FROM (%s) q ORDER BY 1',
+                              frontrunner.ranking_query(frontrunner.plan_id(plan_code), 'cutoffs'));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_cutoffs(text) IS
+  'how a plan cuts its tiers today, per core indicator: eligible disclosures, distinct levels, the best level, the leader/advanced/baseline cutoffs as requirements (absolute as written; by fraction or best in market as "≤ level unit", "≥ level unit" or "width ≤ level" for target indicators), and whether the indicator separates the disclosures (informative = more than one distinct level)';
+
+-- eligibility ---------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.eligibility(plan_code text)
+RETURNS TABLE (disclosure bigint, eligible boolean, reason text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code);
+  RETURN QUERY
+  WITH pi AS (
+    SELECT i.indicator, d.direction, coalesce(i.unit, d.unit) AS u
+    FROM frontrunner.plan_indicator i
+    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
+    WHERE i.plan = p.id
+  )
+  SELECT d.id, r.reasons IS NULL, r.reasons
+  FROM frontrunner.disclosure d
+  CROSS JOIN LATERAL (
+    SELECT string_agg(v.reason, '; ' ORDER BY v.ord) AS reasons FROM (
+      SELECT 1 AS ord, CASE WHEN d.status <> 'published' THEN 'status ' || d.status END AS reason
+      UNION ALL
+      SELECT 2, CASE WHEN d.published_at > p.deadline
+                     THEN format('published %s, after the deadline %s', d.published_at, p.deadline) END
+      UNION ALL
+      SELECT 3, 'core indicator(s) not disclosed: ' || string_agg(pi.indicator, ', ' ORDER BY pi.indicator)
+      FROM pi
+      WHERE NOT EXISTS (SELECT FROM frontrunner.disclosed_indicator di
+                        WHERE di.disclosure = d.id AND di.indicator = pi.indicator)
+      HAVING count(*) > 0
+      UNION ALL
+      SELECT 4, string_agg(format('%s: %s has no level in %s (%s)', pi.indicator, di.requirement,
+                                  quote_literal(pi.u), pi.direction), ', ' ORDER BY pi.indicator)
+      FROM pi JOIN frontrunner.disclosed_indicator di ON di.disclosure = d.id AND di.indicator = pi.indicator
+      WHERE pi.u IS NOT NULL
+        AND (NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(di.requirement), pi.u), pi.u)
+             OR frontrunner.level(di.requirement, pi.direction, pi.u) IS NULL)
+      HAVING count(*) > 0
+      UNION ALL
+      SELECT 5, (SELECT format('enterprise excluded: failing spot check %s of disclosure %s (%s) sampled on %s excludes it until %s',
+                               x.id, x.disclosure, x.indicator, x.sampled_on, x.sampled_on + p.exclusion_days)
+                 FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
+                 WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                   AND p.deadline >= x.sampled_on::timestamptz
+                   AND p.deadline < (x.sampled_on + p.exclusion_days)::timestamptz
+                 ORDER BY x.sampled_on DESC, x.id DESC LIMIT 1)
+    ) v
+  ) r
+  WHERE d.category = p.category
+  ORDER BY d.id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.eligibility(text) IS
+  '§5 step 1 for every disclosure of the plan''s category: eligible, or why not (status, published after the deadline, core indicators not disclosed, no level in the plan''s unit/direction, enterprise excluded by a failing spot check — rule 6); reasons joined by "; "';
+
+-- rank_plan -------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.rank_plan(plan_code text)
+RETURNS TABLE (rank int, disclosure bigint, enterprise @extschema@.uscc, enterprise_name text,
+               standard @extschema@.stdcode, tier @extschema@.tier, score numeric, levels jsonb)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  pid bigint := frontrunner.plan_id(plan_code);
+  p frontrunner.evaluation_plan;
+  core text;
+  lv text := '';
+  r record;
+  k int := 0;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = pid;
+  core := frontrunner.ranking_query(pid);
+  FOR r IN
+    SELECT i.indicator, coalesce(i.unit, d.unit) AS u
+    FROM frontrunner.plan_indicator i
+    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
+    WHERE i.plan = pid ORDER BY i.indicator
+  LOOP
+    k := k + 1;
+    lv := lv || CASE WHEN k > 1 THEN ', ' ELSE '' END
+          || format('%1$L, jsonb_build_object(''level'', f.l%2$s, ''unit'', %3$L, ''tier'', f.t%2$s, ''standing'', trim_scale(f.g%2$s))',
+                    r.indicator, k, r.u);
+  END LOOP;
+  RETURN QUERY EXECUTE format($q$
+WITH q AS (%1$s),
+cap AS (
+  SELECT q.score FROM q WHERE q.tier0 = 'leader'
+  ORDER BY q.score DESC, q.published_at, q.id OFFSET %2$s LIMIT 1
+), f AS (
+  SELECT q.*, CASE WHEN q.tier0 = 'leader' AND q.score < (SELECT cap.score FROM cap)
+                   THEN 'advanced'::frontrunner.tier ELSE q.tier0 END AS ft
+  FROM q
+)
+SELECT (row_number() OVER (ORDER BY f.ft, f.score DESC, f.published_at, f.id))::int,
+       f.id, f.enterprise, en.name, f.standard, f.ft, f.score, jsonb_build_object(%3$s)
+FROM f JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) f.enterprise
+ORDER BY 1
+$q$, core, p.leader_cap - 1, lv);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.rank_plan(text) IS
+  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels';
+
+-- indicator_lists -------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.indicator_lists(plan_code text)
+RETURNS TABLE (indicator text, tier @extschema@.tier, disclosure bigint, level numeric, unit text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  pid bigint := frontrunner.plan_id(plan_code);
+  p frontrunner.evaluation_plan;
+  vals text := '';
+  r record;
+  k int := 0;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = pid;
+  FOR r IN
+    SELECT i.indicator, coalesce(i.unit, d.unit) AS u
+    FROM frontrunner.plan_indicator i
+    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
+    WHERE i.plan = pid ORDER BY i.indicator
+  LOOP
+    k := k + 1;
+    vals := vals || CASE WHEN k > 1 THEN ', ' ELSE '' END
+            || format('(%1$L, q.t%2$s, q.l%2$s, %3$L)', r.indicator, k, r.u);
+  END LOOP;
+  RETURN QUERY EXECUTE format($q$
+SELECT v.indicator, v.tier, q.id, v.level, v.unit
+FROM (%1$s) q
+CROSS JOIN LATERAL (VALUES %2$s) v(indicator, tier, level, unit)
+ORDER BY v.indicator, v.tier, q.id
+$q$, frontrunner.ranking_query(pid), vals);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.indicator_lists(text) IS
+  'the per-indicator ranking lists (排行榜) of a plan, computed live: for each core indicator the eligible disclosures in tiers (档) by that indicator alone, with the level in the plan''s unit; within a tier by disclosure id';
+
+-- publication -------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  published bigint;
+BEGIN
+  -- the row lock serialises publications of one plan and its closing
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code) FOR UPDATE;
+  IF p.status <> 'published' THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % is %; only a published plan''s ranking is published', p.code, p.status
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s.', p.code, p.id, p.status),
+            HINT = CASE p.status WHEN 'draft' THEN 'Publish the plan first (UPDATE evaluation_plan SET status = ''published'').'
+                                 ELSE 'A closed plan gets no new ranking.' END,
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+  SELECT count(*) INTO published FROM frontrunner.disclosure d
+  WHERE d.category = p.category AND d.status = 'published';
+  WITH q AS MATERIALIZED (
+    SELECT * FROM frontrunner.rank_plan(p.code)
+  ), head AS (
+    INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
+    SELECT p.id, count(*), greatest(published - count(*), 0) FROM q
+    RETURNING id
+  )
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels)
+  SELECT head.id, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels
+  FROM q CROSS JOIN head;
+  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  RETURN rid;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
+  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed)';
+
+-- rule 6: a failing spot check revokes the disclosure's current leader entries ---------------
+CREATE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  req text;
+BEGIN
+  SELECT i.requirement::text INTO req FROM frontrunner.disclosed_indicator i
+  WHERE i.disclosure = NEW.disclosure AND i.indicator = NEW.indicator;
+  UPDATE frontrunner.ranking_entry re
+  SET revoke_reason = format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
+                             NEW.id, NEW.sampled_on, NEW.indicator, NEW.measured, req, NEW.method)
+  FROM frontrunner.ranking r
+  JOIN frontrunner.evaluation_plan p ON p.id = r.plan
+  WHERE re.ranking = r.id
+    AND re.disclosure = NEW.disclosure
+    AND re.tier = 'leader'
+    AND re.revoked_at IS NULL
+    AND p.status = 'published'
+    AND r.id = (SELECT max(r2.id) FROM frontrunner.ranking r2 WHERE r2.plan = r.plan);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.spot_check_revoke() IS
+  'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged';
+CREATE TRIGGER spot_check_20_revoke AFTER INSERT OR UPDATE OF conforms, measured, method ON @extschema@.spot_check
+  FOR EACH ROW WHEN (NOT NEW.conforms) EXECUTE FUNCTION @extschema@.spot_check_revoke();
+
+-- views --------------------------------------------------------------------------------------
+CREATE VIEW @extschema@.leaderboard AS
+SELECT p.code AS plan, p.title AS plan_title, p.agency, p.category, r.id AS ranking,
+       r.published_at, e.rank, e.tier::text AS tier, e.score, e.disclosure,
+       e.enterprise::text AS enterprise, en.name AS enterprise_name, d.product,
+       d.standard::text AS standard, e.revoked_at IS NOT NULL AS revoked, e.revoked_at, e.revoke_reason
+FROM @extschema@.ranking r
+JOIN @extschema@.evaluation_plan p ON p.id = r.plan
+JOIN @extschema@.ranking_entry e ON e.ranking = r.id
+JOIN @extschema@.disclosure d ON d.id = e.disclosure
+JOIN @extschema@.enterprise en ON en.uscc OPERATOR(@extschema@.=) e.enterprise
+WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan);
+COMMENT ON VIEW @extschema@.leaderboard IS
+  'the latest published ranking list of every plan, revoked entries marked (plain column types)';
+COMMENT ON COLUMN @extschema@.leaderboard.plan IS 'plan code';
+COMMENT ON COLUMN @extschema@.leaderboard.plan_title IS 'plan title';
+COMMENT ON COLUMN @extschema@.leaderboard.agency IS 'evaluation agency';
+COMMENT ON COLUMN @extschema@.leaderboard.category IS 'category ranked';
+COMMENT ON COLUMN @extschema@.leaderboard.ranking IS 'id of the published list';
+COMMENT ON COLUMN @extschema@.leaderboard.published_at IS 'when the list was published';
+COMMENT ON COLUMN @extschema@.leaderboard.rank IS '1-based position';
+COMMENT ON COLUMN @extschema@.leaderboard.tier IS 'leader, advanced, baseline or below (as published; see revoked)';
+COMMENT ON COLUMN @extschema@.leaderboard.score IS 'score 0-100';
+COMMENT ON COLUMN @extschema@.leaderboard.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.leaderboard.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.leaderboard.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.leaderboard.product IS 'product';
+COMMENT ON COLUMN @extschema@.leaderboard.standard IS 'standard the product executes';
+COMMENT ON COLUMN @extschema@.leaderboard.revoked IS 'true when the entry was revoked';
+COMMENT ON COLUMN @extschema@.leaderboard.revoked_at IS 'when it was revoked';
+COMMENT ON COLUMN @extschema@.leaderboard.revoke_reason IS 'why it was revoked';
+
+CREATE VIEW @extschema@.current_leaders AS
+SELECT b.plan, b.plan_title, b.agency, b.category, b.ranking, b.published_at, b.rank, b.score,
+       b.disclosure, b.enterprise, b.enterprise_name, b.product, b.standard
+FROM @extschema@.leaderboard b
+JOIN @extschema@.evaluation_plan p ON p.code = b.plan
+WHERE b.tier = 'leader' AND NOT b.revoked AND p.status = 'published';
+COMMENT ON VIEW @extschema@.current_leaders IS
+  'the leaders (领跑者) of the latest list of every published (not closed) plan, revoked entries left out (plain column types)';
+COMMENT ON COLUMN @extschema@.current_leaders.plan IS 'plan code';
+COMMENT ON COLUMN @extschema@.current_leaders.plan_title IS 'plan title';
+COMMENT ON COLUMN @extschema@.current_leaders.agency IS 'evaluation agency';
+COMMENT ON COLUMN @extschema@.current_leaders.category IS 'category ranked';
+COMMENT ON COLUMN @extschema@.current_leaders.ranking IS 'id of the published list';
+COMMENT ON COLUMN @extschema@.current_leaders.published_at IS 'when the list was published';
+COMMENT ON COLUMN @extschema@.current_leaders.rank IS '1-based position';
+COMMENT ON COLUMN @extschema@.current_leaders.score IS 'score 0-100';
+COMMENT ON COLUMN @extschema@.current_leaders.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.current_leaders.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.current_leaders.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.current_leaders.product IS 'product';
+COMMENT ON COLUMN @extschema@.current_leaders.standard IS 'standard the product executes';
+
+CREATE FUNCTION @extschema@.leaders_json(plan_code text) RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  out jsonb;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code);
+  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  IF rid IS NULL THEN
+    RAISE EXCEPTION 'plan % has no published ranking', p.code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('Plan %s (status %s) has no row in ranking.', p.code, p.status),
+            HINT = 'Publish one with publish_ranking(plan_code).';
+  END IF;
+  SELECT jsonb_build_object(
+           'plan', jsonb_build_object('code', p.code, 'title', p.title, 'agency', p.agency,
+                                      'category', p.category, 'category_name', c.name,
+                                      'deadline', p.deadline, 'status', p.status),
+           'ranking', jsonb_build_object('id', r.id, 'published_at', r.published_at,
+                                         'eligible', r.eligible),
+           'leaders', coalesce((
+             SELECT jsonb_agg(jsonb_build_object(
+                      'rank', e.rank, 'score', e.score,
+                      'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+                      'disclosure', e.disclosure, 'product', d.product, 'standard', d.standard::text,
+                      'levels', e.levels) ORDER BY e.rank)
+             FROM frontrunner.ranking_entry e
+             JOIN frontrunner.disclosure d ON d.id = e.disclosure
+             JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+             WHERE e.ranking = r.id AND e.tier = 'leader' AND e.revoked_at IS NULL), '[]'::jsonb),
+           'revoked', coalesce((
+             SELECT jsonb_agg(jsonb_build_object(
+                      'rank', e.rank, 'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+                      'disclosure', e.disclosure, 'revoked_at', e.revoked_at, 'reason', e.revoke_reason)
+                      ORDER BY e.rank)
+             FROM frontrunner.ranking_entry e
+             JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+             WHERE e.ranking = r.id AND e.revoked_at IS NOT NULL), '[]'::jsonb))
+  INTO out
+  FROM frontrunner.ranking r JOIN frontrunner.category c ON c.code = p.category
+  WHERE r.id = rid;
+  RETURN out;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.leaders_json(text) IS
+  'the leaders of the latest published list of a plan as JSON for e-commerce platforms and the public: {plan, ranking, leaders: [{rank, score, enterprise {uscc, name}, disclosure, product, standard, levels}], revoked: [...]}; P0002 when nothing is published';
