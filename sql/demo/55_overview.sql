@@ -4,7 +4,7 @@ SET search_path = frontrunner, public;
 \echo '== 5. The registry: 300 Beijing enterprises, three product categories'
 \echo '   Disclosures per category (the data went in through the rules; 明示 = explicit statement'
 \echo '   that an indicator is below a recommended standard):'
-SELECT c.code AS category, c.name,
+SELECT c.code AS category,
        count(DISTINCT d.enterprise) AS enterprises,
        count(d.id) FILTER (WHERE d.status = 'published') AS published,
        count(d.id) FILTER (WHERE d.status = 'draft') AS drafts,
@@ -13,18 +13,43 @@ SELECT c.code AS category, c.name,
        count(d.id) FILTER (WHERE d.status = 'published' AND d.below_recommended_statement IS NOT NULL) AS "明示"
 FROM category c JOIN disclosure d ON d.category = c.code
 WHERE c.code IN ('infant-textile', 'drinking-water', 'refrigerator')
-GROUP BY c.code, c.name ORDER BY min(d.id);
+GROUP BY c.code ORDER BY min(d.id);
 
-\echo '   Standards in force, what they require (GB 5749-2006 was replaced by the 2022 edition):'
-SELECT f.category, f.standard, f.kind, coalesce(f.nature, '-') AS nature,
-       string_agg(f.indicator || ' ' || f.requirement::text, ', ' ORDER BY x.required DESC, f.indicator) AS requirements
-FROM requirement_in_force f
-JOIN indicator_def x ON x.category = f.category AND x.key = f.indicator
-WHERE f.category IN ('infant-textile', 'drinking-water', 'refrigerator')
-GROUP BY f.category, f.standard, f.kind, f.nature
-ORDER BY CASE f.category WHEN 'infant-textile' THEN 1 WHEN 'drinking-water' THEN 2 ELSE 3 END,
-         CASE f.nature WHEN 'mandatory' THEN 1 WHEN 'recommended' THEN 2 ELSE 3 END,
-         CASE f.kind WHEN 'group' THEN 1 ELSE 2 END, f.standard;
+\echo '   The standards in force, side by side (type: the nature of a national or industry standard,'
+\echo '   else its kind; values in the unit of the column):'
+CREATE TEMP VIEW demo_req AS
+SELECT f.category, f.standard, coalesce(f.nature, f.kind) AS type, f.indicator,
+       btrim(replace(f.requirement::text, coalesce(unit(f.requirement), '~~'), '')) AS req
+FROM requirement_in_force f;
+CREATE TEMP VIEW demo_req_order AS
+SELECT DISTINCT category, standard, type,
+       CASE type WHEN 'mandatory' THEN 1 WHEN 'recommended' THEN 2 WHEN 'group' THEN 3 ELSE 4 END AS o
+FROM demo_req;
+SELECT s.standard AS "婴幼儿纺织产品", s.type,
+       max(r.req) FILTER (WHERE r.indicator = 'formaldehyde') AS "甲醛 mg/kg",
+       max(r.req) FILTER (WHERE r.indicator = 'ph') AS "pH",
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_water') AS "耐水 级",
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_perspiration') AS "耐汗渍 级",
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_rubbing') AS "耐干摩擦 级",
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_saliva') AS "耐唾液 级"
+FROM demo_req_order s JOIN demo_req r USING (category, standard)
+WHERE s.category = 'infant-textile' GROUP BY s.standard, s.type, s.o ORDER BY s.o, s.standard;
+SELECT s.standard AS "饮用水", s.type,
+       max(r.req) FILTER (WHERE r.indicator = 'turbidity') AS "浑浊度 NTU",
+       max(r.req) FILTER (WHERE r.indicator = 'ph') AS "pH",
+       max(r.req) FILTER (WHERE r.indicator = 'lead') AS "铅 mg/L",
+       max(r.req) FILTER (WHERE r.indicator = 'arsenic') AS "砷 mg/L",
+       max(r.req) FILTER (WHERE r.indicator = 'cadmium') AS "镉 mg/L",
+       max(r.req) FILTER (WHERE r.indicator = 'plate_count') AS "菌落 CFU/mL",
+       max(r.req) FILTER (WHERE r.indicator = 'total_coliforms') AS "大肠菌群"
+FROM demo_req_order s JOIN demo_req r USING (category, standard)
+WHERE s.category = 'drinking-water' GROUP BY s.standard, s.type, s.o ORDER BY s.o, s.standard;
+SELECT s.standard AS "家用电冰箱", s.type,
+       max(r.req) FILTER (WHERE r.indicator = 'eei') AS "能效指数 %",
+       max(r.req) FILTER (WHERE r.indicator = 'noise') AS "噪声 dB(A)",
+       max(r.req) FILTER (WHERE r.indicator = 'freezing_capacity') AS "冷冻能力 kg/12h"
+FROM demo_req_order s JOIN demo_req r USING (category, standard)
+WHERE s.category = 'refrigerator' GROUP BY s.standard, s.type, s.o ORDER BY s.o, s.standard;
 
 -- three sample disclosures: an own standard with a value in ppm and an explicit
 -- statement, a purifier with a value in μg/L, a refrigerator at EU band A or better
