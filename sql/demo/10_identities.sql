@@ -2,7 +2,7 @@
 SET search_path = frontrunner, public;
 \echo
 \echo '== 1. Enterprise identities (uscc, GB 32100-2015)'
-\echo '   Codes as people type them — full-width, spaced, lower case — become one canonical value;'
+\echo '   Codes as people type them — full-width, hyphenated, lower case — become one canonical value;'
 \echo '   the check character is verified.'
 SELECT typed AS "as typed", typed::uscc AS uscc, uscc_region(typed::uscc) AS region,
        uscc_registry_name(typed::uscc) AS registry, uscc_is_valid(typed::uscc) AS valid

@@ -4,8 +4,7 @@ SET search_path = frontrunner, public;
 \echo '== 2. Standard numbers (stdcode)'
 \echo '   Typed every way people type them, read as one canonical number, classified:'
 SELECT typed AS "as typed", typed::stdcode AS stdcode, std_kind(typed::stdcode) AS kind,
-       std_nature(typed::stdcode) AS nature, std_year(typed::stdcode) AS year,
-       std_adopts(typed::stdcode) AS adopts
+       std_nature(typed::stdcode) AS nature
 FROM (VALUES ('ＧＢ　１８４０１—２０１０'),
              ('gb/t19001-2016/iso 9001:2015'),
              ('db11/t 1322—2016'),

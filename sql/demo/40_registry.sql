@@ -2,7 +2,7 @@
 SET search_path = frontrunner, public;
 \echo
 \echo '== 4. The disclosure registry: rules enforced whatever client writes'
-\echo '   Reference data: GB 18401-2010 category B (skin contact) as transcribed — verify before regulatory use.'
+\echo '   GB 18401-2010 category B (skin contact), as transcribed: verify before regulatory use.'
 INSERT INTO category (code, name) VALUES ('textile-b', '直接接触皮肤的纺织产品 (B 类)');
 INSERT INTO indicator_def (category, key, name, direction, unit, required) VALUES
   ('textile-b', 'formaldehyde', '甲醛含量', 'lower_better', 'mg/kg', true),

@@ -373,7 +373,7 @@ FROM (
   SELECT i.disclosure,
          '本产品' || string_agg(DISTINCT x.name || ' (' || to_text(i.requirement, 'zh') || ')', '、')
          || '低于推荐性标准 ' || string_agg(DISTINCT f.standard::text, '、')
-         || ' 的要求，符合强制性国家标准，特此明示。' AS statement
+         || ' 的要求，特此明示。' AS statement
   FROM disclosed_indicator i
   JOIN disclosure dd ON dd.id = i.disclosure
   JOIN indicator_def x ON x.category = dd.category AND x.key = i.indicator
@@ -428,7 +428,7 @@ FROM (
   SELECT i.disclosure,
          '本产品' || string_agg(DISTINCT x.name || ' (' || to_text(i.requirement, 'zh') || ')', '、')
          || '低于推荐性标准 ' || string_agg(DISTINCT f.standard::text, '、')
-         || ' 的要求，符合强制性国家标准，特此明示。' AS statement
+         || ' 的要求，特此明示。' AS statement
   FROM disclosed_indicator i
   JOIN disclosure dd ON dd.id = i.disclosure
   JOIN indicator_def x ON x.category = dd.category AND x.key = i.indicator

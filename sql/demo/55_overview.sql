@@ -16,7 +16,8 @@ WHERE c.code IN ('infant-textile', 'drinking-water', 'refrigerator')
 GROUP BY c.code ORDER BY min(d.id);
 
 \echo '   The standards in force, side by side (type: the nature of a national or industry standard,'
-\echo '   else its kind; values in the unit of the column):'
+\echo '   else its kind; formaldehyde in mg/kg, colour fastness in 级, turbidity in NTU, metals in mg/L,'
+\echo '   plate count in CFU/mL, energy-efficiency index in %, noise in dB(A), freezing in kg/12h):'
 CREATE TEMP VIEW demo_req AS
 SELECT f.category, f.standard, coalesce(f.nature, f.kind) AS type, f.indicator,
        btrim(replace(f.requirement::text, coalesce(unit(f.requirement), '~~'), '')) AS req
@@ -26,28 +27,27 @@ SELECT DISTINCT category, standard, type,
        CASE type WHEN 'mandatory' THEN 1 WHEN 'recommended' THEN 2 WHEN 'group' THEN 3 ELSE 4 END AS o
 FROM demo_req;
 SELECT s.standard AS "婴幼儿纺织产品", s.type,
-       max(r.req) FILTER (WHERE r.indicator = 'formaldehyde') AS "甲醛 mg/kg",
+       max(r.req) FILTER (WHERE r.indicator = 'formaldehyde') AS "甲醛",
        max(r.req) FILTER (WHERE r.indicator = 'ph') AS "pH",
-       max(r.req) FILTER (WHERE r.indicator = 'fastness_water') AS "耐水 级",
-       max(r.req) FILTER (WHERE r.indicator = 'fastness_perspiration') AS "耐汗渍 级",
-       max(r.req) FILTER (WHERE r.indicator = 'fastness_rubbing') AS "耐干摩擦 级",
-       max(r.req) FILTER (WHERE r.indicator = 'fastness_saliva') AS "耐唾液 级"
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_water') AS "耐水",
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_perspiration') AS "耐汗渍",
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_rubbing') AS "耐干摩擦",
+       max(r.req) FILTER (WHERE r.indicator = 'fastness_saliva') AS "耐唾液"
 FROM demo_req_order s JOIN demo_req r USING (category, standard)
 WHERE s.category = 'infant-textile' GROUP BY s.standard, s.type, s.o ORDER BY s.o, s.standard;
 SELECT s.standard AS "饮用水", s.type,
-       max(r.req) FILTER (WHERE r.indicator = 'turbidity') AS "浑浊度 NTU",
+       max(r.req) FILTER (WHERE r.indicator = 'turbidity') AS "浑浊度",
        max(r.req) FILTER (WHERE r.indicator = 'ph') AS "pH",
-       max(r.req) FILTER (WHERE r.indicator = 'lead') AS "铅 mg/L",
-       max(r.req) FILTER (WHERE r.indicator = 'arsenic') AS "砷 mg/L",
-       max(r.req) FILTER (WHERE r.indicator = 'cadmium') AS "镉 mg/L",
-       max(r.req) FILTER (WHERE r.indicator = 'plate_count') AS "菌落 CFU/mL",
-       max(r.req) FILTER (WHERE r.indicator = 'total_coliforms') AS "大肠菌群"
+       max(r.req) FILTER (WHERE r.indicator = 'lead') AS "铅",
+       max(r.req) FILTER (WHERE r.indicator = 'arsenic') AS "砷",
+       max(r.req) FILTER (WHERE r.indicator = 'cadmium') AS "镉",
+       max(r.req) FILTER (WHERE r.indicator = 'plate_count') AS "菌落总数"
 FROM demo_req_order s JOIN demo_req r USING (category, standard)
 WHERE s.category = 'drinking-water' GROUP BY s.standard, s.type, s.o ORDER BY s.o, s.standard;
 SELECT s.standard AS "家用电冰箱", s.type,
-       max(r.req) FILTER (WHERE r.indicator = 'eei') AS "能效指数 %",
-       max(r.req) FILTER (WHERE r.indicator = 'noise') AS "噪声 dB(A)",
-       max(r.req) FILTER (WHERE r.indicator = 'freezing_capacity') AS "冷冻能力 kg/12h"
+       max(r.req) FILTER (WHERE r.indicator = 'eei') AS "能效指数",
+       max(r.req) FILTER (WHERE r.indicator = 'noise') AS "噪声",
+       max(r.req) FILTER (WHERE r.indicator = 'freezing_capacity') AS "冷冻能力"
 FROM demo_req_order s JOIN demo_req r USING (category, standard)
 WHERE s.category = 'refrigerator' GROUP BY s.standard, s.type, s.o ORDER BY s.o, s.standard;
 
