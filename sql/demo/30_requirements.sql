@@ -4,9 +4,8 @@ SET search_path = frontrunner, public;
 \echo '== 3. Requirements (indicator): written the ways standards write them'
 SELECT written AS "as written", written::indicator AS canonical,
        to_text(written::indicator, 'zh') AS chinese
-FROM (VALUES ('≦20 mg/kg'), ('不大于75mg/kg'), ('4.0～7.5'), ('≧3-4级'), ('不得检出'),
-             ('不得检出(检出限 0.01 mg/kg)'), ('65±2 dB(A)'), ('≥98.5％'), ('6.5至8.5'),
-             ('不小于6.5且不大于8.5'), ('0.2 mg/kg以下'), ('≤100 CFU/mL')) AS t(written);
+FROM (VALUES ('≦20 mg/kg'), ('不大于75mg/kg'), ('≧3-4级'), ('不得检出(检出限 0.01 mg/kg)'),
+             ('65±2 dB(A)'), ('不小于6.5且不大于8.5'), ('0.2 mg/kg以下')) AS t(written);
 
 \echo '   Is the enterprise requirement at least as strict as the standard (对标)?'
 \echo '   Exact across units: ≤0.05 % is the same set as ≤500 mg/kg.'
@@ -23,4 +22,4 @@ FROM (VALUES ('≤15 mg/kg',  '≤20 mg/kg',   'lower_better'),   -- GB 18401 cl
 \echo '   Spot checks judged by GB/T 8170 (limit ≤0.5): full value vs rounded value comparison'
 SELECT measured, satisfies(measured::numeric, '≤0.5 mg/L', 'full') AS "full value",
        satisfies(measured::numeric, '≤0.5 mg/L', 'rounded') AS "rounded (half to even)"
-FROM (VALUES ('0.50'), ('0.54'), ('0.55'), ('0.56'), ('0.46')) AS t(measured);
+FROM (VALUES ('0.46'), ('0.50'), ('0.54'), ('0.55')) AS t(measured);

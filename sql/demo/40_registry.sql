@@ -2,7 +2,7 @@
 SET search_path = frontrunner, public;
 \echo
 \echo '== 4. The disclosure registry: rules enforced whatever client writes'
-\echo '   Reference data: GB 18401-2010 category B (skin contact) as transcribed — verify before regulatory use.'
+\echo '   GB 18401-2010 category B (skin contact), as transcribed: verify before regulatory use.'
 INSERT INTO category (code, name) VALUES ('textile-b', '直接接触皮肤的纺织产品 (B 类)');
 INSERT INTO indicator_def (category, key, name, direction, unit, required) VALUES
   ('textile-b', 'formaldehyde', '甲醛含量', 'lower_better', 'mg/kg', true),
@@ -13,7 +13,6 @@ INSERT INTO standard_requirement (standard, category, indicator, requirement, te
   ('GB 18401-2010', 'textile-b', 'formaldehyde', '≤75 mg/kg', 'GB/T 2912.1-2009'),
   ('GB 18401-2010', 'textile-b', 'ph', '4.0～8.5', 'GB/T 7573-2009');
 INSERT INTO enterprise (uscc, name) VALUES ('91110108558521630L', '北京示例服饰有限公司');
-SELECT uscc, name, region, name_pinyin FROM enterprise;
 
 \echo '   An enterprise drafts a disclosure on its own standard Q/BJSF 0001S-2025:'
 INSERT INTO disclosure (enterprise, category, product, standard)
