@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Ranking benchmark (issue 6): rank_plan() over N eligible disclosures × 5
+# core indicators, side by side in the same database with
+#   floor  — a plain SQL query over a plain numeric table of the same levels
+#            that only computes the per-indicator percentile cutoffs and the
+#            mid-rank standings with window functions;
+#   naive  — a straightforward PL/pgSQL implementation of §5
+#            (test/bench/naive_rank.sql), run at scales up to FR_NAIVE_MAX.
+# Peak backend memory (VmHWM) is read after each case in a fresh session.
+#
+#   bash test/bench/ranking.sh "100000 1000000"
+#
+# Runs inside a cluster environment (PGHOST/PGPORT/PGUSER set, e.g. under
+# pg_virtualenv) with the extension installed.  Creates and drops its own
+# database per scale.  Prints RESULT lines (shared/spec/benchmarks.md),
+# MEMORY lines and GROWTH lines.
+set -euo pipefail
+scales=${1:-100000}
+rounds=${FR_BENCH_ROUNDS:-3}
+naive_max=${FR_NAIVE_MAX:-100000}
+work_mem=${FR_WORK_MEM:-64MB}
+here="$(cd "$(dirname "$0")" && pwd)"
+db=frontrunner_bench_ranking
+trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+# time one statement in a fresh session; prints "seconds vmhwm_kB"
+run_case() {
+  psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" <<SQL
+SET search_path = frontrunner, public;
+SET work_mem = '$work_mem';
+SET client_min_messages = warning;
+$( [ "$1" = naive ] && cat "$here/naive_rank.sql" )
+SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
+$2;
+SELECT round((extract(epoch FROM clock_timestamp()) - :t0)::numeric, 3) || ' ' ||
+       substring(pg_read_file('/proc/self/status') from 'VmHWM:\s*(\d+)');
+SQL
+}
+
+declare -A ours_at
+for scale in $scales; do
+  dropdb --if-exists "$db" >/dev/null 2>&1 || true
+  createdb "$db"
+  t_load=$(date +%s)
+  psql -X -q -v ON_ERROR_STOP=1 -v scale="$scale" -d "$db" <<'SQL' >/dev/null
+CREATE EXTENSION frontrunner;
+SET search_path = frontrunner, public;
+SELECT setseed(0.42);
+INSERT INTO category VALUES ('bench', 'ranking benchmark category');
+INSERT INTO indicator_def (category, key, direction, unit, required) VALUES
+  ('bench', 'k1', 'lower_better', 'mg/kg', false), ('bench', 'k2', 'higher_better', '%', false),
+  ('bench', 'k3', 'lower_better', 'W', false), ('bench', 'k4', 'target', '', false),
+  ('bench', 'k5', 'higher_better', '级', false);
+INSERT INTO enterprise (uscc, name)
+SELECT uscc_complete('91110000MA' || lpad(i::text, 7, '0')), '基准企业' || i
+FROM generate_series(1, greatest(:scale / 4, 1)) i;
+CREATE SCHEMA bench;
+CREATE TABLE bench.ent AS SELECT row_number() OVER (ORDER BY uscc) - 1 AS n, uscc FROM enterprise;
+-- data is written the way a restore writes it (rules off): every row is
+-- what the rules would have accepted
+SET session_replication_role = replica;
+INSERT INTO disclosure (enterprise, category, product, standard, status, published_at)
+SELECT e.uscc, 'bench', 'product ' || i, 'Q/BENCH 0001-2024', 'published',
+       now() - interval '1 day' - (i % 1000) * interval '1 minute'
+FROM generate_series(1, :scale) i JOIN bench.ent e ON e.n = i % greatest(:scale / 4, 1)
+ORDER BY i;
+-- realistic values: round figures common, ties everywhere, a long tail
+INSERT INTO disclosed_indicator (disclosure, indicator, requirement)
+SELECT d.id, v.k, v.r::indicator
+FROM disclosure d
+CROSS JOIN LATERAL (VALUES
+  ('k1', '≤ ' || CASE WHEN random() < 0.6 THEN (ARRAY['20', '16', '15', '10', '8', '5'])[1 + floor(random() * 6)::int]
+                      ELSE round((random() * 20)::numeric, 1)::text END || ' mg/kg'),
+  ('k2', '≥ ' || round((90 + random() * 9.9)::numeric, 1) || ' %'),
+  ('k3', CASE WHEN random() < 0.2 THEN '≤ ' || (50 * (1 + floor(random() * 20)))::int || ' mW'
+              ELSE '≤ ' || round((0.05 + random() * 1.95)::numeric, 2) || ' W' END),
+  ('k4', (4.0 + round((random() * 2)::numeric, 1)) || ' ~ ' || (9.0 - round((random() * 2)::numeric, 1))),
+  ('k5', '≥ ' || (ARRAY['3', '3-4', '4', '4-5', '5'])[1 + floor(random() * 5)::int] || ' 级')) v(k, r)
+WHERE d.category = 'bench';
+SET session_replication_role = origin;
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap)
+VALUES ('BENCH', 'bench agency', 'bench', 'ranking benchmark', now(), 50);
+INSERT INTO plan_indicator (plan, indicator, weight)
+SELECT id, k, w FROM evaluation_plan, (VALUES ('k1', 3), ('k2', 2), ('k3', 2), ('k4', 1), ('k5', 1)) v(k, w);
+UPDATE evaluation_plan SET status = 'published';
+-- the floor's input: the same levels as plain numerics, key = level for
+-- lower-better (and target widths), -level for higher-better
+CREATE TABLE bench.lv AS
+SELECT di.disclosure, di.indicator AS ind,
+       CASE WHEN f.direction = 'higher_better' THEN -1 ELSE 1 END * level(di.requirement, f.direction, f.unit) AS key
+FROM disclosed_indicator di JOIN indicator_def f ON f.category = 'bench' AND f.key = di.indicator;
+VACUUM ANALYZE;
+SQL
+  echo "ranking: loaded $scale disclosures × 5 indicators in $(( $(date +%s) - t_load )) s" >&2
+
+  ours_sql="SELECT count(*), sum(score) FROM rank_plan('BENCH')"
+  floor_sql="SELECT count(*), sum(s) FROM (
+      SELECT w.ind, w.disclosure,
+             CASE WHEN w.n = 1 THEN 1 ELSE (w.n - w.rk - w.eq + 1 + (w.eq - 1) / 2.0) / (w.n - 1) END AS s,
+             w.key <= c.cut[1] AS reach_leader, w.key <= c.cut[2] AS reach_advanced, w.key <= c.cut[3] AS reach_baseline
+      FROM (SELECT ind, disclosure, key, rank() OVER (PARTITION BY ind ORDER BY key) AS rk,
+                   count(*) OVER (PARTITION BY ind, key) AS eq, count(*) OVER (PARTITION BY ind) AS n
+            FROM bench.lv) w
+      JOIN (SELECT ind, percentile_disc(ARRAY[0.05, 0.2, 0.5]) WITHIN GROUP (ORDER BY key) AS cut
+            FROM bench.lv GROUP BY ind) c ON c.ind = w.ind) q"
+  naive_sql="SELECT count(*), sum(score) FROM pg_temp.naive_rank_plan('BENCH')"
+
+  # the three agree before anything is timed
+  check=$(psql -X -q -At -d "$db" -c "SET search_path = frontrunner, public; SET client_min_messages = warning;
+    SELECT count(*) FROM rank_plan('BENCH')")
+  echo "ranking: $check eligible ranked" >&2
+
+  ours=(); floor=(); naive=(); mem_ours=0; mem_floor=0; mem_naive=0
+  run_case ours "$ours_sql" >/dev/null   # warm-up
+  run_case floor "$floor_sql" >/dev/null
+  for r in $(seq 1 "$rounds"); do
+    read -r t m < <(run_case ours "$ours_sql"); ours+=("$t"); (( m > mem_ours )) && mem_ours=$m
+    read -r t m < <(run_case floor "$floor_sql"); floor+=("$t"); (( m > mem_floor )) && mem_floor=$m
+  done
+  o=$(printf '%s\n' "${ours[@]}" | median)
+  f=$(printf '%s\n' "${floor[@]}" | median)
+  ours_at[$scale]=$o
+  echo "RESULT case=rank_plan rows=$scale ours_s=$o base=floor_window_sql base_s=$f ratio=$(awk -v a="$o" -v b="$f" 'BEGIN {printf "%.2f", a/b}')"
+  if (( scale <= naive_max )); then
+    read -r t m < <(run_case naive "$naive_sql"); naive+=("$t"); mem_naive=$m
+    n=$(printf '%s\n' "${naive[@]}" | median)
+    echo "RESULT case=rank_plan_vs_naive rows=$scale ours_s=$o base=naive_plpgsql base_s=$n ratio=$(awk -v a="$o" -v b="$n" 'BEGIN {printf "%.3f", a/b}')"
+  fi
+  echo "MEMORY case=rank_plan rows=$scale ours_vmhwm_kb=$mem_ours floor_vmhwm_kb=$mem_floor naive_vmhwm_kb=$mem_naive work_mem=$work_mem"
+  dropdb "$db"
+done
+
+prev=""
+for scale in $scales; do
+  if [ -n "$prev" ]; then
+    echo "GROWTH case=rank_plan from=$prev to=$scale rows_x=$(awk -v a="$scale" -v b="$prev" 'BEGIN {printf "%.0f", a/b}') time_x=$(awk -v a="${ours_at[$scale]}" -v b="${ours_at[$prev]}" 'BEGIN {printf "%.2f", a/b}')"
+  fi
+  prev=$scale
+done
