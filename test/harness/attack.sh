@@ -40,7 +40,11 @@ SQL
 ok $? "fresh database; an unprivileged role may create in public"
 
 plant() {
-  psql -X -q -v ON_ERROR_STOP=1 -d "$db" -U fr_attacker <<'SQL'
+  # the connection is the superuser's (pg_virtualenv has password auth);
+  # SET SESSION AUTHORIZATION makes the session fr_attacker's, unprivileged
+  psql -X -q -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
+SET SESSION AUTHORIZATION fr_attacker;
+SET search_path = public;
 CREATE TABLE IF NOT EXISTS public.attack_log (what text, by_user name DEFAULT current_user, at timestamptz DEFAULT clock_timestamp());
 GRANT INSERT, SELECT ON public.attack_log TO PUBLIC;
 -- record a call; SECURITY DEFINER so that any caller can write the log
@@ -93,7 +97,11 @@ SQL
 }
 
 plant
-ok $? "look-alike functions, operators, tables and a type planted in public by an unprivileged role"
+rc=$?
+owned=$(q -c "SELECT count(*) FROM pg_proc WHERE proowner = 'fr_attacker'::regrole AND pronamespace = 'public'::regnamespace
+              AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = 'fr_attacker')")
+[ "$rc" = 0 ] && [ "${owned:-0}" -gt 10 ]
+ok $? "look-alike functions, operators, tables and a type planted in public by an unprivileged role ($owned functions)"
 
 out=$(psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION frontrunner" 2>&1)
 ok $? "CREATE EXTENSION frontrunner succeeds ${out:+($out)}"
