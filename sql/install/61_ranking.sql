@@ -340,6 +340,8 @@ DECLARE
   rid bigint;
   published bigint;
 BEGIN
+  -- SECURITY DEFINER (90_security.sql): the caller must own the plan
+  PERFORM frontrunner.ranking_publisher_check(plan_code);
   -- the row lock serialises publications of one plan and its closing
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code) FOR UPDATE;
   IF p.status <> 'published' THEN

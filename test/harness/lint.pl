@@ -5,7 +5,18 @@
 #     adopt objects someone planted before it);
 #   - @extschema@ never inside a quoted string or a dollar-quoted body;
 #   - every SQL and PL/pgSQL function pins its search_path;
-#   - every function, type, table and view has a COMMENT.
+#   - every function, type, table and view has a COMMENT;
+#   - every SECURITY DEFINER function (declared so, or made so by ALTER
+#     FUNCTION) pins search_path and has EXECUTE revoked FROM PUBLIC in the
+#     script;
+#   - tables named in SQL and PL/pgSQL bodies are qualified: every name after
+#     FROM, JOIN, INSERT INTO, UPDATE and DELETE FROM is frontrunner.x,
+#     pg_catalog.x, a function call or subquery, a CTE of the body, a
+#     transition table, or a plpgsql variable.  Best effort, by regular
+#     expressions over the body text: it does not parse SQL, so a name it
+#     cannot tell from a CTE of the same name in another statement of the
+#     same body, or a table named inside a string built at run time, escapes
+#     it (doc/security.md).
 use strict;
 use warnings;
 
@@ -57,6 +68,61 @@ for my $f (@files) {
 	}
 	check(!@unpinned, "$f: SQL and PL/pgSQL functions SET search_path = pg_catalog, pg_temp",
 		  @unpinned);
+}
+
+# SECURITY DEFINER functions and unqualified table names in bodies
+{
+	my $code = $all;
+	$code =~ s/--[^\n]*//g;
+	my (%definer, %pinned, %revoked, @bodies);
+	my %transition = map { $_ => 1 } ($code =~ /REFERENCING\s+(?:NEW|OLD)\s+TABLE\s+AS\s+(\w+)/gi);
+	while ($code =~ /(CREATE\s+FUNCTION\s+([^\s(]+)\s*\((?:[^;]|'(?:[^']|'')*'|\$([A-Za-z_]*)\$.*?\$\3\$)*?;)/gis) {
+		my ($def, $name) = ($1, lc $2);
+		$name =~ s/^\@extschema\@\.//;
+		$definer{$name} = 1 if $def =~ /\bSECURITY\s+DEFINER\b/i;
+		$pinned{$name} = 1 if $def =~ /SET\s+search_path\s*(?:=|TO)\s*pg_catalog\s*,\s*pg_temp/i;
+		if ($def =~ /LANGUAGE\s+(?:sql|plpgsql)\b/i && $def =~ /AS\s+\$([A-Za-z_]*)\$(.*?)\$\1\$/s) {
+			push @bodies, [$name, $2];
+		}
+	}
+	while ($code =~ /ALTER\s+FUNCTION\s+([^\s(]+)\s*\([^)]*\)\s+SECURITY\s+DEFINER/gi) {
+		(my $name = lc $1) =~ s/^\@extschema\@\.//;
+		$definer{$name} = 1;
+	}
+	while ($code =~ /REVOKE\s+(?:EXECUTE|ALL)\s+ON\s+FUNCTION\s+([^\s(]+)\s*\([^)]*\)\s+FROM\s+PUBLIC/gi) {
+		(my $name = lc $1) =~ s/^\@extschema\@\.//;
+		$revoked{$name} = 1;
+	}
+	my @sd = sort keys %definer;
+	check(scalar(@sd) > 0, "SECURITY DEFINER functions found: @sd");
+	my @bad = grep { !$pinned{$_} } @sd;
+	check(!@bad, "every SECURITY DEFINER function pins search_path = pg_catalog, pg_temp", @bad);
+	@bad = grep { !$revoked{$_} } @sd;
+	check(!@bad, "every SECURITY DEFINER function has REVOKE EXECUTE ... FROM PUBLIC", @bad);
+
+	my @unqualified;
+	for my $b (@bodies) {
+		my ($name, $body) = @$b;
+		# string literals hold messages, not table names
+		(my $text = $body) =~ s/'(?:[^']|'')*'/''/g;
+		my %local = map { lc($_) => 1 } ($text =~ /\b(\w+)\s+AS\s+(?:NOT\s+)?(?:MATERIALIZED\s+)?\(/gi);
+		my %vars;
+		if ($text =~ /\bDECLARE\b(.*?)\bBEGIN\b/si) {
+			%vars = map { lc($_) => 1 } ($1 =~ /^\s*(\w+)\s/mg);
+		}
+		while ($text =~ /(\w+)?\s*\b(FROM|JOIN|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([\w.]+)(\s*\()?/gi) {
+			my ($before, $kw, $id, $call) = (lc($1 // ''), uc $2, $3, $4);
+			next if $call;
+			next if $kw eq 'FROM' && $before =~ /^(distinct|year|month|day|epoch|both|leading|trailing)$/;
+			next if $kw eq 'UPDATE' && $before =~ /^(for|do|key|no)$/;
+			next if $id =~ /^(frontrunner|pg_catalog)\./i;
+			next if $id =~ /^(current_date|current_timestamp|lateral|only|set)$/i;
+			next if $id =~ /^\$?\d+$/;
+			next if $local{lc $id} || $transition{lc $id} || $vars{lc $id};
+			push @unqualified, "$name: $kw $id";
+		}
+	}
+	check(!@unqualified, "tables in SQL and PL/pgSQL bodies are qualified (frontrunner. or pg_catalog.)", @unqualified);
 }
 
 # every created function / type / table / view is commented somewhere

@@ -48,6 +48,16 @@ if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 rm -f /tmp/fr_dump.$$
 passed=$((passed + p)); failed=$((failed + f))
 
+echo "== planted-object attack"
+bash test/harness/attack.sh > /tmp/fr_attack.$$ 2>&1
+rc=$?
+grep -vE '^ok [0-9]+' /tmp/fr_attack.$$
+p=$(grep -cE '^ok [0-9]+' /tmp/fr_attack.$$ || true)
+f=$(grep -cE '^not ok [0-9]+' /tmp/fr_attack.$$ || true)
+if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+rm -f /tmp/fr_attack.$$
+passed=$((passed + p)); failed=$((failed + f))
+
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}
   [ "${CI:-}" = true ] && secs=${FUZZ_SECONDS:-60}

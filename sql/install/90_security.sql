@@ -1,0 +1,603 @@
+-- Roles, row-level security and hardening (api.md §6).  Documentation:
+-- doc/security.md.
+--
+-- The extension creates no roles.  setup_roles(), run by a DBA, creates the
+-- NOLOGIN group roles frontrunner_regulator, frontrunner_agency,
+-- frontrunner_enterprise and frontrunner_reader when missing and grants
+-- them what security_classes() says for the class security_objects() gives
+-- each table, view, sequence and function.  Table account maps login roles
+-- to the enterprise or agency they act for.
+--
+-- Row-level security is ENABLEd and FORCEd on the tables with per-tenant
+-- rows (disclosure, disclosed_indicator, disclosure_event,
+-- evaluation_plan, plan_indicator).  Policies hold no subquery: the tenant
+-- comes from current_enterprise() / current_agency() (account, read by the
+-- SECURITY DEFINER functions account_enterprise() / account_agency()), the
+-- parent row's visibility from disclosure_visible() / plan_visible(), which
+-- read the parent table as the caller (so under the parent's policies).
+--
+-- Adding an object to the extension: classify it in security_objects()
+-- below (test/security.sql fails otherwise) — see doc/security.md.
+
+-- account ---------------------------------------------------------------------
+CREATE TABLE @extschema@.account (
+  role       name PRIMARY KEY,
+  enterprise @extschema@.uscc REFERENCES @extschema@.enterprise (uscc),
+  agency     text CONSTRAINT account_agency_check CHECK (btrim(agency) <> ''),
+  note       text,
+  CONSTRAINT account_one_tenant_check CHECK (num_nonnulls(enterprise, agency) <= 1)
+);
+COMMENT ON TABLE @extschema@.account IS
+  'maps login roles (members of frontrunner_enterprise or frontrunner_agency) to the enterprise or evaluation agency they act for; a role without a row sees nothing private';
+COMMENT ON COLUMN @extschema@.account.role IS 'login role name (current_user when it queries)';
+COMMENT ON COLUMN @extschema@.account.enterprise IS 'the enterprise the role acts for (effective when the role is a member of frontrunner_enterprise)';
+COMMENT ON COLUMN @extschema@.account.agency IS 'the evaluation agency the role acts for, as written in evaluation_plan.agency (effective when the role is a member of frontrunner_agency)';
+COMMENT ON COLUMN @extschema@.account.note IS 'free text for the DBA (who asked, when)';
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.account);
+
+-- who is asking -----------------------------------------------------------------
+CREATE FUNCTION @extschema@.invoker() RETURNS name
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT CASE WHEN pg_catalog.current_setting('role') = 'none' THEN session_user
+              ELSE pg_catalog.current_setting('role')::name END
+$$;
+COMMENT ON FUNCTION @extschema@.invoker() IS
+  'the role the session acts as (SET ROLE, else the session user): current_user as seen from outside any SECURITY DEFINER function; used by the SECURITY DEFINER functions of the extension to know their caller';
+
+CREATE FUNCTION @extschema@.role_in_group(r name, grp text) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM pg_catalog.pg_roles g JOIN pg_catalog.pg_roles m ON m.rolname = r
+                 WHERE g.rolname = grp AND pg_catalog.pg_has_role(m.oid, g.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.role_in_group(name, text) IS
+  'true when role r is a member (directly or not) of the group role grp; false when either does not exist';
+
+CREATE FUNCTION @extschema@.is_regulator() RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT frontrunner.role_in_group(current_user, 'frontrunner_regulator')
+$$;
+COMMENT ON FUNCTION @extschema@.is_regulator() IS
+  'true when current_user is a member of frontrunner_regulator (superusers are members of every role)';
+
+CREATE FUNCTION @extschema@.account_enterprise(r name) RETURNS @extschema@.uscc
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT a.enterprise
+  FROM frontrunner.account a
+  JOIN pg_catalog.pg_roles m ON m.rolname = a.role
+  WHERE a.role = r
+    AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
+    AND frontrunner.role_in_group(r, 'frontrunner_enterprise')
+$$;
+COMMENT ON FUNCTION @extschema@.account_enterprise(name) IS
+  'SECURITY DEFINER (reads account, which the tenant roles cannot): the enterprise role r acts for — only when r is a member of frontrunner_enterprise and the session user is r or a member of r (so nobody looks up another login''s mapping); else NULL';
+
+CREATE FUNCTION @extschema@.account_agency(r name) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT a.agency
+  FROM frontrunner.account a
+  JOIN pg_catalog.pg_roles m ON m.rolname = a.role
+  WHERE a.role = r
+    AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
+    AND frontrunner.role_in_group(r, 'frontrunner_agency')
+$$;
+COMMENT ON FUNCTION @extschema@.account_agency(name) IS
+  'SECURITY DEFINER (reads account): the evaluation agency role r acts for — only when r is a member of frontrunner_agency and the session user is r or a member of r; else NULL';
+
+CREATE FUNCTION @extschema@.current_enterprise() RETURNS @extschema@.uscc
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT frontrunner.account_enterprise(current_user)
+$$;
+COMMENT ON FUNCTION @extschema@.current_enterprise() IS
+  'the enterprise current_user acts for (account), NULL when none: the tenant of the enterprise policies';
+
+CREATE FUNCTION @extschema@.current_agency() RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT frontrunner.account_agency(current_user)
+$$;
+COMMENT ON FUNCTION @extschema@.current_agency() IS
+  'the evaluation agency current_user acts for (account), NULL when none: the tenant of the agency policies';
+
+-- parent rows, read as the caller (under the parent's policies) ------------------
+CREATE FUNCTION @extschema@.disclosure_visible(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.disclosure d WHERE d.id = $1)
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_visible(bigint) IS
+  'true when the caller sees disclosure id (under the disclosure policies): the policies of its indicators and history';
+
+CREATE FUNCTION @extschema@.disclosure_owned(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.disclosure d
+                 WHERE d.id = $1
+                   AND (frontrunner.is_regulator()
+                        OR d.enterprise OPERATOR(frontrunner.=) frontrunner.current_enterprise()))
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_owned(bigint) IS
+  'true when the caller may write disclosure id: a regulator, or the enterprise it belongs to';
+
+CREATE FUNCTION @extschema@.plan_visible(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.evaluation_plan p WHERE p.id = $1)
+$$;
+COMMENT ON FUNCTION @extschema@.plan_visible(bigint) IS
+  'true when the caller sees evaluation plan id (under the plan policies): the read policy of its core indicators';
+
+CREATE FUNCTION @extschema@.plan_owned(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.evaluation_plan p
+                 WHERE p.id = $1
+                   AND (frontrunner.is_regulator() OR p.agency = frontrunner.current_agency()))
+$$;
+COMMENT ON FUNCTION @extschema@.plan_owned(bigint) IS
+  'true when the caller may write evaluation plan id: a regulator, or the agency that owns it';
+
+-- row-level security ------------------------------------------------------------------
+ALTER TABLE @extschema@.disclosure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.disclosure FORCE ROW LEVEL SECURITY;
+CREATE POLICY disclosure_read ON @extschema@.disclosure FOR SELECT
+  USING (status <> 'draft' OR @extschema@.is_regulator()
+         OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+CREATE POLICY disclosure_insert ON @extschema@.disclosure FOR INSERT
+  WITH CHECK (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+CREATE POLICY disclosure_update ON @extschema@.disclosure FOR UPDATE
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise())
+  WITH CHECK (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+CREATE POLICY disclosure_delete ON @extschema@.disclosure FOR DELETE
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+
+ALTER TABLE @extschema@.disclosed_indicator ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.disclosed_indicator FORCE ROW LEVEL SECURITY;
+CREATE POLICY disclosed_indicator_read ON @extschema@.disclosed_indicator FOR SELECT
+  USING (@extschema@.disclosure_visible(disclosure));
+CREATE POLICY disclosed_indicator_insert ON @extschema@.disclosed_indicator FOR INSERT
+  WITH CHECK (@extschema@.disclosure_owned(disclosure));
+CREATE POLICY disclosed_indicator_update ON @extschema@.disclosed_indicator FOR UPDATE
+  USING (@extschema@.disclosure_owned(disclosure)) WITH CHECK (@extschema@.disclosure_owned(disclosure));
+CREATE POLICY disclosed_indicator_delete ON @extschema@.disclosed_indicator FOR DELETE
+  USING (@extschema@.disclosure_owned(disclosure));
+
+-- history: read with its disclosure; written only by the SECURITY DEFINER
+-- statement trigger (nobody has INSERT), never changed (triggers)
+ALTER TABLE @extschema@.disclosure_event ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.disclosure_event FORCE ROW LEVEL SECURITY;
+CREATE POLICY disclosure_event_read ON @extschema@.disclosure_event FOR SELECT
+  USING (@extschema@.is_regulator() OR @extschema@.disclosure_visible(disclosure));
+
+ALTER TABLE @extschema@.evaluation_plan ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.evaluation_plan FORCE ROW LEVEL SECURITY;
+CREATE POLICY evaluation_plan_read ON @extschema@.evaluation_plan FOR SELECT
+  USING (status <> 'draft' OR @extschema@.is_regulator() OR agency = @extschema@.current_agency());
+CREATE POLICY evaluation_plan_insert ON @extschema@.evaluation_plan FOR INSERT
+  WITH CHECK (@extschema@.is_regulator() OR agency = @extschema@.current_agency());
+CREATE POLICY evaluation_plan_update ON @extschema@.evaluation_plan FOR UPDATE
+  USING (@extschema@.is_regulator() OR agency = @extschema@.current_agency())
+  WITH CHECK (@extschema@.is_regulator() OR agency = @extschema@.current_agency());
+CREATE POLICY evaluation_plan_delete ON @extschema@.evaluation_plan FOR DELETE
+  USING (@extschema@.is_regulator() OR agency = @extschema@.current_agency());
+
+ALTER TABLE @extschema@.plan_indicator ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.plan_indicator FORCE ROW LEVEL SECURITY;
+CREATE POLICY plan_indicator_read ON @extschema@.plan_indicator FOR SELECT
+  USING (@extschema@.plan_visible(plan));
+CREATE POLICY plan_indicator_insert ON @extschema@.plan_indicator FOR INSERT
+  WITH CHECK (@extschema@.plan_owned(plan));
+CREATE POLICY plan_indicator_update ON @extschema@.plan_indicator FOR UPDATE
+  USING (@extschema@.plan_owned(plan)) WITH CHECK (@extschema@.plan_owned(plan));
+CREATE POLICY plan_indicator_delete ON @extschema@.plan_indicator FOR DELETE
+  USING (@extschema@.plan_owned(plan));
+
+-- SECURITY DEFINER where the caller must not hold the privilege itself --------------
+-- The history writer: tenants never get INSERT on disclosure_event (they
+-- could forge history); the statement trigger records the changes their
+-- statement made.  A trigger function cannot be called directly and, with
+-- EXECUTE revoked, cannot be attached to another table.  by_user records the
+-- caller (invoker()), not the definer.
+ALTER FUNCTION @extschema@.disclosure_after_statement() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.disclosure_after_statement() FROM PUBLIC;
+ALTER TABLE @extschema@.disclosure_event ALTER COLUMN by_user SET DEFAULT @extschema@.invoker();
+
+-- Publication of a ranking: agencies never get INSERT on ranking or
+-- ranking_entry (they could publish a list rank_plan() did not compute);
+-- publish_ranking() checks first that its caller owns the plan
+-- (ranking_publisher_check()) and records the caller in published_by.
+ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.publish_ranking(text) FROM PUBLIC;
+ALTER TABLE @extschema@.ranking ALTER COLUMN published_by SET DEFAULT @extschema@.invoker();
+
+REVOKE EXECUTE ON FUNCTION @extschema@.account_enterprise(name) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.account_agency(name) FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  caller name := frontrunner.invoker();
+  p record;
+  mine text;
+BEGIN
+  IF frontrunner.role_in_group(caller, 'frontrunner_regulator') THEN
+    RETURN;
+  END IF;
+  SELECT e.code, e.agency, e.status INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
+  mine := frontrunner.account_agency(caller);
+  IF FOUND AND p.agency = mine THEN
+    RETURN;
+  END IF;
+  IF NOT FOUND OR p.status = 'draft' THEN
+    -- as plan_id() would say to the caller, who does not see other agencies' drafts
+    RAISE EXCEPTION 'no evaluation plan "%"', plan_code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('evaluation_plan.code = %L.', plan_code),
+            HINT = 'Give the code of an evaluation plan your agency owns.';
+  END IF;
+  RAISE EXCEPTION 'permission denied to publish the ranking of plan %', p.code
+    USING ERRCODE = 'insufficient_privilege',
+          DETAIL = format('Plan %s belongs to agency %s; role %s acts for %s.', p.code, p.agency, caller,
+                          coalesce('agency ' || mine, 'no agency (no row in account)')),
+          HINT = 'Only the agency that owns a plan (or a regulator) publishes its ranking.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_publisher_check(text) IS
+  'raises 42501 unless the caller (invoker()) is a regulator or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
+REVOKE EXECUTE ON FUNCTION @extschema@.ranking_publisher_check(text) FROM PUBLIC;
+
+-- LEAKPROOF -----------------------------------------------------------------------------
+-- btree comparisons of uscc and stdcode are declared LEAKPROOF where they are
+-- created; indicator's compare two decoded sets with no error path
+-- (src/indicator.c cmp_datums → indicator_cmp.c fr_ind_order, backend-free,
+-- cannot raise), so they are too: quals on these columns stay index
+-- conditions under row-level security.
+ALTER FUNCTION @extschema@.indicator_eq(@extschema@.indicator, @extschema@.indicator) LEAKPROOF;
+ALTER FUNCTION @extschema@.indicator_ne(@extschema@.indicator, @extschema@.indicator) LEAKPROOF;
+ALTER FUNCTION @extschema@.indicator_lt(@extschema@.indicator, @extschema@.indicator) LEAKPROOF;
+ALTER FUNCTION @extschema@.indicator_le(@extschema@.indicator, @extschema@.indicator) LEAKPROOF;
+ALTER FUNCTION @extschema@.indicator_gt(@extschema@.indicator, @extschema@.indicator) LEAKPROOF;
+ALTER FUNCTION @extschema@.indicator_ge(@extschema@.indicator, @extschema@.indicator) LEAKPROOF;
+ALTER FUNCTION @extschema@.indicator_cmp(@extschema@.indicator, @extschema@.indicator) LEAKPROOF;
+
+-- classification ------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.security_classes()
+RETURNS TABLE (class text, grantee text, privileges text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- relations
+    ('reference',         'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('reference',         'frontrunner_agency',     'SELECT'),
+    ('reference',         'frontrunner_enterprise', 'SELECT'),
+    ('tenant_disclosure', 'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_disclosure', 'frontrunner_agency',     'SELECT'),
+    ('tenant_disclosure', 'frontrunner_enterprise', 'SELECT, INSERT, UPDATE, DELETE'),
+    ('history',           'frontrunner_regulator',  'SELECT'),
+    ('history',           'frontrunner_agency',     'SELECT'),
+    ('history',           'frontrunner_enterprise', 'SELECT'),
+    ('spot_check',        'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('spot_check',        'frontrunner_agency',     'SELECT'),
+    ('spot_check',        'frontrunner_enterprise', 'SELECT'),
+    ('tenant_plan',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_agency',     'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_enterprise', 'SELECT'),
+    ('ranking',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('ranking',           'frontrunner_agency',     'SELECT'),
+    ('ranking',           'frontrunner_enterprise', 'SELECT'),
+    ('staging',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('account',           'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_agency',     'SELECT'),
+    ('public_view',       'frontrunner_enterprise', 'SELECT'),
+    ('public_view',       'frontrunner_reader',     'SELECT'),
+    ('sequence',          'frontrunner_regulator',  'SELECT'),
+    -- functions
+    ('public',            'PUBLIC',                 'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_agency',     'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_enterprise', 'EXECUTE'),
+    ('registry_read',     'frontrunner_regulator',  'EXECUTE'),
+    ('registry_read',     'frontrunner_agency',     'EXECUTE'),
+    ('registry_read',     'frontrunner_enterprise', 'EXECUTE'),
+    ('disclosure_write',  'frontrunner_regulator',  'EXECUTE'),
+    ('disclosure_write',  'frontrunner_enterprise', 'EXECUTE'),
+    ('plan_write',        'frontrunner_regulator',  'EXECUTE'),
+    ('plan_write',        'frontrunner_agency',     'EXECUTE'),
+    ('plan_read',         'frontrunner_regulator',  'EXECUTE'),
+    ('plan_read',         'frontrunner_agency',     'EXECUTE'),
+    ('regulator',         'frontrunner_regulator',  'EXECUTE'),
+    -- classes granted to nobody: trigger (fired, never called), internal
+    -- (called only by SECURITY DEFINER code), dba (setup_roles)
+    ('trigger',           NULL,                     NULL),
+    ('internal',          NULL,                     NULL),
+    ('dba',               NULL,                     NULL)
+$$;
+COMMENT ON FUNCTION @extschema@.security_classes() IS
+  'what each security class grants to which group role (privileges NULL: nothing; PUBLIC: everybody); setup_roles() applies it to the objects of security_objects()';
+
+CREATE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'account', 'account'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'levels', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'disclosure_event_guard', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'check_mandatory_floor', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'plan_refuse_truncate', 'trigger'),
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'ranking_guard', 'trigger'),
+    ('function', 'ranking_entry_guard', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    ('function', 'setup_roles', 'dba')
+$$;
+COMMENT ON FUNCTION @extschema@.security_objects() IS
+  'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';
+
+-- the extension's objects, as setup_roles() sees them ---------------------------------
+CREATE FUNCTION @extschema@.security_extension_objects()
+RETURNS TABLE (kind text, ident text, name text, support boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH ext AS (
+    SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
+    WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype = 'e'
+      AND d.refobjid = (SELECT x.oid FROM pg_catalog.pg_extension x WHERE x.extname = 'frontrunner')
+  ), rel AS (
+    SELECT c.oid, c.relkind, c.relname FROM ext JOIN pg_catalog.pg_class c ON c.oid = ext.objid
+    WHERE ext.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+  ), support AS (
+    SELECT t.typinput AS f FROM pg_catalog.pg_type t UNION SELECT t.typoutput FROM pg_catalog.pg_type t
+    UNION SELECT t.typreceive FROM pg_catalog.pg_type t UNION SELECT t.typsend FROM pg_catalog.pg_type t
+    UNION SELECT t.typmodin FROM pg_catalog.pg_type t UNION SELECT t.typmodout FROM pg_catalog.pg_type t
+    UNION SELECT t.typanalyze FROM pg_catalog.pg_type t
+    UNION SELECT o.oprcode FROM pg_catalog.pg_operator o UNION SELECT o.oprrest FROM pg_catalog.pg_operator o
+    UNION SELECT o.oprjoin FROM pg_catalog.pg_operator o
+    UNION SELECT a.amproc FROM pg_catalog.pg_amproc a
+    UNION SELECT g.aggtransfn FROM pg_catalog.pg_aggregate g UNION SELECT g.aggfinalfn FROM pg_catalog.pg_aggregate g
+    UNION SELECT g.aggcombinefn FROM pg_catalog.pg_aggregate g UNION SELECT g.aggserialfn FROM pg_catalog.pg_aggregate g
+    UNION SELECT g.aggdeserialfn FROM pg_catalog.pg_aggregate g UNION SELECT g.aggmtransfn FROM pg_catalog.pg_aggregate g
+    UNION SELECT g.aggminvtransfn FROM pg_catalog.pg_aggregate g UNION SELECT g.aggmfinalfn FROM pg_catalog.pg_aggregate g
+    UNION SELECT c.castfunc FROM pg_catalog.pg_cast c
+  )
+  SELECT CASE WHEN r.relkind IN ('r', 'p') THEN 'table' ELSE 'view' END,
+         r.oid::pg_catalog.regclass::text, r.relname::text, false
+  FROM rel r WHERE r.relkind IN ('r', 'p', 'v', 'm')
+  UNION ALL
+  -- sequences: owned by (identity or serial columns of) the extension's tables
+  SELECT 'sequence', s.oid::pg_catalog.regclass::text, s.relname::text, false
+  FROM pg_catalog.pg_class s
+  WHERE s.relkind = 'S'
+    AND EXISTS (SELECT FROM pg_catalog.pg_depend d JOIN rel r ON r.oid = d.refobjid
+                WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = s.oid
+                  AND d.deptype IN ('i', 'a'))
+  UNION ALL
+  SELECT 'function', p.oid::pg_catalog.regprocedure::text, p.proname::text,
+         p.oid IN (SELECT support.f FROM support)
+  FROM ext JOIN pg_catalog.pg_proc p ON p.oid = ext.objid
+  WHERE ext.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+$$;
+COMMENT ON FUNCTION @extschema@.security_extension_objects() IS
+  'every table, view, sequence and function of the installed extension: kind, qualified identity, name, and (functions) whether it is a support function of a type, operator, operator class, aggregate or cast';
+
+CREATE FUNCTION @extschema@.security_plan()
+RETURNS TABLE (kind text, ident text, name text, class text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT o.kind, o.ident, o.name,
+         coalesce(c.class, CASE WHEN o.support THEN 'public' END)
+  FROM frontrunner.security_extension_objects() o
+  LEFT JOIN frontrunner.security_objects() c ON c.kind = o.kind AND c.name = o.name
+$$;
+COMMENT ON FUNCTION @extschema@.security_plan()  IS
+  'every object of the installed extension with its security class (NULL: not classified — setup_roles() refuses to run, test/security.sql fails)';
+
+-- setup_roles ------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.setup_roles()
+RETURNS TABLE (kind text, object text, class text, grantee text, privileges text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  g text;
+  r record;
+  s record;
+  unclassified text;
+BEGIN
+  SELECT string_agg(p.kind || ' ' || p.ident, ', ' ORDER BY p.kind, p.ident) INTO unclassified
+  FROM frontrunner.security_plan() p WHERE p.class IS NULL;
+  IF unclassified IS NOT NULL THEN
+    RAISE EXCEPTION 'setup_roles: objects without a security class: %', unclassified
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Every table, view, sequence and function of the extension needs a class in frontrunner.security_objects().',
+            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql (doc/security.md says how to choose the class).';
+  END IF;
+
+  FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
+    PERFORM FROM pg_catalog.pg_roles x WHERE x.rolname = g;
+    IF NOT FOUND THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+      EXECUTE format('COMMENT ON ROLE %I IS %L', g, 'frontrunner group role, created by frontrunner.setup_roles()');
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA frontrunner TO %I', g);
+  END LOOP;
+
+  FOR r IN SELECT p.* FROM frontrunner.security_plan() p ORDER BY p.kind, p.ident LOOP
+    -- start from nothing for PUBLIC and the four group roles, then grant
+    EXECUTE format('REVOKE ALL ON %s %s FROM PUBLIC, frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader',
+                   CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END, r.ident);
+    FOR s IN
+      SELECT c.grantee, c.privileges FROM frontrunner.security_classes() c
+      WHERE c.class = r.class AND c.grantee IS NOT NULL ORDER BY c.grantee
+    LOOP
+      EXECUTE format('GRANT %s ON %s %s TO %s', s.privileges,
+                     CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END,
+                     r.ident, CASE WHEN s.grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(s.grantee) END);
+      kind := r.kind; object := r.ident; class := r.class; grantee := s.grantee; privileges := s.privileges;
+      RETURN NEXT;
+    END LOOP;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.setup_roles() IS
+  'run by a DBA (superuser, or the extension owner with CREATEROLE): creates the NOLOGIN group roles frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader when missing and sets the privileges of every extension object from its class (revoke all, then grant); idempotent, picks up new objects; refuses (22023) when an object has no class; returns one row per grant';
+REVOKE EXECUTE ON FUNCTION @extschema@.setup_roles() FROM PUBLIC;
+
+-- at install: functions that are not public are not executable by PUBLIC
+-- even before setup_roles() has run
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT p.ident FROM frontrunner.security_plan() p
+           WHERE p.kind = 'function' AND p.class IS DISTINCT FROM 'public' ORDER BY p.ident LOOP
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', r.ident);
+  END LOOP;
+END
+$$;
