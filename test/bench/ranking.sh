@@ -33,7 +33,9 @@ SET work_mem = '$work_mem';
 SET client_min_messages = warning;
 $( [ "$1" = naive ] && cat "$here/naive_rank.sql" )
 SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
+\o /dev/null
 $2;
+\o
 SELECT round((extract(epoch FROM clock_timestamp()) - :t0)::numeric, 3) || ' ' ||
        substring(pg_read_file('/proc/self/status') from 'VmHWM:\s*(\d+)');
 SQL
