@@ -368,6 +368,68 @@ typedef struct LevelSet
 
 #define PG_GETARG_LEVELSET(n) ((const LevelSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
+/*
+ * The levelset argument of a lookup function.  A levelset read from a table
+ * may be compressed or stored out of line; detoasting it for each of a
+ * million calls would cost more than the lookup, so the detoasted copy is
+ * kept in fn_extra and reused while the raw datum (the toast pointer, or the
+ * compressed bytes) is the same; a few levelsets (one per indicator of a
+ * plan) are kept at once.
+ */
+#define LV_ARG_CACHE_SLOTS 16
+
+typedef struct LvArgSlot
+{
+	Size		rawlen;
+	char	   *raw;
+	const LevelSet *flat;
+} LvArgSlot;
+
+typedef struct LvArgCache
+{
+	int			next;			/* slot to replace next (round robin) */
+	LvArgSlot	slots[LV_ARG_CACHE_SLOTS];
+} LvArgCache;
+
+static const LevelSet *
+lv_getarg_cached(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+	LvArgCache *c = (LvArgCache *) fcinfo->flinfo->fn_extra;
+	LvArgSlot  *slot;
+	MemoryContext old;
+	Size		rawlen;
+
+	if (!VARATT_IS_EXTERNAL_ONDISK(raw) && !VARATT_IS_COMPRESSED(raw))
+		return (const LevelSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	rawlen = VARSIZE_ANY(raw);
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(LvArgCache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	for (int i = 0; i < LV_ARG_CACHE_SLOTS; i++)
+		if (c->slots[i].rawlen == rawlen && memcmp(c->slots[i].raw, raw, rawlen) == 0)
+			return c->slots[i].flat;
+	slot = &c->slots[c->next];
+	c->next = (c->next + 1) % LV_ARG_CACHE_SLOTS;
+	if (slot->raw != NULL)
+	{
+		pfree(slot->raw);
+		pfree((void *) slot->flat);
+		slot->raw = NULL;
+		slot->flat = NULL;
+		slot->rawlen = 0;
+	}
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	slot->flat = (const LevelSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	slot->raw = palloc(rawlen);
+	memcpy(slot->raw, raw, rawlen);
+	slot->rawlen = rawlen;
+	MemoryContextSwitchTo(old);
+	return slot->flat;
+}
+
 static inline int64
 lv_count_at(const LevelSet *ls, int i)
 {
@@ -1428,7 +1490,7 @@ PG_FUNCTION_INFO_V1(fr_level_cutoff);
 Datum
 fr_level_cutoff(PG_FUNCTION_ARGS)
 {
-	const LevelSet *ls = PG_GETARG_LEVELSET(0);
+	const LevelSet *ls = lv_getarg_cached(fcinfo, 0);
 	int64		k = lv_position(fcinfo, 1, ls->total, "level_cutoff");
 	const struct varlena *lvl;
 	struct varlena *res;
@@ -1447,7 +1509,7 @@ PG_FUNCTION_INFO_V1(fr_level_reaches);
 Datum
 fr_level_reaches(PG_FUNCTION_ARGS)
 {
-	const LevelSet *ls = PG_GETARG_LEVELSET(0);
+	const LevelSet *ls = lv_getarg_cached(fcinfo, 0);
 	LvNum		q,
 				c;
 	int64		k;
@@ -1485,7 +1547,7 @@ PG_FUNCTION_INFO_V1(fr_level_standing);
 Datum
 fr_level_standing(PG_FUNCTION_ARGS)
 {
-	const LevelSet *ls = PG_GETARG_LEVELSET(0);
+	const LevelSet *ls = lv_getarg_cached(fcinfo, 0);
 	LvNum		q;
 	struct varlena *v = lv_level_arg(fcinfo, 1, "level_standing", &q);
 	int64		worse,
@@ -1516,7 +1578,7 @@ PG_FUNCTION_INFO_V1(fr_level_counts);
 Datum
 fr_level_counts(PG_FUNCTION_ARGS)
 {
-	const LevelSet *ls = PG_GETARG_LEVELSET(0);
+	const LevelSet *ls = lv_getarg_cached(fcinfo, 0);
 	LvNum		q;
 	int64		worse,
 				equal,
