@@ -1,0 +1,231 @@
+-- levelset: the levels of one indicator, for tier cutoffs and standings
+SET search_path = frontrunner, public;
+\set VERBOSITY default
+
+-- literals: direction, then the distinct levels best first with their counts
+SELECT 'lower_better {0.2:3, 0.5:10}'::levelset;
+SELECT 'higher_better {98.5:2, 97:1}'::levelset;
+SELECT 'target {}'::levelset;
+-- free whitespace; trailing zeros trimmed (0.20 is the level 0.2)
+SELECT '  lower_better{ 0.20 :3 ,0.500:10 }  '::levelset;
+SELECT 'lower_better {-1.5:1, 0.000:2, 100.00:1}'::levelset;
+
+-- text round trip and equality
+SELECT l, l::text::levelset = l AS text_round_trip,
+       levelset_recv_check.ok AS binary_round_trip
+FROM (VALUES ('lower_better {0.2:3, 0.5:10}'::levelset),
+             ('higher_better {1000000000000000000000.000000000001:1, 5:7, -0.00001:2}'),
+             ('target {0:4}'), ('target {}')) v(l),
+     LATERAL (SELECT levelset_send(l) = levelset_send(l::text::levelset) AS ok) levelset_recv_check;
+SELECT 'lower_better {0.2:3}'::levelset = 'lower_better {0.20:3}' AS same,
+       'lower_better {0.2:3}'::levelset = 'target {0.2:3}' AS other_direction,
+       'lower_better {0.2:3}'::levelset <> 'lower_better {0.2:4}' AS other_count;
+-- the binary form (version 1, direction, levels as numeric_send with counts)
+SELECT levelset_send('lower_better {0.2:3, 0.5:10}');
+
+-- input errors
+SELECT 'best {0.2:3}'::levelset;
+SELECT 'lower_better (0.2:3)'::levelset;
+SELECT 'lower_better {0.5:1, 0.2:3}'::levelset;
+SELECT 'higher_better {0.2:1, 0.5:3}'::levelset;
+SELECT 'lower_better {0.2:1, 0.20:3}'::levelset;
+SELECT 'lower_better {0.2:0}'::levelset;
+SELECT 'lower_better {0.2:-1}'::levelset;
+SELECT 'lower_better {NaN:1}'::levelset;
+SELECT 'lower_better {Infinity:1}'::levelset;
+SELECT 'lower_better {0.2}'::levelset;
+SELECT 'lower_better {0.2:1,}'::levelset;
+SELECT 'lower_better {0.2:1} x'::levelset;
+SELECT 'lower_better {0.2:99999999999999999999}'::levelset;
+SELECT 'lower_better {0.2:4611686018427387903, 0.3:1}'::levelset;
+-- no exponent notation (numeric output never writes one)
+SELECT 'lower_better {1e0:1}'::levelset;
+
+-- binary input is checked as strictly (22P03): a one-row binary COPY file
+\set SHOW_CONTEXT never
+CREATE FUNCTION pg_temp.copy_file(field bytea) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  lo oid;
+BEGIN
+  lo := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
+                         || '\x0001'::bytea || int4send(length(field)) || field || '\xffff'::bytea);
+  PERFORM lo_export(lo, '/tmp/frontrunner_levelset_binary.bin');
+  PERFORM lo_unlink(lo);
+END
+$$;
+-- version, direction, number of levels, then (length, numeric_send, count) each
+CREATE FUNCTION pg_temp.lv_bin(version int, dir int, levels numeric[], counts bigint[],
+                               tail bytea DEFAULT '') RETURNS bytea
+LANGUAGE sql AS $$
+  SELECT set_byte(set_byte('\x0000'::bytea, 0, version), 1, dir)
+         || int4send(coalesce(array_length(levels, 1), 0))
+         || coalesce((SELECT string_agg(int4send(length(numeric_send(l))) || numeric_send(l)
+                                        || int8send(c), ''::bytea ORDER BY i)
+                      FROM unnest(levels, counts) WITH ORDINALITY AS u(l, c, i)), '')
+         || tail
+$$;
+CREATE TEMP TABLE lvb (v levelset);
+SELECT pg_temp.lv_bin(1, 0, '{0.2,0.5}', '{3,10}') = levelset_send('lower_better {0.2:3, 0.5:10}')
+  AS helper_matches_send;
+SELECT FROM pg_temp.copy_file(pg_temp.lv_bin(1, 1, '{0.50,0.2}', '{1,2}'));
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+SELECT v FROM lvb;
+SELECT FROM pg_temp.copy_file(pg_temp.lv_bin(2, 0, '{0.2}', '{1}'));
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+SELECT FROM pg_temp.copy_file(pg_temp.lv_bin(1, 3, '{0.2}', '{1}'));
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+SELECT FROM pg_temp.copy_file(pg_temp.lv_bin(1, 0, '{0.5,0.2}', '{1,1}'));
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+SELECT FROM pg_temp.copy_file(pg_temp.lv_bin(1, 0, '{0.2}', '{0}'));
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+SELECT FROM pg_temp.copy_file(pg_temp.lv_bin(1, 0, '{NaN}', '{1}'));
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+SELECT FROM pg_temp.copy_file(pg_temp.lv_bin(1, 0, '{0.2}', '{1}', '\x00'));
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+SELECT FROM pg_temp.copy_file('\x0100000000050000');
+COPY lvb FROM '/tmp/frontrunner_levelset_binary.bin' (FORMAT binary);
+\set SHOW_CONTEXT errors
+
+-- the aggregate: NULL levels skipped, trailing zeros trimmed, best first
+SELECT level_stats(x, 'lower_better') AS lower_better,
+       level_stats(x, 'higher_better') AS higher_better,
+       level_stats(x, 'target') AS target
+FROM (VALUES (0.5), (0.20), (0.2), (NULL), (1.000), (0), (0.0)) v(x);
+-- no row, or only NULL levels: NULL (like min())
+SELECT level_stats(x, 'lower_better') IS NULL AS no_rows FROM (VALUES (1.0)) v(x) WHERE false;
+SELECT level_stats(x, 'lower_better') IS NULL AS only_nulls FROM (VALUES (NULL::numeric)) v(x);
+-- errors
+SELECT level_stats(x, d::direction)
+FROM (VALUES (0.5, 'lower_better'), (0.2, 'higher_better')) v(x, d);
+SELECT level_stats(x, 'lower_better') FROM (VALUES (0.5), ('NaN')) v(x);
+SELECT level_stats(x, 'lower_better') FROM (VALUES (0.5), ('-Infinity')) v(x);
+SELECT level_stats(x, NULL) FROM (VALUES (0.5)) v(x);
+
+-- accessors
+SELECT level_count(l), level_distinct(l), level_direction(l)
+FROM (VALUES ('lower_better {0.2:3, 0.5:10}'::levelset), ('higher_better {7:1}'), ('target {}')) v(l);
+SELECT * FROM levels('lower_better {0.2:3, 0.5:10, 0.7:1}');
+SELECT * FROM levels('higher_better {98.5:2, 97:1, 90:4}');
+SELECT * FROM levels('target {}');
+
+-- cutoff: the level at position ceil(p * n), best first
+-- n = 10 (levels 1 1 2 2 2 3 4 4 4 5), lower_better
+SELECT p, level_cutoff(l, p) AS cutoff,
+       level_reaches(l, 2, p) AS "2 reaches", level_reaches(l, 3, p) AS "3 reaches",
+       level_reaches(l, 0.5, p) AS "0.5 reaches"
+FROM (VALUES ('lower_better {1:2, 2:3, 3:1, 4:3, 5:1}'::levelset)) v(l),
+     (VALUES (0.1), (0.2), (0.21), (0.5), (0.6), (0.61), (1), (0.0000000000000000001)) f(p);
+-- the same levels higher_better: the best are the largest
+SELECT p, level_cutoff(l, p) AS cutoff, level_reaches(l, 4, p) AS "4 reaches"
+FROM (VALUES ('higher_better {5:1, 4:3, 3:1, 2:3, 1:2}'::levelset)) v(l),
+     (VALUES (0.1), (0.4), (0.41), (1)) f(p);
+-- target: a range width, lower is better (like lower_better)
+SELECT level_cutoff('target {0.2:1, 0.5:1, 1:2}', 0.5) AS cutoff,
+       level_reaches('target {0.2:1, 0.5:1, 1:2}', 0.4, 0.5) AS "0.4 reaches",
+       level_reaches('target {0.2:1, 0.5:1, 1:2}', 0.6, 0.5) AS "0.6 reaches";
+-- n = 1, all levels equal, n = 0
+SELECT level_cutoff('lower_better {0.3:1}', 0.05), level_cutoff('lower_better {0.3:7}', 0.05),
+       level_cutoff('lower_better {}', 0.05) IS NULL AS empty_is_null,
+       level_reaches('lower_better {}', 0.3, 0.05) IS NULL AS empty_reaches_null;
+-- a long fraction (more than 16 decimals) is exact too: 1/3 of 9 is 3 (not 4)
+SELECT level_cutoff('lower_better {1:3, 2:3, 3:3}', 0.33333333333333333333) AS third_of_9,
+       level_cutoff('lower_better {1:3, 2:3, 3:3}', 1 / 3.0) AS "1/3.0",
+       level_cutoff('lower_better {1:3, 2:3, 3:3}', 0.333333333333333333333333334) AS just_over;
+-- fraction errors
+SELECT level_cutoff('lower_better {0.2:3}', 0);
+SELECT level_cutoff('lower_better {0.2:3}', 1.0001);
+SELECT level_cutoff('lower_better {0.2:3}', -0.5);
+SELECT level_reaches('lower_better {0.2:3}', 0.2, 'NaN');
+SELECT level_reaches('lower_better {0.2:3}', 'Infinity', 0.5);
+
+-- standing: (worse + (equal - 1) / 2) / (n - 1)
+-- n = 10 (1 1 2 2 2 3 4 4 4 5): level 1 has 8 worse, 2 equal: (8 + 0.5) / 9
+SELECT x, level_standing(l, x), (c).*
+FROM (VALUES ('lower_better {1:2, 2:3, 3:1, 4:3, 5:1}'::levelset)) v(l),
+     (VALUES (1), (2), (3), (4), (5.000)) s(x),
+     LATERAL (SELECT level_counts(l, x) AS c) lc;
+SELECT x, level_standing(l, x)
+FROM (VALUES ('higher_better {5:1, 4:3, 3:1, 2:3, 1:2}'::levelset)) v(l),
+     (VALUES (1), (5)) s(x);
+-- n = 1: 1; all equal: 0.5; two members: 1 and 0
+SELECT level_standing('lower_better {0.3:1}', 0.3) AS n1,
+       level_standing('lower_better {0.3:4}', 0.3) AS all_equal,
+       level_standing('lower_better {0.3:1, 0.4:1}', 0.3) AS best_of_2,
+       level_standing('lower_better {0.3:1, 0.4:1}', 0.4) AS worst_of_2,
+       level_standing('lower_better {1:1, 2:1, 3:1, 4:1}', 2) AS "2 of 4";
+-- level_counts places any level, member or not
+SELECT * FROM level_counts('lower_better {1:2, 2:3, 3:1, 4:3, 5:1}', 2.5);
+SELECT * FROM level_counts('lower_better {1:2, 2:3, 3:1, 4:3, 5:1}', 0);
+SELECT * FROM level_counts('lower_better {}', 0);
+-- standing of a level that is not a member
+SELECT level_standing('lower_better {1:2, 2:3}', 1.5);
+
+-- ------------------------------------------------------------ parallel
+CREATE TABLE lvt (key int, level numeric, dir direction);
+INSERT INTO lvt
+SELECT i % 5, CASE WHEN i % 97 = 0 THEN NULL
+                   WHEN i % 5 = 4 THEN (i % 7919)::numeric / 1000
+                   ELSE ((i * 7) % (50 + i % 5 * 200))::numeric / 100 END,
+       CASE i % 5 WHEN 1 THEN 'higher_better' WHEN 2 THEN 'target' ELSE 'lower_better' END::direction
+FROM generate_series(1, 50000) i;
+-- a group of one row
+INSERT INTO lvt VALUES (5, 1.50, 'higher_better');
+ANALYZE lvt;
+
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET enable_hashagg = on;
+EXPLAIN (COSTS OFF)
+SELECT key, level_stats(level, dir) FROM lvt GROUP BY key;
+CREATE TEMP TABLE par AS
+SELECT key, level_stats(level, dir) AS l FROM lvt GROUP BY key;
+CREATE TEMP TABLE par_empty AS
+SELECT key, level_stats(level, dir) AS l FROM lvt WHERE false GROUP BY key;
+CREATE TEMP TABLE par_total AS
+SELECT level_stats(level, 'lower_better') AS l FROM lvt WHERE dir = 'lower_better';
+CREATE TEMP TABLE par_none AS
+SELECT level_stats(level, 'lower_better') AS l FROM lvt WHERE level > 1000;
+EXPLAIN (COSTS OFF)
+SELECT level_stats(level, 'lower_better') FROM lvt WHERE dir = 'lower_better';
+-- sorted partial aggregates too
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF)
+SELECT key, level_stats(level, dir) FROM lvt GROUP BY key;
+CREATE TEMP TABLE par_sorted AS
+SELECT key, level_stats(level, dir) AS l FROM lvt GROUP BY key;
+RESET enable_hashagg;
+
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (COSTS OFF)
+SELECT key, level_stats(level, dir) FROM lvt GROUP BY key;
+CREATE TEMP TABLE ser AS
+SELECT key, level_stats(level, dir) AS l FROM lvt GROUP BY key;
+
+SELECT key, level_count(s.l) AS n, level_distinct(s.l) AS distinct_levels,
+       level_direction(s.l), p.l::text = s.l::text AS parallel_equal,
+       q.l::text = s.l::text AS sorted_equal,
+       level_cutoff(s.l, 0.05) AS cutoff_5pct, level_cutoff(p.l, 0.05) AS parallel_cutoff
+FROM ser s JOIN par p USING (key) JOIN par_sorted q USING (key)
+ORDER BY key;
+SELECT (SELECT count(*) FROM par_empty) AS empty_groups,
+       (SELECT l FROM par_total) = (SELECT level_stats(level, 'lower_better') FROM lvt
+                                    WHERE dir = 'lower_better') AS total_equal,
+       (SELECT l IS NULL FROM par_none) AS no_rows_is_null,
+       (SELECT level_stats(level, 'lower_better') IS NULL FROM lvt WHERE level > 1000)
+         AS serial_no_rows_is_null;
+-- the group of one row
+SELECT l, level_standing(l, 1.5) FROM par WHERE key = 5;
+-- the aggregate agrees with counting: every (level, count) of the set
+SELECT bool_and(x.count = c.n) AS counts_agree, count(*) AS levels_checked
+FROM par, LATERAL levels(par.l) x,
+     LATERAL (SELECT count(*) AS n FROM lvt WHERE lvt.key = par.key AND lvt.level = x.level) c;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+DROP TABLE lvt;
