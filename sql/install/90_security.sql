@@ -239,7 +239,10 @@ DECLARE
   p record;
   mine text;
 BEGIN
-  IF frontrunner.role_in_group(caller, 'frontrunner_regulator') THEN
+  -- regulators, and the owner of the extension's tables (the DBA; superusers)
+  IF frontrunner.role_in_group(caller, 'frontrunner_regulator')
+     OR pg_has_role(caller, (SELECT c.relowner FROM pg_class c
+                             WHERE c.oid = 'frontrunner.evaluation_plan'::regclass), 'MEMBER') THEN
     RETURN;
   END IF;
   SELECT e.code, e.agency, e.status INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
@@ -262,7 +265,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_publisher_check(text) IS
-  'raises 42501 unless the caller (invoker()) is a regulator or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
+  'raises 42501 unless the caller (invoker()) is a regulator, the owner of the extension''s tables (or a superuser), or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
 REVOKE EXECUTE ON FUNCTION @extschema@.ranking_publisher_check(text) FROM PUBLIC;
 
 -- LEAKPROOF -----------------------------------------------------------------------------
@@ -418,6 +421,9 @@ AS $$
     ('function', 'level_cutoff', 'public'),
     ('function', 'level_standing', 'public'),
     ('function', 'levels', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
     -- the policies' helpers: they reveal nothing the caller cannot see
     ('function', 'invoker', 'public'),
     ('function', 'role_in_group', 'public'),
