@@ -1,0 +1,50 @@
+-- Data of the ranking benchmark (test/bench/ranking.sh): :scale published
+-- disclosures × 5 indicators, a published plan BENCH over them, and bench.lv,
+-- the same levels as plain numerics for the floor query.  psql -v scale=N.
+CREATE EXTENSION frontrunner;
+SET search_path = frontrunner, public;
+SELECT setseed(0.42);
+INSERT INTO category VALUES ('bench', 'ranking benchmark category');
+INSERT INTO indicator_def (category, key, direction, unit, required) VALUES
+  ('bench', 'k1', 'lower_better', 'mg/kg', false), ('bench', 'k2', 'higher_better', '%', false),
+  ('bench', 'k3', 'lower_better', 'W', false), ('bench', 'k4', 'target', '', false),
+  ('bench', 'k5', 'higher_better', '级', false);
+INSERT INTO enterprise (uscc, name)
+SELECT uscc_complete('91110000MA' || lpad(i::text, 7, '0')), '基准企业' || i
+FROM generate_series(1, greatest(:scale / 4, 1)) i;
+CREATE SCHEMA bench;
+CREATE TABLE bench.ent AS SELECT row_number() OVER (ORDER BY uscc) - 1 AS n, uscc FROM enterprise;
+-- data is written the way a restore writes it (rules off): every row is
+-- what the rules would have accepted
+SET session_replication_role = replica;
+INSERT INTO disclosure (enterprise, category, product, standard, status, published_at)
+SELECT e.uscc, 'bench', 'product ' || i, 'Q/BENCH 0001-2024', 'published',
+       now() - interval '1 day' - (i % 1000) * interval '1 minute'
+FROM generate_series(1, :scale) i JOIN bench.ent e ON e.n = i % greatest(:scale / 4, 1)
+ORDER BY i;
+-- realistic values: round figures common, ties everywhere, a long tail
+INSERT INTO disclosed_indicator (disclosure, indicator, requirement)
+SELECT d.id, v.k, v.r::indicator
+FROM disclosure d
+CROSS JOIN LATERAL (VALUES
+  ('k1', '≤ ' || CASE WHEN random() < 0.6 THEN (ARRAY['20', '16', '15', '10', '8', '5'])[1 + floor(random() * 6)::int]
+                      ELSE round((random() * 20)::numeric, 1)::text END || ' mg/kg'),
+  ('k2', '≥ ' || round((90 + random() * 9.9)::numeric, 1) || ' %'),
+  ('k3', CASE WHEN random() < 0.2 THEN '≤ ' || (50 * (1 + floor(random() * 20)))::int || ' mW'
+              ELSE '≤ ' || round((0.05 + random() * 1.95)::numeric, 2) || ' W' END),
+  ('k4', (4.0 + round((random() * 2)::numeric, 1)) || ' ~ ' || (9.0 - round((random() * 2)::numeric, 1))),
+  ('k5', '≥ ' || (ARRAY['3', '3-4', '4', '4-5', '5'])[1 + floor(random() * 5)::int] || ' 级')) v(k, r)
+WHERE d.category = 'bench';
+SET session_replication_role = origin;
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap)
+VALUES ('BENCH', 'bench agency', 'bench', 'ranking benchmark', now(), 50);
+INSERT INTO plan_indicator (plan, indicator, weight)
+SELECT id, k, w FROM evaluation_plan, (VALUES ('k1', 3), ('k2', 2), ('k3', 2), ('k4', 1), ('k5', 1)) v(k, w);
+UPDATE evaluation_plan SET status = 'published';
+-- the floor's input: the same levels as plain numerics, key = level for
+-- lower-better (and target widths), -level for higher-better
+CREATE TABLE bench.lv AS
+SELECT di.disclosure, di.indicator AS ind,
+       CASE WHEN f.direction = 'higher_better' THEN -1 ELSE 1 END * level(di.requirement, f.direction, f.unit) AS key
+FROM disclosed_indicator di JOIN indicator_def f ON f.category = 'bench' AND f.key = di.indicator;
+VACUUM ANALYZE;
