@@ -49,13 +49,16 @@ COMMENT ON FUNCTION @extschema@.benchmark_class_rank(text) IS
 -- as "ISO 3071") stands for the latest edition in force and is reported
 -- under that edition, with that edition's dates; when that edition carries
 -- its own requirement for the same category and indicator, that one is used.
+-- (OFFSET 0 keeps standard_edition() at one call per requirement: a
+-- flattened subquery would be evaluated again wherever its column is used,
+-- e.g. once per disclosed indicator in a GROUP BY.)
 CREATE VIEW @extschema@.benchmark_requirement AS
 SELECT r.category, r.indicator, e.standard, s.kind, s.nature,
        coalesce(s.nature, s.kind) AS benchmark_class,
        @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)) AS class_rank,
        r.requirement, r.test_method, r.standard AS cited
 FROM @extschema@.standard_requirement r
-CROSS JOIN LATERAL (SELECT @extschema@.standard_edition(r.standard) AS standard) e
+CROSS JOIN LATERAL (SELECT @extschema@.standard_edition(r.standard) AS standard OFFSET 0) e
 JOIN @extschema@.standard s ON s.code = e.standard
 WHERE s.kind <> 'enterprise'
   AND (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
@@ -78,21 +81,27 @@ COMMENT ON COLUMN @extschema@.benchmark_requirement.test_method IS 'test method 
 COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard number as table standard_requirement cites it (undated when the requirement was written on an undated number)';
 
 -- every disclosed indicator against every benchmark ----------------------------
--- compare() is computed once per pair (the LATERAL subquery is kept apart
--- with OFFSET 0); margin() only for commensurable pairs, since it raises
--- on different dimensions.
+-- compare() is computed once per pair and margin() only for commensurable
+-- pairs, since it raises on different dimensions.  Both sit in a LATERAL
+-- subquery kept apart with OFFSET 0: each is evaluated once (a flattened
+-- subquery would repeat compare() in the CASE), the planner may memoize
+-- the pair (disclosures repeat the same values), and a sort above the join
+-- carries the verdict and margin, not the two indicators.
 CREATE VIEW @extschema@.benchmark_pair AS
 SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, x.direction, x.unit,
        i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
        r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
-       v.verdict,
-       CASE WHEN v.verdict <> 'incomparable'
-            THEN @extschema@.margin(i.requirement, r.requirement, x.direction) END AS margin
+       v.verdict, v.margin
 FROM @extschema@.disclosure d
 JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
 JOIN @extschema@.indicator_def x ON x.category = d.category AND x.key = i.indicator
 JOIN @extschema@.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
-CROSS JOIN LATERAL (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) v;
+CROSS JOIN LATERAL (
+  SELECT c.verdict,
+         CASE WHEN c.verdict <> 'incomparable'
+              THEN @extschema@.margin(i.requirement, r.requirement, x.direction) END AS margin
+  FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+  OFFSET 0) v;
 COMMENT ON VIEW @extschema@.benchmark_pair IS
   'every disclosed indicator of every disclosure (any status) against every benchmark requirement in force for its category and indicator, with compare() and margin(); benchmark(), benchmark_summary and benchmark_profile read it';
 COMMENT ON COLUMN @extschema@.benchmark_pair.disclosure IS 'the disclosure';
@@ -177,28 +186,37 @@ COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
   'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
 
 -- benchmark_summary ----------------------------------------------------------------
+-- Aggregated by (category, indicator, standard) first; the descriptive
+-- columns are joined to the few aggregated rows afterwards, so that rows
+-- are not sorted on them (an indicator-typed sort key costs more than the
+-- comparisons themselves).
 CREATE VIEW @extschema@.benchmark_summary AS
-SELECT p.category, p.indicator, p.standard::text AS standard, p.std_kind, p.std_nature,
-       p.benchmark_class, p.direction::text AS direction, p.required::text AS required,
-       count(*) AS compared,
-       count(*) FILTER (WHERE p.verdict = 'stricter') AS stricter,
-       count(*) FILTER (WHERE p.verdict = 'equal') AS equal,
-       count(*) FILTER (WHERE p.verdict = 'looser') AS looser,
-       count(*) FILTER (WHERE p.verdict NOT IN ('stricter', 'equal', 'looser')) AS other,
-       count(*) FILTER (WHERE p.verdict = 'overlapping') AS overlapping,
-       count(*) FILTER (WHERE p.verdict = 'disjoint') AS disjoint,
-       count(*) FILTER (WHERE p.verdict = 'incomparable') AS incomparable,
-       round(count(*) FILTER (WHERE p.verdict IN ('stricter', 'equal'))::numeric / count(*), 4)
-         AS share_at_least_as_strict,
-       trim_scale((percentile_disc(0.5) WITHIN GROUP (ORDER BY p.margin)
-                   + percentile_disc(0.5) WITHIN GROUP (ORDER BY p.margin DESC)) * 0.5) AS median_margin,
-       min(p.margin) AS min_margin,
-       max(p.margin) AS max_margin,
-       p.class_rank
-FROM @extschema@.benchmark_pair p
-WHERE p.status = 'published'
-GROUP BY p.category, p.indicator, p.class_rank, p.standard, p.std_kind, p.std_nature,
-         p.benchmark_class, p.direction, p.required;
+SELECT r.category, r.indicator, r.standard::text AS standard, r.kind AS std_kind, r.nature AS std_nature,
+       r.benchmark_class, x.direction::text AS direction, r.requirement::text AS required,
+       a.compared, a.stricter, a.equal, a.looser, a.other, a.overlapping, a.disjoint, a.incomparable,
+       round(a.at_least_as_strict::numeric / a.compared, 4) AS share_at_least_as_strict,
+       trim_scale((a.lower_median + a.upper_median) * 0.5) AS median_margin,
+       a.min_margin, a.max_margin, r.class_rank
+FROM (SELECT p.category, p.indicator, p.standard,
+             count(*) AS compared,
+             count(*) FILTER (WHERE p.verdict = 'stricter') AS stricter,
+             count(*) FILTER (WHERE p.verdict = 'equal') AS equal,
+             count(*) FILTER (WHERE p.verdict = 'looser') AS looser,
+             count(*) FILTER (WHERE p.verdict NOT IN ('stricter', 'equal', 'looser')) AS other,
+             count(*) FILTER (WHERE p.verdict = 'overlapping') AS overlapping,
+             count(*) FILTER (WHERE p.verdict = 'disjoint') AS disjoint,
+             count(*) FILTER (WHERE p.verdict = 'incomparable') AS incomparable,
+             count(*) FILTER (WHERE p.verdict IN ('stricter', 'equal')) AS at_least_as_strict,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY p.margin) AS lower_median,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY p.margin DESC) AS upper_median,
+             min(p.margin) AS min_margin,
+             max(p.margin) AS max_margin
+      FROM @extschema@.benchmark_pair p
+      WHERE p.status = 'published'
+      GROUP BY p.category, p.indicator, p.standard) a
+JOIN @extschema@.benchmark_requirement r
+  ON r.category = a.category AND r.indicator = a.indicator AND r.standard = a.standard
+JOIN @extschema@.indicator_def x ON x.category = a.category AND x.key = a.indicator;
 COMMENT ON VIEW @extschema@.benchmark_summary IS
   'per category, indicator and benchmark standard: how the current published disclosures compare (counts by verdict, share at least as strict, median margin); plain column types';
 COMMENT ON COLUMN @extschema@.benchmark_summary.category IS 'category';
