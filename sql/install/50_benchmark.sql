@@ -155,7 +155,7 @@ BEGIN
   ELSIF d.status = 'withdrawn' THEN
     RAISE EXCEPTION 'disclosure % is withdrawn: only current disclosures are benchmarked', $1
       USING ERRCODE = 'object_not_in_prerequisite_state',
-            DETAIL = format('Disclosure %s was withdrawn at %s (reason: %s).', $1, d.withdrawn_at, d.withdraw_reason),
+            DETAIL = format('Disclosure %s was withdrawn (reason: %s).', $1, d.withdraw_reason),
             HINT = 'A withdrawn disclosure is no longer in force; benchmark a published disclosure or a draft.';
   END IF;
   edition := frontrunner.standard_edition(d.standard);
