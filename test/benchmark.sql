@@ -5,7 +5,7 @@
 -- (test/fixtures/benchmark.sql has the table); margins with 20 decimals are
 -- numeric division results (20 decimals, last digit rounded half up).
 BEGIN;
-SELECT plan(48);
+SELECT plan(50);
 \ir fixtures/benchmark.sql
 
 CREATE FUNCTION pg_temp.ref(r text) RETURNS bigint LANGUAGE sql AS
@@ -152,6 +152,21 @@ SELECT is_empty($$
   WHERE p.verdict IS DISTINCT FROM compare(p.disclosed, p.required)
      OR (p.verdict <> 'incomparable' AND p.margin IS DISTINCT FROM margin(p.disclosed, p.required, p.direction)) $$,
   'benchmark_pair: verdict = compare(), margin = margin() on every pair');
+
+SELECT is((SELECT count(*) FROM benchmark_pair WHERE disclosure = pg_temp.ref('BM-D8')), 0::bigint,
+  'benchmark_pair leaves drafts out (benchmark() reads them with the caller''s rights)');
+
+-- a role granted the views alone reads the summaries (they use the owner's rights)
+CREATE ROLE frontrunner_test_bi;
+GRANT USAGE ON SCHEMA frontrunner TO frontrunner_test_bi;
+GRANT SELECT ON benchmark_summary, benchmark_profile, benchmark_gap TO frontrunner_test_bi;
+SET LOCAL ROLE frontrunner_test_bi;
+CREATE TEMP TABLE bi_counts AS
+SELECT (SELECT count(*) FROM frontrunner.benchmark_summary) AS s, (SELECT count(*) FROM frontrunner.benchmark_profile) AS p,
+       (SELECT count(*) FROM frontrunner.benchmark_gap) AS g;
+RESET ROLE;
+SELECT is((SELECT ARRAY[s, p, g] FROM bi_counts), ARRAY[12, 5, 16]::bigint[],
+  'a role with SELECT on the views only reads benchmark_summary, benchmark_profile and benchmark_gap');
 
 -- errors
 SELECT throws_ok(format('SELECT * FROM benchmark(%s)', pg_temp.ref('BM-D5')), '55000',

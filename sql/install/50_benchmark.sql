@@ -9,6 +9,25 @@
 --          disclosure_json() of a draft (drafts are not public)
 
 -- editions -------------------------------------------------------------------
+-- An undated number (GB 18401, ISO 99184) means the latest edition: the
+-- latest edition in force in table standard, else the latest present.
+CREATE VIEW @extschema@.standard_latest AS
+SELECT DISTINCT ON (@extschema@.std_undated(s.code))
+       @extschema@.std_undated(s.code) AS series, s.code AS edition,
+       (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+         AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE) AS in_force
+FROM @extschema@.standard s
+WHERE @extschema@.std_year(s.code) IS NOT NULL
+ORDER BY @extschema@.std_undated(s.code),
+         (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+           AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE) DESC,
+         @extschema@.std_year(s.code) DESC, s.code DESC;
+COMMENT ON VIEW @extschema@.standard_latest IS
+  'per standard (undated number), the edition an undated reference means: the latest edition in force in table standard, else the latest edition present';
+COMMENT ON COLUMN @extschema@.standard_latest.series IS 'the undated number (std_undated)';
+COMMENT ON COLUMN @extschema@.standard_latest.edition IS 'its latest edition in force, else its latest edition';
+COMMENT ON COLUMN @extschema@.standard_latest.in_force IS 'whether that edition is in force today';
+
 CREATE FUNCTION @extschema@.standard_edition(code @extschema@.stdcode)
 RETURNS @extschema@.stdcode
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
@@ -16,16 +35,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT CASE
     WHEN frontrunner.std_year($1) IS NOT NULL THEN $1
-    ELSE coalesce(
-      (SELECT s.code
-       FROM frontrunner.standard s
-       WHERE frontrunner.std_undated(s.code) OPERATOR(frontrunner.=) frontrunner.std_undated($1)
-         AND frontrunner.std_year(s.code) IS NOT NULL
-       ORDER BY (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
-                  AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE) DESC,
-                frontrunner.std_year(s.code) DESC, s.code DESC
-       LIMIT 1),
-      $1)
+    ELSE coalesce((SELECT l.edition FROM frontrunner.standard_latest l
+                   WHERE l.series OPERATOR(frontrunner.=) frontrunner.std_undated($1)), $1)
   END
 $$;
 COMMENT ON FUNCTION @extschema@.standard_edition(@extschema@.stdcode) IS
@@ -49,23 +60,25 @@ COMMENT ON FUNCTION @extschema@.benchmark_class_rank(text) IS
 -- as "ISO 3071") stands for the latest edition in force and is reported
 -- under that edition, with that edition's dates; when that edition carries
 -- its own requirement for the same category and indicator, that one is used.
--- (OFFSET 0 keeps standard_edition() at one call per requirement: a
--- flattened subquery would be evaluated again wherever its column is used,
--- e.g. once per disclosed indicator in a GROUP BY.)
+-- (The edition is found by a join, not by calling standard_edition() per
+-- row: the view reads the tables with its owner's rights, a function call
+-- would read them with the caller's, and a per-row SQL function call in a
+-- flattened subquery is evaluated again wherever its column is used.)
 CREATE VIEW @extschema@.benchmark_requirement AS
-SELECT r.category, r.indicator, e.standard, s.kind, s.nature,
+SELECT r.category, r.indicator, s.code AS standard, s.kind, s.nature,
        coalesce(s.nature, s.kind) AS benchmark_class,
        @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)) AS class_rank,
        r.requirement, r.test_method, r.standard AS cited
 FROM @extschema@.standard_requirement r
-CROSS JOIN LATERAL (SELECT @extschema@.standard_edition(r.standard) AS standard OFFSET 0) e
-JOIN @extschema@.standard s ON s.code = e.standard
+LEFT JOIN @extschema@.standard_latest l
+  ON @extschema@.std_year(r.standard) IS NULL AND l.series = @extschema@.std_undated(r.standard)
+JOIN @extschema@.standard s ON s.code = coalesce(l.edition, r.standard)
 WHERE s.kind <> 'enterprise'
   AND (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
   AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE)
-  AND (r.standard = e.standard
+  AND (l.edition IS NULL
        OR NOT EXISTS (SELECT FROM @extschema@.standard_requirement o
-                      WHERE o.standard = e.standard AND o.category = r.category
+                      WHERE o.standard = l.edition AND o.category = r.category
                         AND o.indicator = r.indicator));
 COMMENT ON VIEW @extschema@.benchmark_requirement IS
   'the requirements benchmarks are made against: standards in force today (effective, not withdrawn), every kind but enterprise standards; undated numbers resolved to their latest edition in force';
@@ -87,6 +100,10 @@ COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard numbe
 -- subquery would repeat compare() in the CASE), the planner may memoize
 -- the pair (disclosures repeat the same values), and a sort above the join
 -- carries the verdict and margin, not the two indicators.
+-- Drafts are left out: the view reads the tables with its owner's rights
+-- (so that a BI role granted the views alone can read the summaries), and
+-- drafts are not public.  benchmark() of a draft reads the tables with the
+-- caller's rights instead (row-level security applies).
 CREATE VIEW @extschema@.benchmark_pair AS
 SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, x.direction, x.unit,
        i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
@@ -101,13 +118,14 @@ CROSS JOIN LATERAL (
          CASE WHEN c.verdict <> 'incomparable'
               THEN @extschema@.margin(i.requirement, r.requirement, x.direction) END AS margin
   FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
-  OFFSET 0) v;
+  OFFSET 0) v
+WHERE d.status <> 'draft';
 COMMENT ON VIEW @extschema@.benchmark_pair IS
-  'every disclosed indicator of every disclosure (any status) against every benchmark requirement in force for its category and indicator, with compare() and margin(); benchmark(), benchmark_summary and benchmark_profile read it';
+  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin(); benchmark_summary, benchmark_gap, benchmark_profile and disclosure_json() read it';
 COMMENT ON COLUMN @extschema@.benchmark_pair.disclosure IS 'the disclosure';
 COMMENT ON COLUMN @extschema@.benchmark_pair.enterprise IS 'the disclosing enterprise';
 COMMENT ON COLUMN @extschema@.benchmark_pair.category IS 'category of the disclosure';
-COMMENT ON COLUMN @extschema@.benchmark_pair.status IS 'status of the disclosure (draft, published, withdrawn, superseded)';
+COMMENT ON COLUMN @extschema@.benchmark_pair.status IS 'status of the disclosure (published, withdrawn, superseded)';
 COMMENT ON COLUMN @extschema@.benchmark_pair.indicator IS 'indicator key';
 COMMENT ON COLUMN @extschema@.benchmark_pair.direction IS 'indicator_def.direction, used by margin()';
 COMMENT ON COLUMN @extschema@.benchmark_pair.unit IS 'indicator_def.unit: the unit levels of the indicator are expressed in (NULL: each value''s own)';
@@ -137,7 +155,7 @@ DECLARE
   d record;
   edition frontrunner.stdcode;
 BEGIN
-  SELECT x.id, x.status, x.standard, x.withdrawn_at, x.withdraw_reason,
+  SELECT x.id, x.status, x.category, x.standard, x.withdrawn_at, x.withdraw_reason,
          (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
           WHERE s.supersedes = x.id AND s.status <> 'draft') AS successor
   INTO d
@@ -160,26 +178,36 @@ BEGIN
   END IF;
   edition := frontrunner.standard_edition(d.standard);
 
+  -- the pairs as in view benchmark_pair, read with the caller's rights
+  -- (the view leaves drafts out)
   RETURN QUERY
-  SELECT p.indicator, p.disclosed, p.standard, p.std_kind, p.required, p.verdict, p.margin,
-         p.std_nature, p.benchmark_class, p.direction, u.unit,
-         CASE WHEN u.ok THEN frontrunner.level(p.disclosed, p.direction, u.unit) END,
-         CASE WHEN u.ok THEN frontrunner.level(p.required, p.direction, u.unit) END,
-         p.test_method,
-         p.standard OPERATOR(frontrunner.=) edition
-  FROM frontrunner.benchmark_pair p
+  SELECT i.indicator, i.requirement, r.standard, r.kind, r.requirement, v.verdict, v.margin,
+         r.nature, r.benchmark_class, x.direction, u.unit,
+         CASE WHEN u.ok THEN frontrunner.level(i.requirement, x.direction, u.unit) END,
+         CASE WHEN u.ok THEN frontrunner.level(r.requirement, x.direction, u.unit) END,
+         r.test_method,
+         r.standard OPERATOR(frontrunner.=) edition
+  FROM frontrunner.disclosed_indicator i
+  JOIN frontrunner.indicator_def x ON x.category = d.category AND x.key = i.indicator
+  JOIN frontrunner.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
+  CROSS JOIN LATERAL (
+    SELECT c.verdict,
+           CASE WHEN c.verdict <> 'incomparable'
+                THEN frontrunner.margin(i.requirement, r.requirement, x.direction) END AS margin
+    FROM (SELECT frontrunner.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+    OFFSET 0) v
   CROSS JOIN LATERAL (
     SELECT w.unit,
-           p.verdict <> 'incomparable'
+           v.verdict <> 'incomparable'
            AND (w.unit IS NULL
-                OR ((frontrunner.unit(p.disclosed) IS NULL
-                     OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(p.disclosed)))
-                    AND (frontrunner.unit(p.required) IS NULL
-                         OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(p.required))))) AS ok
-    FROM (SELECT coalesce(p.unit, NULLIF(frontrunner.unit(p.required), ''),
-                          NULLIF(frontrunner.unit(p.disclosed), '')) AS unit) w) u
-  WHERE p.disclosure = $1
-  ORDER BY p.indicator, p.class_rank, p.standard;
+                OR ((frontrunner.unit(i.requirement) IS NULL
+                     OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(i.requirement)))
+                    AND (frontrunner.unit(r.requirement) IS NULL
+                         OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
+    FROM (SELECT coalesce(x.unit, NULLIF(frontrunner.unit(r.requirement), ''),
+                          NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
+  WHERE i.disclosure = $1
+  ORDER BY i.indicator, r.class_rank, r.standard;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
