@@ -62,24 +62,39 @@ COMMENT ON FUNCTION @extschema@.benchmark_class_rank(text) IS
 -- its own requirement for the same category and indicator, that one is used.
 -- (The edition is found by a join, not by calling standard_edition() per
 -- row: the view reads the tables with its owner's rights, a function call
--- would read them with the caller's, and a per-row SQL function call in a
--- flattened subquery is evaluated again wherever its column is used.)
+-- would read them with the caller's.  Two branches, so that every join is
+-- on plain columns: the planner then estimates the number of benchmarks
+-- well, and joins them to the disclosed indicators by hash rather than
+-- rescanning those once per benchmark.)
 CREATE VIEW @extschema@.benchmark_requirement AS
 SELECT r.category, r.indicator, s.code AS standard, s.kind, s.nature,
        coalesce(s.nature, s.kind) AS benchmark_class,
        @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)) AS class_rank,
-       r.requirement, r.test_method, r.standard AS cited
+       r.requirement, r.test_method, r.standard AS cited, x.direction, x.unit
 FROM @extschema@.standard_requirement r
-LEFT JOIN @extschema@.standard_latest l
-  ON @extschema@.std_year(r.standard) IS NULL AND l.series = @extschema@.std_undated(r.standard)
-JOIN @extschema@.standard s ON s.code = coalesce(l.edition, r.standard)
+JOIN @extschema@.standard s ON s.code = r.standard
+JOIN @extschema@.indicator_def x ON x.category = r.category AND x.key = r.indicator
 WHERE s.kind <> 'enterprise'
   AND (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
   AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE)
-  AND (l.edition IS NULL
-       OR NOT EXISTS (SELECT FROM @extschema@.standard_requirement o
-                      WHERE o.standard = l.edition AND o.category = r.category
-                        AND o.indicator = r.indicator));
+  AND (@extschema@.std_year(r.standard) IS NOT NULL
+       OR NOT EXISTS (SELECT FROM @extschema@.standard_latest l WHERE l.series = r.standard))
+UNION ALL
+SELECT r.category, r.indicator, s.code, s.kind, s.nature,
+       coalesce(s.nature, s.kind),
+       @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)),
+       r.requirement, r.test_method, r.standard, x.direction, x.unit
+FROM @extschema@.standard_requirement r
+JOIN @extschema@.standard_latest l ON l.series = r.standard
+JOIN @extschema@.standard s ON s.code = l.edition
+JOIN @extschema@.indicator_def x ON x.category = r.category AND x.key = r.indicator
+WHERE @extschema@.std_year(r.standard) IS NULL
+  AND s.kind <> 'enterprise'
+  AND (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+  AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE)
+  AND NOT EXISTS (SELECT FROM @extschema@.standard_requirement o
+                  WHERE o.standard = l.edition AND o.category = r.category
+                    AND o.indicator = r.indicator);
 COMMENT ON VIEW @extschema@.benchmark_requirement IS
   'the requirements benchmarks are made against: standards in force today (effective, not withdrawn), every kind but enterprise standards; undated numbers resolved to their latest edition in force';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.category IS 'category';
@@ -91,6 +106,8 @@ COMMENT ON COLUMN @extschema@.benchmark_requirement.benchmark_class IS 'mandator
 COMMENT ON COLUMN @extschema@.benchmark_requirement.class_rank IS 'report order of the class (1 mandatory … 6 foreign), benchmark_class_rank()';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.requirement IS 'the requirement';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.test_method IS 'test method the standard names';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.direction IS 'indicator_def.direction of the indicator (lower_better, higher_better, target)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.unit IS 'indicator_def.unit of the indicator (NULL: each value''s own)';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard number as table standard_requirement cites it (undated when the requirement was written on an undated number)';
 
 -- every disclosed indicator against every benchmark ----------------------------
@@ -105,18 +122,17 @@ COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard numbe
 -- drafts are not public.  benchmark() of a draft reads the tables with the
 -- caller's rights instead (row-level security applies).
 CREATE VIEW @extschema@.benchmark_pair AS
-SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, x.direction, x.unit,
+SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, r.direction, r.unit,
        i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
        r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
        v.verdict, v.margin
 FROM @extschema@.disclosure d
 JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
-JOIN @extschema@.indicator_def x ON x.category = d.category AND x.key = i.indicator
 JOIN @extschema@.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
 CROSS JOIN LATERAL (
   SELECT c.verdict,
          CASE WHEN c.verdict <> 'incomparable'
-              THEN @extschema@.margin(i.requirement, r.requirement, x.direction) END AS margin
+              THEN @extschema@.margin(i.requirement, r.requirement, r.direction) END AS margin
   FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
   OFFSET 0) v
 WHERE d.status <> 'draft';
@@ -182,18 +198,17 @@ BEGIN
   -- (the view leaves drafts out)
   RETURN QUERY
   SELECT i.indicator, i.requirement, r.standard, r.kind, r.requirement, v.verdict, v.margin,
-         r.nature, r.benchmark_class, x.direction, u.unit,
-         CASE WHEN u.ok THEN frontrunner.level(i.requirement, x.direction, u.unit) END,
-         CASE WHEN u.ok THEN frontrunner.level(r.requirement, x.direction, u.unit) END,
+         r.nature, r.benchmark_class, r.direction, u.unit,
+         CASE WHEN u.ok THEN frontrunner.level(i.requirement, r.direction, u.unit) END,
+         CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
          r.test_method,
          r.standard OPERATOR(frontrunner.=) edition
   FROM frontrunner.disclosed_indicator i
-  JOIN frontrunner.indicator_def x ON x.category = d.category AND x.key = i.indicator
   JOIN frontrunner.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
   CROSS JOIN LATERAL (
     SELECT c.verdict,
            CASE WHEN c.verdict <> 'incomparable'
-                THEN frontrunner.margin(i.requirement, r.requirement, x.direction) END AS margin
+                THEN frontrunner.margin(i.requirement, r.requirement, r.direction) END AS margin
     FROM (SELECT frontrunner.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
     OFFSET 0) v
   CROSS JOIN LATERAL (
@@ -204,7 +219,7 @@ BEGIN
                      OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(i.requirement)))
                     AND (frontrunner.unit(r.requirement) IS NULL
                          OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
-    FROM (SELECT coalesce(x.unit, NULLIF(frontrunner.unit(r.requirement), ''),
+    FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
                           NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
   WHERE i.disclosure = $1
   ORDER BY i.indicator, r.class_rank, r.standard;
@@ -220,7 +235,7 @@ COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
 -- comparisons themselves).
 CREATE VIEW @extschema@.benchmark_summary AS
 SELECT r.category, r.indicator, r.standard::text AS standard, r.kind AS std_kind, r.nature AS std_nature,
-       r.benchmark_class, x.direction::text AS direction, r.requirement::text AS required,
+       r.benchmark_class, r.direction::text AS direction, r.requirement::text AS required,
        a.compared, a.stricter, a.equal, a.looser, a.other, a.overlapping, a.disjoint, a.incomparable,
        round(a.at_least_as_strict::numeric / a.compared, 4) AS share_at_least_as_strict,
        trim_scale((a.lower_median + a.upper_median) * 0.5) AS median_margin,
@@ -243,8 +258,7 @@ FROM (SELECT p.category, p.indicator, p.standard,
       WHERE p.status = 'published'
       GROUP BY p.category, p.indicator, p.standard) a
 JOIN @extschema@.benchmark_requirement r
-  ON r.category = a.category AND r.indicator = a.indicator AND r.standard = a.standard
-JOIN @extschema@.indicator_def x ON x.category = a.category AND x.key = a.indicator;
+  ON r.category = a.category AND r.indicator = a.indicator AND r.standard = a.standard;
 COMMENT ON VIEW @extschema@.benchmark_summary IS
   'per category, indicator and benchmark standard: how the current published disclosures compare (counts by verdict, share at least as strict, median margin); plain column types';
 COMMENT ON COLUMN @extschema@.benchmark_summary.category IS 'category';
