@@ -5,7 +5,7 @@
 -- (test/fixtures/benchmark.sql has the table); margins with 20 decimals are
 -- numeric division results (20 decimals, last digit rounded half up).
 BEGIN;
-SELECT plan(50);
+SELECT plan(51);
 \ir fixtures/benchmark.sql
 
 CREATE FUNCTION pg_temp.ref(r text) RETURNS bigint LANGUAGE sql AS
@@ -268,6 +268,13 @@ SELECT results_eq(
             ('ph', 'EN 99401:2023', '5.0 ~ 7.5', '4.5 ~ 7.0', 'overlapping', 0::numeric) $$,
   'benchmark_profile(uscc): the current version only (D6, not the superseded D5 or the withdrawn D7)');
 
+SELECT is_empty($$
+  SELECT f.disclosure, f.indicators, f.benchmarked, f.at_least_as_strict, f.not_as_strict
+  FROM benchmark_profile f
+  EXCEPT
+  SELECT DISTINCT p.disclosure, p.indicators, p.benchmarked, p.at_least_as_strict, p.not_as_strict
+  FROM enterprise e CROSS JOIN LATERAL benchmark_profile(e.uscc) p $$,
+  'benchmark_profile(uscc) gives the counts of the view, for every enterprise');
 SELECT is((SELECT count(*) FROM benchmark_gap), 16::bigint,
   'benchmark_gap: D2 5 (all but fastness vs EN, equal) + D3 6 + D4 1 + D6 4 = 16 gaps');
 

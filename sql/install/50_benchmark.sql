@@ -305,24 +305,28 @@ COMMENT ON COLUMN @extschema@.benchmark_gap.required IS 'the standard''s require
 COMMENT ON COLUMN @extschema@.benchmark_gap.verdict IS 'looser, overlapping, disjoint or incomparable';
 COMMENT ON COLUMN @extschema@.benchmark_gap.margin IS 'the gap: margin(disclosed, required, direction), negative when looser; NULL when incomparable';
 
+-- Set-based, for the whole registry; benchmark_profile(uscc) computes the
+-- same counts per disclosure of one enterprise.
 CREATE VIEW @extschema@.benchmark_profile AS
 SELECT d.enterprise::text AS enterprise, e.name AS enterprise_name, d.id AS disclosure,
        d.category, d.product, d.standard::text AS standard,
-       (SELECT count(*) FROM @extschema@.disclosed_indicator i WHERE i.disclosure = d.id) AS indicators,
-       coalesce(s.benchmarked, 0) AS benchmarked,
-       coalesce(s.at_least_as_strict, 0) AS at_least_as_strict,
-       coalesce(s.benchmarked - s.at_least_as_strict, 0) AS not_as_strict,
-       s.not_as_strict_indicators
+       coalesce(n.indicators, 0) AS indicators,
+       coalesce(k.benchmarked, 0) AS benchmarked,
+       coalesce(k.at_least_as_strict, 0) AS at_least_as_strict,
+       coalesce(k.benchmarked - k.at_least_as_strict, 0) AS not_as_strict,
+       k.not_as_strict_indicators
 FROM @extschema@.disclosure d
 JOIN @extschema@.enterprise e ON e.uscc = d.enterprise
-LEFT JOIN LATERAL (
-  SELECT count(*) AS benchmarked,
-         count(*) FILTER (WHERE k.ok) AS at_least_as_strict,
-         string_agg(k.indicator, ', ' ORDER BY k.indicator) FILTER (WHERE NOT k.ok) AS not_as_strict_indicators
-  FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
-        FROM @extschema@.benchmark_pair p
-        WHERE p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
-        GROUP BY p.indicator) k) s ON true
+LEFT JOIN (SELECT i.disclosure, count(*) AS indicators
+           FROM @extschema@.disclosed_indicator i GROUP BY i.disclosure) n ON n.disclosure = d.id
+LEFT JOIN (SELECT q.disclosure, count(*) AS benchmarked,
+                  count(*) FILTER (WHERE q.ok) AS at_least_as_strict,
+                  string_agg(q.indicator, ', ' ORDER BY q.indicator) FILTER (WHERE NOT q.ok) AS not_as_strict_indicators
+           FROM (SELECT p.disclosure, p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
+                 FROM @extschema@.benchmark_pair p
+                 WHERE p.status = 'published' AND p.std_kind IN ('international', 'foreign')
+                 GROUP BY p.disclosure, p.indicator) q
+           GROUP BY q.disclosure) k ON k.disclosure = d.id
 WHERE d.status = 'published';
 COMMENT ON VIEW @extschema@.benchmark_profile IS
   'per current published disclosure: how many disclosed indicators are at least as strict as every international and foreign benchmark in force, how many are not, and which (details in benchmark_gap); plain column types';
@@ -355,16 +359,25 @@ BEGIN
             DETAIL = format('No row of table enterprise has uscc = %s.', $1),
             HINT = 'enterprise_search(name or pinyin) finds the USCC of an enterprise.';
   END IF;
+  -- the counts of view benchmark_profile, per disclosure of the enterprise
+  -- (index lookups instead of the whole registry)
   RETURN QUERY
-  SELECT f.disclosure, f.category, f.product, f.standard,
-         f.indicators, f.benchmarked, f.at_least_as_strict, f.not_as_strict,
+  SELECT d.id, d.category, d.product, d.standard::text,
+         c.indicators, c.benchmarked, c.at_least_as_strict, c.benchmarked - c.at_least_as_strict,
          g.indicator, g.standard::text, g.std_kind, g.disclosed::text, g.required::text, g.verdict, g.margin
-  FROM frontrunner.benchmark_profile f
+  FROM frontrunner.disclosure d
+  CROSS JOIN LATERAL (
+    SELECT (SELECT count(*) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = d.id) AS indicators,
+           count(*) AS benchmarked, count(*) FILTER (WHERE k.ok) AS at_least_as_strict
+    FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
+          FROM frontrunner.benchmark_pair p
+          WHERE p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
+          GROUP BY p.indicator) k) c
   LEFT JOIN frontrunner.benchmark_pair g
-    ON g.disclosure = f.disclosure AND g.std_kind IN ('international', 'foreign')
+    ON g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
    AND g.verdict NOT IN ('stricter', 'equal')
-  WHERE f.enterprise = $1::text
-  ORDER BY f.disclosure, g.indicator, g.class_rank, g.standard;
+  WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.status = 'published'
+  ORDER BY d.id, g.indicator, g.class_rank, g.standard;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.benchmark_profile(@extschema@.uscc) IS
