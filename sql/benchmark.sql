@@ -4,6 +4,12 @@
 SET search_path = frontrunner, public;
 \set VERBOSITY default
 \set SHOW_CONTEXT never
+-- ROLLBACK does not give back identity values: the sequences are set back
+-- at the end, so that later scripts see the ids they expect
+SELECT pg_get_serial_sequence('frontrunner.disclosure', 'id') AS dseq,
+       pg_get_serial_sequence('frontrunner.disclosure_event', 'id') AS eseq \gset
+SELECT last_value AS d_last, is_called AS d_called FROM :dseq \gset
+SELECT last_value AS e_last, is_called AS e_called FROM :eseq \gset
 BEGIN;
 \set ON_ERROR_ROLLBACK on
 \set ECHO none
@@ -76,3 +82,4 @@ SELECT disclosure_json(:d8);
 SELECT disclosure_json(0);
 SELECT * FROM benchmark_profile(uscc_complete('91110000MA0000001'));
 ROLLBACK;
+SELECT setval(:'dseq', :d_last, :'d_called') AS disclosure_id, setval(:'eseq', :e_last, :'e_called') AS event_id;
