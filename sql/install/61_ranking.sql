@@ -61,8 +61,7 @@ DECLARE
   r record;
   k int := 0;
   sel text := '';
-  joins text := '';
-  conds text := '';
+  keys text := '';
   levels_present text := '';
   stats text := '';
   cuts text := '';
@@ -71,12 +70,14 @@ DECLARE
   cutvals text := '';
   wsum text := '';
   wtot numeric := 0;
-  lvl text;
+  wcols text := '';
   best text;
   better text;
   reach_l text;
   reach_a text;
   reach_b text;
+  tk text;
+  gk text;
 BEGIN
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
   IF NOT FOUND THEN
@@ -103,33 +104,45 @@ BEGIN
     -- better-or-equal comparison of levels in this direction
     better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
     best := CASE WHEN r.direction = 'higher_better' THEN 'max' ELSE 'min' END;
-    sel := sel || format(', frontrunner.level(i%1$s.requirement, %2$L::frontrunner.direction, %3$L) AS l%1$s, i%1$s.requirement AS r%1$s',
-                         k, r.direction, r.u);
-    joins := joins || format(' JOIN frontrunner.disclosed_indicator i%1$s ON i%1$s.disclosure = d.id AND i%1$s.indicator = %2$L',
-                             k, r.indicator);
-    conds := conds || format(' AND frontrunner.unit_commensurable(coalesce(frontrunner.unit(i%1$s.requirement), %2$L), %2$L)',
-                             k, r.u);
-    levels_present := levels_present || format(' AND b.l%s IS NOT NULL', k);
-    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(e.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s, trim_scale(%6$s(e.l%1$s)) AS best%1$s',
+    -- one pass over the disclosed indicators, grouped by disclosure: the
+    -- level of each core indicator (NULL when missing or in another
+    -- dimension) and, for absolute cutoffs, whether the requirement reaches them
+    sel := sel || format(', min(frontrunner.level(i.requirement, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L AND frontrunner.unit_commensurable(coalesce(frontrunner.unit(i.requirement), %3$L), %3$L)) AS l%1$s',
+                         k, r.direction, r.u, r.indicator);
+    IF r.leader_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator);
+    END IF;
+    IF r.advanced_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator);
+    END IF;
+    IF r.baseline_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator);
+    END IF;
+    keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
+    levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s, trim_scale(%6$s(b.l%1$s)) AS best%1$s',
                              k, r.direction, p.code, r.indicator, r.u, best);
     -- cutoffs: absolute (<@), best in market (the best level), or a fraction
     reach_l := CASE
-      WHEN r.leader_cutoff IS NOT NULL THEN format('e.r%s OPERATOR(frontrunner.<@) %L::frontrunner.indicator', k, r.leader_cutoff)
-      WHEN p.style = 'best_in_market' THEN format('e.l%1$s = c.best%1$s', k)
-      ELSE format('e.l%1$s %2$s c.lc%1$s', k, better) END;
+      WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
+      WHEN p.style = 'best_in_market' THEN format('b.l%1$s = c.best%1$s', k)
+      ELSE format('b.l%1$s %2$s c.lc%1$s', k, better) END;
     reach_a := CASE
-      WHEN r.advanced_cutoff IS NOT NULL THEN format('e.r%s OPERATOR(frontrunner.<@) %L::frontrunner.indicator', k, r.advanced_cutoff)
-      ELSE format('e.l%1$s %2$s c.ac%1$s', k, better) END;
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('b.ra%s', k)
+      ELSE format('b.l%1$s %2$s c.ac%1$s', k, better) END;
     reach_b := CASE
-      WHEN r.baseline_cutoff IS NOT NULL THEN format('e.r%s OPERATOR(frontrunner.<@) %L::frontrunner.indicator', k, r.baseline_cutoff)
-      ELSE format('e.l%1$s %2$s c.bc%1$s', k, better) END;
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
+      ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
     cuts := cuts || format(', s.s%1$s, s.best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
                            k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
                            coalesce(r.advanced_fraction::text, 'NULL::numeric'),
                            coalesce(r.baseline_fraction::text, 'NULL::numeric'));
-    outcols := outcols || format(', e.l%1$s, CASE WHEN %2$s THEN ''leader'' WHEN %3$s THEN ''advanced'' WHEN %4$s THEN ''baseline'' ELSE ''below'' END::frontrunner.tier AS t%1$s, frontrunner.level_standing(c.s%1$s, e.l%1$s) AS g%1$s',
-                                 k, reach_l, reach_a, reach_b);
-    tiers := tiers || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('t%s', k);
+    -- tier reached on indicator k (the best tier whose cutoff it reaches), standing
+    tk := format('CASE WHEN %s THEN ''leader'' WHEN %s THEN ''advanced'' WHEN %s THEN ''baseline'' ELSE ''below'' END::frontrunner.tier',
+                 reach_l, reach_a, reach_b);
+    gk := format('frontrunner.level_standing(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS g%1$s', k, tk, gk);
+    tiers := tiers || CASE WHEN k > 1 THEN ', ' ELSE '' END || tk;
     -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
     cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
       '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
@@ -141,35 +154,62 @@ BEGIN
            ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
       CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
            ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
-    wsum := wsum || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * g%s', r.weight, k);
+    wsum := wsum || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', r.weight, gk);
+    wcols := wcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.g%s', r.weight, k);
     wtot := wtot + r.weight;
   END LOOP;
 
+  -- b: one row per candidate disclosure with its levels (one scan, one
+  -- materialisation); s, c: the statistics and cutoffs, from one pass
+  -- over b; then every row's tiers and standings, the leader cap (the score
+  -- at position leader_cap among the leaders: only leaders' standings are
+  -- computed for it) and the order.
   RETURN format($q$
 WITH b AS MATERIALIZED (
-  SELECT d.id, d.enterprise, d.standard, d.published_at%1$s
-  FROM frontrunner.disclosure d%2$s
-  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz%5$s
+  SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
+  FROM (SELECT i.disclosure%1$s
+        FROM frontrunner.disclosed_indicator i
+        WHERE i.indicator IN (%2$s)
+          AND i.disclosure IN (SELECT x.id FROM frontrunner.disclosure x
+                               WHERE x.category = %3$L AND x.status = 'published' AND x.published_at <= %4$L::timestamptz)
+        GROUP BY i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.id = p.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
     AND NOT EXISTS (SELECT FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
                     WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
                       AND %4$L::timestamptz >= x.sampled_on::timestamptz
-                      AND %4$L::timestamptz < (x.sampled_on + %6$s)::timestamptz)
-), e AS (
-  SELECT * FROM b WHERE true%7$s
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)
 ), s AS (
-  SELECT count(*) AS n%8$s FROM e
+  SELECT count(*) AS n%7$s FROM b WHERE %6$s
 ), c AS (
-  SELECT s.n%9$s FROM s
-), t AS (
-  SELECT e.id, e.enterprise, e.standard, e.published_at%10$s
-  FROM e CROSS JOIN c
+  SELECT s.n%8$s FROM s
 )
-%14$s
-$q$, sel, joins, p.category, p.deadline, conds, p.exclusion_days, levels_present, stats, cuts, outcols,
-     tiers, wsum, wtot,
+%9$s
+$q$, sel, keys, p.category, p.deadline, p.exclusion_days, levels_present, stats, cuts,
      CASE output
-       WHEN 'rows' THEN format('SELECT t.*, GREATEST(%s) AS tier0, trim_scale(100 * (%s) / %s) AS score, c.n FROM t CROSS JOIN c',
-                               tiers, wsum, wtot)
+       WHEN 'rows' THEN format($r$
+SELECT (row_number() OVER (ORDER BY q.tier, q.score DESC, q.published_at, q.id))::int AS rank, q.*
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once)
+FROM (
+  SELECT t.*, CASE WHEN t.tier0 = 'leader' AND t.score < (
+                SELECT trim_scale(100 * (%1$s) / %2$s) AS score
+                FROM b CROSS JOIN c
+                WHERE %3$s AND GREATEST(%4$s) = 'leader'
+                ORDER BY 1 DESC, b.published_at, b.id OFFSET %5$s LIMIT 1)
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier
+  FROM (
+    SELECT t.*, GREATEST(%7$s) AS tier0, trim_scale(100 * (%8$s) / %2$s) AS score
+    FROM (
+      SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
+      FROM b CROSS JOIN c
+      WHERE %3$s
+      OFFSET 0
+    ) t
+  ) t
+) q
+$r$, wsum, wtot, levels_present, tiers, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), wcols)
        WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
      END);
 END
@@ -271,25 +311,16 @@ BEGIN
     WHERE i.plan = pid ORDER BY i.indicator
   LOOP
     k := k + 1;
-    lv := lv || CASE WHEN k > 1 THEN ', ' ELSE '' END
-          || format('%1$L, jsonb_build_object(''level'', f.l%2$s, ''unit'', %3$L, ''tier'', f.t%2$s, ''standing'', trim_scale(f.g%2$s))',
-                    r.indicator, k, r.u);
+    -- levels as JSON text, cast once per row (cheaper than nested jsonb_build_object)
+    lv := lv || ' || ' || quote_literal(CASE WHEN k > 1 THEN ', ' ELSE '{' END || to_json(r.indicator)::text || ': {"level": ')
+          || format(' || f.l%1$s || %2$L || f.t%1$s || %3$L || trim_scale(f.g%1$s) || ''}''',
+                    k, ', "unit": ' || to_json(r.u)::text || ', "tier": "', '", "standing": ');
   END LOOP;
   RETURN QUERY EXECUTE format($q$
-WITH q AS (%1$s),
-cap AS (
-  SELECT q.score FROM q WHERE q.tier0 = 'leader'
-  ORDER BY q.score DESC, q.published_at, q.id OFFSET %2$s LIMIT 1
-), f AS (
-  SELECT q.*, CASE WHEN q.tier0 = 'leader' AND q.score < (SELECT cap.score FROM cap)
-                   THEN 'advanced'::frontrunner.tier ELSE q.tier0 END AS ft
-  FROM q
-)
-SELECT (row_number() OVER (ORDER BY f.ft, f.score DESC, f.published_at, f.id))::int,
-       f.id, f.enterprise, en.name, f.standard, f.ft, f.score, jsonb_build_object(%3$s)
-FROM f JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) f.enterprise
-ORDER BY 1
-$q$, core, p.leader_cap - 1, lv);
+SELECT f.rank, f.id, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score, (''%2$s || '}')::jsonb
+FROM (%1$s) f
+ORDER BY f.tier, f.score DESC, f.published_at, f.id
+$q$, core, lv);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.rank_plan(text) IS

@@ -3,7 +3,6 @@
 -- the same levels as plain numerics for the floor query.  psql -v scale=N.
 CREATE EXTENSION frontrunner;
 SET search_path = frontrunner, public;
-SELECT setseed(0.42);
 INSERT INTO category VALUES ('bench', 'ranking benchmark category');
 INSERT INTO indicator_def (category, key, direction, unit, required) VALUES
   ('bench', 'k1', 'lower_better', 'mg/kg', false), ('bench', 'k2', 'higher_better', '%', false),
@@ -22,18 +21,21 @@ SELECT e.uscc, 'bench', 'product ' || i, 'Q/BENCH 0001-2024', 'published',
        now() - interval '1 day' - (i % 1000) * interval '1 minute'
 FROM generate_series(1, :scale) i JOIN bench.ent e ON e.n = i % greatest(:scale / 4, 1)
 ORDER BY i;
--- realistic values: round figures common, ties everywhere, a long tail
+-- realistic values: round figures common, ties everywhere, a long tail;
+-- u(id, salt) is a deterministic uniform draw in [0, 1) per disclosure
+CREATE FUNCTION bench.u(id bigint, salt int) RETURNS numeric LANGUAGE sql IMMUTABLE AS
+$$ SELECT ((hashint8(id * 16 + salt) & 2147483647)::numeric / 2147483648) $$;
 INSERT INTO disclosed_indicator (disclosure, indicator, requirement)
 SELECT d.id, v.k, v.r::indicator
 FROM disclosure d
 CROSS JOIN LATERAL (VALUES
-  ('k1', '≤ ' || CASE WHEN random() < 0.6 THEN (ARRAY['20', '16', '15', '10', '8', '5'])[1 + floor(random() * 6)::int]
-                      ELSE round((random() * 20)::numeric, 1)::text END || ' mg/kg'),
-  ('k2', '≥ ' || round((90 + random() * 9.9)::numeric, 1) || ' %'),
-  ('k3', CASE WHEN random() < 0.2 THEN '≤ ' || (50 * (1 + floor(random() * 20)))::int || ' mW'
-              ELSE '≤ ' || round((0.05 + random() * 1.95)::numeric, 2) || ' W' END),
-  ('k4', (4.0 + round((random() * 2)::numeric, 1)) || ' ~ ' || (9.0 - round((random() * 2)::numeric, 1))),
-  ('k5', '≥ ' || (ARRAY['3', '3-4', '4', '4-5', '5'])[1 + floor(random() * 5)::int] || ' 级')) v(k, r)
+  ('k1', '≤ ' || CASE WHEN bench.u(d.id, 1) < 0.6 THEN (ARRAY['20', '16', '15', '10', '8', '5'])[1 + floor(bench.u(d.id, 2) * 6)::int]
+                      ELSE round(bench.u(d.id, 2) * 20, 1)::text END || ' mg/kg'),
+  ('k2', '≥ ' || round(90 + bench.u(d.id, 3) * 9.9, 1) || ' %'),
+  ('k3', CASE WHEN bench.u(d.id, 4) < 0.2 THEN '≤ ' || (50 * (1 + floor(bench.u(d.id, 5) * 20)))::int || ' mW'
+              ELSE '≤ ' || round(0.05 + bench.u(d.id, 5) * 1.95, 2) || ' W' END),
+  ('k4', (4.0 + round(bench.u(d.id, 6) * 2, 1)) || ' ~ ' || (9.0 - round(bench.u(d.id, 7) * 2, 1))),
+  ('k5', '≥ ' || (ARRAY['3', '3-4', '4', '4-5', '5'])[1 + floor(bench.u(d.id, 8) * 5)::int] || ' 级')) v(k, r)
 WHERE d.category = 'bench';
 SET session_replication_role = origin;
 INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap)
