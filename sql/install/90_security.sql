@@ -209,6 +209,25 @@ CREATE POLICY plan_indicator_update ON @extschema@.plan_indicator FOR UPDATE
 CREATE POLICY plan_indicator_delete ON @extschema@.plan_indicator FOR DELETE
   USING (@extschema@.plan_owned(plan));
 
+-- supervision (70_supervision.sql) ----------------------------------------------------
+-- expert reviews: read with their plan, recorded by the regulator only
+ALTER TABLE @extschema@.plan_review ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.plan_review FORCE ROW LEVEL SECURITY;
+CREATE POLICY plan_review_read ON @extschema@.plan_review FOR SELECT
+  USING (@extschema@.plan_visible(plan));
+CREATE POLICY plan_review_insert ON @extschema@.plan_review FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+
+-- reports: a filer reads the reports it filed, the regulator reads and decides all
+ALTER TABLE @extschema@.feedback ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.feedback FORCE ROW LEVEL SECURITY;
+CREATE POLICY feedback_read ON @extschema@.feedback FOR SELECT
+  USING (@extschema@.is_regulator() OR filed_by = current_user);
+CREATE POLICY feedback_insert ON @extschema@.feedback FOR INSERT
+  WITH CHECK (@extschema@.is_regulator() OR filed_by = current_user);
+CREATE POLICY feedback_update ON @extschema@.feedback FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+
 -- SECURITY DEFINER where the caller must not hold the privilege itself --------------
 -- The history writer: tenants never get INSERT on disclosure_event (they
 -- could forge history); the statement trigger records the changes their
@@ -226,6 +245,12 @@ ALTER TABLE @extschema@.disclosure_event ALTER COLUMN by_user SET DEFAULT @extsc
 ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.publish_ranking(text) FROM PUBLIC;
 ALTER TABLE @extschema@.ranking ALTER COLUMN published_by SET DEFAULT @extschema@.invoker();
+
+-- The subject of a report: the public role files reports but cannot read
+-- disclosure; feedback_subject() returns, for a disclosure that is not a
+-- draft (public data), its enterprise, status and disclosed requirement.
+ALTER FUNCTION @extschema@.feedback_subject(bigint, text) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.feedback_subject(bigint, text) FROM PUBLIC;
 
 REVOKE EXECUTE ON FUNCTION @extschema@.account_enterprise(name) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.account_agency(name) FROM PUBLIC;
@@ -312,6 +337,13 @@ AS $$
     ('public_view',       'frontrunner_enterprise', 'SELECT'),
     ('public_view',       'frontrunner_reader',     'SELECT'),
     ('sequence',          'frontrunner_regulator',  'SELECT'),
+    ('feedback',          'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('feedback',          'frontrunner_enterprise', 'SELECT, INSERT'),
+    ('feedback',          'frontrunner_reader',     'SELECT, INSERT'),
+    ('review',            'frontrunner_regulator',  'SELECT, INSERT'),
+    ('review',            'frontrunner_agency',     'SELECT'),
+    ('review',            'frontrunner_enterprise', 'SELECT'),
+    ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
     -- functions
     ('public',            'PUBLIC',                 'EXECUTE'),
     ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
@@ -327,6 +359,9 @@ AS $$
     ('plan_read',         'frontrunner_regulator',  'EXECUTE'),
     ('plan_read',         'frontrunner_agency',     'EXECUTE'),
     ('regulator',         'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_enterprise', 'EXECUTE'),
+    ('feedback_file',     'frontrunner_reader',     'EXECUTE'),
     -- classes granted to nobody: trigger (fired, never called), internal
     -- (called only by SECURITY DEFINER code), dba (setup_roles)
     ('trigger',           NULL,                     NULL),
@@ -358,11 +393,17 @@ AS $$
     ('table', 'ranking', 'ranking'),
     ('table', 'ranking_entry', 'ranking'),
     ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
     -- views: they run with their owner's rights (no RLS); each shows public data only
     ('view', 'requirement_in_force', 'public_view'),
     ('view', 'spot_check_failure', 'public_view'),
     ('view', 'leaderboard', 'public_view'),
     ('view', 'current_leaders', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
     -- sequences (identity columns need no grant to insert)
     ('sequence', 'disclosure_id_seq', 'sequence'),
     ('sequence', 'spot_check_id_seq', 'sequence'),
@@ -370,6 +411,9 @@ AS $$
     ('sequence', 'disclosure_import_line_seq', 'sequence'),
     ('sequence', 'evaluation_plan_id_seq', 'sequence'),
     ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
     -- functions (every overload of the name).  Support functions of types,
     -- operators, operator classes, aggregates and casts are public without
     -- being listed.
@@ -473,6 +517,15 @@ AS $$
     ('function', 'indicator_lists', 'plan_read'),
     ('function', 'publish_ranking', 'plan_read'),
     ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_write', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    ('function', 'division_name', 'public'),
     ('function', 'setup_roles', 'dba')
 $$;
 COMMENT ON FUNCTION @extschema@.security_objects() IS
