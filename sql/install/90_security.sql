@@ -62,9 +62,10 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT frontrunner.role_in_group(current_user, 'frontrunner_regulator')
+         OR EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname = current_user AND r.rolsuper)
 $$;
 COMMENT ON FUNCTION @extschema@.is_regulator() IS
-  'true when current_user is a member of frontrunner_regulator (superusers are members of every role)';
+  'true when current_user is a member of frontrunner_regulator, or a superuser (also before setup_roles() has created the group roles)';
 
 CREATE FUNCTION @extschema@.account_enterprise(r name) RETURNS @extschema@.uscc
 LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
@@ -264,8 +265,9 @@ DECLARE
   p record;
   mine text;
 BEGIN
-  IF frontrunner.role_in_group(caller, 'frontrunner_regulator') THEN
-    RETURN;
+  IF frontrunner.role_in_group(caller, 'frontrunner_regulator')
+     OR EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname = caller AND r.rolsuper) THEN
+    RETURN;  -- a regulator, or a superuser (also before setup_roles() has run)
   END IF;
   SELECT e.code, e.agency, e.status INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
   mine := frontrunner.account_agency(caller);
@@ -287,7 +289,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_publisher_check(text) IS
-  'raises 42501 unless the caller (invoker()) is a regulator or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
+  'raises 42501 unless the caller (invoker()) is a regulator or a superuser, or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
 REVOKE EXECUTE ON FUNCTION @extschema@.ranking_publisher_check(text) FROM PUBLIC;
 
 -- LEAKPROOF -----------------------------------------------------------------------------
@@ -520,6 +522,7 @@ AS $$
     -- supervision
     ('function', 'plan_review_before_write', 'trigger'),
     ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'feedback_refuse_truncate', 'trigger'),
     ('function', 'spot_check_request_before_write', 'trigger'),
     ('function', 'plan_review_check', 'plan_write'),
     ('function', 'plan_review_state', 'plan_write'),
