@@ -127,6 +127,6 @@ SELECT jsonb_pretty(jsonb_build_object(
          'plan', j -> 'plan' -> 'code',
          'ranking', j -> 'ranking',
          'leaders', jsonb_array_length(j -> 'leaders'),
-         'first leader', j -> 'leaders' -> 0 - 'levels',
+         'first leader', (j -> 'leaders' -> 0) - 'levels',
          'revoked', jsonb_array_length(j -> 'revoked'))) AS leaders_json
 FROM leaders_json('BJ-2026-TEX') j;

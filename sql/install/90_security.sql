@@ -10,7 +10,7 @@
 --
 -- Row-level security is ENABLEd and FORCEd on the tables with per-tenant
 -- rows (disclosure, disclosed_indicator, disclosure_event,
--- evaluation_plan, plan_indicator).  Policies hold no subquery: the tenant
+-- evaluation_plan, plan_indicator, plan_review, feedback).  Policies hold no subquery: the tenant
 -- comes from current_enterprise() / current_agency() (account, read by the
 -- SECURITY DEFINER functions account_enterprise() / account_agency()), the
 -- parent row's visibility from disclosure_visible() / plan_visible(), which
