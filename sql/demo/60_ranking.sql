@@ -26,7 +26,7 @@ SELECT p.id, 'eei', 3, '≤ 51 %', '≤ 64 %' FROM evaluation_plan p WHERE p.cod
 INSERT INTO plan_indicator (plan, indicator, weight)
 SELECT p.id, 'noise', 1 FROM evaluation_plan p WHERE p.code = 'BJ-2026-REF';
 \echo '   Each plan goes under expert review (专家评审) and public notice; the regulator records'
-\echo '   the verdicts (3 approvals required by default; a rejection stays open until withdrawn):'
+\echo '   the verdicts (3 approvals required by default; a rejection stays open until that expert approves):'
 UPDATE evaluation_plan SET status = 'under_review' WHERE code LIKE 'BJ-2026-%';
 INSERT INTO plan_review (plan, reviewer, verdict, comments)
 SELECT p.id, v.reviewer, v.verdict, v.comments

@@ -9,12 +9,13 @@
 -- to the enterprise or agency they act for.
 --
 -- Row-level security is ENABLEd and FORCEd on the tables with per-tenant
--- rows (disclosure, disclosed_indicator, disclosure_event,
--- evaluation_plan, plan_indicator, plan_review, feedback).  Policies hold no subquery: the tenant
--- comes from current_enterprise() / current_agency() (account, read by the
--- SECURITY DEFINER functions account_enterprise() / account_agency()), the
--- parent row's visibility from disclosure_visible() / plan_visible(), which
--- read the parent table as the caller (so under the parent's policies).
+-- rows (disclosure, disclosed_indicator, disclosure_event, evaluation_plan,
+-- plan_indicator, plan_review, feedback). Policies hold no subquery: the
+-- tenant comes from current_enterprise() / current_agency() (account, read
+-- by the SECURITY DEFINER functions account_enterprise() /
+-- account_agency()), the parent row's visibility from disclosure_visible()
+-- / plan_visible(), which read the parent table as the caller (so under the
+-- parent's policies).
 --
 -- Adding an object to the extension: classify it in security_objects()
 -- below (test/security.sql fails otherwise) — see doc/security.md.
