@@ -1,11 +1,13 @@
 -- Evaluation plans: the workflow draft → published → closed and rule 7
--- (a published plan is immutable), plan validation at publication.
+-- (a published plan is immutable), plan validation at publication.  Plan P
+-- requires no expert review (required_approvals 0), so it is published
+-- straight from draft; the review workflow is in test/plan_review.sql.
 BEGIN;
 SELECT plan(29);
 \ir fixtures/ranking.sql
 
-INSERT INTO evaluation_plan (code, agency, category, title, deadline, published_at, created_at)
-VALUES ('P', '机构甲', 'kettle', '方案', now() + interval '30 days', '2001-01-01', '2001-01-01');
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, published_at, created_at, required_approvals)
+VALUES ('P', '机构甲', 'kettle', '方案', now() + interval '30 days', '2001-01-01', '2001-01-01', 0);
 SELECT results_eq($$SELECT status, published_at, closed_at, created_at = now() FROM evaluation_plan WHERE code = 'P'$$,
   $$VALUES ('draft', NULL::timestamptz, NULL::timestamptz, true)$$,
   'a plan is entered as a draft; client timestamps are ignored');

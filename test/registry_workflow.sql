@@ -62,7 +62,7 @@ SELECT throws_ok('TRUNCATE disclosure CASCADE', 'FR005',
   'rule 5 (publication): TRUNCATE of disclosure is not allowed', 'TRUNCATE disclosure is refused');
 SELECT throws_ok('TRUNCATE disclosed_indicator CASCADE', 'FR005', NULL, 'TRUNCATE disclosed_indicator is refused');
 SELECT throws_ok('TRUNCATE disclosure_event', 'FR005', NULL, 'TRUNCATE of the history is refused');
-SELECT throws_ok('TRUNCATE spot_check', 'FR005', NULL, 'TRUNCATE spot_check is refused');
+SELECT throws_ok('TRUNCATE spot_check CASCADE', 'FR005', NULL, 'TRUNCATE spot_check is refused');
 SELECT throws_ok(format($$UPDATE disclosed_indicator SET requirement = '≤30 mg/kg' WHERE disclosure = %s AND indicator = 'formaldehyde'$$, :v1), 'FR005',
   'rule 5 (publication): indicators of published disclosure ' || :v1 || ' are immutable', 'UPDATE of a published indicator is refused');
 SELECT throws_ok(format($$DELETE FROM disclosed_indicator WHERE disclosure = %s$$, :v1), 'FR005',

@@ -4,7 +4,7 @@
 -- a leak probe, LEAKPROOF comparisons keeping index scans under RLS, and
 -- the SECURITY DEFINER functions.
 BEGIN;
-SELECT plan(273);
+SELECT plan(317);
 \ir fixtures/registry.sql
 \ir fixtures/ranking.sql
 
@@ -34,8 +34,8 @@ SELECT is(
    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
    JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'frontrunner'
    WHERE p.prosecdef),
-  'account_agency, account_enterprise, disclosure_after_statement, publish_ranking',
-  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer and publish_ranking');
+  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, publish_ranking',
+  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup and publish_ranking');
 SELECT is_empty($$
   SELECT p.ident FROM security_plan() p
   WHERE p.kind = 'function' AND p.class <> 'public' AND has_function_privilege('public', p.ident::regprocedure, 'EXECUTE')$$,
@@ -106,7 +106,13 @@ FROM (VALUES
   ('requirement_in_force', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
   ('spot_check_failure', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
   ('leaderboard', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
-  ('current_leaders', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}')
+  ('current_leaders', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('plan_review', '{SELECT,INSERT}', '{SELECT}', '{SELECT}', '{}'),
+  ('feedback', '{SELECT,INSERT,UPDATE}', '{}', '{SELECT,INSERT}', '{SELECT,INSERT}'),
+  ('spot_check_request', '{SELECT,INSERT,UPDATE}', '{}', '{}', '{}'),
+  ('district_report', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('enterprise_record', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('category_report', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}')
 ) m(t, reg, ag, ent, rd)
 CROSS JOIN LATERAL (VALUES ('frontrunner_regulator', m.reg), ('frontrunner_agency', m.ag),
                            ('frontrunner_enterprise', m.ent), ('frontrunner_reader', m.rd)) v(r, p);
@@ -128,7 +134,10 @@ FROM (VALUES
   ('frontrunner.account_enterprise(name)', true, true, true, false),
   ('frontrunner.setup_roles()', false, false, false, false),
   ('frontrunner.disclosure_after_statement()', false, false, false, false),
-  ('frontrunner.compare(frontrunner.indicator,frontrunner.indicator)', true, true, true, true)
+  ('frontrunner.compare(frontrunner.indicator,frontrunner.indicator)', true, true, true, true),
+  ('frontrunner.feedback_subject(bigint,text)', true, false, true, true),
+  ('frontrunner.plan_review_check(bigint)', true, true, false, false),
+  ('frontrunner.division_name(text)', true, true, true, true)
 ) m(f, reg, ag, ent, rd)
 CROSS JOIN LATERAL (VALUES ('frontrunner_regulator', m.reg), ('frontrunner_agency', m.ag),
                            ('frontrunner_enterprise', m.ent), ('frontrunner_reader', m.rd)) v(r, e);
@@ -136,13 +145,15 @@ CROSS JOIN LATERAL (VALUES ('frontrunner_regulator', m.reg), ('frontrunner_agenc
 -- row-level security is on and forced where rows belong to tenants
 SELECT is((SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_class c
            WHERE c.relnamespace = 'frontrunner'::regnamespace AND c.relrowsecurity AND c.relforcerowsecurity),
-  'disclosed_indicator, disclosure, disclosure_event, evaluation_plan, plan_indicator',
+  'disclosed_indicator, disclosure, disclosure_event, evaluation_plan, feedback, plan_indicator, plan_review',
   'RLS enabled and forced on the tables with per-tenant rows');
 SELECT policies_are('frontrunner', 'disclosure', ARRAY['disclosure_read', 'disclosure_insert', 'disclosure_update', 'disclosure_delete']);
 SELECT policies_are('frontrunner', 'disclosed_indicator', ARRAY['disclosed_indicator_read', 'disclosed_indicator_insert', 'disclosed_indicator_update', 'disclosed_indicator_delete']);
 SELECT policies_are('frontrunner', 'disclosure_event', ARRAY['disclosure_event_read']);
 SELECT policies_are('frontrunner', 'evaluation_plan', ARRAY['evaluation_plan_read', 'evaluation_plan_insert', 'evaluation_plan_update', 'evaluation_plan_delete']);
 SELECT policies_are('frontrunner', 'plan_indicator', ARRAY['plan_indicator_read', 'plan_indicator_insert', 'plan_indicator_update', 'plan_indicator_delete']);
+SELECT policies_are('frontrunner', 'plan_review', ARRAY['plan_review_read', 'plan_review_insert']);
+SELECT policies_are('frontrunner', 'feedback', ARRAY['feedback_read', 'feedback_insert', 'feedback_update']);
 SELECT is_empty($$SELECT polname FROM pg_policy WHERE pg_get_expr(polqual, polrelid) ~* 'select|exists'
                      OR pg_get_expr(polwithcheck, polrelid) ~* 'select|exists'$$,
   'no policy holds a subquery');
@@ -273,9 +284,13 @@ RESET SESSION AUTHORIZATION;
 SET SESSION AUTHORIZATION fr_t_reader;
 SELECT throws_ok(format('SELECT * FROM frontrunner.%I', t), '42501', NULL, 'reader cannot SELECT table ' || t)
 FROM unnest(ARRAY['enterprise', 'standard', 'disclosure', 'disclosed_indicator', 'disclosure_event', 'spot_check',
-                  'evaluation_plan', 'plan_indicator', 'ranking', 'ranking_entry', 'account', 'disclosure_import']) t;
+                  'evaluation_plan', 'plan_indicator', 'ranking', 'ranking_entry', 'account', 'disclosure_import',
+                  'plan_review', 'spot_check_request']) t;
 SELECT lives_ok(format('SELECT * FROM frontrunner.%I', v), 'reader reads view ' || v)
-FROM unnest(ARRAY['requirement_in_force', 'spot_check_failure', 'leaderboard', 'current_leaders']) v;
+FROM unnest(ARRAY['requirement_in_force', 'spot_check_failure', 'leaderboard', 'current_leaders',
+                  'district_report', 'enterprise_record', 'category_report']) v;
+SELECT lives_ok($$INSERT INTO feedback (reporter_kind, disclosure, body) SELECT 'anonymous', id, '测试' FROM fx WHERE tag = 'D1'$$,
+  'reader (the public) files a report (doc/supervision.md; test/supervision.sql has the workflow)');
 SELECT throws_ok($$SELECT * FROM rank_plan('KT-2026')$$, '42501', NULL, 'reader cannot EXECUTE rank_plan');
 SELECT throws_ok($$SELECT leaders_json('KT-2026')$$, '42501', NULL, 'reader cannot EXECUTE leaders_json');
 SELECT throws_ok($$SELECT * FROM disclosure_history(1)$$, '42501', NULL, 'reader cannot EXECUTE disclosure_history');

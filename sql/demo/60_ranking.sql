@@ -25,6 +25,20 @@ INSERT INTO plan_indicator (plan, indicator, weight, advanced_cutoff, baseline_c
 SELECT p.id, 'eei', 3, '≤ 51 %', '≤ 64 %' FROM evaluation_plan p WHERE p.code = 'BJ-2026-REF';
 INSERT INTO plan_indicator (plan, indicator, weight)
 SELECT p.id, 'noise', 1 FROM evaluation_plan p WHERE p.code = 'BJ-2026-REF';
+\echo '   Each plan goes under expert review (专家评审) and public notice; the regulator records'
+\echo '   the verdicts (3 approvals required by default; a rejection stays open until that expert approves):'
+UPDATE evaluation_plan SET status = 'under_review' WHERE code LIKE 'BJ-2026-%';
+INSERT INTO plan_review (plan, reviewer, verdict, comments)
+SELECT p.id, v.reviewer, v.verdict, v.comments
+FROM evaluation_plan p,
+  (VALUES (1, '专家 甲', 'approve', NULL), (2, '专家 乙', 'reject', '核心指标的权重需要说明'),
+          (3, '专家 丙', 'approve', NULL), (4, '专家 乙', 'approve', '权重说明已补充'),
+          (5, '专家 丁', 'approve', NULL)) v(o, reviewer, verdict, comments)
+WHERE p.code LIKE 'BJ-2026-%'
+ORDER BY p.id, v.o;
+SELECT p.code AS plan, s.reviewer, s.verdict, s.comments
+FROM evaluation_plan p CROSS JOIN LATERAL plan_review_state(p.id) s
+WHERE p.code = 'BJ-2026-TEX' ORDER BY s.reviewer;
 UPDATE evaluation_plan SET status = 'published' WHERE code LIKE 'BJ-2026-%';
 
 SELECT p.code AS plan, p.category, p.style, p.leader_cap AS cap,
@@ -113,6 +127,6 @@ SELECT jsonb_pretty(jsonb_build_object(
          'plan', j -> 'plan' -> 'code',
          'ranking', j -> 'ranking',
          'leaders', jsonb_array_length(j -> 'leaders'),
-         'first leader', j -> 'leaders' -> 0 - 'levels',
+         'first leader', (j -> 'leaders' -> 0) - 'levels',
          'revoked', jsonb_array_length(j -> 'revoked'))) AS leaders_json
 FROM leaders_json('BJ-2026-TEX') j;

@@ -1,6 +1,9 @@
 -- Evaluation plans (api.md §2, §5; rule 7): what an evaluation agency ranks,
 -- on which core indicators, and how the tiers are cut.  Workflow
--- draft → published → closed; a published plan is immutable.
+-- draft → under_review → published → closed (doc/supervision.md): a plan
+-- under review is frozen and publicly noticed, it is published once it has
+-- its expert approvals (plan_review, 70_supervision.sql) and its notice
+-- period is over; a published plan is immutable.
 -- Ranking itself is in 61_ranking.sql.
 
 CREATE TYPE @extschema@.tier AS ENUM ('leader', 'advanced', 'baseline', 'below');
@@ -21,12 +24,19 @@ CREATE TABLE @extschema@.evaluation_plan (
   style          text NOT NULL DEFAULT 'cutoffs'
                  CONSTRAINT evaluation_plan_style_check CHECK (style IN ('cutoffs', 'best_in_market')),
   status         text NOT NULL DEFAULT 'draft'
-                 CONSTRAINT evaluation_plan_status_check CHECK (status IN ('draft', 'published', 'closed')),
+                 CONSTRAINT evaluation_plan_status_check CHECK (status IN ('draft', 'under_review', 'published', 'closed')),
+  required_approvals int NOT NULL DEFAULT 3
+                 CONSTRAINT evaluation_plan_required_approvals_check CHECK (required_approvals >= 0),
+  notice_days    int NOT NULL DEFAULT 0 CONSTRAINT evaluation_plan_notice_days_check CHECK (notice_days >= 0),
+  review_round   int NOT NULL DEFAULT 0 CONSTRAINT evaluation_plan_review_round_check CHECK (review_round >= 0),
+  review_started_at timestamptz,
+  notice_ends_at timestamptz,
   created_at     timestamptz NOT NULL DEFAULT now(),
   published_at   timestamptz,
   closed_at      timestamptz,
-  CONSTRAINT evaluation_plan_published_check CHECK ((status = 'draft') = (published_at IS NULL)),
-  CONSTRAINT evaluation_plan_closed_check CHECK ((status = 'closed') = (closed_at IS NOT NULL))
+  CONSTRAINT evaluation_plan_published_check CHECK ((status IN ('draft', 'under_review')) = (published_at IS NULL)),
+  CONSTRAINT evaluation_plan_closed_check CHECK ((status = 'closed') = (closed_at IS NOT NULL)),
+  CONSTRAINT evaluation_plan_review_check CHECK ((status = 'under_review') <= (review_started_at IS NOT NULL AND notice_ends_at IS NOT NULL))
 );
 COMMENT ON TABLE @extschema@.evaluation_plan IS
   'evaluation plans (评估方案): an agency ranks the disclosures of one category on core indicators; draft → published → closed, immutable once published (rule 7)';
@@ -40,7 +50,12 @@ COMMENT ON COLUMN @extschema@.evaluation_plan.leader_cap IS 'at most this many l
 COMMENT ON COLUMN @extschema@.evaluation_plan.exclusion_days IS 'a failing spot check sampled on day S excludes the enterprise when S <= deadline < S + exclusion_days (rule 6)';
 COMMENT ON COLUMN @extschema@.evaluation_plan.style IS
   'cutoffs: each tier cut by an absolute cutoff or a fraction per indicator; best_in_market: the leader cutoff of every indicator is the best disclosed level (Top Runner style), advanced and baseline as in cutoffs';
-COMMENT ON COLUMN @extschema@.evaluation_plan.status IS 'draft (editable), published (immutable, can be ranked and its rankings published), closed (final)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.status IS 'draft (editable), under_review (frozen, publicly noticed, expert reviews recorded in plan_review; back to draft or on to published), published (immutable, can be ranked and its rankings published), closed (final)';
+COMMENT ON COLUMN @extschema@.evaluation_plan.required_approvals IS 'number of distinct reviewers whose latest verdict in the current review round must be approve before publication (default 3); a plan with 0 and notice_days 0 may be published straight from draft';
+COMMENT ON COLUMN @extschema@.evaluation_plan.notice_days IS 'public notice period (公示期) in days: the plan must have been under review at least this long (notice_ends_at) before it is published';
+COMMENT ON COLUMN @extschema@.evaluation_plan.review_round IS 'set by the database: incremented each time the plan is submitted for review (draft → under_review); reviews count only in the current round';
+COMMENT ON COLUMN @extschema@.evaluation_plan.review_started_at IS 'set by the database clock when the plan went under review (start of the public notice); NULL while a draft';
+COMMENT ON COLUMN @extschema@.evaluation_plan.notice_ends_at IS 'set by the database: review_started_at + notice_days days, the earliest time the plan may be published; NULL while a draft';
 COMMENT ON COLUMN @extschema@.evaluation_plan.created_at IS 'when the plan was entered (database clock)';
 COMMENT ON COLUMN @extschema@.evaluation_plan.published_at IS 'set by the database clock at publication';
 COMMENT ON COLUMN @extschema@.evaluation_plan.closed_at IS 'set by the database clock when the plan is closed';
@@ -95,12 +110,13 @@ BEGIN
           DETAIL = format('Plan %s (id %s) has status %s; refused: %s.', plan_code, plan_id, plan_status, what),
           HINT = CASE plan_status
                    WHEN 'published' THEN 'A published plan only moves to closed (UPDATE … SET status = ''closed''); enter a new plan for other changes.'
+                   WHEN 'under_review' THEN 'A plan under review is frozen: take it back to draft (UPDATE … SET status = ''draft''), change it and resubmit it (a new review round), or publish it.'
                    ELSE 'A closed plan is final; enter a new plan.' END,
           TABLE = 'evaluation_plan';
 END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_immutable_error(bigint, text, text, text) IS
-  'raises FR007 (rule 7) for a change of a published or closed plan; used by the plan triggers';
+  'raises FR007 (rule 7) for a change of a plan under review, published or closed; used by the plan triggers';
 
 CREATE FUNCTION @extschema@.plan_publication_check(plan_id bigint)
 RETURNS void
@@ -198,17 +214,22 @@ CREATE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  frozen text[] := '{status,review_round,review_started_at,notice_ends_at,published_at,closed_at}';
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.status <> 'draft' THEN
       RAISE EXCEPTION 'rule 7 (plan workflow): a plan is entered as a draft'
         USING ERRCODE = 'FR007',
               DETAIL = format('Plan %s inserted with status %s.', NEW.code, NEW.status),
-              HINT = 'Insert it as a draft, add its core indicators, then UPDATE … SET status = ''published''.',
+              HINT = 'Insert it as a draft, add its core indicators, submit it for review (UPDATE … SET status = ''under_review''), then publish it.',
               TABLE = 'evaluation_plan', COLUMN = 'status';
     END IF;
     NEW.published_at := NULL;
     NEW.closed_at := NULL;
+    NEW.review_round := 0;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
     NEW.created_at := now();
     RETURN NEW;
   END IF;
@@ -227,6 +248,7 @@ BEGIN
             HINT = 'Ids are assigned by the database.', TABLE = 'evaluation_plan', COLUMN = 'id';
   END IF;
   NEW.created_at := OLD.created_at;
+  NEW.review_round := OLD.review_round;
   IF OLD.status = 'draft' THEN
     IF NEW.status = 'closed' THEN
       RAISE EXCEPTION 'rule 7 (plan workflow): draft plan % cannot be closed', OLD.code
@@ -236,13 +258,62 @@ BEGIN
               TABLE = 'evaluation_plan', COLUMN = 'status';
     END IF;
     NEW.closed_at := NULL;
-    IF NEW.status = 'published' THEN
+    NEW.published_at := NULL;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
+    IF NEW.status = 'under_review' THEN
+      -- submission: the plan must be publishable; a new review round and the public notice start
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      NEW.review_round := OLD.review_round + 1;
+      NEW.review_started_at := now();
+      NEW.notice_ends_at := now() + pg_catalog.make_interval(days => NEW.notice_days);
+    ELSIF NEW.status = 'published' THEN
+      IF NEW.required_approvals > 0 OR NEW.notice_days > 0 THEN
+        RAISE EXCEPTION 'rule 7 (plan review): plan % must be reviewed before it is published', OLD.code
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s requires %s approval(s) and a public notice of %s day(s); it is a draft.',
+                                OLD.code, NEW.required_approvals, NEW.notice_days),
+                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 is published straight from draft.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
       PERFORM frontrunner.plan_publication_check(OLD.id);
       NEW.published_at := now();
-    ELSE
-      NEW.published_at := NULL;
     END IF;
     RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'under_review' AND NEW.status <> 'under_review'
+     AND (pg_catalog.to_jsonb(NEW) - frozen) = (pg_catalog.to_jsonb(OLD) - frozen) THEN
+    IF NEW.status = 'draft' THEN
+      -- taken back: editable again; the reviews of this round stay on record but no longer count
+      NEW.review_started_at := NULL;
+      NEW.notice_ends_at := NULL;
+      NEW.published_at := NULL;
+      NEW.closed_at := NULL;
+      RETURN NEW;
+    END IF;
+    IF NEW.status = 'published' THEN
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      PERFORM frontrunner.plan_review_check(OLD.id);
+      IF now() < OLD.notice_ends_at THEN
+        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, OLD.notice_ends_at
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s went under review at %s with notice_days = %s; the notice ends at %s; now is %s.',
+                                OLD.code, OLD.review_started_at, OLD.notice_days, OLD.notice_ends_at, now()),
+                HINT = 'Publish the plan once its public notice period is over.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
+      NEW.review_started_at := OLD.review_started_at;
+      NEW.notice_ends_at := OLD.notice_ends_at;
+      NEW.closed_at := NULL;
+      NEW.published_at := now();
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % under review cannot be closed', OLD.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s is under review (round %s).', OLD.code, OLD.review_round),
+            HINT = 'Publish it first, or take it back to draft (status = ''draft'') and delete it.',
+            TABLE = 'evaluation_plan', COLUMN = 'status';
   END IF;
 
   IF OLD.status = 'published' AND NEW.status = 'closed'
@@ -262,7 +333,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
-  'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable; publication runs plan_publication_check() and stamps published_at; a published plan only closes (closed_at stamped); anything else refused with FR007';
+  'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable; submission (draft → under_review) runs plan_publication_check(), opens a review round and the public notice (review_started_at, notice_ends_at); a plan under review is frozen and goes back to draft or on to published, which needs plan_review_check() and the end of the notice; draft → published only with required_approvals = 0 and notice_days = 0; a published plan only closes (closed_at stamped); anything else refused with FR007';
 CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
   FOR EACH ROW EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
 CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan

@@ -379,7 +379,8 @@ BEGIN
     RAISE EXCEPTION 'rule 7 (plan workflow): plan % is %; only a published plan''s ranking is published', p.code, p.status
       USING ERRCODE = 'FR007',
             DETAIL = format('Plan %s (id %s) has status %s.', p.code, p.id, p.status),
-            HINT = CASE p.status WHEN 'draft' THEN 'Publish the plan first (UPDATE evaluation_plan SET status = ''published'').'
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review and publish it first (UPDATE evaluation_plan SET status = ''under_review'', then ''published'').'
+                                 WHEN 'under_review' THEN 'Publish the plan first, once its review is complete (UPDATE evaluation_plan SET status = ''published'').'
                                  ELSE 'A closed plan gets no new ranking.' END,
             TABLE = 'evaluation_plan', COLUMN = 'status';
   END IF;

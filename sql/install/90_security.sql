@@ -9,12 +9,13 @@
 -- to the enterprise or agency they act for.
 --
 -- Row-level security is ENABLEd and FORCEd on the tables with per-tenant
--- rows (disclosure, disclosed_indicator, disclosure_event,
--- evaluation_plan, plan_indicator).  Policies hold no subquery: the tenant
--- comes from current_enterprise() / current_agency() (account, read by the
--- SECURITY DEFINER functions account_enterprise() / account_agency()), the
--- parent row's visibility from disclosure_visible() / plan_visible(), which
--- read the parent table as the caller (so under the parent's policies).
+-- rows (disclosure, disclosed_indicator, disclosure_event, evaluation_plan,
+-- plan_indicator, plan_review, feedback). Policies hold no subquery: the
+-- tenant comes from current_enterprise() / current_agency() (account, read
+-- by the SECURITY DEFINER functions account_enterprise() /
+-- account_agency()), the parent row's visibility from disclosure_visible()
+-- / plan_visible(), which read the parent table as the caller (so under the
+-- parent's policies).
 --
 -- Adding an object to the extension: classify it in security_objects()
 -- below (test/security.sql fails otherwise) — see doc/security.md.
@@ -62,9 +63,10 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT frontrunner.role_in_group(current_user, 'frontrunner_regulator')
+         OR EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname = current_user AND r.rolsuper)
 $$;
 COMMENT ON FUNCTION @extschema@.is_regulator() IS
-  'true when current_user is a member of frontrunner_regulator (superusers are members of every role)';
+  'true when current_user is a member of frontrunner_regulator, or a superuser (also before setup_roles() has created the group roles)';
 
 CREATE FUNCTION @extschema@.account_enterprise(r name) RETURNS @extschema@.uscc
 LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
@@ -209,6 +211,25 @@ CREATE POLICY plan_indicator_update ON @extschema@.plan_indicator FOR UPDATE
 CREATE POLICY plan_indicator_delete ON @extschema@.plan_indicator FOR DELETE
   USING (@extschema@.plan_owned(plan));
 
+-- supervision (70_supervision.sql) ----------------------------------------------------
+-- expert reviews: read with their plan, recorded by the regulator only
+ALTER TABLE @extschema@.plan_review ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.plan_review FORCE ROW LEVEL SECURITY;
+CREATE POLICY plan_review_read ON @extschema@.plan_review FOR SELECT
+  USING (@extschema@.plan_visible(plan));
+CREATE POLICY plan_review_insert ON @extschema@.plan_review FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+
+-- reports: a filer reads the reports it filed, the regulator reads and decides all
+ALTER TABLE @extschema@.feedback ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.feedback FORCE ROW LEVEL SECURITY;
+CREATE POLICY feedback_read ON @extschema@.feedback FOR SELECT
+  USING (@extschema@.is_regulator() OR filed_by = current_user);
+CREATE POLICY feedback_insert ON @extschema@.feedback FOR INSERT
+  WITH CHECK (@extschema@.is_regulator() OR filed_by = current_user);
+CREATE POLICY feedback_update ON @extschema@.feedback FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+
 -- SECURITY DEFINER where the caller must not hold the privilege itself --------------
 -- The history writer: tenants never get INSERT on disclosure_event (they
 -- could forge history); the statement trigger records the changes their
@@ -226,6 +247,12 @@ ALTER TABLE @extschema@.disclosure_event ALTER COLUMN by_user SET DEFAULT @extsc
 ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.publish_ranking(text) FROM PUBLIC;
 ALTER TABLE @extschema@.ranking ALTER COLUMN published_by SET DEFAULT @extschema@.invoker();
+
+-- The subject of a report: the public role files reports but cannot read
+-- disclosure; feedback_subject() returns, for a disclosure that is not a
+-- draft (public data), its enterprise, status and disclosed requirement.
+ALTER FUNCTION @extschema@.feedback_subject(bigint, text) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.feedback_subject(bigint, text) FROM PUBLIC;
 
 REVOKE EXECUTE ON FUNCTION @extschema@.account_enterprise(name) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.account_agency(name) FROM PUBLIC;
@@ -315,6 +342,13 @@ AS $$
     ('public_view',       'frontrunner_enterprise', 'SELECT'),
     ('public_view',       'frontrunner_reader',     'SELECT'),
     ('sequence',          'frontrunner_regulator',  'SELECT'),
+    ('feedback',          'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('feedback',          'frontrunner_enterprise', 'SELECT, INSERT'),
+    ('feedback',          'frontrunner_reader',     'SELECT, INSERT'),
+    ('review',            'frontrunner_regulator',  'SELECT, INSERT'),
+    ('review',            'frontrunner_agency',     'SELECT'),
+    ('review',            'frontrunner_enterprise', 'SELECT'),
+    ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
     -- functions
     ('public',            'PUBLIC',                 'EXECUTE'),
     ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
@@ -330,6 +364,9 @@ AS $$
     ('plan_read',         'frontrunner_regulator',  'EXECUTE'),
     ('plan_read',         'frontrunner_agency',     'EXECUTE'),
     ('regulator',         'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_enterprise', 'EXECUTE'),
+    ('feedback_file',     'frontrunner_reader',     'EXECUTE'),
     -- classes granted to nobody: trigger (fired, never called), internal
     -- (called only by SECURITY DEFINER code), dba (setup_roles)
     ('trigger',           NULL,                     NULL),
@@ -361,6 +398,9 @@ AS $$
     ('table', 'ranking', 'ranking'),
     ('table', 'ranking_entry', 'ranking'),
     ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
     -- views: they run with their owner's rights (no RLS); each shows public data only
     ('view', 'requirement_in_force', 'public_view'),
     ('view', 'spot_check_failure', 'public_view'),
@@ -373,6 +413,9 @@ AS $$
     ('view', 'benchmark_summary', 'public_view'),
     ('view', 'benchmark_gap', 'public_view'),
     ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
     -- sequences (identity columns need no grant to insert)
     ('sequence', 'disclosure_id_seq', 'sequence'),
     ('sequence', 'spot_check_id_seq', 'sequence'),
@@ -380,6 +423,9 @@ AS $$
     ('sequence', 'disclosure_import_line_seq', 'sequence'),
     ('sequence', 'evaluation_plan_id_seq', 'sequence'),
     ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
     -- functions (every overload of the name).  Support functions of types,
     -- operators, operator classes, aggregates and casts are public without
     -- being listed.
@@ -491,6 +537,16 @@ AS $$
     ('function', 'indicator_lists', 'plan_read'),
     ('function', 'publish_ranking', 'plan_read'),
     ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_write', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'feedback_refuse_truncate', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    ('function', 'division_name', 'public'),
     ('function', 'setup_roles', 'dba')
 $$;
 COMMENT ON FUNCTION @extschema@.security_objects() IS

@@ -38,8 +38,8 @@ CROSS JOIN LATERAL (VALUES
   ('k5', '≥ ' || (ARRAY['3', '3-4', '4', '4-5', '5'])[1 + floor(bench.u(d.id, 8) * 5)::int] || ' 级')) v(k, r)
 WHERE d.category = 'bench';
 SET session_replication_role = origin;
-INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap)
-VALUES ('BENCH', 'bench agency', 'bench', 'ranking benchmark', now(), 50);
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, required_approvals)
+VALUES ('BENCH', 'bench agency', 'bench', 'ranking benchmark', now(), 50, 0);
 INSERT INTO plan_indicator (plan, indicator, weight)
 SELECT id, k, w FROM evaluation_plan, (VALUES ('k1', 3), ('k2', 2), ('k3', 2), ('k4', 1), ('k5', 1)) v(k, w);
 UPDATE evaluation_plan SET status = 'published';

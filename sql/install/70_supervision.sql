@@ -1,0 +1,662 @@
+-- Supervision and reporting (issue 8): expert review of evaluation plans,
+-- social supervision (feedback from consumers, associations, enterprises or
+-- anonymous reporters, decided by the regulator), spot-check requests that
+-- follow substantiated reports, and the report views bureaus read with BI
+-- tools (district_report, enterprise_record, category_report).
+-- Row-level security and privileges of these objects are in
+-- 90_security.sql.  Documentation: doc/supervision.md.
+
+-- plan_review -------------------------------------------------------------------
+CREATE TABLE @extschema@.plan_review (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  plan        bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
+  round       int NOT NULL,
+  reviewer    text NOT NULL CONSTRAINT plan_review_reviewer_check CHECK (btrim(reviewer) <> ''),
+  verdict     text NOT NULL CONSTRAINT plan_review_verdict_check CHECK (verdict IN ('approve', 'reject')),
+  comments    text,
+  reviewed_at timestamptz NOT NULL DEFAULT now(),
+  recorded_by name NOT NULL DEFAULT current_user,
+  CONSTRAINT plan_review_comments_check CHECK (verdict = 'approve' OR coalesce(btrim(comments), '') <> '')
+);
+COMMENT ON TABLE @extschema@.plan_review IS
+  'expert reviews of evaluation plans (专家评审): one row per verdict, recorded by the regulator while the plan is under review; append-only. In a review round the latest verdict of each reviewer counts';
+COMMENT ON COLUMN @extschema@.plan_review.id IS 'identity, assigned by the database (order of the verdicts)';
+COMMENT ON COLUMN @extschema@.plan_review.plan IS 'the evaluation plan reviewed (must be under review)';
+COMMENT ON COLUMN @extschema@.plan_review.round IS 'review round of the plan the verdict belongs to (set by the database from evaluation_plan.review_round)';
+COMMENT ON COLUMN @extschema@.plan_review.reviewer IS 'name of the expert (the same spelling in later verdicts of the round replaces the earlier one)';
+COMMENT ON COLUMN @extschema@.plan_review.verdict IS 'approve or reject';
+COMMENT ON COLUMN @extschema@.plan_review.comments IS 'the reviewer''s comments (required for a reject)';
+COMMENT ON COLUMN @extschema@.plan_review.reviewed_at IS 'database clock when the verdict was recorded; client values are ignored';
+COMMENT ON COLUMN @extschema@.plan_review.recorded_by IS 'current_user who recorded the verdict (set by the database)';
+CREATE INDEX plan_review_plan_idx ON @extschema@.plan_review (plan, round, reviewer, id);
+
+CREATE FUNCTION @extschema@.plan_review_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    RAISE EXCEPTION 'rule 7 (plan review): review % of plan % cannot be changed', OLD.id, OLD.plan
+      USING ERRCODE = 'FR007',
+            DETAIL = format('%s of the %s by %s (round %s, %s) refused.', TG_OP, OLD.verdict, OLD.reviewer, OLD.round, OLD.reviewed_at),
+            HINT = 'Reviews are kept as recorded; a reviewer who changes their mind records a new verdict, which replaces the earlier one in the round.',
+            TABLE = 'plan_review';
+  END IF;
+  -- the row lock orders the verdict with the plan's publication or return to draft
+  SELECT e.id, e.code, e.status, e.review_round INTO p
+  FROM frontrunner.evaluation_plan e WHERE e.id = NEW.plan
+  FOR SHARE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
+      USING ERRCODE = 'P0002', DETAIL = format('plan_review.plan = %s.', NEW.plan),
+            HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  IF p.status <> 'under_review' THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review first (UPDATE evaluation_plan SET status = ''under_review'').'
+                                 ELSE 'Reviews are recorded only while a plan is under review.' END,
+            TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  NEW.round := p.review_round;
+  NEW.reviewed_at := now();
+  NEW.recorded_by := current_user;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_review_before_write() IS
+  'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user; reviews are never updated or deleted (FR007)';
+CREATE TRIGGER plan_review_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_review
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_review_before_write();
+CREATE TRIGGER plan_review_30_truncate BEFORE TRUNCATE ON @extschema@.plan_review
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+
+CREATE FUNCTION @extschema@.plan_review_state(plan_id bigint)
+RETURNS TABLE (reviewer text, verdict text, comments text, reviewed_at timestamptz)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT DISTINCT ON (r.reviewer) r.reviewer, r.verdict, r.comments, r.reviewed_at
+  FROM frontrunner.plan_review r
+  JOIN frontrunner.evaluation_plan e ON e.id = r.plan AND r.round = e.review_round
+  WHERE r.plan = plan_id
+  ORDER BY r.reviewer, r.id DESC
+$$;
+COMMENT ON FUNCTION @extschema@.plan_review_state(bigint) IS
+  'the standing verdict of each reviewer of a plan in its current review round (their latest): approve, or reject (an open rejection)';
+
+CREATE FUNCTION @extschema@.plan_review_check(plan_id bigint)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  approvals int;
+  approvers text;
+  rejects text;
+BEGIN
+  SELECT e.id, e.code, e.required_approvals, e.review_round INTO p
+  FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
+      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
+            HINT = 'See table evaluation_plan.';
+  END IF;
+  SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(format('%s (%s: %s)', s.reviewer, s.reviewed_at, s.comments), '; ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'reject')
+    INTO approvals, approvers, rejects
+  FROM frontrunner.plan_review_state(plan_id) s;
+  IF rejects IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has an open rejection', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: rejected by %s.', p.review_round, p.code, rejects),
+            HINT = 'A rejection stays open until the same reviewer records an approve in this round, or the plan goes back to draft and is resubmitted (a new round).',
+            TABLE = 'plan_review';
+  END IF;
+  IF approvals < p.required_approvals THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, p.required_approvals
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: approved by %s.', p.review_round, p.code, coalesce(approvers, 'nobody')),
+            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
+            TABLE = 'plan_review';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_review_check(bigint) IS
+  'publication condition of a reviewed plan: in its current round, no reviewer''s latest verdict is reject and at least required_approvals distinct reviewers'' latest verdict is approve; raises FR007 (or P0002)';
+
+-- feedback (social supervision) -----------------------------------------------------
+CREATE TABLE @extschema@.feedback (
+  id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  reporter_kind     text NOT NULL
+                    CONSTRAINT feedback_reporter_kind_check CHECK (reporter_kind IN ('consumer', 'association', 'enterprise', 'anonymous')),
+  reporter          text,
+  disclosure        bigint REFERENCES @extschema@.disclosure (id),
+  enterprise        @extschema@.uscc REFERENCES @extschema@.enterprise (uscc),
+  indicator         text,
+  measured          @extschema@.indicator,
+  measured_conforms boolean,
+  body              text NOT NULL CONSTRAINT feedback_body_check CHECK (btrim(body) <> ''),
+  status            text NOT NULL DEFAULT 'received'
+                    CONSTRAINT feedback_status_check CHECK (status IN ('received', 'under_review', 'substantiated', 'unsubstantiated')),
+  filed_by          name NOT NULL DEFAULT current_user,
+  received_at       timestamptz NOT NULL DEFAULT now(),
+  reviewed_at       timestamptz,
+  decided_at        timestamptz,
+  decided_by        name,
+  decision_note     text,
+  CONSTRAINT feedback_reporter_check CHECK ((reporter_kind = 'anonymous') = (reporter IS NULL)),
+  CONSTRAINT feedback_reporter_blank_check CHECK (btrim(reporter) <> ''),
+  CONSTRAINT feedback_subject_check CHECK (num_nonnulls(disclosure, enterprise) >= 1),
+  CONSTRAINT feedback_measured_check CHECK (measured IS NULL OR indicator IS NOT NULL),
+  CONSTRAINT feedback_decided_check CHECK ((status IN ('substantiated', 'unsubstantiated'))
+                                           = (decided_at IS NOT NULL AND decided_by IS NOT NULL AND coalesce(btrim(decision_note), '') <> ''))
+);
+COMMENT ON TABLE @extschema@.feedback IS
+  'social supervision (社会监督): reports by consumers, associations, enterprises or anonymous reporters about a disclosure or an enterprise; received → under_review → substantiated | unsubstantiated, moved only by the regulator; a report never changes a disclosure';
+COMMENT ON COLUMN @extschema@.feedback.id IS 'identity, assigned by the database (the reporter''s reference number)';
+COMMENT ON COLUMN @extschema@.feedback.reporter_kind IS 'consumer, association (business federation or consumer association), enterprise, or anonymous';
+COMMENT ON COLUMN @extschema@.feedback.reporter IS 'who reports (name, organisation, contact); NULL exactly when anonymous';
+COMMENT ON COLUMN @extschema@.feedback.disclosure IS 'the published (or since withdrawn or superseded) disclosure the report is about; NULL for a report about an enterprise only';
+COMMENT ON COLUMN @extschema@.feedback.enterprise IS 'the enterprise the report is about; filled from the disclosure when not given (and must match it)';
+COMMENT ON COLUMN @extschema@.feedback.indicator IS 'the indicator concerned (must be disclosed by the disclosure, when both are given)';
+COMMENT ON COLUMN @extschema@.feedback.measured IS 'a value the reporter measured, when given (e.g. 25 mg/kg); commensurable with the disclosed requirement';
+COMMENT ON COLUMN @extschema@.feedback.measured_conforms IS 'satisfies(measured, disclosed requirement), set by the database when both are known; a reporter''s measurement is a lead, not a spot check';
+COMMENT ON COLUMN @extschema@.feedback.body IS 'what the reporter says (free text)';
+COMMENT ON COLUMN @extschema@.feedback.status IS 'received (filed), under_review (the regulator looks into it), substantiated or unsubstantiated (decided, final)';
+COMMENT ON COLUMN @extschema@.feedback.filed_by IS 'the login that filed the report (current_user, set by the database; a portal''s login for the public)';
+COMMENT ON COLUMN @extschema@.feedback.received_at IS 'database clock at filing; client values are ignored';
+COMMENT ON COLUMN @extschema@.feedback.reviewed_at IS 'database clock when the regulator took the report under review';
+COMMENT ON COLUMN @extschema@.feedback.decided_at IS 'database clock of the decision';
+COMMENT ON COLUMN @extschema@.feedback.decided_by IS 'current_user who decided (set by the database)';
+COMMENT ON COLUMN @extschema@.feedback.decision_note IS 'the regulator''s reasons, required with the decision';
+CREATE INDEX feedback_enterprise_idx ON @extschema@.feedback (enterprise, status);
+CREATE INDEX feedback_disclosure_idx ON @extschema@.feedback (disclosure);
+CREATE INDEX feedback_filed_by_idx ON @extschema@.feedback (filed_by);
+
+-- what a reporter may know of the disclosure a report is about: published data only
+CREATE FUNCTION @extschema@.feedback_subject(disclosure_id bigint, indicator_key text)
+RETURNS TABLE (enterprise @extschema@.uscc, status text, requirement @extschema@.indicator, indicators text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT d.enterprise, d.status,
+         (SELECT i.requirement FROM frontrunner.disclosed_indicator i
+          WHERE i.disclosure = d.id AND i.indicator = indicator_key),
+         (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i
+          WHERE i.disclosure = d.id)
+  FROM frontrunner.disclosure d
+  WHERE d.id = disclosure_id AND d.status <> 'draft'
+$$;
+COMMENT ON FUNCTION @extschema@.feedback_subject(bigint, text) IS
+  'SECURITY DEFINER (the public role cannot read disclosure): for a disclosure that is not a draft, its enterprise, status, the disclosed requirement of one indicator and the list of disclosed indicators; no row for a draft or a missing id. Used by the feedback trigger';
+
+CREATE FUNCTION @extschema@.feedback_error(msg text, detail text, hint text, col text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'feedback workflow: %', msg
+    USING ERRCODE = 'FR008', DETAIL = detail, HINT = hint, COLUMN = coalesce(col, '');
+END
+$$;
+COMMENT ON FUNCTION @extschema@.feedback_error(text, text, text, text) IS
+  'raises FR008 (feedback workflow) with the message, DETAIL and HINT given; used by the feedback and spot_check_request triggers';
+
+CREATE FUNCTION @extschema@.feedback_refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'feedback workflow: TRUNCATE of % is not allowed', TG_TABLE_NAME
+    USING ERRCODE = 'FR008',
+          DETAIL = format('Table %s.%s holds reports or the spot checks they requested.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
+          HINT = 'Reports and requests are kept; they are decided or answered, never removed.',
+          TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.feedback_refuse_truncate() IS 'statement trigger: TRUNCATE refused on feedback and spot_check_request (FR008)';
+
+CREATE FUNCTION @extschema@.feedback_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  s record;
+  verdict text;
+  moving text[] := '{status,reviewed_at,decided_at,decided_by,decision_note}';
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM frontrunner.feedback_error(format('report %s cannot be deleted', OLD.id),
+      format('Report %s (%s, status %s) refused: DELETE.', OLD.id, OLD.reporter_kind, OLD.status),
+      'Reports are kept; the regulator decides them substantiated or unsubstantiated.', NULL);
+  END IF;
+
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'received' THEN
+      PERFORM frontrunner.feedback_error('a report is filed with status received',
+        format('Report filed with status %s.', NEW.status),
+        'Leave status out: the regulator moves it to under_review and decides it.', 'status');
+    END IF;
+    IF NEW.decision_note IS NOT NULL OR NEW.decided_by IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a report is filed without a decision',
+        format('decision_note = %L, decided_by = %L at filing.', NEW.decision_note, NEW.decided_by),
+        'The regulator writes the decision when deciding the report.', 'decision_note');
+    END IF;
+    NEW.measured_conforms := NULL;
+    IF NEW.disclosure IS NOT NULL THEN
+      SELECT * INTO s FROM frontrunner.feedback_subject(NEW.disclosure, NEW.indicator);
+      IF NOT FOUND THEN
+        PERFORM frontrunner.feedback_error(format('no published disclosure %s', NEW.disclosure),
+          format('Disclosure %s does not exist or is not published.', NEW.disclosure),
+          'Reports are about disclosures on the public record (published, withdrawn or superseded), or about an enterprise (column enterprise).', 'disclosure');
+      END IF;
+      IF NEW.enterprise IS NULL THEN
+        NEW.enterprise := s.enterprise;
+      ELSIF NOT (NEW.enterprise OPERATOR(frontrunner.=) s.enterprise) THEN
+        PERFORM frontrunner.feedback_error(format('disclosure %s is not a disclosure of enterprise %s', NEW.disclosure, NEW.enterprise),
+          format('Disclosure %s belongs to enterprise %s; the report names enterprise %s.', NEW.disclosure, s.enterprise, NEW.enterprise),
+          'Leave enterprise out when the report is about a disclosure: it is taken from the disclosure.', 'enterprise');
+      END IF;
+      IF NEW.indicator IS NOT NULL THEN
+        IF s.requirement IS NULL THEN
+          PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+            format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(s.indicators, 'none')),
+            'Name one of the disclosed indicators, or leave indicator out.', 'indicator');
+        END IF;
+        IF NEW.measured IS NOT NULL THEN
+          verdict := frontrunner.compare(NEW.measured, s.requirement);
+          IF verdict = 'incomparable' THEN
+            PERFORM frontrunner.feedback_error(format('measured value %s cannot be compared with the disclosed requirement %s', NEW.measured, s.requirement),
+              format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, s.requirement),
+              'Give the measured value in a unit of the same quantity as the requirement.', 'measured');
+          END IF;
+          NEW.measured_conforms := frontrunner.satisfies(NEW.measured, s.requirement);
+        END IF;
+      END IF;
+    END IF;
+    NEW.filed_by := current_user;
+    NEW.received_at := now();
+    NEW.reviewed_at := NULL;
+    NEW.decided_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: the regulator moves the workflow; the report itself never changes
+  IF NOT frontrunner.is_regulator() THEN
+    RAISE EXCEPTION 'permission denied: only a regulator moves the feedback workflow'
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('Role %s updated report %s (status %s).', current_user, OLD.id, OLD.status),
+            HINT = 'Reports are decided by members of frontrunner_regulator.', TABLE = 'feedback';
+  END IF;
+  IF (pg_catalog.to_jsonb(NEW) - moving) <> (pg_catalog.to_jsonb(OLD) - moving) THEN
+    PERFORM frontrunner.feedback_error(format('the content of report %s cannot be changed', OLD.id),
+      format('Report %s: UPDATE of %s refused.', OLD.id,
+             (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW) - moving) n(k, v)
+              WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+      'A report stays as filed; only status and decision_note move.', NULL);
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;  -- a no-op UPDATE changes nothing
+  END IF;
+  NEW.reviewed_at := OLD.reviewed_at;
+  NEW.decided_at := OLD.decided_at;
+  NEW.decided_by := OLD.decided_by;
+  IF OLD.status = 'received' AND NEW.status = 'under_review' AND NEW.decision_note IS NOT DISTINCT FROM OLD.decision_note THEN
+    NEW.reviewed_at := now();
+    RETURN NEW;
+  END IF;
+  IF OLD.status = 'under_review' AND NEW.status IN ('substantiated', 'unsubstantiated') THEN
+    IF coalesce(btrim(NEW.decision_note), '') = '' THEN
+      PERFORM frontrunner.feedback_error(format('deciding report %s needs a decision note', OLD.id),
+        format('Report %s: %s → %s with decision_note %L.', OLD.id, OLD.status, NEW.status, NEW.decision_note),
+        'Set decision_note (the reasons) in the same UPDATE.', 'decision_note');
+    END IF;
+    NEW.decided_at := now();
+    NEW.decided_by := current_user;
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('report %s cannot go from %s to %s', OLD.id, OLD.status, NEW.status),
+    format('Report %s: status %s → %s%s.', OLD.id, OLD.status, NEW.status,
+           CASE WHEN NEW.decision_note IS DISTINCT FROM OLD.decision_note AND OLD.status = NEW.status
+                THEN ', decision_note changed' ELSE '' END),
+    CASE WHEN OLD.status IN ('substantiated', 'unsubstantiated')
+         THEN 'A decided report is final; a new report can be filed.'
+         ELSE 'The workflow is received → under_review → substantiated | unsubstantiated; decision_note is written with the decision.' END,
+    'status');
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.feedback_before_write() IS
+  'trigger: the feedback workflow — filed as received (subject checked: a non-draft disclosure, its enterprise, a disclosed indicator, a commensurable measured value; timestamps and filed_by set by the database); only a regulator moves it, received → under_review → substantiated | unsubstantiated (decision note required, decided_at/by stamped); the report''s content never changes; never deleted (FR008, 42501)';
+CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.feedback
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.feedback_before_write();
+CREATE TRIGGER feedback_30_truncate BEFORE TRUNCATE ON @extschema@.feedback
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.feedback_refuse_truncate();
+
+-- spot_check_request ------------------------------------------------------------------
+CREATE TABLE @extschema@.spot_check_request (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  feedback     bigint NOT NULL REFERENCES @extschema@.feedback (id),
+  disclosure   bigint NOT NULL,
+  indicator    text NOT NULL,
+  note         text,
+  requested_at timestamptz NOT NULL DEFAULT now(),
+  requested_by name NOT NULL DEFAULT current_user,
+  spot_check   bigint REFERENCES @extschema@.spot_check (id),
+  done_at      timestamptz,
+  CONSTRAINT spot_check_request_key UNIQUE (feedback, disclosure, indicator),
+  CONSTRAINT spot_check_request_done_check CHECK ((spot_check IS NULL) = (done_at IS NULL)),
+  FOREIGN KEY (disclosure, indicator) REFERENCES @extschema@.disclosed_indicator (disclosure, indicator)
+);
+COMMENT ON TABLE @extschema@.spot_check_request IS
+  'spot checks requested on the strength of a substantiated report: the regulator''s work list; done when the spot check is recorded and linked';
+COMMENT ON COLUMN @extschema@.spot_check_request.id IS 'identity, assigned by the database';
+COMMENT ON COLUMN @extschema@.spot_check_request.feedback IS 'the substantiated report that asks for the check';
+COMMENT ON COLUMN @extschema@.spot_check_request.disclosure IS 'the disclosure to check (default: the report''s; must belong to the report''s enterprise)';
+COMMENT ON COLUMN @extschema@.spot_check_request.indicator IS 'the disclosed indicator to measure (default: the report''s)';
+COMMENT ON COLUMN @extschema@.spot_check_request.note IS 'instructions for the inspectors';
+COMMENT ON COLUMN @extschema@.spot_check_request.requested_at IS 'database clock of the request';
+COMMENT ON COLUMN @extschema@.spot_check_request.requested_by IS 'current_user who requested it (set by the database)';
+COMMENT ON COLUMN @extschema@.spot_check_request.spot_check IS 'the spot check that answers the request (same disclosure and indicator, sampled on or after the request); NULL while open';
+COMMENT ON COLUMN @extschema@.spot_check_request.done_at IS 'database clock when the spot check was linked';
+CREATE INDEX spot_check_request_open_idx ON @extschema@.spot_check_request (disclosure, indicator) WHERE spot_check IS NULL;
+
+CREATE FUNCTION @extschema@.spot_check_request_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  f record;
+  d record;
+  c record;
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM frontrunner.feedback_error(format('spot check request %s cannot be deleted', OLD.id),
+      format('Request %s (report %s, disclosure %s, %s) refused: DELETE.', OLD.id, OLD.feedback, OLD.disclosure, OLD.indicator),
+      'Requests are kept; link the spot check that answers it (UPDATE … SET spot_check = id).', NULL);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
+    FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'no report with id %', NEW.feedback
+        USING ERRCODE = 'P0002', DETAIL = format('spot_check_request.feedback = %s.', NEW.feedback),
+              HINT = 'See table feedback.', TABLE = 'spot_check_request', COLUMN = 'feedback';
+    END IF;
+    IF f.status <> 'substantiated' THEN
+      PERFORM frontrunner.feedback_error(format('report %s is not substantiated', f.id),
+        format('Report %s has status %s.', f.id, f.status),
+        'Only a substantiated report requests a spot check: decide it first.', 'feedback');
+    END IF;
+    NEW.disclosure := coalesce(NEW.disclosure, f.disclosure);
+    NEW.indicator := coalesce(NEW.indicator, f.indicator);
+    IF NEW.disclosure IS NULL OR NEW.indicator IS NULL THEN
+      PERFORM frontrunner.feedback_error(format('the spot check requested on report %s needs a disclosure and an indicator', f.id),
+        format('Report %s names disclosure %s and indicator %s; the request names %s and %s.', f.id,
+               coalesce(f.disclosure::text, '-'), coalesce(f.indicator, '-'),
+               coalesce(NEW.disclosure::text, '-'), coalesce(NEW.indicator, '-')),
+        'Give disclosure and indicator in the request when the report does not name them.', 'disclosure');
+    END IF;
+    SELECT x.enterprise, x.status,
+           (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id) AS indicators,
+           EXISTS (SELECT FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id AND i.indicator = NEW.indicator) AS disclosed
+      INTO d
+    FROM frontrunner.disclosure x WHERE x.id = NEW.disclosure;
+    IF NOT FOUND OR d.status = 'draft' OR NOT (d.enterprise OPERATOR(frontrunner.=) f.enterprise) THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s is not a published disclosure of enterprise %s', NEW.disclosure, f.enterprise),
+        format('Report %s is about enterprise %s; disclosure %s: %s.', f.id, f.enterprise, NEW.disclosure,
+               CASE WHEN d.status IS NULL THEN 'no such disclosure'
+                    ELSE format('enterprise %s, status %s', d.enterprise, d.status) END),
+        'A spot check requested on a report checks a published disclosure of the enterprise reported.', 'disclosure');
+    END IF;
+    IF NOT d.disclosed THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+        format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(d.indicators, 'none')),
+        'A spot check measures a disclosed indicator.', 'indicator');
+    END IF;
+    IF NEW.spot_check IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a spot check request is entered open',
+        format('spot_check = %s at INSERT.', NEW.spot_check),
+        'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
+    END IF;
+    NEW.requested_at := now();
+    NEW.requested_by := current_user;
+    NEW.done_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: only the link to the spot check that answers the request, once
+  IF OLD.spot_check IS NULL AND NEW.spot_check IS NOT NULL
+     AND (pg_catalog.to_jsonb(NEW) - '{spot_check,done_at}'::text[]) = (pg_catalog.to_jsonb(OLD) - '{spot_check,done_at}'::text[]) THEN
+    SELECT x.id, x.disclosure, x.indicator, x.sampled_on INTO c FROM frontrunner.spot_check x WHERE x.id = NEW.spot_check;
+    IF FOUND AND (c.disclosure <> OLD.disclosure OR c.indicator <> OLD.indicator OR c.sampled_on < OLD.requested_at::date) THEN
+      PERFORM frontrunner.feedback_error(format('spot check %s does not answer request %s', c.id, OLD.id),
+        format('Request %s: disclosure %s, %s, requested %s; spot check %s: disclosure %s, %s, sampled on %s.',
+               OLD.id, OLD.disclosure, OLD.indicator, OLD.requested_at, c.id, c.disclosure, c.indicator, c.sampled_on),
+        'Link a spot check of the requested disclosure and indicator, sampled on or after the request.', 'spot_check');
+    END IF;
+    NEW.done_at := now();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('spot check request %s cannot be changed', OLD.id),
+    format('Request %s (%s): UPDATE of %s refused.', OLD.id,
+           CASE WHEN OLD.spot_check IS NULL THEN 'open' ELSE 'answered by spot check ' || OLD.spot_check END,
+           (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+            WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+    'An open request only gets its spot check linked (UPDATE … SET spot_check = id); an answered request is final.', NULL);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.spot_check_request_before_write() IS
+  'trigger: a spot check is requested only on a substantiated report, for a published disclosure of the reported enterprise and a disclosed indicator (defaults: the report''s); the only change is linking, once, a spot check of that disclosure and indicator sampled on or after the request (done_at stamped); never deleted (FR008)';
+CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.spot_check_request
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.spot_check_request_before_write();
+CREATE TRIGGER spot_check_request_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check_request
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.feedback_refuse_truncate();
+
+-- administrative divisions ----------------------------------------------------------------
+CREATE FUNCTION @extschema@.division_name(code text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT v.name FROM (VALUES
+    ('110101', '东城区'), ('110102', '西城区'), ('110105', '朝阳区'), ('110106', '丰台区'),
+    ('110107', '石景山区'), ('110108', '海淀区'), ('110109', '门头沟区'), ('110111', '房山区'),
+    ('110112', '通州区'), ('110113', '顺义区'), ('110114', '昌平区'), ('110115', '大兴区'),
+    ('110116', '怀柔区'), ('110117', '平谷区'), ('110118', '密云区'), ('110119', '延庆区')
+  ) v(code, name)
+  WHERE v.code = $1
+$$;
+COMMENT ON FUNCTION @extschema@.division_name(text) IS
+  'name of an administrative division (GB/T 2260) for the bundled codes — the 16 districts of Beijing (1101xx); NULL for any other code';
+
+-- reports ------------------------------------------------------------------------------------
+CREATE VIEW @extschema@.district_report AS
+WITH ent AS (
+  SELECT e.uscc, coalesce(e.region, @extschema@.uscc_region(e.uscc)) AS division
+  FROM @extschema@.enterprise e
+), cur AS (
+  SELECT d.id, d.enterprise, d.category, d.standard FROM @extschema@.disclosure d WHERE d.status = 'published'
+), floor_ind AS (
+  -- a current disclosed indicator with an in-force mandatory requirement: stricter than all of them?
+  SELECT di.disclosure, bool_and(@extschema@.compare(di.requirement, f.requirement) = 'stricter') AS stricter
+  FROM cur
+  JOIN @extschema@.disclosed_indicator di ON di.disclosure = cur.id
+  JOIN @extschema@.requirement_in_force f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
+  GROUP BY di.disclosure, di.indicator
+), per_cur AS (
+  SELECT cur.enterprise,
+         count(*) AS disclosures,
+         count(*) FILTER (WHERE @extschema@.std_kind(cur.standard) = 'enterprise') AS own_standard,
+         count(*) FILTER (WHERE fl.disclosure IS NOT NULL) AS floor_compared,
+         count(*) FILTER (WHERE fl.stricter) AS floor_stricter
+  FROM cur
+  LEFT JOIN (SELECT x.disclosure, bool_or(x.stricter) AS stricter FROM floor_ind x GROUP BY x.disclosure) fl
+    ON fl.disclosure = cur.id
+  GROUP BY cur.enterprise
+), per_lead AS (
+  SELECT e.enterprise,
+         count(*) FILTER (WHERE e.revoked_at IS NULL) AS leaders,
+         count(*) FILTER (WHERE e.revoked_at IS NOT NULL) AS revoked
+  FROM @extschema@.ranking r
+  JOIN @extschema@.evaluation_plan p ON p.id = r.plan AND p.status = 'published'
+  JOIN @extschema@.ranking_entry e ON e.ranking = r.id AND e.tier = 'leader'
+  WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan)
+  GROUP BY e.enterprise
+), per_check AS (
+  SELECT d.enterprise, count(*) AS failing
+  FROM @extschema@.spot_check c JOIN @extschema@.disclosure d ON d.id = c.disclosure
+  WHERE NOT c.conforms
+  GROUP BY d.enterprise
+), per_feedback AS (
+  SELECT f.enterprise, count(*) AS open
+  FROM @extschema@.feedback f WHERE f.status IN ('received', 'under_review')
+  GROUP BY f.enterprise
+)
+SELECT ent.division,
+       @extschema@.division_name(ent.division) AS division_name,
+       count(*) AS enterprises,
+       coalesce(sum(pc.disclosures), 0)::bigint AS current_disclosures,
+       coalesce(sum(pc.own_standard), 0)::bigint AS own_standard_disclosures,
+       coalesce(sum(pc.floor_compared), 0)::bigint AS floor_compared,
+       coalesce(sum(pc.floor_stricter), 0)::bigint AS stricter_than_floor,
+       round(sum(pc.floor_stricter) / nullif(sum(pc.floor_compared), 0), 4) AS stricter_share,
+       coalesce(sum(pl.leaders), 0)::bigint AS leaders,
+       coalesce(sum(pl.revoked), 0)::bigint AS revoked_leaders,
+       coalesce(sum(ck.failing), 0)::bigint AS failing_spot_checks,
+       coalesce(sum(fb.open), 0)::bigint AS open_feedback
+FROM ent
+LEFT JOIN per_cur pc ON pc.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_lead pl ON pl.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_check ck ON ck.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_feedback fb ON fb.enterprise OPERATOR(@extschema@.=) ent.uscc
+GROUP BY ent.division;
+COMMENT ON VIEW @extschema@.district_report IS
+  'district-level quality assessment: per administrative division (enterprise.region, else the USCC''s division code) the enterprises, current disclosures, own-standard disclosures, how many are stricter than the mandatory floor, current and revoked leaders, failing spot checks and open reports (plain column types)';
+COMMENT ON COLUMN @extschema@.district_report.division IS 'administrative division code (GB/T 2260, 6 digits): enterprise.region, else positions 3-8 of the USCC';
+COMMENT ON COLUMN @extschema@.district_report.division_name IS 'name of the division for the bundled codes (Beijing''s 16 districts), else NULL';
+COMMENT ON COLUMN @extschema@.district_report.enterprises IS 'enterprises registered in the division (table enterprise)';
+COMMENT ON COLUMN @extschema@.district_report.current_disclosures IS 'disclosures of those enterprises with status published (current: not withdrawn, not superseded)';
+COMMENT ON COLUMN @extschema@.district_report.own_standard_disclosures IS 'current disclosures executing an enterprise standard of their own (std_kind = enterprise, Q/ numbers)';
+COMMENT ON COLUMN @extschema@.district_report.floor_compared IS 'current disclosures with at least one disclosed indicator that an in-force mandatory standard also sets (the mandatory floor)';
+COMMENT ON COLUMN @extschema@.district_report.stricter_than_floor IS 'of floor_compared, disclosures strictly stricter (compare() = stricter) than every in-force mandatory requirement of at least one such indicator, by any margin';
+COMMENT ON COLUMN @extschema@.district_report.stricter_share IS 'stricter_than_floor / floor_compared, rounded to 4 decimals; NULL when floor_compared is 0';
+COMMENT ON COLUMN @extschema@.district_report.leaders IS 'leader entries, not revoked, of the enterprises in the latest published list of every published (not closed) plan';
+COMMENT ON COLUMN @extschema@.district_report.revoked_leaders IS 'leader entries of those lists that were revoked';
+COMMENT ON COLUMN @extschema@.district_report.failing_spot_checks IS 'spot checks of the enterprises'' disclosures that did not conform (all time)';
+COMMENT ON COLUMN @extschema@.district_report.open_feedback IS 'reports about the enterprises not decided yet (received or under_review)';
+
+CREATE VIEW @extschema@.enterprise_record AS
+SELECT en.uscc::text AS enterprise, en.name AS enterprise_name,
+       coalesce(en.region, @extschema@.uscc_region(en.uscc)) AS division,
+       extract(year FROM r.published_at)::int AS year,
+       p.code AS plan, p.title AS plan_title, p.agency, p.category, p.status AS plan_status,
+       r.id AS ranking, r.published_at, e.rank, e.score, e.disclosure, d.product,
+       d.standard::text AS standard, d.status AS disclosure_status,
+       CASE WHEN e.revoked_at IS NOT NULL THEN 'revoked'
+            WHEN p.status = 'published' THEN 'current'
+            ELSE 'expired' END AS designation,
+       e.revoked_at, e.revoke_reason
+FROM @extschema@.ranking r
+JOIN @extschema@.evaluation_plan p ON p.id = r.plan
+JOIN @extschema@.ranking_entry e ON e.ranking = r.id AND e.tier = 'leader'
+JOIN @extschema@.disclosure d ON d.id = e.disclosure
+JOIN @extschema@.enterprise en ON en.uscc OPERATOR(@extschema@.=) e.enterprise
+WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan);
+COMMENT ON VIEW @extschema@.enterprise_record IS
+  'leader (领跑者) designations per enterprise, by year and plan, for quality awards, subsidy priority and government procurement lists: every leader entry of the latest published list of every plan, current, expired (plan closed) or revoked (plain column types)';
+COMMENT ON COLUMN @extschema@.enterprise_record.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.enterprise_record.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.enterprise_record.division IS 'administrative division code of the enterprise (region, else from the USCC)';
+COMMENT ON COLUMN @extschema@.enterprise_record.year IS 'year the list was published (database clock, session time zone)';
+COMMENT ON COLUMN @extschema@.enterprise_record.plan IS 'plan code';
+COMMENT ON COLUMN @extschema@.enterprise_record.plan_title IS 'plan title';
+COMMENT ON COLUMN @extschema@.enterprise_record.agency IS 'evaluation agency';
+COMMENT ON COLUMN @extschema@.enterprise_record.category IS 'category ranked';
+COMMENT ON COLUMN @extschema@.enterprise_record.plan_status IS 'published or closed';
+COMMENT ON COLUMN @extschema@.enterprise_record.ranking IS 'id of the published list (the latest of the plan)';
+COMMENT ON COLUMN @extschema@.enterprise_record.published_at IS 'when the list was published';
+COMMENT ON COLUMN @extschema@.enterprise_record.rank IS '1-based position in the list';
+COMMENT ON COLUMN @extschema@.enterprise_record.score IS 'score 0-100';
+COMMENT ON COLUMN @extschema@.enterprise_record.disclosure IS 'the disclosure designated';
+COMMENT ON COLUMN @extschema@.enterprise_record.product IS 'product';
+COMMENT ON COLUMN @extschema@.enterprise_record.standard IS 'standard the product executes';
+COMMENT ON COLUMN @extschema@.enterprise_record.disclosure_status IS 'status of the disclosure today (published, withdrawn, superseded)';
+COMMENT ON COLUMN @extschema@.enterprise_record.designation IS 'current (plan published, entry not revoked), expired (plan closed) or revoked (revocation wins over expiry)';
+COMMENT ON COLUMN @extschema@.enterprise_record.revoked_at IS 'when the designation was revoked';
+COMMENT ON COLUMN @extschema@.enterprise_record.revoke_reason IS 'why it was revoked';
+
+CREATE VIEW @extschema@.category_report AS
+WITH cur AS (
+  SELECT d.id, d.enterprise, d.category FROM @extschema@.disclosure d WHERE d.status = 'published'
+), intl AS (
+  -- a current disclosed indicator against every in-force international or foreign requirement
+  SELECT cur.category, di.disclosure, di.indicator,
+         bool_and(@extschema@.compare(di.requirement, f.requirement) IN ('stricter', 'equal')) AS at_least_as_strict
+  FROM cur
+  JOIN @extschema@.disclosed_indicator di ON di.disclosure = cur.id
+  JOIN @extschema@.requirement_in_force f ON f.category = cur.category AND f.indicator = di.indicator
+                                         AND f.kind IN ('international', 'foreign')
+  GROUP BY cur.category, di.disclosure, di.indicator
+)
+SELECT c.code AS category, c.name AS category_name,
+       (SELECT count(*) FROM cur WHERE cur.category = c.code) AS disclosures,
+       (SELECT count(DISTINCT cur.enterprise) FROM cur WHERE cur.category = c.code) AS enterprises,
+       (SELECT count(*) FROM @extschema@.evaluation_plan p
+        WHERE p.category = c.code AND p.status IN ('published', 'closed')) AS plans,
+       (SELECT count(*) FROM @extschema@.evaluation_plan p
+        WHERE p.category = c.code AND p.status = 'under_review') AS plans_under_review,
+       (SELECT count(*) FROM @extschema@.ranking r JOIN @extschema@.evaluation_plan p ON p.id = r.plan
+        WHERE p.category = c.code) AS lists_published,
+       (SELECT count(*) FROM @extschema@.current_leaders l WHERE l.category = c.code) AS leaders,
+       (SELECT count(*) FROM intl WHERE intl.category = c.code) AS intl_compared,
+       (SELECT count(*) FILTER (WHERE intl.at_least_as_strict) FROM intl WHERE intl.category = c.code) AS intl_at_least_as_strict,
+       (SELECT round(count(*) FILTER (WHERE intl.at_least_as_strict)::numeric / nullif(count(*), 0), 4)
+        FROM intl WHERE intl.category = c.code) AS intl_share
+FROM @extschema@.category c;
+COMMENT ON VIEW @extschema@.category_report IS
+  'per product category: current disclosures, plans, published lists, current leaders, and how current disclosures compare with in-force international and foreign standards (plain column types)';
+COMMENT ON COLUMN @extschema@.category_report.category IS 'category code';
+COMMENT ON COLUMN @extschema@.category_report.category_name IS 'category name';
+COMMENT ON COLUMN @extschema@.category_report.disclosures IS 'current disclosures (status published) of the category';
+COMMENT ON COLUMN @extschema@.category_report.enterprises IS 'distinct enterprises with a current disclosure of the category';
+COMMENT ON COLUMN @extschema@.category_report.plans IS 'evaluation plans of the category that are published or closed';
+COMMENT ON COLUMN @extschema@.category_report.plans_under_review IS 'plans of the category under expert review (in public notice)';
+COMMENT ON COLUMN @extschema@.category_report.lists_published IS 'ranking lists published for the category''s plans (every publication counts)';
+COMMENT ON COLUMN @extschema@.category_report.leaders IS 'current leaders (view current_leaders) of the category';
+COMMENT ON COLUMN @extschema@.category_report.intl_compared IS 'current disclosed indicators (disclosure, indicator) for which an in-force international or foreign standard sets a requirement';
+COMMENT ON COLUMN @extschema@.category_report.intl_at_least_as_strict IS 'of intl_compared, those at least as strict (compare() stricter or equal) as every such requirement';
+COMMENT ON COLUMN @extschema@.category_report.intl_share IS 'intl_at_least_as_strict / intl_compared, rounded to 4 decimals; NULL when intl_compared is 0';
+
+-- data kept by pg_dump ----------------------------------------------------------------------
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.plan_review);
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.feedback);
+SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.spot_check_request);
+SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
+  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.plan_review)
+    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i';
+SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
+  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.feedback)
+    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i';
+SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
+  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
+  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.spot_check_request)
+    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i';
