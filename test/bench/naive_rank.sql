@@ -21,7 +21,7 @@ DECLARE
   i int := 0;
 BEGIN
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
-  DROP TABLE IF EXISTS nr_pi, nr_elig, nr_level, nr_result;
+  DROP TABLE IF EXISTS nr_pi, nr_elig, nr_level, nr_result, nr_counts;
   CREATE TEMP TABLE nr_pi AS
     SELECT x.indicator, x.weight, coalesce(x.unit, f.unit) AS unit, f.direction,
            x.leader_cutoff, x.advanced_cutoff, x.baseline_cutoff,
@@ -73,13 +73,24 @@ BEGIN
     END IF;
   END LOOP;
 
+  -- step 5: worse/equal counts per distinct level, one ordered pass per indicator
+  CREATE TEMP TABLE nr_counts (indicator text, level numeric, worse bigint, equal bigint);
+  FOR pi IN SELECT * FROM nr_pi LOOP
+    worse := n;
+    FOR r IN SELECT l.level, count(*) AS c FROM nr_level l WHERE l.indicator = pi.indicator
+             GROUP BY l.level
+             ORDER BY CASE WHEN pi.direction = 'higher_better' THEN -l.level ELSE l.level END LOOP
+      worse := worse - r.c;
+      INSERT INTO nr_counts VALUES (pi.indicator, r.level, worse, r.c);
+    END LOOP;
+  END LOOP;
+  CREATE INDEX ON nr_counts (indicator, level);
+
   -- steps 3-5 per disclosure and indicator: tier reached, mid-rank standing
   FOR r IN SELECT l.ctid AS c, l.*, x.* FROM nr_level l JOIN nr_pi x ON x.indicator = l.indicator LOOP
-    SELECT count(*) INTO worse FROM nr_level o WHERE o.indicator = r.indicator
-      AND CASE WHEN r.direction = 'higher_better' THEN o.level < r.level ELSE o.level > r.level END;
-    SELECT count(*) INTO equal FROM nr_level o WHERE o.indicator = r.indicator AND o.level = r.level;
+    SELECT k.worse, k.equal INTO worse, equal FROM nr_counts k WHERE k.indicator = r.indicator AND k.level = r.level;
     UPDATE nr_level SET
-      standing = CASE WHEN n = 1 THEN 1 ELSE (worse + (equal - 1) / 2.0) / (n - 1) END,
+      standing = CASE WHEN n = 1 THEN 1 ELSE (2 * worse + equal - 1)::numeric / (2 * (n - 1)) END,
       tier = CASE
         WHEN CASE WHEN r.leader_cutoff IS NOT NULL THEN r.requirement OPERATOR(frontrunner.<@) r.leader_cutoff
                   WHEN r.direction = 'higher_better' THEN r.level >= r.lc ELSE r.level <= r.lc END THEN 'leader'
