@@ -287,6 +287,14 @@ $$;
 COMMENT ON FUNCTION @extschema@.eligibility(text) IS
   '§5 step 1 for every disclosure of the plan''s category: eligible, or why not (status, published after the deadline, core indicators not disclosed, no level in the plan''s unit/direction, enterprise excluded by a failing spot check — rule 6); reasons joined by "; "';
 
+-- levels_json (src/ranking.c) ---------------------------------------------------------------
+CREATE FUNCTION @extschema@.levels_json(keys text[], units text[], levels numeric[],
+                                        tiers @extschema@.tier[], standings numeric[])
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'fr_levels_json' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.levels_json(text[], text[], numeric[], @extschema@.tier[], numeric[]) IS
+  'the levels column of rank_plan(): {key: {"level", "unit", "tier", "standing"}} per core indicator, standings without trailing zeros; the arrays must have the same length (22023)';
+
 -- rank_plan -------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.rank_plan(plan_code text)
 RETURNS TABLE (rank int, disclosure bigint, enterprise @extschema@.uscc, enterprise_name text,
@@ -298,7 +306,11 @@ DECLARE
   pid bigint := frontrunner.plan_id(plan_code);
   p frontrunner.evaluation_plan;
   core text;
-  lv text := '';
+  keys_a text[] := '{}';
+  units_a text[] := '{}';
+  lcols text := '';
+  tcols text := '';
+  gcols text := '';
   r record;
   k int := 0;
 BEGIN
@@ -311,16 +323,18 @@ BEGIN
     WHERE i.plan = pid ORDER BY i.indicator
   LOOP
     k := k + 1;
-    -- levels as JSON text, cast once per row (cheaper than nested jsonb_build_object)
-    lv := lv || ' || ' || quote_literal(CASE WHEN k > 1 THEN ', ' ELSE '{' END || to_json(r.indicator)::text || ': {"level": ')
-          || format(' || f.l%1$s || %2$L || f.t%1$s || %3$L || trim_scale(f.g%1$s) || ''}''',
-                    k, ', "unit": ' || to_json(r.u)::text || ', "tier": "', '", "standing": ');
+    keys_a := keys_a || r.indicator;
+    units_a := units_a || r.u;
+    lcols := lcols || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('f.l%s', k);
+    tcols := tcols || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('f.t%s', k);
+    gcols := gcols || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('f.g%s', k);
   END LOOP;
   RETURN QUERY EXECUTE format($q$
-SELECT f.rank, f.id, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score, (''%2$s || '}')::jsonb
+SELECT f.rank, f.id, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
+       frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s])
 FROM (%1$s) f
 ORDER BY f.tier, f.score DESC, f.published_at, f.id
-$q$, core, lv);
+$q$, core, keys_a, units_a, lcols, tcols, gcols);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.rank_plan(text) IS

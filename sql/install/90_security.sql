@@ -474,6 +474,7 @@ AS $$
     ('function', 'level_cutoff', 'public'),
     ('function', 'level_standing', 'public'),
     ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
     ('function', 'standard_edition', 'public'),
     ('function', 'benchmark_class_rank', 'public'),
     ('function', 'level_counts', 'public'),

@@ -17,7 +17,7 @@
 set -euo pipefail
 scales=${1:-100000}
 rounds=${FR_BENCH_ROUNDS:-3}
-naive_max=${FR_NAIVE_MAX:-100000}
+naive_max=${FR_NAIVE_MAX:-20000}
 work_mem=${FR_WORK_MEM:-64MB}
 here="$(cd "$(dirname "$0")" && pwd)"
 db=frontrunner_bench_ranking

@@ -28,15 +28,19 @@ echo "== indicator benchmark: $scale rows, $rounds timed rounds per case ($(date
 reg_scale=$(( scale < 100000 ? scale : 100000 ))
 # the benchmark comparison case loads at most 1M disclosed indicators
 bm_scale=$(( scale < 1000000 ? scale : 1000000 ))
+# the ranking case: the naive PL/pgSQL baseline at 20k (it needs minutes
+# there), rank_plan and the floor at scale/10 and scale (growth over 10×)
+rk_scales="20000 $(( scale / 10 )) $scale"
 pg_virtualenv -t bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw &&
   bash test/bench/registry.sh $reg_scale >> $raw &&
-  bash test/bench/benchmark.sh $bm_scale >> $raw" 9>&-
+  bash test/bench/benchmark.sh $bm_scale >> $raw &&
+  bash test/bench/ranking.sh '$rk_scales' >> $raw" 9>&-
 {
   echo "# make bench SCALE=$scale  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $(pg_config --version)"
-  grep -E '^(RESULT|SIZE|registry_publish:) ' "$raw"
+  grep -E '^(RESULT|SIZE|MEMORY|GROWTH|registry_publish:) ' "$raw"
 } > "$out"
 rm -f "$raw"
-grep -E '^(RESULT|SIZE|registry_publish:) ' "$out"
+grep -E '^(RESULT|SIZE|MEMORY|GROWTH|registry_publish:) ' "$out"
 echo
 printf '%-22s %10s %10s  %-18s %8s\n' case ours_s base_s baseline ratio
 grep '^RESULT ' "$out" | sed -E 's/RESULT case=([^ ]+) rows=([^ ]+) ours_s=([^ ]+) base=([^ ]+) base_s=([^ ]+) ratio=([^ ]+)/\1 \3 \5 \4 \6/' |
