@@ -64,26 +64,16 @@ tier_label(FunctionCallInfo fcinfo, Oid value)
 	return label;
 }
 
+/* a string as key (WJB_KEY) or value (WJB_VALUE) */
 static void
-push_key(JsonbParseState **st, const char *key, int len)
-{
-	JsonbValue	v;
-
-	v.type = jbvString;
-	v.val.string.val = (char *) key;
-	v.val.string.len = len;
-	pushJsonbValue(st, WJB_KEY, &v);
-}
-
-static void
-push_string(JsonbParseState **st, const char *s, int len)
+push_string(JsonbParseState **st, JsonbIteratorToken token, const char *s, int len)
 {
 	JsonbValue	v;
 
 	v.type = jbvString;
 	v.val.string.val = (char *) s;
 	v.val.string.len = len;
-	pushJsonbValue(st, WJB_VALUE, &v);
+	pushJsonbValue(st, token, &v);
 }
 
 static void
@@ -161,29 +151,29 @@ fr_levels_json(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("levels_json: key %d is NULL", i + 1)));
-		push_key(&st, VARDATA_ANY(kv[i]), VARSIZE_ANY_EXHDR(kv[i]));
+		push_string(&st, WJB_KEY, VARDATA_ANY(kv[i]), VARSIZE_ANY_EXHDR(kv[i]));
 		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 
-		push_key(&st, "level", 5);
+		push_string(&st, WJB_KEY, "level", 5);
 		push_numeric(&st, lv[i], ln[i]);
 
-		push_key(&st, "unit", 4);
+		push_string(&st, WJB_KEY, "unit", 4);
 		if (un[i])
 			push_numeric(&st, (Datum) 0, true);
 		else
-			push_string(&st, VARDATA_ANY(uv[i]), VARSIZE_ANY_EXHDR(uv[i]));
+			push_string(&st, WJB_VALUE, VARDATA_ANY(uv[i]), VARSIZE_ANY_EXHDR(uv[i]));
 
-		push_key(&st, "tier", 4);
+		push_string(&st, WJB_KEY, "tier", 4);
 		if (tn[i])
 			push_numeric(&st, (Datum) 0, true);
 		else
 		{
 			const char *label = tier_label(fcinfo, DatumGetObjectId(tv[i]));
 
-			push_string(&st, label, strlen(label));
+			push_string(&st, WJB_VALUE, label, strlen(label));
 		}
 
-		push_key(&st, "standing", 8);
+		push_string(&st, WJB_KEY, "standing", 8);
 		push_numeric(&st, sn[i] ? (Datum) 0 : DirectFunctionCall1(numeric_trim_scale, sv[i]), sn[i]);
 
 		pushJsonbValue(&st, WJB_END_OBJECT, NULL);

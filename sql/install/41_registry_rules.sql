@@ -486,6 +486,14 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- trigger arguments, when given: SQLSTATE, rule, what the table holds, hint
+  IF TG_NARGS = 4 THEN
+    RAISE EXCEPTION '%: TRUNCATE of % is not allowed', TG_ARGV[1], TG_TABLE_NAME
+      USING ERRCODE = TG_ARGV[0],
+            DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[2]),
+            HINT = TG_ARGV[3],
+            TABLE = TG_TABLE_NAME;
+  END IF;
   RAISE EXCEPTION 'rule 5 (publication): TRUNCATE of % is not allowed', TG_TABLE_NAME
     USING ERRCODE = 'FR005',
           DETAIL = format('Table %s.%s holds published disclosures, their indicators or their history.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
@@ -493,7 +501,7 @@ BEGIN
           TABLE = TG_TABLE_NAME;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.refuse_truncate() IS 'statement trigger: TRUNCATE refused on the registry tables (rule 5)';
+COMMENT ON FUNCTION @extschema@.refuse_truncate() IS 'statement trigger: TRUNCATE refused; without arguments as rule 5 on the registry tables (FR005), else with the trigger''s arguments (SQLSTATE, rule, what the table holds, hint)';
 
 CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_insert();

@@ -118,6 +118,27 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_immutable_error(bigint, text, text, text) IS
   'raises FR007 (rule 7) for a change of a plan under review, published or closed; used by the plan triggers';
 
+-- the core indicators of a plan, numbered ---------------------------------------
+CREATE FUNCTION @extschema@.plan_core_indicators(plan_id bigint)
+RETURNS TABLE (k int, indicator text, direction @extschema@.direction, unit text, weight numeric,
+               leader_cutoff @extschema@.indicator, advanced_cutoff @extschema@.indicator,
+               baseline_cutoff @extschema@.indicator, leader_fraction numeric,
+               advanced_fraction numeric, baseline_fraction numeric)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT (row_number() OVER (ORDER BY i.indicator))::int, i.indicator, d.direction,
+         coalesce(i.unit, d.unit), i.weight, i.leader_cutoff, i.advanced_cutoff, i.baseline_cutoff,
+         i.leader_fraction, i.advanced_fraction, i.baseline_fraction
+  FROM frontrunner.plan_indicator i
+  JOIN frontrunner.evaluation_plan e ON e.id = i.plan
+  JOIN frontrunner.indicator_def d ON d.category = e.category AND d.key = i.indicator
+  WHERE i.plan = $1
+  ORDER BY i.indicator
+$$;
+COMMENT ON FUNCTION @extschema@.plan_core_indicators(bigint) IS
+  'the core indicators of a plan in key order, numbered k = 1, 2, … (the column suffix in ranking_query()), with direction, the unit levels are ranked in (plan_indicator.unit, else indicator_def.unit) and the cutoffs';
+
 CREATE FUNCTION @extschema@.plan_publication_check(plan_id bigint)
 RETURNS void
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
@@ -126,7 +147,6 @@ AS $$
 DECLARE
   p record;
   r record;
-  u text;
 BEGIN
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
   IF NOT FOUND THEN
@@ -142,15 +162,8 @@ BEGIN
             HINT = 'Insert the core indicators into plan_indicator before publishing the plan.',
             TABLE = 'plan_indicator';
   END IF;
-  FOR r IN
-    SELECT i.*, d.direction, d.unit AS def_unit
-    FROM frontrunner.plan_indicator i
-    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
-    WHERE i.plan = plan_id
-    ORDER BY i.indicator
-  LOOP
-    u := coalesce(r.unit, r.def_unit);
-    IF u IS NULL THEN
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    IF r.u IS NULL THEN
       RAISE EXCEPTION 'rule 7 (plan): core indicator "%" of plan % has no unit', r.indicator, p.code
         USING ERRCODE = 'FR007',
               DETAIL = format('Neither plan_indicator.unit nor indicator_def.unit is set for %s / %s; levels of different disclosures would be in different units.', p.category, r.indicator),
@@ -165,14 +178,14 @@ BEGIN
               TABLE = 'plan_indicator', COLUMN = 'leader_cutoff';
     END IF;
     -- absolute cutoffs: commensurable with the unit, and nested leader ⊆ advanced ⊆ baseline
-    IF (r.leader_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.leader_cutoff), u), u))
-       OR (r.advanced_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.advanced_cutoff), u), u))
-       OR (r.baseline_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.baseline_cutoff), u), u)) THEN
-      RAISE EXCEPTION 'rule 7 (plan): a cutoff of indicator "%" of plan % is not in a unit of %', r.indicator, p.code, quote_literal(u)
+    IF (r.leader_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.leader_cutoff), r.u), r.u))
+       OR (r.advanced_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.advanced_cutoff), r.u), r.u))
+       OR (r.baseline_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.baseline_cutoff), r.u), r.u)) THEN
+      RAISE EXCEPTION 'rule 7 (plan): a cutoff of indicator "%" of plan % is not in a unit of %', r.indicator, p.code, quote_literal(r.u)
         USING ERRCODE = 'FR007',
               DETAIL = format('leader_cutoff %s, advanced_cutoff %s, baseline_cutoff %s; levels are in %s (%s).',
                               coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
-                              coalesce(r.baseline_cutoff::text, '-'), quote_literal(u), frontrunner.unit_dimension(u)),
+                              coalesce(r.baseline_cutoff::text, '-'), quote_literal(r.u), frontrunner.unit_dimension(r.u)),
               HINT = 'Write the cutoffs in a unit of the same quantity as the indicator.',
               TABLE = 'plan_indicator';
     END IF;
@@ -195,20 +208,6 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_publication_check(bigint) IS
   'the checks made when a plan is published: at least one core indicator, a unit for each, absolute cutoffs commensurable and nested, no absolute leader cutoff in a best_in_market plan; raises FR007 or P0002';
-
-CREATE FUNCTION @extschema@.plan_refuse_truncate() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'rule 7 (immutability): TRUNCATE of % is not allowed', TG_TABLE_NAME
-    USING ERRCODE = 'FR007',
-          DETAIL = format('Table %s.%s holds evaluation plans or published ranking lists.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
-          HINT = 'Delete draft plans with DELETE; published plans are closed and published lists stay.',
-          TABLE = TG_TABLE_NAME;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.plan_refuse_truncate() IS 'statement trigger: TRUNCATE refused on the plan and ranking tables (rule 7)';
 
 CREATE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
 LANGUAGE plpgsql
@@ -337,7 +336,8 @@ COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
 CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
   FOR EACH ROW EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
 CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
+    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
 
 CREATE FUNCTION @extschema@.plan_indicator_before_write() RETURNS trigger
 LANGUAGE plpgsql
@@ -385,7 +385,8 @@ COMMENT ON FUNCTION @extschema@.plan_indicator_before_write() IS
 CREATE TRIGGER plan_indicator_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_indicator
   FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_indicator_before_write();
 CREATE TRIGGER plan_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.plan_indicator
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
+    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
 
 -- published ranking lists ---------------------------------------------------------
 CREATE TABLE @extschema@.ranking (
@@ -450,7 +451,8 @@ COMMENT ON FUNCTION @extschema@.ranking_guard() IS 'trigger: UPDATE and DELETE o
 CREATE TRIGGER ranking_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking
   FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_guard();
 CREATE TRIGGER ranking_30_truncate BEFORE TRUNCATE ON @extschema@.ranking
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
+    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
 
 CREATE FUNCTION @extschema@.ranking_entry_guard() RETURNS trigger
 LANGUAGE plpgsql
@@ -484,7 +486,8 @@ COMMENT ON FUNCTION @extschema@.ranking_entry_guard() IS
 CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking_entry
   FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_entry_guard();
 CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
+    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
 
 -- data kept by pg_dump ----------------------------------------------------------
 SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')

@@ -93,14 +93,8 @@ BEGIN
   END IF;
   PERFORM frontrunner.plan_publication_check(plan_id);
 
-  FOR r IN
-    SELECT i.*, d.direction, coalesce(i.unit, d.unit) AS u
-    FROM frontrunner.plan_indicator i
-    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
-    WHERE i.plan = plan_id
-    ORDER BY i.indicator
-  LOOP
-    k := k + 1;
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    k := r.k;
     -- better-or-equal comparison of levels in this direction
     better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
     best := CASE WHEN r.direction = 'higher_better' THEN 'max' ELSE 'min' END;
@@ -243,10 +237,7 @@ BEGIN
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code);
   RETURN QUERY
   WITH pi AS (
-    SELECT i.indicator, d.direction, coalesce(i.unit, d.unit) AS u
-    FROM frontrunner.plan_indicator i
-    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
-    WHERE i.plan = p.id
+    SELECT c.indicator, c.direction, c.unit AS u FROM frontrunner.plan_core_indicators(p.id) c
   )
   SELECT d.id, r.reasons IS NULL, r.reasons
   FROM frontrunner.disclosure d
@@ -304,31 +295,19 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   pid bigint := frontrunner.plan_id(plan_code);
-  p frontrunner.evaluation_plan;
-  core text;
-  keys_a text[] := '{}';
-  units_a text[] := '{}';
-  lcols text := '';
-  tcols text := '';
-  gcols text := '';
-  r record;
-  k int := 0;
+  core text := frontrunner.ranking_query(pid);
+  keys_a text[];
+  units_a text[];
+  lcols text;
+  tcols text;
+  gcols text;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = pid;
-  core := frontrunner.ranking_query(pid);
-  FOR r IN
-    SELECT i.indicator, coalesce(i.unit, d.unit) AS u
-    FROM frontrunner.plan_indicator i
-    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
-    WHERE i.plan = pid ORDER BY i.indicator
-  LOOP
-    k := k + 1;
-    keys_a := keys_a || r.indicator;
-    units_a := units_a || r.u;
-    lcols := lcols || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('f.l%s', k);
-    tcols := tcols || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('f.t%s', k);
-    gcols := gcols || CASE WHEN k > 1 THEN ', ' ELSE '' END || format('f.g%s', k);
-  END LOOP;
+  SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.unit ORDER BY c.k),
+         string_agg(format('f.l%s', c.k), ', ' ORDER BY c.k),
+         string_agg(format('f.t%s', c.k), ', ' ORDER BY c.k),
+         string_agg(format('f.g%s', c.k), ', ' ORDER BY c.k)
+  INTO keys_a, units_a, lcols, tcols, gcols
+  FROM frontrunner.plan_core_indicators(pid) c;
   RETURN QUERY EXECUTE format($q$
 SELECT f.rank, f.id, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
        frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s])
@@ -348,22 +327,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   pid bigint := frontrunner.plan_id(plan_code);
-  p frontrunner.evaluation_plan;
-  vals text := '';
-  r record;
-  k int := 0;
+  vals text;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = pid;
-  FOR r IN
-    SELECT i.indicator, coalesce(i.unit, d.unit) AS u
-    FROM frontrunner.plan_indicator i
-    JOIN frontrunner.indicator_def d ON d.category = p.category AND d.key = i.indicator
-    WHERE i.plan = pid ORDER BY i.indicator
-  LOOP
-    k := k + 1;
-    vals := vals || CASE WHEN k > 1 THEN ', ' ELSE '' END
-            || format('(%1$L, q.t%2$s, q.l%2$s, %3$L)', r.indicator, k, r.u);
-  END LOOP;
+  SELECT string_agg(format('(%1$L, q.t%2$s, q.l%2$s, %3$L)', c.indicator, c.k, c.unit), ', ' ORDER BY c.k)
+  INTO vals
+  FROM frontrunner.plan_core_indicators(pid) c;
   RETURN QUERY EXECUTE format($q$
 SELECT v.indicator, v.tier, q.id, v.level, v.unit
 FROM (%1$s) q

@@ -72,7 +72,8 @@ COMMENT ON FUNCTION @extschema@.plan_review_before_write() IS
 CREATE TRIGGER plan_review_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_review
   FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_review_before_write();
 CREATE TRIGGER plan_review_30_truncate BEFORE TRUNCATE ON @extschema@.plan_review
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_refuse_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
+    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
 
 CREATE FUNCTION @extschema@.plan_review_state(plan_id bigint)
 RETURNS TABLE (reviewer text, verdict text, comments text, reviewed_at timestamptz)
@@ -209,20 +210,6 @@ $$;
 COMMENT ON FUNCTION @extschema@.feedback_error(text, text, text, text) IS
   'raises FR008 (feedback workflow) with the message, DETAIL and HINT given; used by the feedback and spot_check_request triggers';
 
-CREATE FUNCTION @extschema@.feedback_refuse_truncate() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'feedback workflow: TRUNCATE of % is not allowed', TG_TABLE_NAME
-    USING ERRCODE = 'FR008',
-          DETAIL = format('Table %s.%s holds reports or the spot checks they requested.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
-          HINT = 'Reports and requests are kept; they are decided or answered, never removed.',
-          TABLE = TG_TABLE_NAME;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.feedback_refuse_truncate() IS 'statement trigger: TRUNCATE refused on feedback and spot_check_request (FR008)';
-
 CREATE FUNCTION @extschema@.feedback_before_write() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -338,7 +325,8 @@ COMMENT ON FUNCTION @extschema@.feedback_before_write() IS
 CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.feedback
   FOR EACH ROW EXECUTE FUNCTION @extschema@.feedback_before_write();
 CREATE TRIGGER feedback_30_truncate BEFORE TRUNCATE ON @extschema@.feedback
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.feedback_refuse_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008', 'feedback workflow', 'reports or the spot checks they requested',
+    'Reports and requests are kept; they are decided or answered, never removed.');
 
 -- spot_check_request ------------------------------------------------------------------
 CREATE TABLE @extschema@.spot_check_request (
@@ -462,7 +450,8 @@ COMMENT ON FUNCTION @extschema@.spot_check_request_before_write() IS
 CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.spot_check_request
   FOR EACH ROW EXECUTE FUNCTION @extschema@.spot_check_request_before_write();
 CREATE TRIGGER spot_check_request_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check_request
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.feedback_refuse_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008', 'feedback workflow', 'reports or the spot checks they requested',
+    'Reports and requests are kept; they are decided or answered, never removed.');
 
 -- administrative divisions ----------------------------------------------------------------
 CREATE FUNCTION @extschema@.division_name(code text) RETURNS text

@@ -517,7 +517,6 @@ AS $$
     ('function', 'excluded', 'registry_read'),
     ('function', 'import_disclosures', 'regulator'),
     -- plans and ranking
-    ('function', 'plan_refuse_truncate', 'trigger'),
     ('function', 'evaluation_plan_before_write', 'trigger'),
     ('function', 'plan_indicator_before_write', 'trigger'),
     ('function', 'ranking_guard', 'trigger'),
@@ -532,6 +531,7 @@ AS $$
     ('function', 'disclosure_json', 'registry_read'),
     ('function', 'levelset_noted', 'plan_read'),
     ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
     ('function', 'plan_cutoffs', 'plan_read'),
     ('function', 'eligibility', 'plan_read'),
     ('function', 'rank_plan', 'plan_read'),
@@ -541,7 +541,6 @@ AS $$
     -- supervision
     ('function', 'plan_review_before_write', 'trigger'),
     ('function', 'feedback_before_write', 'trigger'),
-    ('function', 'feedback_refuse_truncate', 'trigger'),
     ('function', 'spot_check_request_before_write', 'trigger'),
     ('function', 'plan_review_check', 'plan_write'),
     ('function', 'plan_review_state', 'plan_write'),
