@@ -95,6 +95,25 @@ SELECT level('≤ 0.05 %', 'lower_better', 'mg/kg') AS in_mg_per_kg,
        level('ND', 'lower_better', 'mg/L') AS nd;
 SELECT level('≤ 0.2 mg/kg', 'lower_better', 'dB');
 SELECT level('≤ 0.2 mg/kg', 'lower_better', 'furlongs');
+-- the direction and unit arguments may change from row to row (each call
+-- site keeps the last ones it parsed): every row gets its own
+SELECT v, d, u, level(v, d, u)
+FROM (VALUES ('≤ 0.2 mg/kg'::indicator, 'lower_better'::direction, 'mg/kg'),
+             ('≤ 0.2 mg/kg', 'lower_better', 'g/kg'),
+             ('≥ 98.5 %', 'higher_better', '%'),
+             ('≥ 98.5 %', 'higher_better', ''),
+             ('6.5 ~ 8.5', 'target', ''),
+             ('≤ 500 mW', 'lower_better', 'W'),
+             ('≤ 500 mW', 'higher_better', 'W'),
+             ('≤ 500 mW', 'lower_better', NULL)) AS t(v, d, u);
+-- comparable_level(): level(), or NULL for a unit of another kind of quantity
+-- (tier ranking reads every disclosed indicator through it)
+SELECT v, u, comparable_level(v, 'lower_better', u) AS level
+FROM (VALUES ('≤ 0.05 %'::indicator, 'mg/kg'), ('≤ 0.2 mg/kg', 'dB'), ('≤ 0.2 mg/kg', 'mg/kg'),
+             ('≤ 500 mW', 'W'), ('≤ 500 mW', 'mg/kg'), ('ND', 'mg/L'), ('≥ 98.5 %', '%'),
+             ('≤ 7', ''), ('≤ 7', 'mg/kg')) AS t(v, u);
+SELECT comparable_level('≤ 0.2 mg/kg', 'lower_better', 'furlongs');
+SELECT comparable_level('≤ 0.2 mg/kg', 'lower_better', NULL) IS NULL AS strict;
 
 -- margin(): how much stricter a is than b, as a fraction of b's level
 SELECT a, b, d, margin(a, b, d)

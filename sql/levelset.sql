@@ -141,7 +141,8 @@ SELECT level_reaches('lower_better {0.2:3}', 'Infinity', 0.5);
 
 -- standing: (worse + (equal - 1) / 2) / (n - 1)
 -- n = 10 (1 1 2 2 2 3 4 4 4 5): level 1 has 8 worse, 2 equal: (8 + 0.5) / 9
-SELECT x, level_standing(l, x), (c).*
+-- level_place = 2·worse + equal - 1, the standing's numerator over 2·(n - 1)
+SELECT x, level_standing(l, x), level_place(l, x), (c).*
 FROM (VALUES ('lower_better {1:2, 2:3, 3:1, 4:3, 5:1}'::levelset)) v(l),
      (VALUES (1), (2), (3), (4), (5.000)) s(x),
      LATERAL (SELECT level_counts(l, x) AS c) lc;
@@ -160,6 +161,10 @@ SELECT * FROM level_counts('lower_better {1:2, 2:3, 3:1, 4:3, 5:1}', 0);
 SELECT * FROM level_counts('lower_better {}', 0);
 -- standing of a level that is not a member
 SELECT level_standing('lower_better {1:2, 2:3}', 1.5);
+SELECT level_place('lower_better {1:2, 2:3}', 1.5);
+SELECT level_place('lower_better {1:2, 2:3}', 'NaN');
+-- n = 1: place 0 (the standing is defined as 1)
+SELECT level_place('lower_better {0.3:1}', 0.3) AS n1, level_place('lower_better {0.3:4}', 0.3) AS all_equal;
 
 -- ------------------------------------------------------------ parallel
 CREATE TABLE lvt (key int, level numeric, dir direction);

@@ -205,31 +205,121 @@ level_of(const FrIndicator *v, Direction dir, const FrUnit *u, bool *isnull)
 	return (Datum) 0;
 }
 
+/*
+ * level()'s direction and unit arguments are the same on every row of a
+ * query (a constant, or one per plan indicator): the enum label lookup and
+ * the unit parse are kept in fn_extra and redone only when the argument
+ * changes.
+ */
+typedef struct LevelArgCache
+{
+	Oid			dir_oid;		/* InvalidOid: not yet looked up */
+	Direction	dir;
+	bool		unit_valid;
+	int			unit_len;
+	char		unit_raw[FR_UNIT_MAXLEN];
+	FrUnit		unit;
+	char		canon[FR_UNIT_MAXLEN];
+} LevelArgCache;
+
+static LevelArgCache *
+level_arg_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(LevelArgCache));
+	return (LevelArgCache *) fcinfo->flinfo->fn_extra;
+}
+
+static Direction
+level_direction_arg(FunctionCallInfo fcinfo, LevelArgCache *c, int argno)
+{
+	Oid			oid = PG_GETARG_OID(argno);
+
+	if (c->dir_oid != oid)
+	{
+		c->dir_oid = InvalidOid;
+		c->dir = direction_of(ObjectIdGetDatum(oid));
+		c->dir_oid = oid;
+	}
+	return c->dir;
+}
+
+/* the parsed unit argument; c->canon holds its canonical spelling */
+static const FrUnit *
+level_unit_arg(FunctionCallInfo fcinfo, LevelArgCache *c, int argno)
+{
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	if (c->unit_valid && len == c->unit_len &&
+		memcmp(VARDATA_ANY(t), c->unit_raw, len) == 0)
+		return &c->unit;
+	c->unit_valid = false;
+	fr_ind_parse_unit_arg(t, &c->unit, c->canon);
+	if (len < FR_UNIT_MAXLEN)
+	{
+		memcpy(c->unit_raw, VARDATA_ANY(t), len);
+		c->unit_len = len;
+		c->unit_valid = true;
+	}
+	return &c->unit;
+}
+
 PG_FUNCTION_INFO_V1(fr_indicator_level);
 
 /* level(indicator, direction, unit text DEFAULT NULL): not strict in unit */
 Datum
 fr_indicator_level(PG_FUNCTION_ARGS)
 {
+	LevelArgCache *c;
 	FrIndicator v;
-	FrUnit		u;
-	char		canon[FR_UNIT_MAXLEN];
 	bool		isnull;
 	Datum		r;
 	Direction	dir;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	dir = direction_of(PG_GETARG_DATUM(1));
+	c = level_arg_cache(fcinfo);
+	dir = level_direction_arg(fcinfo, c, 1);
 	fr_ind_load(PG_GETARG_DATUM(0), &v);
 	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
 	{
-		fr_ind_parse_unit_arg(PG_GETARG_TEXT_PP(2), &u, canon);
-		fr_ind_require_unit(&v, &u, canon, "level");
-		r = level_of(&v, dir, &u, &isnull);
+		const FrUnit *u = level_unit_arg(fcinfo, c, 2);
+
+		fr_ind_require_unit(&v, u, c->canon, "level");
+		r = level_of(&v, dir, u, &isnull);
 	}
 	else
 		r = level_of(&v, dir, NULL, &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(r);
+}
+
+PG_FUNCTION_INFO_V1(fr_indicator_comparable_level);
+
+/*
+ * comparable_level(indicator, direction, unit text): the level in unit, or
+ * NULL when the requirement has no bound in that direction or is in a unit
+ * of another kind of quantity (where level() raises 22023).  Tier ranking
+ * reads every disclosed indicator through it: a disclosure whose level
+ * cannot be taken in the plan's unit is ineligible, not an error.
+ */
+Datum
+fr_indicator_comparable_level(PG_FUNCTION_ARGS)
+{
+	LevelArgCache *c = level_arg_cache(fcinfo);
+	Direction	dir = level_direction_arg(fcinfo, c, 1);
+	const FrUnit *u = level_unit_arg(fcinfo, c, 2);
+	FrIndicator v;
+	bool		isnull;
+	Datum		r;
+
+	fr_ind_load(PG_GETARG_DATUM(0), &v);
+	if (!(v.flags & FR_IND_ANYUNIT) && !fr_unit_commensurable(&v.unit, u))
+		PG_RETURN_NULL();
+	r = level_of(&v, dir, u, &isnull);
 	if (isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(r);

@@ -1537,6 +1537,35 @@ lv_counts(const LevelSet *ls, const LvNum *q, int64 *worse, int64 *equal,
 	*member = found;
 }
 
+/*
+ * The place 2·worse + equal - 1 of the level argument (argno 1) in the
+ * levelset argument (argno 0), and the levelset's n.  Standings and places
+ * are defined for the members only (22023 otherwise).
+ */
+static int64
+lv_member_place(FunctionCallInfo fcinfo, const char *fname, int64 *total)
+{
+	const LevelSet *ls = lv_getarg_cached(fcinfo, 0);
+	LvNum		q;
+	struct varlena *v = lv_level_arg(fcinfo, 1, fname, &q);
+	int64		worse,
+				equal,
+				better;
+	bool		member;
+
+	lv_counts(ls, &q, &worse, &equal, &better, &member);
+	if (!member)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: level %s is not a member of the levelset", fname,
+						DatumGetCString(DirectFunctionCall1(numeric_out, PointerGetDatum(v)))),
+				 errdetail("The levelset holds " INT64_FORMAT " members at %d distinct levels.",
+						   ls->total, ls->ndistinct),
+				 errhint("A standing is defined for the levels the set was built from; level_counts() places any level.")));
+	*total = ls->total;
+	return 2 * worse + equal - 1;
+}
+
 PG_FUNCTION_INFO_V1(fr_level_standing);
 
 /*
@@ -1547,29 +1576,32 @@ PG_FUNCTION_INFO_V1(fr_level_standing);
 Datum
 fr_level_standing(PG_FUNCTION_ARGS)
 {
-	const LevelSet *ls = lv_getarg_cached(fcinfo, 0);
-	LvNum		q;
-	struct varlena *v = lv_level_arg(fcinfo, 1, "level_standing", &q);
-	int64		worse,
-				equal,
-				better;
-	bool		member;
+	int64		n;
+	int64		place = lv_member_place(fcinfo, "level_standing", &n);
 
-	lv_counts(ls, &q, &worse, &equal, &better, &member);
-	if (!member)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("level_standing: level %s is not a member of the levelset",
-						DatumGetCString(DirectFunctionCall1(numeric_out,
-															PointerGetDatum(v)))),
-				 errdetail("The levelset holds " INT64_FORMAT " members at %d distinct levels.",
-						   ls->total, ls->ndistinct),
-				 errhint("A standing is defined for the levels the set was built from; level_counts() places any level.")));
-	if (ls->total == 1)
+	if (n == 1)
 		PG_RETURN_NUMERIC(int64_to_numeric(1));
-	PG_RETURN_NUMERIC(numeric_div_opt_error(int64_to_numeric(2 * worse + equal - 1),
-											int64_to_numeric(2 * (ls->total - 1)),
+	PG_RETURN_NUMERIC(numeric_div_opt_error(int64_to_numeric(place),
+											int64_to_numeric(2 * (n - 1)),
 											NULL));
+}
+
+PG_FUNCTION_INFO_V1(fr_level_place);
+
+/*
+ * level_place(levelset, level): the integer 2·worse + equal - 1, the
+ * numerator of the standing over the common denominator 2·(n - 1).  Tier
+ * ranking adds the weighted places of a disclosure's indicators exactly —
+ * one integer (or exact numeric) per disclosure — and divides once for the
+ * score, so equal scores compare equal and no rounding of a standing can
+ * reorder two disclosures.
+ */
+Datum
+fr_level_place(PG_FUNCTION_ARGS)
+{
+	int64		n;
+
+	PG_RETURN_INT64(lv_member_place(fcinfo, "level_place", &n));
 }
 
 PG_FUNCTION_INFO_V1(fr_level_counts);

@@ -1,11 +1,13 @@
 /*
  * ranking.c — C helpers of the tier ranking (sql/install/61_ranking.sql)
  *
- * levels_json(keys, units, levels, tiers, standings) builds the `levels`
+ * levels_json(keys, units, levels, tiers, places, n) builds the `levels`
  * column of rank_plan(): per core indicator {"level", "unit", "tier",
- * "standing"}.  rank_plan() calls it once per ranked disclosure; building
- * the object here costs a fraction of nested jsonb_build_object() calls or
- * of parsing JSON text, which is what it replaces.
+ * "standing"}, the standing place / (2·(n - 1)) (level_place(), 1 when
+ * n = 1) as the numeric division level_standing() does.  rank_plan() calls
+ * it once per ranked disclosure; building the object here costs a fraction
+ * of nested jsonb_build_object() calls or of parsing JSON text, which is
+ * what it replaces.
  */
 #include "postgres.h"
 
@@ -115,7 +117,9 @@ fr_levels_json(PG_FUNCTION_ARGS)
 	ArrayType  *units = PG_GETARG_ARRAYTYPE_P(1);
 	ArrayType  *levels = PG_GETARG_ARRAYTYPE_P(2);
 	ArrayType  *tiers = PG_GETARG_ARRAYTYPE_P(3);
-	ArrayType  *standings = PG_GETARG_ARRAYTYPE_P(4);
+	ArrayType  *places = PG_GETARG_ARRAYTYPE_P(4);
+	int64		total = PG_GETARG_INT64(5);
+	Numeric		denominator = NULL;
 	Datum	   *kv,
 			   *uv,
 			   *lv,
@@ -134,15 +138,23 @@ fr_levels_json(PG_FUNCTION_ARGS)
 	if (deconstruct(units, TEXTOID, "units", &uv, &un) != n ||
 		deconstruct(levels, NUMERICOID, "levels", &lv, &ln) != n ||
 		deconstruct(tiers, ARR_ELEMTYPE(tiers), "tiers", &tv, &tn) != n ||
-		deconstruct(standings, NUMERICOID, "standings", &sv, &sn) != n)
+		deconstruct(places, INT8OID, "places", &sv, &sn) != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("levels_json: the five arrays must have the same length"),
-				 errdetail("keys has %d elements; units %d, levels %d, tiers %d, standings %d.",
+				 errdetail("keys has %d elements; units %d, levels %d, tiers %d, places %d.",
 						   n, ArrayGetNItems(ARR_NDIM(units), ARR_DIMS(units)),
 						   ArrayGetNItems(ARR_NDIM(levels), ARR_DIMS(levels)),
 						   ArrayGetNItems(ARR_NDIM(tiers), ARR_DIMS(tiers)),
-						   ArrayGetNItems(ARR_NDIM(standings), ARR_DIMS(standings)))));
+						   ArrayGetNItems(ARR_NDIM(places), ARR_DIMS(places)))));
+	if (total < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("levels_json: n must be at least 1"),
+				 errdetail("n = " INT64_FORMAT ".", total),
+				 errhint("Give the number of ranked disclosures.")));
+	if (total > 1)
+		denominator = int64_to_numeric(2 * (total - 1));
 
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 	for (int i = 0; i < n; i++)
@@ -174,7 +186,23 @@ fr_levels_json(PG_FUNCTION_ARGS)
 		}
 
 		push_string(&st, WJB_KEY, "standing", 8);
-		push_numeric(&st, sn[i] ? (Datum) 0 : DirectFunctionCall1(numeric_trim_scale, sv[i]), sn[i]);
+		if (sn[i])
+			push_numeric(&st, (Datum) 0, true);
+		else
+		{
+			int64		place = DatumGetInt64(sv[i]);
+			Numeric		standing;
+
+			if (place < 0 || (total > 1 && place > 2 * (total - 1)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("levels_json: place " INT64_FORMAT " is not in [0, 2·(n - 1)]", place),
+						 errdetail("n = " INT64_FORMAT ", key %d.", total, i + 1),
+						 errhint("Give level_place() of the level in the levelset of the n ranked disclosures.")));
+			standing = denominator == NULL ? int64_to_numeric(1) :
+				numeric_div_opt_error(int64_to_numeric(place), denominator, NULL);
+			push_numeric(&st, DirectFunctionCall1(numeric_trim_scale, NumericGetDatum(standing)), false);
+		}
 
 		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	}

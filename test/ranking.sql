@@ -2,7 +2,7 @@
 -- computed by hand below; publication, revocation (rule 6), the views and
 -- leaders_json.
 BEGIN;
-SELECT plan(46);
+SELECT plan(53);
 \ir fixtures/ranking.sql
 
 CREATE FUNCTION pg_temp.tag(bigint) RETURNS text LANGUAGE sql AS $$ SELECT tag FROM fx WHERE id = $1 $$;
@@ -136,6 +136,66 @@ SELECT results_eq($$SELECT distinct_levels, informative FROM plan_cutoffs('FLAT'
 SELECT is_empty($$SELECT * FROM rank_plan('NONE')$$, 'no eligible disclosure: an empty ranking');
 SELECT results_eq($$SELECT eligible, distinct_levels, best, leader_cutoff FROM plan_cutoffs('NONE')$$,
   $$VALUES (0::bigint, NULL::int, NULL::numeric, NULL::text)$$, 'no eligible disclosure: no cutoffs');
+
+-- exact scores: equal weighted standings are equal scores --------------------------------
+-- n = 4, x (weight 3) and y (weight 1), lower is better; places 2·worse + equal - 1
+-- over 2·(n - 1) = 6:
+--   E1 x 1 y 2: x 5/6 y 3/6 → 100·(3·5 + 3)/24 = 75     E2 the same
+--   E3 x 2 y 3: x 2/6 y 0   → 100·(3·2 + 0)/24 = 25
+--   E4 x 3 y 1: x 0   y 6/6 → 100·(0 + 6)/24   = 25
+-- E3 and E4 tie exactly, so published_at then id order them (E3 first).  Summing
+-- standings rounded to 20 decimals would not: 3 × 0.33333333333333333333 <
+-- 1, which put E4 ahead of E3.  tiers: leader/advanced cut at position 1, baseline
+-- at 2 → E1 E2 baseline (y 2 is the second level), E3 E4 below.
+INSERT INTO category (code, name) VALUES ('exact', '精确');
+INSERT INTO indicator_def (category, key, direction, unit) VALUES
+  ('exact', 'x', 'lower_better', 'mg/kg'), ('exact', 'y', 'lower_better', 'mg/kg');
+CREATE FUNCTION pg_temp.pub2(ent int, x text, y text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE d bigint;
+BEGIN
+  INSERT INTO frontrunner.disclosure (enterprise, category, product, standard)
+  VALUES (frontrunner.uscc_complete('91110108MA001' || lpad(ent::text, 4, '0')), 'exact', 'e' || ent, 'GB/T 1-2020')
+  RETURNING id INTO d;
+  INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement)
+  VALUES (d, 'x', x::frontrunner.indicator), (d, 'y', y::frontrunner.indicator);
+  PERFORM frontrunner.publish_disclosure(d);
+  RETURN d;
+END $$;
+INSERT INTO enterprise (uscc, name)
+SELECT uscc_complete('91110108MA001' || lpad(i::text, 4, '0')), '精确企业 ' || i FROM generate_series(1, 4) i;
+CREATE TEMP TABLE exact_d AS
+SELECT v.tag, pg_temp.pub2(v.i, v.x, v.y) AS id
+FROM (VALUES (1, 'E1', '≤ 1 mg/kg', '≤ 2 mg/kg'), (2, 'E2', '≤ 1 mg/kg', '≤ 2 mg/kg'),
+             (3, 'E3', '≤ 2 mg/kg', '≤ 3 mg/kg'), (4, 'E4', '≤ 3 mg/kg', '≤ 1 mg/kg')) v(i, tag, x, y)
+ORDER BY v.i;
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, required_approvals)
+VALUES ('EXACT', 'a', 'exact', 'exact ties', now() + interval '1 day', 0);
+INSERT INTO plan_indicator (plan, indicator, weight) SELECT id, v.k, v.w FROM evaluation_plan, (VALUES ('x', 3), ('y', 1)) v(k, w)
+WHERE code = 'EXACT';
+SELECT results_eq(
+  $$SELECT r.rank, e.tag, r.tier::text, r.score FROM rank_plan('EXACT') r JOIN exact_d e ON e.id = r.disclosure$$,
+  $$VALUES (1, 'E1', 'baseline', 75::numeric), (2, 'E2', 'baseline', 75), (3, 'E3', 'below', 25), (4, 'E4', 'below', 25)$$,
+  'scores are exact: E3 (3·2/6 + 0) and E4 (3·0 + 6/6) tie at 25 and are ordered by published_at, id');
+SELECT is((SELECT r.levels -> 'x' ->> 'standing' FROM rank_plan('EXACT') r JOIN exact_d e ON e.id = r.disclosure WHERE e.tag = 'E3'),
+  '0.33333333333333333333', 'the standing shown is place / (2·(n - 1)) to 20 decimals: 2/6');
+SELECT results_eq(
+  $$SELECT e.tag, level_place(s.l, r.level) FROM exact_d e
+    JOIN LATERAL (SELECT x.level FROM indicator_lists('EXACT') x WHERE x.disclosure = e.id AND x.indicator = 'x') r ON true
+    CROSS JOIN (SELECT level_stats(lv.level, 'lower_better') AS l FROM indicator_lists('EXACT') lv WHERE lv.indicator = 'x') s
+    ORDER BY e.tag$$,
+  $$VALUES ('E1', 5::bigint), ('E2', 5), ('E3', 2), ('E4', 0)$$,
+  'level_place: 2·worse + equal - 1 on indicator x (the numerators the score adds)');
+
+-- levels_json (the levels column) checks what it is given
+SELECT is(levels_json('{a,b}', '{W,""}', '{0.5,7}', '{leader,below}', '{4,0}', 3),
+  '{"a": {"level": 0.5, "unit": "W", "tier": "leader", "standing": 1}, "b": {"level": 7, "unit": "", "tier": "below", "standing": 0}}'::jsonb,
+  'levels_json: standing = place / (2·(n - 1)), trailing zeros trimmed');
+SELECT throws_ok($$SELECT levels_json('{a,b}', '{W}', '{0.5,7}', '{leader,below}', '{4,0}', 3)$$, '22023',
+  'levels_json: the five arrays must have the same length', 'levels_json: arrays of different lengths are 22023');
+SELECT throws_ok($$SELECT levels_json('{a}', '{W}', '{0.5}', '{leader}', '{5}', 3)$$, '22023',
+  'levels_json: place 5 is not in [0, 2·(n - 1)]', 'levels_json: a place beyond 2·(n - 1) is 22023');
+SELECT throws_ok($$SELECT levels_json('{a}', '{W}', '{0.5}', '{leader}', '{0}', 0)$$, '22023',
+  'levels_json: n must be at least 1', 'levels_json: n = 0 is 22023');
 
 -- publication ---------------------------------------------------------------------------
 SELECT publish_ranking('KT-2026') AS list1 \gset

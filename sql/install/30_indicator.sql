@@ -258,6 +258,13 @@ CREATE FUNCTION @extschema@.level(a @extschema@.indicator, direction @extschema@
 COMMENT ON FUNCTION @extschema@.level(@extschema@.indicator, @extschema@.direction, text) IS
   'the number a requirement claims: upper bound for lower_better (detection limit or 0 for ND), lower bound for higher_better, width for target; in unit when given (22023 if not commensurable); NULL when the form has no such bound';
 
+CREATE FUNCTION @extschema@.comparable_level(a @extschema@.indicator, direction @extschema@.direction,
+                                             unit text) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_comparable_level'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.comparable_level(@extschema@.indicator, @extschema@.direction, text) IS
+  'level(a, direction, unit), or NULL when a is in a unit of another kind of quantity (where level() raises 22023); what tier ranking reads every disclosed indicator through';
+
 CREATE FUNCTION @extschema@.margin(a @extschema@.indicator, b @extschema@.indicator,
                                    direction @extschema@.direction) RETURNS numeric
   AS 'MODULE_PATHNAME', 'fr_indicator_margin'

@@ -140,6 +140,12 @@ CREATE FUNCTION @extschema@.level_standing(levels @extschema@.levelset, level nu
 COMMENT ON FUNCTION @extschema@.level_standing(@extschema@.levelset, numeric) IS
   'mid-rank standing (worse + (equal - 1) / 2) / (n - 1), computed as the numeric division (2·worse + equal - 1) / (2·(n - 1)); 1 when n = 1; 22023 when the level is not a member';
 
+CREATE FUNCTION @extschema@.level_place(levels @extschema@.levelset, level numeric) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'fr_level_place'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.level_place(@extschema@.levelset, numeric) IS
+  'the integer 2·worse + equal - 1: the standing''s numerator over the common denominator 2·(n - 1), for exact weighted sums of standings; 22023 when the level is not a member';
+
 CREATE FUNCTION @extschema@.level_counts(levels @extschema@.levelset, level numeric,
                                          OUT worse bigint, OUT equal bigint, OUT better bigint)
   AS 'MODULE_PATHNAME', 'fr_level_counts'

@@ -68,16 +68,18 @@ DECLARE
   outcols text := '';
   tiers text := '';
   cutvals text := '';
-  wsum text := '';
-  wtot numeric := 0;
-  wcols text := '';
-  best text;
+  wscale int;
+  wint boolean;
+  wtot numeric;
+  wk text;
+  kleaders text := '';
+  kcols text := '';
   better text;
   reach_l text;
   reach_a text;
   reach_b text;
   tk text;
-  gk text;
+  pk text;
 BEGIN
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
   IF NOT FOUND THEN
@@ -92,16 +94,25 @@ BEGIN
             HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
   END IF;
   PERFORM frontrunner.plan_publication_check(plan_id);
+  -- the score's numerator, Σ weight·place, is exact: in bigint when the
+  -- weights are integers after scaling by 10^wscale and their sum is small
+  -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
+  SELECT max(scale(trim_scale(c.weight))) INTO wscale FROM frontrunner.plan_core_indicators(plan_id) c;
+  SELECT trim_scale(sum(c.weight * 10::numeric ^ wscale)) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  wint := wscale <= 6 AND wtot <= 1000000000;
+  IF NOT coalesce(wint, false) THEN
+    wscale := 0;
+    SELECT sum(c.weight) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  END IF;
 
   FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
     k := r.k;
     -- better-or-equal comparison of levels in this direction
     better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
-    best := CASE WHEN r.direction = 'higher_better' THEN 'max' ELSE 'min' END;
     -- one pass over the disclosed indicators, grouped by disclosure: the
     -- level of each core indicator (NULL when missing or in another
     -- dimension) and, for absolute cutoffs, whether the requirement reaches them
-    sel := sel || format(', min(frontrunner.level(i.requirement, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L AND frontrunner.unit_commensurable(coalesce(frontrunner.unit(i.requirement), %3$L), %3$L)) AS l%1$s',
+    sel := sel || format(', min(frontrunner.comparable_level(i.requirement, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
                          k, r.direction, r.u, r.indicator);
     IF r.leader_cutoff IS NOT NULL THEN
       sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator);
@@ -114,8 +125,8 @@ BEGIN
     END IF;
     keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
     levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
-    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s, trim_scale(%6$s(b.l%1$s)) AS best%1$s',
-                             k, r.direction, p.code, r.indicator, r.u, best);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s',
+                             k, r.direction, p.code, r.indicator, r.u);
     -- cutoffs: absolute (<@), best in market (the best level), or a fraction
     reach_l := CASE
       WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
@@ -127,15 +138,17 @@ BEGIN
     reach_b := CASE
       WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
       ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
-    cuts := cuts || format(', s.s%1$s, s.best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+    -- the best level: the first of the levelset (stored trimmed)
+    cuts := cuts || format(', s.s%1$s, (SELECT l.level FROM frontrunner.levels(s.s%1$s) l ORDER BY l.position LIMIT 1) AS best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
                            k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
                            coalesce(r.advanced_fraction::text, 'NULL::numeric'),
                            coalesce(r.baseline_fraction::text, 'NULL::numeric'));
     -- tier reached on indicator k (the best tier whose cutoff it reaches), standing
-    tk := format('CASE WHEN %s THEN ''leader'' WHEN %s THEN ''advanced'' WHEN %s THEN ''baseline'' ELSE ''below'' END::frontrunner.tier',
+    tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
                  reach_l, reach_a, reach_b);
-    gk := format('frontrunner.level_standing(c.s%1$s, b.l%1$s)', k);
-    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS g%1$s', k, tk, gk);
+    -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
+    pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
     tiers := tiers || CASE WHEN k > 1 THEN ', ' ELSE '' END || tk;
     -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
     cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
@@ -148,9 +161,10 @@ BEGIN
            ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
       CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
            ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
-    wsum := wsum || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', r.weight, gk);
-    wcols := wcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.g%s', r.weight, k);
-    wtot := wtot + r.weight;
+    wk := CASE WHEN wint THEN (r.weight * 10::numeric ^ wscale)::bigint::text
+               ELSE format('%s::numeric', r.weight) END;
+    kleaders := kleaders || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', wk, pk);
+    kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
   END LOOP;
 
   -- b: one row per candidate disclosure with its levels (one scan, one
@@ -183,17 +197,20 @@ WITH b AS MATERIALIZED (
 $q$, sel, keys, p.category, p.deadline, p.exclusion_days, levels_present, stats, cuts,
      CASE output
        WHEN 'rows' THEN format($r$
-SELECT (row_number() OVER (ORDER BY q.tier, q.score DESC, q.published_at, q.id))::int AS rank, q.*
-  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once)
+SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
+       CASE WHEN q.n = 1 THEN 100::numeric
+            ELSE trim_scale(100 * q.key::numeric / ((2 * (q.n - 1))::numeric * %2$s)) END AS score
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
+  -- the score is computed after the sort, from the exact key)
 FROM (
-  SELECT t.*, CASE WHEN t.tier0 = 'leader' AND t.score < (
-                SELECT trim_scale(100 * (%1$s) / %2$s) AS score
+  SELECT t.*, CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+                SELECT %1$s
                 FROM b CROSS JOIN c
-                WHERE %3$s AND GREATEST(%4$s) = 'leader'
-                ORDER BY 1 DESC, b.published_at, b.id OFFSET %5$s LIMIT 1)
+                WHERE %3$s AND GREATEST(%4$s) = 'leader'::frontrunner.tier
+                ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
               THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier
   FROM (
-    SELECT t.*, GREATEST(%7$s) AS tier0, trim_scale(100 * (%8$s) / %2$s) AS score
+    SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
     FROM (
       SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
       FROM b CROSS JOIN c
@@ -202,20 +219,25 @@ FROM (
     ) t
   ) t
 ) q
-$r$, wsum, wtot, levels_present, tiers, p.leader_cap - 1, outcols,
-     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), wcols)
+$r$, kleaders, wtot, levels_present, tiers, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols)
        WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
      END);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
-  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan; output ''rows'': one row per eligible disclosure with, per core indicator k (in key order), level lk, tier tk and standing gk, then tier0 (before the cap), score and n; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan; output ''rows'': one row per eligible disclosure in rank order with rank, then per core indicator k (in key order) level lk, tier tk and place pk (level_place()), then n, tier0 (before the cap), key (the exact Σ weight·place the order and the cap compare), tier and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
 
+-- The functions that run the generated query set jit = off: its work is in
+-- C functions (levels, levelsets, JSON), which JIT compilation does not
+-- speed up, and compiling the query's expressions cost 2-3 s of a 20 s
+-- ranking of a million disclosures (make bench).
 CREATE FUNCTION @extschema@.plan_cutoffs(plan_code text)
 RETURNS TABLE (indicator text, unit text, eligible bigint, distinct_levels int, best numeric,
                leader_cutoff text, advanced_cutoff text, baseline_cutoff text, informative boolean)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS $$
 BEGIN
   RETURN QUERY EXECUTE format('SELECT q.*, coalesce(q.distinct_levels > 1, false) FROM (%s) q ORDER BY 1',
@@ -280,11 +302,11 @@ COMMENT ON FUNCTION @extschema@.eligibility(text) IS
 
 -- levels_json (src/ranking.c) ---------------------------------------------------------------
 CREATE FUNCTION @extschema@.levels_json(keys text[], units text[], levels numeric[],
-                                        tiers @extschema@.tier[], standings numeric[])
+                                        tiers @extschema@.tier[], places bigint[], n bigint)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'fr_levels_json' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.levels_json(text[], text[], numeric[], @extschema@.tier[], numeric[]) IS
-  'the levels column of rank_plan(): {key: {"level", "unit", "tier", "standing"}} per core indicator, standings without trailing zeros; the arrays must have the same length (22023)';
+COMMENT ON FUNCTION @extschema@.levels_json(text[], text[], numeric[], @extschema@.tier[], bigint[], bigint) IS
+  'the levels column of rank_plan(): {key: {"level", "unit", "tier", "standing"}} per core indicator, the standing place / (2·(n - 1)) (level_place(); 1 when n = 1) without trailing zeros; the arrays must have the same length, n >= 1 and 0 <= place <= 2·(n - 1) (22023)';
 
 -- rank_plan -------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.rank_plan(plan_code text)
@@ -292,6 +314,7 @@ RETURNS TABLE (rank int, disclosure bigint, enterprise @extschema@.uscc, enterpr
                standard @extschema@.stdcode, tier @extschema@.tier, score numeric, levels jsonb)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS $$
 DECLARE
   pid bigint := frontrunner.plan_id(plan_code);
@@ -305,14 +328,14 @@ BEGIN
   SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.unit ORDER BY c.k),
          string_agg(format('f.l%s', c.k), ', ' ORDER BY c.k),
          string_agg(format('f.t%s', c.k), ', ' ORDER BY c.k),
-         string_agg(format('f.g%s', c.k), ', ' ORDER BY c.k)
+         string_agg(format('f.p%s', c.k), ', ' ORDER BY c.k)
   INTO keys_a, units_a, lcols, tcols, gcols
   FROM frontrunner.plan_core_indicators(pid) c;
   RETURN QUERY EXECUTE format($q$
 SELECT f.rank, f.id, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
-       frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s])
+       frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s], f.n)
 FROM (%1$s) f
-ORDER BY f.tier, f.score DESC, f.published_at, f.id
+ORDER BY f.tier, f.key DESC, f.published_at, f.id
 $q$, core, keys_a, units_a, lcols, tcols, gcols);
 END
 $$;
@@ -324,6 +347,7 @@ CREATE FUNCTION @extschema@.indicator_lists(plan_code text)
 RETURNS TABLE (indicator text, tier @extschema@.tier, disclosure bigint, level numeric, unit text)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS $$
 DECLARE
   pid bigint := frontrunner.plan_id(plan_code);

@@ -16,7 +16,7 @@ DECLARE
   worse bigint;
   equal bigint;
   k int;
-  cap_score numeric;
+  cap_sw numeric;
   leaders bigint;
   i int := 0;
 BEGIN
@@ -35,7 +35,7 @@ BEGIN
   -- step 1: eligibility, one disclosure at a time
   CREATE TEMP TABLE nr_elig (id bigint PRIMARY KEY, published_at timestamptz);
   CREATE TEMP TABLE nr_level (disclosure bigint, indicator text, level numeric,
-                              requirement frontrunner.indicator, tier frontrunner.tier, standing numeric);
+                              requirement frontrunner.indicator, tier frontrunner.tier, place bigint);
   FOR d IN SELECT x.id, x.enterprise, x.published_at FROM frontrunner.disclosure x
            WHERE x.category = p.category AND x.status = 'published' AND x.published_at <= p.deadline LOOP
     CONTINUE WHEN frontrunner.excluded(d.enterprise, p.deadline, p.exclusion_days);
@@ -86,11 +86,13 @@ BEGIN
   END LOOP;
   CREATE INDEX ON nr_counts (indicator, level);
 
-  -- steps 3-5 per disclosure and indicator: tier reached, mid-rank standing
+  -- steps 3-5 per disclosure and indicator: tier reached, and the mid-rank
+  -- standing s = (worse + (equal - 1) / 2) / (n - 1) kept exact as its
+  -- numerator over 2·(n - 1): place = 2·worse + equal - 1
   FOR r IN SELECT l.ctid AS c, l.*, x.* FROM nr_level l JOIN nr_pi x ON x.indicator = l.indicator LOOP
     SELECT k.worse, k.equal INTO worse, equal FROM nr_counts k WHERE k.indicator = r.indicator AND k.level = r.level;
     UPDATE nr_level SET
-      standing = CASE WHEN n = 1 THEN 1 ELSE (2 * worse + equal - 1)::numeric / (2 * (n - 1)) END,
+      place = 2 * worse + equal - 1,
       tier = CASE
         WHEN CASE WHEN r.leader_cutoff IS NOT NULL THEN r.requirement OPERATOR(frontrunner.<@) r.leader_cutoff
                   WHEN r.direction = 'higher_better' THEN r.level >= r.lc ELSE r.level <= r.lc END THEN 'leader'
@@ -102,26 +104,29 @@ BEGIN
     WHERE nr_level.ctid = r.c;
   END LOOP;
 
-  -- steps 4-5: tier and score per disclosure
+  -- steps 4-5: tier and score per disclosure; score = 100·Σ w·s / Σ w
+  -- = 100·sw / (2·(n - 1)·Σ w) with sw = Σ w·place exact, which the order
+  -- and the cap compare (equal scores are equal sw)
   CREATE TEMP TABLE nr_result AS
-    SELECT e.id, e.published_at, max(l.tier) AS t0,
-           100 * sum(x.weight * l.standing) / sum(x.weight) AS score,
+    SELECT e.id, e.published_at, max(l.tier) AS t0, sum(x.weight * l.place) AS sw,
+           CASE WHEN n = 1 THEN 100
+                ELSE 100 * sum(x.weight * l.place) / (2 * (n - 1) * sum(x.weight)) END AS score,
            NULL::frontrunner.tier AS tier
     FROM nr_elig e JOIN nr_level l ON l.disclosure = e.id JOIN nr_pi x ON x.indicator = l.indicator
     GROUP BY e.id, e.published_at;
 
   -- step 7: the leader cap, ties kept
   SELECT count(*) INTO leaders FROM nr_result WHERE t0 = 'leader';
-  SELECT x.score INTO cap_score FROM nr_result x WHERE x.t0 = 'leader'
-    ORDER BY x.score DESC, x.published_at, x.id OFFSET p.leader_cap - 1 LIMIT 1;
+  SELECT x.sw INTO cap_sw FROM nr_result x WHERE x.t0 = 'leader'
+    ORDER BY x.sw DESC, x.published_at, x.id OFFSET p.leader_cap - 1 LIMIT 1;
   FOR r IN SELECT * FROM nr_result LOOP
-    UPDATE nr_result SET tier = CASE WHEN r.t0 = 'leader' AND leaders > p.leader_cap AND r.score < cap_score
+    UPDATE nr_result SET tier = CASE WHEN r.t0 = 'leader' AND leaders > p.leader_cap AND r.sw < cap_sw
                                      THEN 'advanced' ELSE r.t0 END
     WHERE nr_result.id = r.id;
   END LOOP;
 
   -- step 6: order
-  FOR r IN SELECT * FROM nr_result x ORDER BY x.tier, x.score DESC, x.published_at, x.id LOOP
+  FOR r IN SELECT * FROM nr_result x ORDER BY x.tier, x.sw DESC, x.published_at, x.id LOOP
     i := i + 1;
     rank := i; disclosure := r.id; tier := r.tier; score := r.score;
     RETURN NEXT;
