@@ -518,14 +518,15 @@ fr_indicator_overlaps(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- accessors */
 
+/*
+ * d as numeric: coef / 10^scale with display scale = scale, the value and
+ * scale numeric_in() gives the decimal text ("0.500" stays 0.500), built
+ * without the text round trip.
+ */
 Datum
 fr_dec_to_numeric(FrDec d)
 {
-	char		buf[FR_DEC_BUFSZ];
-
-	fr_dec_format(d, buf);
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	return NumericGetDatum(int64_div_fast_to_numeric(d.coef, d.scale));
 }
 
 PG_FUNCTION_INFO_V1(fr_indicator_lower);

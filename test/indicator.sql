@@ -4,7 +4,7 @@
 -- numrange(lower, upper, bounds), and =, <@, @>, && and the btree order
 -- must agree with numrange's.
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 SELECT setseed(0.4217);
 
@@ -144,6 +144,16 @@ SELECT is((SELECT count(*) FROM judged
            WHERE satisfies(x, ('≤ ' || lim)::indicator) <> (x <= lim)
               OR satisfies(x, ('> ' || lim)::indicator) <> (x > lim)), 0::bigint,
           'full judgement = plain numeric comparison');
+
+-- the numbers an indicator gives back (lower, upper, level) are the decimals
+-- as written: value and display scale, for every scale 0..18 and sign
+SELECT is((SELECT count(*) FROM (
+             SELECT (CASE WHEN g % 3 = 0 THEN '-' ELSE '' END ||
+                     trunc((hashint4(g) & 2147483647)::numeric * (hashint4(g + 7) & 65535) / 10::numeric ^ (g % 19), g % 19)::text) AS t
+             FROM generate_series(1, 3000) g) x
+           WHERE lower(('≥ ' || x.t)::indicator)::text <> x.t::numeric::text
+              OR level(('≤ ' || x.t)::indicator, 'lower_better')::text <> x.t::numeric::text),
+          0::bigint, 'lower()/level() return the written decimal with its scale (3000 values, scales 0-18, signs)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -66,7 +66,8 @@ DECLARE
   stats text := '';
   cuts text := '';
   outcols text := '';
-  tiers text := '';
+  tcols text := '';
+  leaders text := '';
   cutvals text := '';
   wscale int;
   wint boolean;
@@ -149,7 +150,9 @@ BEGIN
     -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
     pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
     outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
-    tiers := tiers || CASE WHEN k > 1 THEN ', ' ELSE '' END || tk;
+    tcols := tcols || format(', t.l%1$s, t.t%1$s, t.p%1$s', k);
+    -- leader on indicator k (the first branch of tk); leader overall on all
+    leaders := leaders || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('(%s)', reach_l);
     -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
     cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
       '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
@@ -177,9 +180,7 @@ WITH b AS MATERIALIZED (
   SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
   FROM (SELECT i.disclosure%1$s
         FROM frontrunner.disclosed_indicator i
-        WHERE i.indicator IN (%2$s)
-          AND i.disclosure IN (SELECT x.id FROM frontrunner.disclosure x
-                               WHERE x.category = %3$L AND x.status = 'published' AND x.published_at <= %4$L::timestamptz)
+        WHERE i.indicator IN (%2$s)%10$s
         GROUP BY i.disclosure) p
   JOIN frontrunner.disclosure d ON d.id = p.disclosure
   JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
@@ -203,12 +204,15 @@ SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::
   -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
   -- the score is computed after the sort, from the exact key)
 FROM (
-  SELECT t.*, CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+  -- the sort keys first: the sort compares them without walking the
+  -- variable-width columns
+  SELECT CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
                 SELECT %1$s
                 FROM b CROSS JOIN c
-                WHERE %3$s AND GREATEST(%4$s) = 'leader'::frontrunner.tier
+                WHERE %3$s AND %4$s
                 ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
-              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier,
+         t.key, t.published_at, t.id, t.tier0, t.n, t.enterprise, t.enterprise_name, t.standard%9$s
   FROM (
     SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
     FROM (
@@ -219,14 +223,26 @@ FROM (
     ) t
   ) t
 ) q
-$r$, kleaders, wtot, levels_present, tiers, p.leader_cap - 1, outcols,
-     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols)
+$r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
        WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
-     END);
+     END,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND i.disclosure IN (SELECT x.id FROM frontrunner.disclosure x
+                               WHERE x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
-  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan; output ''rows'': one row per eligible disclosure in rank order with rank, then per core indicator k (in key order) level lk, tier tk and place pk (level_place()), then n, tier0 (before the cap), key (the exact Σ weight·place the order and the cap compare), tier and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan; output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
 
 -- The functions that run the generated query set jit = off: its work is in
 -- C functions (levels, levelsets, JSON), which JIT compilation does not

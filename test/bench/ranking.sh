@@ -6,7 +6,7 @@
 #            mid-rank standings with window functions;
 #   naive  — a straightforward PL/pgSQL implementation of §5
 #            (test/bench/naive_rank.sql), run at scales up to FR_NAIVE_MAX.
-# Peak backend memory (VmHWM) is read after each case in a fresh session.
+# Peak backend memory (private, RssAnon) is polled while each case runs.
 #
 #   bash test/bench/ranking.sh "100000 1000000"
 #
@@ -19,29 +19,49 @@ scales=${1:-100000}
 rounds=${FR_BENCH_ROUNDS:-3}
 naive_max=${FR_NAIVE_MAX:-20000}
 work_mem=${FR_WORK_MEM:-64MB}
+low_work_mem=${FR_WORK_MEM_LOW:-16MB}
 here="$(cd "$(dirname "$0")" && pwd)"
 db=frontrunner_bench_ranking
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
-# time one statement in a fresh session; prints "seconds vmhwm_kB"
+# time one statement in a fresh session (work_mem $3, default $work_mem);
+# prints "seconds peak_rssanon_kB".
+# The backend's private memory (RssAnon in /proc/PID/status) is polled
+# while the statement runs: VmHWM would also count the shared buffers the
+# backend touched, which are the server's cache, not the query's memory.
 run_case() {
-  psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" <<SQL
+  local out pid="" peak=0 k v _
+  out=$(mktemp)
+  psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" > "$out" <<SQL &
 SET search_path = frontrunner, public;
-SET work_mem = '$work_mem';
+SET work_mem = '${3:-$work_mem}';
 SET client_min_messages = warning;
 $( [ "$1" = naive ] && cat "$here/naive_rank.sql" )
 SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
 \o /dev/null
 $2;
 \o
-SELECT round((extract(epoch FROM clock_timestamp()) - :t0)::numeric, 3) || ' ' ||
-       substring(pg_read_file('/proc/self/status') from 'VmHWM:\s*(\d+)');
+SELECT round((extract(epoch FROM clock_timestamp()) - :t0)::numeric, 3);
 SQL
+  local client=$!
+  # the only client backend of this database is the one running the case
+  while kill -0 "$client" 2>/dev/null; do
+    [ -n "$pid" ] || pid=$(pgrep -f "^postgres: .* $db " | head -1 || true)
+    if [ -n "$pid" ] && [ -r "/proc/$pid/status" ]; then
+      while read -r k v _; do
+        if [ "$k" = RssAnon: ]; then (( v > peak )) && peak=$v; break; fi
+      done < "/proc/$pid/status" 2>/dev/null || true
+    fi
+    sleep 0.05
+  done
+  wait "$client"
+  echo "$(tail -1 "$out") $peak"
+  rm -f "$out"
 }
 
-declare -A ours_at
+declare -A ours_at mem_at
 for scale in $scales; do
   dropdb --if-exists "$db" >/dev/null 2>&1 || true
   createdb "$db"
@@ -82,14 +102,20 @@ for scale in $scales; do
     n=$(printf '%s\n' "${naive[@]}" | median)
     echo "RESULT case=rank_plan_vs_naive rows=$scale ours_s=$o base=naive_plpgsql base_s=$n ratio=$(awk -v a="$o" -v b="$n" 'BEGIN {printf "%.3f", a/b}')"
   fi
-  echo "MEMORY case=rank_plan rows=$scale ours_vmhwm_kb=$mem_ours floor_vmhwm_kb=$mem_floor naive_vmhwm_kb=$mem_naive work_mem=$work_mem"
+  mem_at[$scale]=$mem_ours
+  echo "MEMORY case=rank_plan rows=$scale ours_rssanon_kb=$mem_ours floor_rssanon_kb=$mem_floor naive_rssanon_kb=$mem_naive work_mem=$work_mem"
+  # bounded by work_mem: the largest case once more with a quarter of it
+  if [ "$scale" = "${scales##* }" ]; then
+    read -r t m < <(run_case ours "$ours_sql" "$low_work_mem")
+    echo "MEMORY case=rank_plan_low_work_mem rows=$scale ours_rssanon_kb=$m ours_s=$t work_mem=$low_work_mem"
+  fi
   dropdb "$db"
 done
 
 prev=""
 for scale in $scales; do
   if [ -n "$prev" ]; then
-    echo "GROWTH case=rank_plan from=$prev to=$scale rows_x=$(awk -v a="$scale" -v b="$prev" 'BEGIN {printf "%.0f", a/b}') time_x=$(awk -v a="${ours_at[$scale]}" -v b="${ours_at[$prev]}" 'BEGIN {printf "%.2f", a/b}')"
+    echo "GROWTH case=rank_plan from=$prev to=$scale rows_x=$(awk -v a="$scale" -v b="$prev" 'BEGIN {printf "%.0f", a/b}') time_x=$(awk -v a="${ours_at[$scale]}" -v b="${ours_at[$prev]}" 'BEGIN {printf "%.2f", a/b}') memory_x=$(awk -v a="${mem_at[$scale]}" -v b="${mem_at[$prev]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
   fi
   prev=$scale
 done
