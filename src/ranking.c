@@ -17,6 +17,7 @@
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
@@ -24,30 +25,55 @@
 
 PG_FUNCTION_INFO_V1(fr_levels_json);
 
-/* enum labels of the tier type, looked up once per query */
+/*
+ * What one call site keeps across the rows of a query (fn_extra): the enum
+ * labels of the tier type, the element type properties of the arrays, and
+ * the standings already computed — a plan's places repeat (one per distinct
+ * level and indicator), so most rows divide nothing.
+ */
 #define FR_TIER_CACHE 8
-typedef struct TierLabels
+#define FR_TYPE_CACHE 4
+#define FR_STANDING_SLOTS 1024
+
+typedef struct StandingSlot
 {
-	int			n;
-	Oid			oid[FR_TIER_CACHE];
-	char	   *label[FR_TIER_CACHE];
-} TierLabels;
+	int64		place;
+	int64		total;			/* 0: empty */
+	Numeric		standing;		/* trimmed, in fn_mcxt */
+} StandingSlot;
+
+typedef struct LevelsJsonCache
+{
+	int			ntiers;
+	Oid			tier_oid[FR_TIER_CACHE];
+	char	   *tier_label[FR_TIER_CACHE];
+	int			ntypes;
+	Oid			type_oid[FR_TYPE_CACHE];
+	int16		typlen[FR_TYPE_CACHE];
+	bool		typbyval[FR_TYPE_CACHE];
+	char		typalign[FR_TYPE_CACHE];
+	StandingSlot slots[FR_STANDING_SLOTS];
+} LevelsJsonCache;
+
+static LevelsJsonCache *
+levels_json_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(LevelsJsonCache));
+	return (LevelsJsonCache *) fcinfo->flinfo->fn_extra;
+}
 
 static const char *
 tier_label(FunctionCallInfo fcinfo, Oid value)
 {
-	TierLabels *c = (TierLabels *) fcinfo->flinfo->fn_extra;
+	LevelsJsonCache *c = levels_json_cache(fcinfo);
 	HeapTuple	tup;
 	char	   *label;
 
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TierLabels));
-		fcinfo->flinfo->fn_extra = c;
-	}
-	for (int i = 0; i < c->n; i++)
-		if (c->oid[i] == value)
-			return c->label[i];
+	for (int i = 0; i < c->ntiers; i++)
+		if (c->tier_oid[i] == value)
+			return c->tier_label[i];
 
 	tup = SearchSysCache1(ENUMOID, ObjectIdGetDatum(value));
 	if (!HeapTupleIsValid(tup))
@@ -57,13 +83,41 @@ tier_label(FunctionCallInfo fcinfo, Oid value)
 	label = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt,
 								NameStr(((Form_pg_enum) GETSTRUCT(tup))->enumlabel));
 	ReleaseSysCache(tup);
-	if (c->n < FR_TIER_CACHE)
+	if (c->ntiers < FR_TIER_CACHE)
 	{
-		c->oid[c->n] = value;
-		c->label[c->n] = label;
-		c->n++;
+		c->tier_oid[c->ntiers] = value;
+		c->tier_label[c->ntiers] = label;
+		c->ntiers++;
 	}
 	return label;
+}
+
+/*
+ * place / (2·(n - 1)) as numeric_div() gives it, trimmed; 1 when n = 1.
+ * The result is a copy in the caller's context: a later key of the same
+ * row may evict the slot.
+ */
+static Datum
+standing_of(FunctionCallInfo fcinfo, int64 place, int64 total)
+{
+	LevelsJsonCache *c = levels_json_cache(fcinfo);
+	StandingSlot *slot = &c->slots[(uint64) (place * INT64CONST(0x9E3779B97F4A7C15)) >> 54];
+	MemoryContext old;
+	Numeric		standing;
+
+	if (slot->total == total && slot->place == place)
+		return datumCopy(NumericGetDatum(slot->standing), false, -1);
+	standing = total == 1 ? int64_to_numeric(1) :
+		numeric_div_opt_error(int64_to_numeric(place), int64_to_numeric(2 * (total - 1)), NULL);
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (slot->total != 0)
+		pfree(slot->standing);
+	slot->standing = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+														 NumericGetDatum(standing)));
+	MemoryContextSwitchTo(old);
+	slot->place = place;
+	slot->total = total;
+	return datumCopy(NumericGetDatum(slot->standing), false, -1);
 }
 
 /* a string as key (WJB_KEY) or value (WJB_VALUE) */
@@ -94,19 +148,30 @@ push_numeric(JsonbParseState **st, Datum d, bool isnull)
 }
 
 static int
-deconstruct(ArrayType *a, Oid elemtype, const char *what, Datum **values, bool **nulls)
+deconstruct(FunctionCallInfo fcinfo, ArrayType *a, Oid elemtype, const char *what,
+			Datum **values, bool **nulls)
 {
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
+	LevelsJsonCache *c = levels_json_cache(fcinfo);
+	int			t;
 	int			n;
 
 	if (ARR_NDIM(a) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("levels_json: %s must be a one-dimensional array", what)));
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	deconstruct_array(a, elemtype, typlen, typbyval, typalign, values, nulls, &n);
+	for (t = 0; t < c->ntypes && c->type_oid[t] != elemtype; t++)
+		;
+	if (t == c->ntypes)
+	{
+		if (t == FR_TYPE_CACHE)
+			t = 0;				/* not reached: four element types */
+		else
+			c->ntypes++;
+		c->type_oid[t] = elemtype;
+		get_typlenbyvalalign(elemtype, &c->typlen[t], &c->typbyval[t], &c->typalign[t]);
+	}
+	deconstruct_array(a, elemtype, c->typlen[t], c->typbyval[t], c->typalign[t],
+					  values, nulls, &n);
 	return n;
 }
 
@@ -119,7 +184,6 @@ fr_levels_json(PG_FUNCTION_ARGS)
 	ArrayType  *tiers = PG_GETARG_ARRAYTYPE_P(3);
 	ArrayType  *places = PG_GETARG_ARRAYTYPE_P(4);
 	int64		total = PG_GETARG_INT64(5);
-	Numeric		denominator = NULL;
 	Datum	   *kv,
 			   *uv,
 			   *lv,
@@ -134,11 +198,11 @@ fr_levels_json(PG_FUNCTION_ARGS)
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
 
-	n = deconstruct(keys, TEXTOID, "keys", &kv, &kn);
-	if (deconstruct(units, TEXTOID, "units", &uv, &un) != n ||
-		deconstruct(levels, NUMERICOID, "levels", &lv, &ln) != n ||
-		deconstruct(tiers, ARR_ELEMTYPE(tiers), "tiers", &tv, &tn) != n ||
-		deconstruct(places, INT8OID, "places", &sv, &sn) != n)
+	n = deconstruct(fcinfo, keys, TEXTOID, "keys", &kv, &kn);
+	if (deconstruct(fcinfo, units, TEXTOID, "units", &uv, &un) != n ||
+		deconstruct(fcinfo, levels, NUMERICOID, "levels", &lv, &ln) != n ||
+		deconstruct(fcinfo, tiers, ARR_ELEMTYPE(tiers), "tiers", &tv, &tn) != n ||
+		deconstruct(fcinfo, places, INT8OID, "places", &sv, &sn) != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("levels_json: the five arrays must have the same length"),
@@ -153,8 +217,6 @@ fr_levels_json(PG_FUNCTION_ARGS)
 				 errmsg("levels_json: n must be at least 1"),
 				 errdetail("n = " INT64_FORMAT ".", total),
 				 errhint("Give the number of ranked disclosures.")));
-	if (total > 1)
-		denominator = int64_to_numeric(2 * (total - 1));
 
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 	for (int i = 0; i < n; i++)
@@ -191,7 +253,6 @@ fr_levels_json(PG_FUNCTION_ARGS)
 		else
 		{
 			int64		place = DatumGetInt64(sv[i]);
-			Numeric		standing;
 
 			if (place < 0 || (total > 1 && place > 2 * (total - 1)))
 				ereport(ERROR,
@@ -199,9 +260,7 @@ fr_levels_json(PG_FUNCTION_ARGS)
 						 errmsg("levels_json: place " INT64_FORMAT " is not in [0, 2·(n - 1)]", place),
 						 errdetail("n = " INT64_FORMAT ", key %d.", total, i + 1),
 						 errhint("Give level_place() of the level in the levelset of the n ranked disclosures.")));
-			standing = denominator == NULL ? int64_to_numeric(1) :
-				numeric_div_opt_error(int64_to_numeric(place), denominator, NULL);
-			push_numeric(&st, DirectFunctionCall1(numeric_trim_scale, NumericGetDatum(standing)), false);
+			push_numeric(&st, standing_of(fcinfo, place, total), false);
 		}
 
 		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
