@@ -2,7 +2,7 @@
 -- computed by hand below; publication, revocation (rule 6), the views and
 -- leaders_json.
 BEGIN;
-SELECT plan(53);
+SELECT plan(54);
 \ir fixtures/ranking.sql
 
 CREATE FUNCTION pg_temp.tag(bigint) RETURNS text LANGUAGE sql AS $$ SELECT tag FROM fx WHERE id = $1 $$;
@@ -60,6 +60,8 @@ SELECT results_eq(
   'rank_plan KT-2026: tiers, scores, order and the leader cap as computed by hand');
 SELECT is((SELECT score FROM rank_plan('KT-2026') WHERE pg_temp.tag(disclosure) = 'D1'), 80::numeric,
   'a score with a terminating value is exact (80)');
+SELECT is((SELECT score FROM rank_plan('KT-2026') WHERE pg_temp.tag(disclosure) = 'D2'), 86.66666666666666666667,
+  'a score that does not terminate is shown to 20 decimals, like the standings (100·(2·0.9 + 0.8)/3)');
 SELECT is((SELECT levels -> 'standby' FROM rank_plan('KT-2026') WHERE pg_temp.tag(disclosure) = 'D2'),
   '{"level": 0.500, "unit": "W", "tier": "leader", "standing": 0.9}'::jsonb,
   'levels: ≤ 500 mW is level 0.500 in W, leader on standby, standing 0.9');

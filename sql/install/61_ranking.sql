@@ -200,9 +200,10 @@ $q$, sel, keys, p.category, p.deadline, p.exclusion_days, levels_present, stats,
        WHEN 'rows' THEN format($r$
 SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
        CASE WHEN q.n = 1 THEN 100::numeric
-            ELSE trim_scale(100 * q.key::numeric / ((2 * (q.n - 1))::numeric * %2$s)) END AS score
+            ELSE trim_scale(round(100 * q.key::numeric(1000, 20) / ((2 * (q.n - 1))::numeric * %2$s), 20)) END AS score
   -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
-  -- the score is computed after the sort, from the exact key)
+  -- the score is computed after the sort, from the exact key, to 20 decimals
+  -- like the standings)
 FROM (
   -- the sort keys first: the sort compares them without walking the
   -- variable-width columns

@@ -110,7 +110,7 @@ BEGIN
   CREATE TEMP TABLE nr_result AS
     SELECT e.id, e.published_at, max(l.tier) AS t0, sum(x.weight * l.place) AS sw,
            CASE WHEN n = 1 THEN 100
-                ELSE 100 * sum(x.weight * l.place) / (2 * (n - 1) * sum(x.weight)) END AS score,
+                ELSE round(100 * sum(x.weight * l.place)::numeric(1000, 20) / (2 * (n - 1) * sum(x.weight)), 20) END AS score,
            NULL::frontrunner.tier AS tier
     FROM nr_elig e JOIN nr_level l ON l.disclosure = e.id JOIN nr_pi x ON x.indicator = l.indicator
     GROUP BY e.id, e.published_at;
