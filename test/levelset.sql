@@ -1,6 +1,6 @@
 -- pgTAP: levelset and level_stats against plain-SQL models over generated samples
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 
 SELECT setseed(0.4242);
 -- 300 samples of 1..80 levels: heavy ties (0..4), few decimals, many distinct,
@@ -117,6 +117,9 @@ SELECT is((SELECT count(*) FROM model_standing m JOIN sets s USING (sample)
            WHERE m.n > 1 AND abs(level_standing(s.l, m.level)
                                  - (m.worse + (m.equal - 1) / 2.0) / (m.n - 1)) > 1e-15),
           0::bigint, 'level_standing agrees with (worse + (equal - 1) / 2) / (n - 1)');
+SELECT is((SELECT count(*) FROM model_standing m JOIN sets s USING (sample)
+           WHERE level_place(s.l, m.level) <> 2 * m.worse + m.equal - 1),
+          0::bigint, 'level_place = 2·worse + equal - 1 from count(*) filters');
 SELECT is((SELECT count(*) FROM model_standing m JOIN sets s USING (sample),
                 LATERAL level_counts(s.l, m.level) c
            WHERE (c.worse, c.equal, c.better) <> (m.worse, m.equal, m.better)),

@@ -144,7 +144,7 @@ BEGIN
                            k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
                            coalesce(r.advanced_fraction::text, 'NULL::numeric'),
                            coalesce(r.baseline_fraction::text, 'NULL::numeric'));
-    -- tier reached on indicator k (the best tier whose cutoff it reaches), standing
+    -- tier reached on indicator k (the best tier whose cutoff it reaches)
     tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
                  reach_l, reach_a, reach_b);
     -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
@@ -172,8 +172,8 @@ BEGIN
 
   -- b: one row per candidate disclosure with its levels (one scan, one
   -- materialisation); s, c: the statistics and cutoffs, from one pass
-  -- over b; then every row's tiers and standings, the leader cap (the score
-  -- at position leader_cap among the leaders: only leaders' standings are
+  -- over b; then every row's tiers and places, the leader cap (the key at
+  -- position leader_cap among the leaders: only leaders' places are
   -- computed for it) and the order.
   RETURN format($q$
 WITH b AS MATERIALIZED (
@@ -340,20 +340,20 @@ DECLARE
   units_a text[];
   lcols text;
   tcols text;
-  gcols text;
+  pcols text;
 BEGIN
   SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.unit ORDER BY c.k),
          string_agg(format('f.l%s', c.k), ', ' ORDER BY c.k),
          string_agg(format('f.t%s', c.k), ', ' ORDER BY c.k),
          string_agg(format('f.p%s', c.k), ', ' ORDER BY c.k)
-  INTO keys_a, units_a, lcols, tcols, gcols
+  INTO keys_a, units_a, lcols, tcols, pcols
   FROM frontrunner.plan_core_indicators(pid) c;
   RETURN QUERY EXECUTE format($q$
 SELECT f.rank, f.id, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
        frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s], f.n)
 FROM (%1$s) f
 ORDER BY f.tier, f.key DESC, f.published_at, f.id
-$q$, core, keys_a, units_a, lcols, tcols, gcols);
+$q$, core, keys_a, units_a, lcols, tcols, pcols);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.rank_plan(text) IS
