@@ -236,11 +236,3 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
   'applies the staged rows of disclosure_import, one disclosure (source_ref) at a time in its own subtransaction, through every rule; publishes them unless publish is false; imported rows leave the staging table, rejected rows stay; returns one report row per staged row (outcome published, draft or rejected, with SQLSTATE, message and detail)';
-
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.disclosure_import);
-SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
-  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.disclosure_import)
-    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i';

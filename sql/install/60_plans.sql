@@ -488,21 +488,3 @@ CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ran
 CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
     'Delete draft plans with DELETE; published plans are closed and published lists stay.');
-
--- data kept by pg_dump ----------------------------------------------------------
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.evaluation_plan);
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.plan_indicator);
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.ranking);
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.ranking_entry);
-SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
-  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.evaluation_plan);
-SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
-  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.ranking);

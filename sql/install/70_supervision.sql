@@ -626,26 +626,3 @@ COMMENT ON COLUMN @extschema@.category_report.leaders IS 'current leaders (view 
 COMMENT ON COLUMN @extschema@.category_report.intl_compared IS 'current disclosed indicators (disclosure, indicator) for which an in-force international or foreign standard sets a requirement';
 COMMENT ON COLUMN @extschema@.category_report.intl_at_least_as_strict IS 'of intl_compared, those at least as strict (compare() stricter or equal) as every such requirement';
 COMMENT ON COLUMN @extschema@.category_report.intl_share IS 'intl_at_least_as_strict / intl_compared, rounded to 4 decimals; NULL when intl_compared is 0';
-
--- data kept by pg_dump ----------------------------------------------------------------------
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.plan_review);
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.feedback);
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.spot_check_request);
-SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
-  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.plan_review)
-    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i';
-SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
-  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.feedback)
-    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i';
-SELECT pg_catalog.pg_extension_config_dump(d.objid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON d.refobjid = t.typrelid
-  JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-  WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.spot_check_request)
-    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i';

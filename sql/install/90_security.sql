@@ -34,8 +34,6 @@ COMMENT ON COLUMN @extschema@.account.role IS 'login role name (current_user whe
 COMMENT ON COLUMN @extschema@.account.enterprise IS 'the enterprise the role acts for (effective when the role is a member of frontrunner_enterprise)';
 COMMENT ON COLUMN @extschema@.account.agency IS 'the evaluation agency the role acts for, as written in evaluation_plan.agency (effective when the role is a member of frontrunner_agency)';
 COMMENT ON COLUMN @extschema@.account.note IS 'free text for the DBA (who asked, when)';
-SELECT pg_catalog.pg_extension_config_dump(t.typrelid::pg_catalog.regclass, '')
-  FROM pg_catalog.pg_type t WHERE t.oid = pg_catalog.pg_typeof(NULL::@extschema@.account);
 
 -- who is asking -----------------------------------------------------------------
 CREATE FUNCTION @extschema@.invoker() RETURNS name
