@@ -225,10 +225,7 @@ typedef struct LevelArgCache
 static LevelArgCache *
 level_arg_cache(FunctionCallInfo fcinfo)
 {
-	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-														  sizeof(LevelArgCache));
-	return (LevelArgCache *) fcinfo->flinfo->fn_extra;
+	return (LevelArgCache *) fr_fn_cache(fcinfo, sizeof(LevelArgCache));
 }
 
 static Direction

@@ -14,6 +14,14 @@ fr_palloc(size_t size)
 	return palloc(size);
 }
 
+void *
+fr_fn_cache(FunctionCallInfo fcinfo, Size size)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, size);
+	return fcinfo->flinfo->fn_extra;
+}
+
 int
 fr_pg_sqlstate(FrErrCode code)
 {

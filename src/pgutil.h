@@ -7,10 +7,18 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
+
 #include "error.h"
 
 /* palloc with the FrAllocFn signature */
 extern void *fr_palloc(size_t size);
+
+/*
+ * The call site's cache (fn_extra): size zeroed bytes in the function's
+ * memory context, allocated on the first call, the same block afterwards.
+ */
+extern void *fr_fn_cache(FunctionCallInfo fcinfo, Size size);
 
 /*
  * Normalise a type input string: server encoding -> UTF-8, then

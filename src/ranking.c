@@ -23,6 +23,8 @@
 #include "utils/numeric.h"
 #include "utils/syscache.h"
 
+#include "pgutil.h"
+
 PG_FUNCTION_INFO_V1(fr_levels_json);
 
 /*
@@ -58,10 +60,7 @@ typedef struct LevelsJsonCache
 static LevelsJsonCache *
 levels_json_cache(FunctionCallInfo fcinfo)
 {
-	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-														  sizeof(LevelsJsonCache));
-	return (LevelsJsonCache *) fcinfo->flinfo->fn_extra;
+	return (LevelsJsonCache *) fr_fn_cache(fcinfo, sizeof(LevelsJsonCache));
 }
 
 static const char *
