@@ -367,23 +367,29 @@ WHERE pg_temp.h('share:' || d.n || ':' || d.i || ':' || v.indicator) < v.share
 ORDER BY d.id, v.indicator;
 
 -- the explicit statement (明示) where an indicator is looser than a
--- recommended national or industry standard in force (rule 4)
-UPDATE disclosure d SET below_recommended_statement = s.statement
+-- recommended national or industry standard in force (rule 4), for the
+-- disclosures given (drafts, before they are published)
+CREATE FUNCTION pg_temp.state_below_recommended(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+UPDATE frontrunner.disclosure d SET below_recommended_statement = s.statement
 FROM (
   SELECT i.disclosure,
-         '本产品' || string_agg(DISTINCT x.name || ' (' || to_text(i.requirement, 'zh') || ')', '、')
+         '本产品' || string_agg(DISTINCT x.name || ' (' || frontrunner.to_text(i.requirement, 'zh') || ')', '、')
          || '低于推荐性标准 ' || string_agg(DISTINCT f.standard::text, '、')
          || ' 的要求，特此明示。' AS statement
-  FROM disclosed_indicator i
-  JOIN disclosure dd ON dd.id = i.disclosure
-  JOIN indicator_def x ON x.category = dd.category AND x.key = i.indicator
-  JOIN requirement_in_force f ON f.category = dd.category AND f.indicator = i.indicator
+  FROM frontrunner.disclosed_indicator i
+  JOIN frontrunner.disclosure dd ON dd.id = i.disclosure
+  JOIN frontrunner.indicator_def x ON x.category = dd.category AND x.key = i.indicator
+  JOIN frontrunner.requirement_in_force f ON f.category = dd.category AND f.indicator = i.indicator
   WHERE f.nature = 'recommended' AND f.kind IN ('national', 'industry')
-    AND compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal')
-    AND dd.id IN (SELECT id FROM demo_disclosure)
+    AND frontrunner.compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal')
+    AND dd.id = ANY (ids)
   GROUP BY i.disclosure
 ) s
-WHERE d.id = s.disclosure;
+WHERE d.id = s.disclosure
+$$;
+\o /dev/null
+SELECT pg_temp.state_below_recommended(ARRAY(SELECT id FROM demo_disclosure));
+\o
 
 -- publication, one statement each (its own transaction in psql), in a hash order
 \o /dev/null
@@ -423,22 +429,9 @@ WHERE v.share = 1
    OR EXISTS (SELECT FROM disclosed_indicator o WHERE o.disclosure = r.old_id AND o.indicator = v.indicator)
 ORDER BY r.id, v.indicator;
 
-UPDATE disclosure d SET below_recommended_statement = s.statement
-FROM (
-  SELECT i.disclosure,
-         '本产品' || string_agg(DISTINCT x.name || ' (' || to_text(i.requirement, 'zh') || ')', '、')
-         || '低于推荐性标准 ' || string_agg(DISTINCT f.standard::text, '、')
-         || ' 的要求，特此明示。' AS statement
-  FROM disclosed_indicator i
-  JOIN disclosure dd ON dd.id = i.disclosure
-  JOIN indicator_def x ON x.category = dd.category AND x.key = i.indicator
-  JOIN requirement_in_force f ON f.category = dd.category AND f.indicator = i.indicator
-  WHERE f.nature = 'recommended' AND f.kind IN ('national', 'industry')
-    AND compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal')
-    AND dd.id IN (SELECT id FROM demo_revision)
-  GROUP BY i.disclosure
-) s
-WHERE d.id = s.disclosure;
+\o /dev/null
+SELECT pg_temp.state_below_recommended(ARRAY(SELECT id FROM demo_revision));
+\o
 
 \o /dev/null
 SELECT format('SELECT frontrunner.publish_disclosure(%s)', id)
