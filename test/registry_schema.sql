@@ -1,7 +1,7 @@
 -- Registry schema: documented columns, pg_dump registration, indexes,
 -- pinyin and enterprise search.
 BEGIN;
-SELECT plan(21);
+SELECT plan(22);
 
 SELECT tables_are('frontrunner', ARRAY['enterprise', 'standard', 'category', 'indicator_def',
   'standard_requirement', 'disclosure', 'disclosed_indicator', 'spot_check', 'disclosure_event',
@@ -40,6 +40,11 @@ SELECT set_has($$SELECT c.relname::text FROM pg_class c
            ('disclosure'), ('disclosure_id_seq'), ('disclosed_indicator'), ('spot_check'), ('spot_check_id_seq'),
            ('disclosure_event'), ('disclosure_event_id_seq'), ('disclosure_import'), ('disclosure_import_line_seq')$$,
   'tables and identity sequences are registered with pg_extension_config_dump');
+SELECT is_empty($$SELECT c.relname FROM pg_class c
+                  JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+                  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'frontrunner'
+                  WHERE c.relkind IN ('r', 'p', 'S') AND c.oid <> ALL (e.extconfig::oid[])$$,
+  'every table and sequence of the extension is registered for pg_dump (sql/install/95_pg_dump.sql)');
 SELECT col_is_pk('frontrunner', 'indicator_def', ARRAY['category', 'key'], 'indicator_def key');
 SELECT col_is_pk('frontrunner', 'standard_requirement', ARRAY['standard', 'category', 'indicator'], 'standard_requirement key');
 SELECT col_is_pk('frontrunner', 'disclosed_indicator', ARRAY['disclosure', 'indicator'], 'disclosed_indicator key');
