@@ -11,12 +11,7 @@ rounds=${FR_BENCH_ROUNDS:-5}
 
 FR_BENCH=1 FR_NO_FUZZ=1 bash test/harness/deps.sh
 
-# one PostgreSQL installation per machine: keep the module in place while
-# the benchmark runs
-exec 9>/tmp/frontrunner-install.lock
-flock 9
 make -s -j2 >/dev/null
-make -s install >/dev/null
 chmod -R a+rX . 2>/dev/null || true
 
 mkdir -p bench
@@ -31,10 +26,12 @@ bm_scale=$(( scale < 1000000 ? scale : 1000000 ))
 # the ranking case: the naive PL/pgSQL baseline at 20k (it needs minutes
 # there), rank_plan and the floor at scale/10 and scale (growth over 10×)
 rk_scales="20000 $(( scale / 10 )) $scale"
-pg_virtualenv -t bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw &&
+# a PostgreSQL of its own (test/harness/pgenv.sh): nothing else swaps the
+# module or shares the cluster while the benchmark runs
+bash test/harness/pgenv.sh bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw &&
   bash test/bench/registry.sh $reg_scale >> $raw &&
   bash test/bench/benchmark.sh $bm_scale >> $raw &&
-  bash test/bench/ranking.sh '$rk_scales' >> $raw" 9>&-
+  bash test/bench/ranking.sh '$rk_scales' >> $raw"
 {
   echo "# make bench SCALE=$scale  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $(pg_config --version)"
   grep -E '^(RESULT|SIZE|MEMORY|GROWTH|registry_publish:) ' "$raw"

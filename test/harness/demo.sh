@@ -7,15 +7,12 @@ cd "$(dirname "$0")/../.."
 
 FR_NO_FUZZ=1 bash test/harness/deps.sh
 make -s -j2 >/dev/null
-exec 9>/tmp/frontrunner-install.lock
-flock 9
-make -s install >/dev/null
 chmod -R a+rX sql/demo 2>/dev/null || true
-pg_virtualenv -t bash -c '
+bash test/harness/pgenv.sh bash -c '
   set -e
   createdb frontrunner_demo
   psql -X -q -v ON_ERROR_STOP=1 -d frontrunner_demo -c "CREATE EXTENSION frontrunner"
   for f in sql/demo/[0-9]*.sql; do
     psql -X -q -v ON_ERROR_STOP=1 -P pager=off -d frontrunner_demo -f "$f"
   done
-' 9>&- 2>&1 | grep -v -E '^(Creating new PostgreSQL cluster|Dropping cluster)'
+'
