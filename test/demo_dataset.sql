@@ -1,9 +1,9 @@
--- The bundled demo dataset (sql/demo/50_dataset.sql) loads through the
+-- The bundled demo dataset (test/demo/50_dataset.sql) loads through the
 -- registry's rules and has the shape the demo and its README note promise.
 -- A rule change that would refuse the demo data fails here, not in make demo.
 BEGIN;
 SELECT plan(24);
-\ir ../sql/demo/50_dataset.sql
+\ir demo/50_dataset.sql
 SET search_path = frontrunner, public;
 
 -- enterprises ---------------------------------------------------------------------
