@@ -28,7 +28,10 @@ while [ $# -gt 0 ]; do
 done
 [ $# -gt 0 ] || { echo "usage: pgenv.sh [-o name=value]... [--no-install] [--] command [args...]" >&2; exit 2; }
 
-PG_CONFIG=${PG_CONFIG:-pg_config}
+# the real installation's pg_config (absolute: the tree's own, first in
+# PATH below, reports paths inside the tree)
+PG_CONFIG=$(command -v "${PG_CONFIG:-pg_config}") || { echo "pgenv.sh: pg_config not found" >&2; exit 1; }
+pkglibdir=$("$PG_CONFIG" --pkglibdir)
 bindir=$("$PG_CONFIG" --bindir)
 sharedir=$("$PG_CONFIG" --sharedir)
 # the installation: bindir's parent (Debian: /usr/lib/postgresql/NN) and sharedir
@@ -62,11 +65,14 @@ export FR_TREE="$work/tree"
 mkdir -p "$FR_TREE$(dirname "$libroot")" "$FR_TREE$(dirname "$sharedir")"
 cp -a "$libroot" "$FR_TREE$(dirname "$libroot")/"
 cp -a "$sharedir" "$FR_TREE$(dirname "$sharedir")/"
-export FR_PGBIN="$FR_TREE$bindir"
-export PATH="$FR_PGBIN:$PATH"
 if [ "$install" = 1 ]; then
   make -s -C "$here" install DESTDIR="$FR_TREE" PG_CONFIG="$PG_CONFIG" >/dev/null
+  # the module the cluster loads is this checkout's build
+  cmp -s "$here/frontrunner.so" "$FR_TREE$pkglibdir/frontrunner.so" ||
+    { echo "pgenv.sh: the build was not installed into $FR_TREE" >&2; exit 1; }
 fi
+export FR_PGBIN="$FR_TREE$bindir"
+export PATH="$FR_PGBIN:$PATH"
 chmod -R a+rX "$FR_TREE"
 
 # a free port: nothing answers on it
