@@ -9,8 +9,8 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "core/indicator_cmp.h"
 #include "indicator.h"
-#include "indicator_cmp.h"
 #include "pgutil.h"
 
 /* ---------------------------------------------------------------- compare */

@@ -15,8 +15,8 @@
 #include "utils/numeric.h"
 #include "utils/sortsupport.h"
 
+#include "core/indicator_cmp.h"
 #include "indicator.h"
-#include "indicator_cmp.h"
 #include "pgutil.h"
 
 #define TYPNAME "indicator"

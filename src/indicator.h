@@ -16,7 +16,7 @@
 
 #include "fmgr.h"
 
-#include "indicator_parse.h"
+#include "core/indicator_parse.h"
 
 #define FR_IND_VERSION 1
 

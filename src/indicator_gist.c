@@ -22,8 +22,8 @@
 #include "access/stratnum.h"
 #include "fmgr.h"
 
+#include "core/indicator_cmp.h"
 #include "indicator.h"
-#include "indicator_cmp.h"
 
 #define GK_MIXED	0x0100		/* several dimensions below: match all */
 

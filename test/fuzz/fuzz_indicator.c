@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "arena.h"
-#include "indicator_cmp.h"
-#include "indicator_parse.h"
-#include "normalize.h"
+#include "core/indicator_cmp.h"
+#include "core/indicator_parse.h"
+#include "core/normalize.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

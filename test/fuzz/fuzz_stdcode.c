@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "arena.h"
-#include "normalize.h"
-#include "stdcode_parse.h"
+#include "core/normalize.h"
+#include "core/stdcode_parse.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "arena.h"
-#include "normalize.h"
-#include "uscc_parse.h"
+#include "core/normalize.h"
+#include "core/uscc_parse.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

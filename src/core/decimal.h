@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "core/error.h"
 
 /* at most 18 significant digits: every coef fits int64 with room */
 #define FR_DEC_MAX_DIGITS 18

@@ -6,7 +6,7 @@
  * comparison, addition and rounding are exact and never overflow silently.
  * Backend-free.
  */
-#include "decimal.h"
+#include "core/decimal.h"
 
 #include <string.h>
 

@@ -25,9 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decimal.h"
-#include "error.h"
-#include "units.h"
+#include "core/decimal.h"
+#include "core/error.h"
+#include "core/units.h"
 
 /* the form as written: decides the output, never the comparisons */
 typedef enum FrIndForm

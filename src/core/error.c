@@ -1,7 +1,7 @@
 /*
  * error.c — FrError helpers for backend-free code.  See error.h.
  */
-#include "error.h"
+#include "core/error.h"
 
 #include <stdio.h>
 

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "indicator_cmp.h"
+#include "core/indicator_cmp.h"
 
 /* Same scale: values compare as decimals, no unit conversion. */
 static inline bool

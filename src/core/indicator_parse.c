@@ -33,7 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "indicator_parse.h"
+#include "core/indicator_parse.h"
 
 #define OP_NONE 0
 #define OP_LE	1

@@ -23,8 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decimal.h"
-#include "error.h"
+#include "core/decimal.h"
+#include "core/error.h"
 
 /* number of dimension slots (SI 7 + scale/count dimensions + spare) */
 #define FR_UNIT_NDIM 16

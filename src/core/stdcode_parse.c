@@ -9,7 +9,7 @@
  * that buffer, writes the canonical text and the sort key as it goes, and
  * on failure says where it stopped and what was expected.
  */
-#include "stdcode_parse.h"
+#include "core/stdcode_parse.h"
 
 #include <stdarg.h>
 #include <stdio.h>
