@@ -10,6 +10,7 @@
 #include "utils/numeric.h"
 
 #include "core/indicator_cmp.h"
+#include "core/quantity.h"
 #include "indicator.h"
 #include "pgutil.h"
 

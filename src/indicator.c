@@ -16,6 +16,7 @@
 #include "utils/sortsupport.h"
 
 #include "core/indicator_cmp.h"
+#include "core/quantity.h"
 #include "indicator.h"
 #include "pgutil.h"
 

@@ -23,6 +23,7 @@
 #include "fmgr.h"
 
 #include "core/indicator_cmp.h"
+#include "core/quantity.h"
 #include "indicator.h"
 
 #define GK_MIXED	0x0100		/* several dimensions below: match all */

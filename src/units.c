@@ -12,6 +12,7 @@
 #include "utils/numeric.h"
 
 #include "core/decimal.h"
+#include "core/quantity.h"
 #include "core/units.h"
 #include "pgutil.h"
 

@@ -6,6 +6,8 @@
 
 #include "core/indicator_cmp.h"
 
+#include "core/quantity.h"
+
 /* Same scale: values compare as decimals, no unit conversion. */
 static inline bool
 same_scale(const FrIndicator *a, const FrIndicator *b)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/quantity.h"
 #include "core/units.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
