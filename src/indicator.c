@@ -17,6 +17,7 @@
 
 #include "core/indicator_cmp.h"
 #include "core/quantity.h"
+#include "decimal.h"
 #include "indicator.h"
 #include "pgutil.h"
 
@@ -518,17 +519,6 @@ fr_indicator_overlaps(PG_FUNCTION_ARGS)
 }
 
 /* ---------------------------------------------------------------- accessors */
-
-/*
- * d as numeric: coef / 10^scale with display scale = scale, the value and
- * scale numeric_in() gives the decimal text ("0.500" stays 0.500), built
- * without the text round trip.
- */
-Datum
-fr_dec_to_numeric(FrDec d)
-{
-	return NumericGetDatum(int64_div_fast_to_numeric(d.coef, d.scale));
-}
 
 PG_FUNCTION_INFO_V1(fr_indicator_lower);
 PG_FUNCTION_INFO_V1(fr_indicator_upper);

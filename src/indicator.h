@@ -48,9 +48,6 @@ extern void fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator
 /* unit text for messages: "mg/kg", "(no unit)", "(any unit: ND)" */
 extern const char *fr_ind_unit_label(const FrIndicator *v);
 
-/* an FrDec as numeric, with its written scale */
-extern Datum fr_dec_to_numeric(FrDec d);
-
 /* a unit given as a text argument; 22023 when it is not a unit */
 extern void fr_ind_parse_unit_arg(text *t, FrUnit *u, char *canon);
 

@@ -23,6 +23,7 @@
 #include "utils/numeric.h"
 #include "utils/syscache.h"
 
+#include "levelset.h"
 #include "pgutil.h"
 
 PG_FUNCTION_INFO_V1(fr_levels_json);
@@ -106,8 +107,7 @@ standing_of(FunctionCallInfo fcinfo, int64 place, int64 total)
 
 	if (slot->total == total && slot->place == place)
 		return datumCopy(NumericGetDatum(slot->standing), false, -1);
-	standing = total == 1 ? int64_to_numeric(1) :
-		numeric_div_opt_error(int64_to_numeric(place), int64_to_numeric(2 * (total - 1)), NULL);
+	standing = lv_standing_of(place, total);
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	if (slot->total != 0)
 		pfree(slot->standing);

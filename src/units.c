@@ -11,9 +11,9 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-#include "core/decimal.h"
 #include "core/quantity.h"
 #include "core/units.h"
+#include "decimal.h"
 #include "pgutil.h"
 
 PG_FUNCTION_INFO_V1(fr_units_list);
@@ -50,30 +50,6 @@ unit_arg(text *t, FrUnit *u, char *canon, char **shown)
 				 err.hint[0] ? errhint("%s", fr_pg_from_utf8(err.hint)) : 0));
 	if (shown)
 		*shown = raw;
-}
-
-/* an exact decimal from a numeric argument; raises 22023 / 22003 */
-static FrDec
-numeric_arg(Numeric n, const char *what)
-{
-	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)));
-	FrDec		d;
-	size_t		used = 0;
-	FrError		err;
-
-	if (numeric_is_nan(n) || numeric_is_inf(n))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a finite number, not %s", what, s)));
-	fr_error_init(&err);
-	if (!fr_dec_parse(s, strlen(s), &used, &d, &err) || used != strlen(s))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s cannot be represented exactly", what, s),
-				 errdetail("%s", err.detail[0] ? err.detail : "unexpected numeric text"),
-				 errhint("Values have at most %d significant digits and %d decimal places.",
-						 FR_DEC_MAX_DIGITS, FR_DEC_MAX_SCALE)));
-	return d;
 }
 
 static void
@@ -207,7 +183,7 @@ significant_digits(const char *s)
 Datum
 fr_unit_convert_sql(PG_FUNCTION_ARGS)
 {
-	FrDec		v = numeric_arg(PG_GETARG_NUMERIC(0), "value");
+	FrDec		v = fr_numeric_to_dec(PG_GETARG_NUMERIC(0), "value");
 	FrUnit		from,
 				to;
 	char		canon[FR_UNIT_MAXLEN];
@@ -248,8 +224,8 @@ fr_unit_convert_sql(PG_FUNCTION_ARGS)
 Datum
 fr_unit_compare_sql(PG_FUNCTION_ARGS)
 {
-	FrDec		a = numeric_arg(PG_GETARG_NUMERIC(0), "value");
-	FrDec		b = numeric_arg(PG_GETARG_NUMERIC(2), "value");
+	FrDec		a = fr_numeric_to_dec(PG_GETARG_NUMERIC(0), "value");
+	FrDec		b = fr_numeric_to_dec(PG_GETARG_NUMERIC(2), "value");
 	FrUnit		ua,
 				ub;
 	char		canon[FR_UNIT_MAXLEN];
@@ -265,7 +241,7 @@ fr_unit_compare_sql(PG_FUNCTION_ARGS)
 Datum
 fr_unit_value_key_sql(PG_FUNCTION_ARGS)
 {
-	FrDec		v = numeric_arg(PG_GETARG_NUMERIC(0), "value");
+	FrDec		v = fr_numeric_to_dec(PG_GETARG_NUMERIC(0), "value");
 	FrUnit		u;
 	char		canon[FR_UNIT_MAXLEN];
 	FrValueKey	key;
