@@ -61,7 +61,7 @@ judge(const FrIndicator *m, const FrIndicator *s, bool rounded)
 
 	fr_error_init(&err);
 	if (!fr_ind_satisfies(m, s, rounded, &result, &err))
-		fr_ind_raise(&err);
+		fr_ind_raise(&err, "cannot judge the value against this requirement");
 	return result;
 }
 
@@ -82,7 +82,7 @@ fr_indicator_satisfies(PG_FUNCTION_ARGS)
 		/* the message names the units: load them */
 		fr_ind_load(PG_GETARG_DATUM(0), &m);
 		fr_ind_load(PG_GETARG_DATUM(1), &s);
-		fr_ind_require_commensurable(&m, &s, "satisfies");
+		fr_ind_require_commensurable(&m, &s);
 	}
 	PG_RETURN_BOOL(judge(&m, &s, rounded));
 }
@@ -119,7 +119,7 @@ convert_numeric(FrDec x, const FrIndicator *v, const FrUnit *u)
 		return fr_dec_to_numeric(x);
 	fr_error_init(&err);
 	if (!fr_value_convert_text(x, &v->unit, u, 20, buf, sizeof(buf), &exact, &err))
-		fr_ind_raise(&err);
+		fr_ind_raise(&err, "cannot convert the level to the requested unit");
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
@@ -220,7 +220,7 @@ fr_indicator_level(PG_FUNCTION_ARGS)
 	{
 		const FrUnit *u = level_unit_arg(fcinfo, c, 2);
 
-		fr_ind_require_unit(&v, u, c->canon, "level");
+		fr_ind_require_unit(&v, u, c->canon);
 		r = level_of(&v, dir, u, &isnull);
 	}
 	else
@@ -288,7 +288,7 @@ fr_indicator_margin(PG_FUNCTION_ARGS)
 
 	fr_ind_load(PG_GETARG_DATUM(0), &a);
 	fr_ind_load(PG_GETARG_DATUM(1), &b);
-	fr_ind_require_commensurable(&a, &b, "margin");
+	fr_ind_require_commensurable(&a, &b);
 	bu = (b.flags & FR_IND_ANYUNIT) ? ((a.flags & FR_IND_ANYUNIT) ? NULL : &a.unit) : &b.unit;
 	la = level_of(&a, dir, bu, &na);
 	lb = level_of(&b, dir, bu, &nb);

@@ -21,7 +21,6 @@ static const int64_t dec_pow10[19] = {
 	1000000000000000000LL
 };
 
-#define DEC_LIMIT	1000000000000000000LL	/* 10^18: |coef| must stay below */
 
 bool
 fr_dec_parse(const char *s, size_t len, size_t *used, FrDec *out, FrError *err)
@@ -47,7 +46,7 @@ fr_dec_parse(const char *s, size_t len, size_t *used, FrDec *out, FrError *err)
 		{
 			if (sig >= FR_DEC_MAX_DIGITS)
 				return fr_error(err, FR_ERR_RANGE, (int) i,
-								"a number has at most %d significant digits",
+								"A number has at most %d significant digits.",
 								FR_DEC_MAX_DIGITS);
 			coef = coef * 10 + d;
 			sig++;
@@ -65,13 +64,13 @@ fr_dec_parse(const char *s, size_t len, size_t *used, FrDec *out, FrError *err)
 
 			if (scale >= FR_DEC_MAX_SCALE)
 				return fr_error(err, FR_ERR_RANGE, (int) i,
-								"a number has at most %d decimal places",
+								"A number has at most %d decimal places.",
 								FR_DEC_MAX_SCALE);
 			if (sig > 0 || d != 0)
 			{
 				if (sig >= FR_DEC_MAX_DIGITS)
 					return fr_error(err, FR_ERR_RANGE, (int) i,
-									"a number has at most %d significant digits",
+									"A number has at most %d significant digits.",
 									FR_DEC_MAX_DIGITS);
 				sig++;
 			}
@@ -82,7 +81,7 @@ fr_dec_parse(const char *s, size_t len, size_t *used, FrDec *out, FrError *err)
 		}
 	}
 	if (ndigits == 0)
-		return fr_error(err, FR_ERR_SYNTAX, (int) i, "a number was expected");
+		return fr_error(err, FR_ERR_SYNTAX, (int) i, "A number was expected.");
 	out->coef = neg ? -coef : coef;
 	out->scale = (int16_t) scale;
 	*used = i;
@@ -167,9 +166,9 @@ fr_dec_format(FrDec a, char *buf)
 static bool
 dec_store(i128 v, int scale, FrDec *out, FrError *err)
 {
-	if (v >= DEC_LIMIT || v <= -DEC_LIMIT)
+	if (v >= FR_DEC_COEF_LIMIT || v <= -FR_DEC_COEF_LIMIT)
 		return fr_error(err, FR_ERR_RANGE, -1,
-						"the result has more than %d significant digits",
+						"The result has more than %d significant digits.",
 						FR_DEC_MAX_DIGITS);
 	out->coef = (int64_t) v;
 	out->scale = (int16_t) scale;
@@ -187,7 +186,7 @@ fr_dec_round_half_even(FrDec a, int scale, FrDec *out, FrError *err)
 
 	if (scale < 0 || scale > FR_DEC_MAX_SCALE)
 		return fr_error(err, FR_ERR_ARGUMENT, -1,
-						"rounding scale %d is outside 0 .. %d",
+						"The rounding scale %d is outside 0 .. %d.",
 						scale, FR_DEC_MAX_SCALE);
 	if (a.scale <= scale)
 		return dec_store(dec_shift(a.coef, scale - a.scale), scale, out, err);
@@ -240,4 +239,43 @@ fr_dec_strip(FrDec a)
 		a.scale--;
 	}
 	return a;
+}
+
+/* Fit coef × 10^-scale into an FrDec, dropping trailing zeros if needed. */
+static bool
+dec_fit(i128 coef, int scale, FrDec *out, FrError *err)
+{
+	while ((coef >= FR_DEC_COEF_LIMIT || coef <= -FR_DEC_COEF_LIMIT ||
+			scale > FR_DEC_MAX_SCALE) && scale > 0 && coef % 10 == 0)
+	{
+		coef /= 10;
+		scale--;
+	}
+	while (scale < 0)
+	{
+		if (coef >= FR_DEC_COEF_LIMIT / 10 || coef <= -FR_DEC_COEF_LIMIT / 10)
+			break;
+		coef *= 10;
+		scale++;
+	}
+	if (coef >= FR_DEC_COEF_LIMIT || coef <= -FR_DEC_COEF_LIMIT ||
+		scale > FR_DEC_MAX_SCALE || scale < 0)
+		return fr_error(err, FR_ERR_RANGE, -1,
+						"The result needs more than %d significant digits or %d decimals.",
+						FR_DEC_MAX_DIGITS, FR_DEC_MAX_SCALE);
+	out->coef = (int64_t) coef;
+	out->scale = (int16_t) scale;
+	return true;
+}
+
+bool
+fr_dec_mul(FrDec a, FrDec b, FrDec *out, FrError *err)
+{
+	return dec_fit((i128) a.coef * (i128) b.coef, a.scale + b.scale, out, err);
+}
+
+bool
+fr_dec_div_pow10(FrDec a, int k, FrDec *out, FrError *err)
+{
+	return dec_fit((i128) a.coef, a.scale + k, out, err);
 }

@@ -16,6 +16,8 @@
 
 /* at most 18 significant digits: every coef fits int64 with room */
 #define FR_DEC_MAX_DIGITS 18
+/* 10^FR_DEC_MAX_DIGITS: |coef| stays below */
+#define FR_DEC_COEF_LIMIT INT64_C(1000000000000000000)
 /* decimals as written: 0 .. FR_DEC_MAX_SCALE */
 #define FR_DEC_MAX_SCALE 18
 /* room to print any FrDec: sign, 18 digits, point, leading "0.", NUL */
@@ -58,6 +60,12 @@ extern bool fr_dec_round_half_even(FrDec a, int scale, FrDec *out,
 /* Exact a + b, a - b (scale = max of the scales); FR_ERR_RANGE on overflow. */
 extern bool fr_dec_add(FrDec a, FrDec b, FrDec *out, FrError *err);
 extern bool fr_dec_sub(FrDec a, FrDec b, FrDec *out, FrError *err);
+
+/* Exact a × b (scale = sum of scales, trailing zeros dropped to fit). */
+extern bool fr_dec_mul(FrDec a, FrDec b, FrDec *out, FrError *err);
+
+/* Exact a / 10^k (k >= 0: a percentage is fr_dec_div_pow10(a, 2)). */
+extern bool fr_dec_div_pow10(FrDec a, int k, FrDec *out, FrError *err);
 
 /* Value with trailing zeros removed (canonical form for hashing). */
 extern FrDec fr_dec_strip(FrDec a);

@@ -98,7 +98,4 @@ extern size_t fr_indicator_format(const FrIndicator *v, FrIndStyle style,
  */
 extern bool fr_indicator_check(const FrIndicator *v, FrError *err);
 
-/* Exact a × b (scale = sum of scales, trailing zeros dropped to fit). */
-extern bool fr_dec_mul(FrDec a, FrDec b, FrDec *out, FrError *err);
-
 #endif							/* FR_INDICATOR_PARSE_H */

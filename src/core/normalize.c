@@ -188,14 +188,14 @@ nfkc16(const UChar *in, int32_t n, FrAllocFn alloc, int32_t *nout,
 	if (U_FAILURE(status))
 	{
 		fr_error(err, FR_ERR_INTERNAL, -1,
-				 "ICU NFKC normaliser unavailable: %s", u_errorName(status));
+				 "The ICU NFKC normaliser is unavailable: %s.", u_errorName(status));
 		return NULL;
 	}
 	len = unorm2_normalize(nfkc, in, n, NULL, 0, &status);
 	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
 	{
 		fr_error(err, FR_ERR_INTERNAL, -1,
-				 "ICU NFKC normalisation failed: %s", u_errorName(status));
+				 "ICU NFKC normalisation failed: %s.", u_errorName(status));
 		return NULL;
 	}
 	status = U_ZERO_ERROR;
@@ -204,7 +204,7 @@ nfkc16(const UChar *in, int32_t n, FrAllocFn alloc, int32_t *nout,
 	if (U_FAILURE(status))
 	{
 		fr_error(err, FR_ERR_INTERNAL, -1,
-				 "ICU NFKC normalisation failed: %s", u_errorName(status));
+				 "ICU NFKC normalisation failed: %s.", u_errorName(status));
 		return NULL;
 	}
 	*nout = len;
@@ -237,7 +237,7 @@ fr_normalize(const char *in, size_t len, FrAllocFn alloc,
 
 	if (len > FR_NORMALIZE_MAX_INPUT)
 		return fr_error(err, FR_ERR_LIMIT, -1,
-						"Input is %zu bytes long; at most %d bytes are accepted.",
+						"The input is %zu bytes long; at most %d bytes are accepted.",
 						len, FR_NORMALIZE_MAX_INPUT);
 
 	if (fr_is_ascii(in, len))
@@ -247,7 +247,7 @@ fr_normalize(const char *in, size_t len, FrAllocFn alloc,
 	u16 = alloc(sizeof(UChar) * (len + 1));
 	u_strFromUTF8(u16, (int32_t) len + 1, &n16, in, (int32_t) len, &status);
 	if (U_FAILURE(status))
-		return fr_error(err, FR_ERR_ENCODING, -1, "Input is not valid UTF-8.");
+		return fr_error(err, FR_ERR_ENCODING, -1, "The input is not valid UTF-8.");
 
 	/* superscripts -> "^" + ASCII, before NFKC can flatten them */
 	cap = 2 * n16 + 2;
@@ -290,13 +290,13 @@ fr_normalize(const char *in, size_t len, FrAllocFn alloc,
 	u_strToUTF8(NULL, 0, &n8, cur, ncur, &status);
 	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
 		return fr_error(err, FR_ERR_INTERNAL, -1,
-						"ICU UTF-8 conversion failed: %s", u_errorName(status));
+						"ICU UTF-8 conversion failed: %s.", u_errorName(status));
 	status = U_ZERO_ERROR;
 	res = alloc(n8 + 1);
 	u_strToUTF8(res, n8 + 1, &n8, cur, ncur, &status);
 	if (U_FAILURE(status))
 		return fr_error(err, FR_ERR_INTERNAL, -1,
-						"ICU UTF-8 conversion failed: %s", u_errorName(status));
+						"ICU UTF-8 conversion failed: %s.", u_errorName(status));
 	res[n8] = '\0';
 	*out = res;
 	*outlen = (size_t) n8;

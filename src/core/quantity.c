@@ -324,7 +324,7 @@ convert_exact(FrDec v, const FrUnit *from, const FrUnit *to, Conv *c, FrError *e
 	fr_bn_set(&c->Q, (fr_u128) (uint64_t) from->factor.den * (uint64_t) to->factor.num);
 	c->k = m - to->factor.exp10;
 	if (c->P.over || s.pos.over || s.neg.over || fr_bn_is_zero(&c->Q))
-		return fr_error(err, FR_ERR_RANGE, -1, "the conversion is too large to compute exactly");
+		return fr_error(err, FR_ERR_RANGE, -1, "The conversion is too large to compute exactly.");
 
 	/* reduce P/Q (Q fits 128 bits) */
 	qq = fr_bn_low128(&c->Q);
@@ -377,7 +377,7 @@ convert_exact(FrDec v, const FrUnit *from, const FrUnit *to, Conv *c, FrError *e
 		if (fr_bn_is_zero(&c->C))
 			c->E = 0;
 		if (c->C.over)
-			return fr_error(err, FR_ERR_RANGE, -1, "the conversion is too large to compute exactly");
+			return fr_error(err, FR_ERR_RANGE, -1, "The conversion is too large to compute exactly.");
 	}
 	return true;
 }
@@ -413,7 +413,7 @@ format_scaled(int sign, const FrBn *D, int scale, char *buf, size_t cap,
 
 	if (nd == 0 || need > cap)
 		return fr_error(err, FR_ERR_RANGE, -1,
-						"the converted value needs %zu characters, more than %zu",
+						"The converted value needs %zu characters, more than %zu.",
 						need - 1, cap > 0 ? cap - 1 : 0);
 	if (sign < 0 && !fr_bn_is_zero(D))
 		buf[n++] = '-';
@@ -457,7 +457,7 @@ fr_value_convert_text(FrDec v, const FrUnit *from, const FrUnit *to,
 		*exact = true;
 		fr_bn_mul_pow10(&D, c.E + scale);
 		if (D.over)
-			return fr_error(err, FR_ERR_RANGE, -1, "the converted value is too large");
+			return fr_error(err, FR_ERR_RANGE, -1, "The converted value is too large.");
 		return format_scaled(c.sign, &D, scale, buf, cap, err);
 	}
 	else
@@ -475,7 +475,7 @@ fr_value_convert_text(FrDec v, const FrUnit *from, const FrUnit *to,
 		else
 			fr_bn_mul_pow10(&Dn, -t);
 		if (N.over || Dn.over)
-			return fr_error(err, FR_ERR_RANGE, -1, "the converted value is too large");
+			return fr_error(err, FR_ERR_RANGE, -1, "The converted value is too large.");
 		fr_bn_divmod(&N, &Dn, &q, &r);
 		fr_bn_shl1(&r);
 		{
@@ -506,7 +506,7 @@ fr_value_convert(FrDec v, const FrUnit *from, const FrUnit *to, FrDec *out,
 		return false;
 	if (!c.terminating)
 		return fr_error(err, FR_ERR_RANGE, -1,
-						"the converted value is not a terminating decimal");
+						"The converted value is not a terminating decimal.");
 	/* the written scale if it fits, else the shortest exact form */
 	scale = convert_scale(v, from, to, &c);
 	for (int attempt = 0; attempt < 2; attempt++)
@@ -544,7 +544,7 @@ fr_value_convert(FrDec v, const FrUnit *from, const FrUnit *to, FrDec *out,
 		else
 			snprintf(shown, sizeof(shown), "%.40s", text);
 		return fr_error(err, FR_ERR_RANGE, -1,
-						"the converted value %s needs more than %d significant digits or %d decimal places",
+						"The converted value %s needs more than %d significant digits or %d decimal places.",
 						shown, FR_DEC_MAX_DIGITS, FR_DEC_MAX_SCALE);
 	}
 }

@@ -314,7 +314,7 @@ p_clean(Parser *p, const char *s, size_t len)
 		{
 			if (p->len >= UNIT_MAX_INPUT)
 				return fr_error(p->err, FR_ERR_LIMIT, (int) j,
-								"a unit is at most %d bytes long", UNIT_MAX_INPUT);
+								"A unit is at most %d bytes long.", UNIT_MAX_INPUT);
 			p->buf[p->len] = out[k];
 			p->pos[p->len] = (int) j;
 			p->len++;
@@ -386,8 +386,13 @@ p_fail(Parser *p, FrErrCode code, size_t i, const char *what)
 {
 	int			off = p_pos(p, i);
 
-	return fr_error(p->err, code, off, "%s at character %d of unit \"%.*s\"",
-					what, p_charno(p, off), (int) p->origlen, p->orig);
+	char		clause[FR_ERR_TEXT];
+
+	fr_error_clause(what, clause, sizeof(clause));
+	if (clause[0] >= 'a' && clause[0] <= 'z')
+		clause[0] = (char) (clause[0] - 'a' + 'A');
+	return fr_error(p->err, code, off, "%s at character %d of unit \"%.*s\".",
+					clause, p_charno(p, off), (int) p->origlen, p->orig);
 }
 
 static bool
@@ -411,7 +416,7 @@ u_mul(Parser *p, U *a, const U *b)
 		if (a->scale != FR_SCALE_NONE && a->scale != b->scale)
 		{
 			p_fail(p, FR_ERR_SYNTAX, p->term_start, "two different scale units in one unit");
-			fr_error_hint(p->err, "\"%s\" and \"%s\" name scales and cannot be combined",
+			fr_error_hint(p->err, "\"%s\" and \"%s\" name scales and cannot be combined.",
 						  fr_scale_symbols[a->scale], fr_scale_symbols[b->scale]);
 			return false;
 		}
@@ -568,7 +573,7 @@ unknown_hint(Parser *p, const char *w, size_t wl)
 
 	if (h.n == 0)
 		fr_error_hint(p->err, "SELECT * FROM frontrunner.units() lists the supported unit symbols; "
-					  "SI prefixes (k, m, μ or u, …) apply to the prefixable ones");
+					  "SI prefixes (k, m, μ or u, …) apply to the prefixable ones.");
 	else
 	{
 		char		list[FR_ERR_TEXT];
@@ -655,7 +660,7 @@ parse_power(Parser *p, bool bare, int *k)
 	if (v == 0 || v > UNIT_MAX_POWER || nd > 2)
 	{
 		p_fail(p, FR_ERR_SYNTAX, start, "invalid power");
-		fr_error_hint(p->err, "powers are integers from -%d to %d other than 0, as in \"m^2\", \"m²\", \"m2\" or \"s^-1\"",
+		fr_error_hint(p->err, "Powers are integers from -%d to %d other than 0, as in \"m^2\", \"m²\", \"m2\" or \"s^-1\".",
 					  UNIT_MAX_POWER, UNIT_MAX_POWER);
 		return false;
 	}
@@ -683,7 +688,7 @@ parse_atom(Parser *p, U *u, const FrAtom **word, bool *parens)
 		if (p->i >= p->len || p->buf[p->i] != ')')
 		{
 			p_fail(p, FR_ERR_SYNTAX, p->i, "\")\" expected");
-			fr_error_hint(p->err, "the \"(\" at character %d is not closed",
+			fr_error_hint(p->err, "The \"(\" at character %d is not closed.",
 						  p_charno(p, p_pos(p, open)));
 			return false;
 		}
@@ -719,7 +724,7 @@ parse_atom(Parser *p, U *u, const FrAtom **word, bool *parens)
 
 			snprintf(shown, sizeof(shown), "%.*s", (int) (wl < 48 ? wl : 48), p->buf + start);
 			fr_error(p->err, FR_ERR_SYNTAX, off,
-					 "unknown unit symbol \"%s\" at character %d of unit \"%.*s\"",
+					 "Unknown unit symbol \"%s\" at character %d of unit \"%.*s\".",
 					 shown, p_charno(p, off), (int) p->origlen, p->orig);
 			unknown_hint(p, p->buf + start, wl);
 			return false;
@@ -769,7 +774,10 @@ parse_term(Parser *p, U *t)
 		{
 			char		what[FR_ERR_TEXT];
 
-			snprintf(what, sizeof(what), "bad numeric factor (%.300s)", p->err->detail);
+			char		clause[FR_ERR_TEXT];
+
+			fr_error_clause(p->err->detail, clause, sizeof(clause));
+			snprintf(what, sizeof(what), "bad numeric factor (%.300s)", clause);
 			return p_fail(p, p->err->code, p->i, what);
 		}
 		if (v.coef <= 0)
@@ -885,7 +893,7 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 	p.lone = NULL;
 	p.err = err;
 	if (len > 4 * UNIT_MAX_INPUT)
-		return fr_error(err, FR_ERR_LIMIT, 0, "a unit is at most %d bytes long", UNIT_MAX_INPUT);
+		return fr_error(err, FR_ERR_LIMIT, 0, "A unit is at most %d bytes long.", UNIT_MAX_INPUT);
 	if (!p_clean(&p, s, len))
 		return false;
 	if (p.len == 0)
@@ -902,15 +910,15 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 		snprintf(what, sizeof(what), "unexpected %s", c);
 		p_fail(&p, FR_ERR_SYNTAX, p.i, what);
 		if (p.buf[p.i] == '-')
-			fr_error_hint(err, "write a negative power as \"^-1\", as in \"s^-1\"");
+			fr_error_hint(err, "Write a negative power as \"^-1\", as in \"s^-1\".");
 		else if (p.buf[p.i] == ')')
-			fr_error_hint(err, "there is no \"(\" to close");
+			fr_error_hint(err, "There is no \"(\" to close.");
 		else
-			fr_error_hint(err, "combine units with \"/\", \"·\" (or \"*\", \".\") and powers, as in \"kW·h/24h\" or \"W/(m²·K)\"");
+			fr_error_hint(err, "Combine units with \"/\", \"·\" (or \"*\", \".\") and powers, as in \"kW·h/24h\" or \"W/(m²·K)\".");
 		return false;
 	}
 	if (p.canon_full)
-		return fr_error(err, FR_ERR_LIMIT, 0, "a unit is at most %d bytes long in canonical spelling",
+		return fr_error(err, FR_ERR_LIMIT, 0, "A unit is at most %d bytes long in canonical spelling.",
 						FR_UNIT_MAXLEN - 1);
 
 	for (int d = 0; d < FR_DIM_NBASE; d++)
@@ -921,7 +929,7 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 	{
 		memset(u, 0, sizeof(*u));
 		return fr_error(err, FR_ERR_LIMIT, 0,
-						"the conversion factor of unit \"%.*s\" is outside 10^-%d .. 10^%d or too long to keep exact",
+						"The conversion factor of unit \"%.*s\" is outside 10^-%d .. 10^%d or too long to keep exact.",
 						(int) len, s, FR_UNIT_MAX_EXP10, FR_UNIT_MAX_EXP10);
 	}
 	/* a lone temperature symbol is a point on its scale */
