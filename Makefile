@@ -17,7 +17,10 @@ EXTENSION   = frontrunner
 EXTVERSION  = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big  = frontrunner
-SRCS        = $(sort $(wildcard src/*.c))
+# src/core/: backend-free code (no PostgreSQL header: parsers, exact
+# decimals and quantities, normalisation); src/: the SQL faces.
+PURE_SRCS   = $(sort $(wildcard src/core/*.c))
+SRCS        = $(PURE_SRCS) $(sort $(wildcard src/*.c))
 OBJS        = $(SRCS:.c=.o)
 
 # The install script is assembled from sql/install/*.sql (one file per
@@ -39,7 +42,7 @@ PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK  = $(ICU_LIBS)
 
-EXTRA_CLEAN = $(DATA_built) test/fuzz/bin results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) src/core/*.bc test/fuzz/bin results regression.diffs regression.out
 
 PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
@@ -67,9 +70,8 @@ bench:
 	bash test/bench/run.sh $(SCALE)
 
 # ---------------------------------------------------------------- fuzzing
-# Backend-free sources: the parsers and what they use.  A fuzz target
-# test/fuzz/fuzz_<name>.c links these and nothing of PostgreSQL.
-PURE_SRCS   = $(filter-out $(shell grep -l 'include "postgres.h"' $(SRCS)),$(SRCS))
+# A fuzz target test/fuzz/fuzz_<name>.c links src/core/ (PURE_SRCS) and
+# nothing of PostgreSQL.
 FUZZ_SRCS   = $(sort $(wildcard test/fuzz/fuzz_*.c))
 FUZZ_BINS   = $(patsubst test/fuzz/%.c,test/fuzz/bin/%,$(FUZZ_SRCS))
 FUZZ_CC    ?= clang
@@ -79,7 +81,7 @@ FUZZ_SECONDS ?= 10
 
 fuzz: $(FUZZ_BINS)
 
-test/fuzz/bin/%: test/fuzz/%.c $(PURE_SRCS) $(wildcard src/*.h)
+test/fuzz/bin/%: test/fuzz/%.c $(PURE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p test/fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(PURE_SRCS) $(ICU_LIBS)
 

@@ -166,6 +166,58 @@ SELECT level_place('lower_better {1:2, 2:3}', 'NaN');
 -- n = 1: place 0 (the standing is defined as 1)
 SELECT level_place('lower_better {0.3:1}', 0.3) AS n1, level_place('lower_better {0.3:4}', 0.3) AS all_equal;
 
+-- ------------------------------------------------------------ levels
+-- Levels are numerics compared, hashed and trimmed by numeric's own
+-- functions (numeric_cmp, hash_numeric, trim_scale).  Edge cases: zero in
+-- several scales, negatives, huge and tiny values (weights ±250 in base
+-- 10000), scales 0 .. 1001, trailing zeros, the base-10000 digit
+-- boundaries, and levels read from a table (short-header datums) beside
+-- literals: the levelset agrees with ORDER BY, count(DISTINCT) and
+-- counting, in both directions and whatever the order of the rows.
+CREATE TEMP TABLE lv_edge (x numeric);
+INSERT INTO lv_edge VALUES (0), (0.000), (-0.0), (-1), (-1.0), (-0.5), (0.2), (0.20), (0.200000),
+  (9999), (10000), (10000.0000), (10001), (0.0001), (0.00010), (-0.0001),
+  (123456789012345678901234567890.123456789), (-123456789012345678901234567890.123456789);
+INSERT INTO lv_edge SELECT 10::numeric ^ 1000 + d FROM (VALUES (0), (1), (0.5)) v(d);
+INSERT INTO lv_edge SELECT -(10::numeric ^ 1000);
+INSERT INTO lv_edge SELECT k * '1e-1000'::numeric FROM (VALUES (1), (2), (-1), (1.0)) v(k);
+INSERT INTO lv_edge SELECT trunc(('0.' || repeat('3', 1000))::numeric, s) FROM generate_series(0, 1000, 37) s;
+INSERT INTO lv_edge SELECT (('1e-' || s)::numeric * 10)::numeric(1001, 1000) FROM generate_series(0, 999, 50) s;
+SELECT min(scale(x)) AS min_scale, max(scale(x)) AS max_scale, count(*) AS n,
+       count(DISTINCT x) AS distinct_values FROM lv_edge;
+CREATE TEMP TABLE lv_edge_sets AS
+SELECT d, (SELECT level_stats(x, d ORDER BY x) FROM lv_edge) AS asc_rows,
+          (SELECT level_stats(x, d ORDER BY x DESC) FROM lv_edge) AS desc_rows,
+          (SELECT level_stats(x, d) FROM (SELECT x FROM lv_edge UNION ALL
+                                          SELECT x * 1.000 FROM lv_edge) w) AS doubled
+FROM (VALUES ('lower_better'::direction), ('higher_better')) v(d);
+SELECT d, level_count(asc_rows) AS n, level_distinct(asc_rows) = (SELECT count(DISTINCT x) FROM lv_edge)
+         AS distinct_agrees,
+       asc_rows = desc_rows AS row_order_irrelevant,
+       levelset_send(asc_rows) = levelset_send(desc_rows) AS same_bytes,
+       asc_rows::text::levelset = asc_rows AS text_round_trip,
+       level_count(doubled) = 2 * level_count(asc_rows)
+         AND level_distinct(doubled) = level_distinct(asc_rows) AS scale_irrelevant,
+       (SELECT array_agg(level::text ORDER BY position) FROM levels(asc_rows))
+         = (SELECT array_agg(t ORDER BY v * CASE WHEN d = 'higher_better' THEN -1 ELSE 1 END)
+            FROM (SELECT DISTINCT ON (x) x AS v, trim_scale(x)::text AS t FROM lv_edge ORDER BY x) u)
+         AS order_and_trimming_agree,
+       (SELECT bool_and(l.count = c.n AND level_place(asc_rows, l.level) = 2 * c.worse + c.n - 1)
+        FROM levels(asc_rows) l,
+             LATERAL (SELECT count(*) FILTER (WHERE e.x = l.level) AS n,
+                             count(*) FILTER (WHERE CASE WHEN d = 'higher_better' THEN e.x < l.level
+                                                         ELSE e.x > l.level END) AS worse
+                      FROM lv_edge e) c) AS counts_and_places_agree
+FROM lv_edge_sets ORDER BY d;
+-- a level given in another scale or from a table finds its member
+SELECT level_place(asc_rows, 0.2000) AS "0.2000", level_place(asc_rows, (SELECT max(x) FROM lv_edge)) AS max_from_table,
+       level_cutoff(asc_rows, 1) = (SELECT max(x) FROM lv_edge) AS worst_is_max
+FROM lv_edge_sets WHERE d = 'lower_better';
+-- the stored level is trimmed: 0.200000 prints 0.2, 10000.0000 prints 10000
+SELECT level FROM levels((SELECT asc_rows FROM lv_edge_sets WHERE d = 'lower_better'))
+WHERE level IN (0.2, 10000, 0) ORDER BY level;
+DROP TABLE lv_edge, lv_edge_sets;
+
 -- ------------------------------------------------------------ parallel
 CREATE TABLE lvt (key int, level numeric, dir direction);
 INSERT INTO lvt

@@ -9,8 +9,11 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "core/indicator_cmp.h"
+#include "core/quantity.h"
+#include "decimal.h"
+#include "direction.h"
 #include "indicator.h"
-#include "indicator_cmp.h"
 #include "pgutil.h"
 
 /* ---------------------------------------------------------------- compare */
@@ -58,7 +61,7 @@ judge(const FrIndicator *m, const FrIndicator *s, bool rounded)
 
 	fr_error_init(&err);
 	if (!fr_ind_satisfies(m, s, rounded, &result, &err))
-		fr_ind_raise(&err);
+		fr_ind_raise(&err, "cannot judge the value against this requirement");
 	return result;
 }
 
@@ -79,36 +82,9 @@ fr_indicator_satisfies(PG_FUNCTION_ARGS)
 		/* the message names the units: load them */
 		fr_ind_load(PG_GETARG_DATUM(0), &m);
 		fr_ind_load(PG_GETARG_DATUM(1), &s);
-		fr_ind_require_commensurable(&m, &s, "satisfies");
+		fr_ind_require_commensurable(&m, &s);
 	}
 	PG_RETURN_BOOL(judge(&m, &s, rounded));
-}
-
-/* numeric → FrDec with its scale; 22003 when it has too many digits */
-static FrDec
-numeric_to_dec(Datum num)
-{
-	char	   *txt = DatumGetCString(DirectFunctionCall1(numeric_out, num));
-	FrDec		d;
-	FrError		err;
-	size_t		used = 0;
-
-	fr_error_init(&err);
-	if (!fr_dec_parse(txt, strlen(txt), &used, &d, &err) || used != strlen(txt))
-	{
-		if (err.code == FR_ERR_RANGE)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("measured value %s has too many digits", txt),
-					 errdetail("%s", err.detail),
-					 errhint("An exact measured value has at most %d significant digits and %d decimals.",
-							 FR_DEC_MAX_DIGITS, FR_DEC_MAX_SCALE)));
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("measured value %s cannot be judged", txt),
-				 errhint("A measured value must be a finite number.")));
-	}
-	return d;
 }
 
 Datum
@@ -117,7 +93,7 @@ fr_indicator_satisfies_numeric(PG_FUNCTION_ARGS)
 	FrIndicator m,
 				s;
 	bool		rounded = method_rounded(PG_GETARG_TEXT_PP(2));
-	FrDec		x = numeric_to_dec(PG_GETARG_DATUM(0));
+	FrDec		x = fr_numeric_to_dec(PG_GETARG_NUMERIC(0), "measured value");
 
 	fr_ind_load_core(PG_GETARG_DATUM(1), &s);
 	/* the number is taken in the spec's unit */
@@ -131,31 +107,6 @@ fr_indicator_satisfies_numeric(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- level, margin */
 
-typedef enum Direction
-{
-	DIR_LOWER_BETTER,
-	DIR_HIGHER_BETTER,
-	DIR_TARGET
-} Direction;
-
-static Direction
-direction_of(Datum enumval)
-{
-	char	   *label = DatumGetCString(DirectFunctionCall1(enum_out, enumval));
-
-	if (strcmp(label, "lower_better") == 0)
-		return DIR_LOWER_BETTER;
-	if (strcmp(label, "higher_better") == 0)
-		return DIR_HIGHER_BETTER;
-	if (strcmp(label, "target") == 0)
-		return DIR_TARGET;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown direction \"%s\"", label),
-			 errhint("Use lower_better, higher_better or target.")));
-	return DIR_TARGET;			/* not reached */
-}
-
 /* value x of v converted to unit u, as numeric (rounded beyond 20 decimals) */
 static Datum
 convert_numeric(FrDec x, const FrIndicator *v, const FrUnit *u)
@@ -168,7 +119,7 @@ convert_numeric(FrDec x, const FrIndicator *v, const FrUnit *u)
 		return fr_dec_to_numeric(x);
 	fr_error_init(&err);
 	if (!fr_value_convert_text(x, &v->unit, u, 20, buf, sizeof(buf), &exact, &err))
-		fr_ind_raise(&err);
+		fr_ind_raise(&err, "cannot convert the level to the requested unit");
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
@@ -178,23 +129,23 @@ convert_numeric(FrDec x, const FrIndicator *v, const FrUnit *u)
  * *isnull when the form has no such bound.
  */
 static Datum
-level_of(const FrIndicator *v, Direction dir, const FrUnit *u, bool *isnull)
+level_of(const FrIndicator *v, FrDirection dir, const FrUnit *u, bool *isnull)
 {
 	const FrUnit *to = u ? u : &v->unit;
 
 	*isnull = false;
 	switch (dir)
 	{
-		case DIR_LOWER_BETTER:
+		case FR_LOWER_BETTER:
 			/* upper bound; for ND the detection limit, or 0 */
 			if (v->flags & FR_IND_HI_INF)
 				break;
 			return convert_numeric(v->hi, v, to);
-		case DIR_HIGHER_BETTER:
+		case FR_HIGHER_BETTER:
 			if (v->flags & FR_IND_LO_INF)
 				break;
 			return convert_numeric(v->lo, v, to);
-		case DIR_TARGET:
+		case FR_TARGET:
 			if (v->flags & (FR_IND_LO_INF | FR_IND_HI_INF))
 				break;
 			return DirectFunctionCall2(numeric_sub,
@@ -213,8 +164,7 @@ level_of(const FrIndicator *v, Direction dir, const FrUnit *u, bool *isnull)
  */
 typedef struct LevelArgCache
 {
-	Oid			dir_oid;		/* InvalidOid: not yet looked up */
-	Direction	dir;
+	FrDirectionCache dir;
 	bool		unit_valid;
 	int			unit_len;
 	char		unit_raw[FR_UNIT_MAXLEN];
@@ -226,20 +176,6 @@ static LevelArgCache *
 level_arg_cache(FunctionCallInfo fcinfo)
 {
 	return (LevelArgCache *) fr_fn_cache(fcinfo, sizeof(LevelArgCache));
-}
-
-static Direction
-level_direction_arg(FunctionCallInfo fcinfo, LevelArgCache *c, int argno)
-{
-	Oid			oid = PG_GETARG_OID(argno);
-
-	if (c->dir_oid != oid)
-	{
-		c->dir_oid = InvalidOid;
-		c->dir = direction_of(ObjectIdGetDatum(oid));
-		c->dir_oid = oid;
-	}
-	return c->dir;
 }
 
 /* the parsed unit argument; c->canon holds its canonical spelling */
@@ -273,18 +209,18 @@ fr_indicator_level(PG_FUNCTION_ARGS)
 	FrIndicator v;
 	bool		isnull;
 	Datum		r;
-	Direction	dir;
+	FrDirection dir;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	c = level_arg_cache(fcinfo);
-	dir = level_direction_arg(fcinfo, c, 1);
+	dir = fr_direction_of(&c->dir, PG_GETARG_OID(1));
 	fr_ind_load(PG_GETARG_DATUM(0), &v);
 	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
 	{
 		const FrUnit *u = level_unit_arg(fcinfo, c, 2);
 
-		fr_ind_require_unit(&v, u, c->canon, "level");
+		fr_ind_require_unit(&v, u, c->canon);
 		r = level_of(&v, dir, u, &isnull);
 	}
 	else
@@ -307,7 +243,7 @@ Datum
 fr_indicator_comparable_level(PG_FUNCTION_ARGS)
 {
 	LevelArgCache *c = level_arg_cache(fcinfo);
-	Direction	dir = level_direction_arg(fcinfo, c, 1);
+	FrDirection dir = fr_direction_of(&c->dir, PG_GETARG_OID(1));
 	const FrUnit *u = level_unit_arg(fcinfo, c, 2);
 	FrIndicator v;
 	bool		isnull;
@@ -325,10 +261,8 @@ fr_indicator_comparable_level(PG_FUNCTION_ARGS)
 static bool
 numeric_is_zero(Datum n)
 {
-	Datum		zero = DirectFunctionCall3(numeric_in, CStringGetDatum("0"),
-										   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, n, zero)) == 0;
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, n,
+											 NumericGetDatum(int64_to_numeric(0)))) == 0;
 }
 
 PG_FUNCTION_INFO_V1(fr_indicator_margin);
@@ -343,7 +277,8 @@ fr_indicator_margin(PG_FUNCTION_ARGS)
 {
 	FrIndicator a,
 				b;
-	Direction	dir = direction_of(PG_GETARG_DATUM(2));
+	FrDirection dir = fr_direction_of(fr_fn_cache(fcinfo, sizeof(FrDirectionCache)),
+									  PG_GETARG_OID(2));
 	Datum		la,
 				lb;
 	bool		na,
@@ -353,7 +288,7 @@ fr_indicator_margin(PG_FUNCTION_ARGS)
 
 	fr_ind_load(PG_GETARG_DATUM(0), &a);
 	fr_ind_load(PG_GETARG_DATUM(1), &b);
-	fr_ind_require_commensurable(&a, &b, "margin");
+	fr_ind_require_commensurable(&a, &b);
 	bu = (b.flags & FR_IND_ANYUNIT) ? ((a.flags & FR_IND_ANYUNIT) ? NULL : &a.unit) : &b.unit;
 	la = level_of(&a, dir, bu, &na);
 	lb = level_of(&b, dir, bu, &nb);
@@ -361,18 +296,16 @@ fr_indicator_margin(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	switch (dir)
 	{
-		case DIR_LOWER_BETTER:
+		case FR_LOWER_BETTER:
 			r = DirectFunctionCall2(numeric_div, DirectFunctionCall2(numeric_sub, lb, la), lb);
 			break;
-		case DIR_HIGHER_BETTER:
+		case FR_HIGHER_BETTER:
 			r = DirectFunctionCall2(numeric_div, DirectFunctionCall2(numeric_sub, la, lb), lb);
 			break;
-		case DIR_TARGET:
+		case FR_TARGET:
 		default:
 			r = DirectFunctionCall2(numeric_sub,
-									DirectFunctionCall3(numeric_in, CStringGetDatum("1"),
-														ObjectIdGetDatum(InvalidOid),
-														Int32GetDatum(-1)),
+									NumericGetDatum(int64_to_numeric(1)),
 									DirectFunctionCall2(numeric_div, la, lb));
 			break;
 	}

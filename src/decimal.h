@@ -1,65 +1,23 @@
 /*
- * decimal.h — exact decimal numbers as written in requirements.
- *
- * A value is coef × 10^(-scale).  The scale is the number of decimals as
- * written: "0.30" is {30, 2} and stays 0.30 (GB/T 8170 judges at the
- * limit's last written digit).  No floating point anywhere.  Backend-free.
+ * decimal.h — exact decimals (core/decimal.h) as SQL numerics, both ways.
  */
-#ifndef FR_DECIMAL_H
-#define FR_DECIMAL_H
+#ifndef FR_PG_DECIMAL_H
+#define FR_PG_DECIMAL_H
 
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
+#include "postgres.h"
 
-#include "error.h"
+#include "utils/numeric.h"
 
-/* at most 18 significant digits: every coef fits int64 with room */
-#define FR_DEC_MAX_DIGITS 18
-/* decimals as written: 0 .. FR_DEC_MAX_SCALE */
-#define FR_DEC_MAX_SCALE 18
-/* room to print any FrDec: sign, 18 digits, point, leading "0.", NUL */
-#define FR_DEC_BUFSZ 48
+#include "core/decimal.h"
 
-typedef struct FrDec
-{
-	int64_t		coef;			/* |coef| < 10^18 */
-	int16_t		scale;			/* 0 .. FR_DEC_MAX_SCALE */
-} FrDec;
+/* d as numeric, with its written scale (0.500 stays 0.500) */
+extern Datum fr_dec_to_numeric(FrDec d);
 
 /*
- * Parse an unsigned or signed decimal at s[0..len): [+-]digits[.digits] or
- * [+-].digits (no exponent, no thousands separators).  Stops at the first
- * character that cannot continue the number and stores the bytes consumed
- * in *used.  Too many digits is FR_ERR_RANGE (22003), no digit at all is
- * FR_ERR_SYNTAX.  Leading zeros are not significant ("007" = {7,0}).
+ * A numeric as an exact decimal with its scale.  `what` names the value in
+ * the messages ("value", "measured value"): 22023 when it is NaN or
+ * ±Infinity, 22003 when it has more digits than an FrDec keeps.
  */
-extern bool fr_dec_parse(const char *s, size_t len, size_t *used,
-						 FrDec *out, FrError *err);
+extern FrDec fr_numeric_to_dec(Numeric n, const char *what);
 
-/* Exact three-way comparison of the values (0.30 and 0.3 compare equal). */
-extern int	fr_dec_cmp(FrDec a, FrDec b);
-
-/* True when the values are equal AND written with the same scale. */
-extern bool fr_dec_identical(FrDec a, FrDec b);
-
-/* Print with exactly a.scale decimals ("0.30", "-5", "0.005"); returns length. */
-extern size_t fr_dec_format(FrDec a, char *buf);
-
-/*
- * GB/T 8170 rounding: round a to `scale` decimals once, half to even
- * (drop < 5; raise > 5 or 5 followed by non-zero digits; exactly 5 → even).
- * When a.scale <= scale the value is returned with its scale raised to
- * `scale` (exact).  Fails with FR_ERR_RANGE only if the result does not fit.
- */
-extern bool fr_dec_round_half_even(FrDec a, int scale, FrDec *out,
-								   FrError *err);
-
-/* Exact a + b, a - b (scale = max of the scales); FR_ERR_RANGE on overflow. */
-extern bool fr_dec_add(FrDec a, FrDec b, FrDec *out, FrError *err);
-extern bool fr_dec_sub(FrDec a, FrDec b, FrDec *out, FrError *err);
-
-/* Value with trailing zeros removed (canonical form for hashing). */
-extern FrDec fr_dec_strip(FrDec a);
-
-#endif							/* FR_DECIMAL_H */
+#endif							/* FR_PG_DECIMAL_H */

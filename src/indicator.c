@@ -15,8 +15,10 @@
 #include "utils/numeric.h"
 #include "utils/sortsupport.h"
 
+#include "core/indicator_cmp.h"
+#include "core/quantity.h"
+#include "decimal.h"
 #include "indicator.h"
-#include "indicator_cmp.h"
 #include "pgutil.h"
 
 #define TYPNAME "indicator"
@@ -138,18 +140,18 @@ fr_ind_unit_label(const FrIndicator *v)
 }
 
 void
-fr_ind_raise(const FrError *err)
+fr_ind_raise(const FrError *err, const char *message)
 {
 	ereport(ERROR,
 			(errcode(fr_pg_sqlstate(err->code)),
-			 errmsg("%s", err->detail),
+			 errmsg("%s", message),
+			 err->detail[0] ? errdetail("%s", err->detail) : 0,
 			 err->hint[0] ? errhint("%s", err->hint) : 0));
 	pg_unreachable();
 }
 
 void
-fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator *b,
-							 const char *opname)
+fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator *b)
 {
 	char		da[FR_UNIT_MAXLEN * 2];
 	char		db[FR_UNIT_MAXLEN * 2];
@@ -160,8 +162,8 @@ fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator *b,
 	fr_unit_dimension_text(&b->unit, db, sizeof(db));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: cannot compare an indicator in \"%s\" with one in \"%s\"",
-					opname, fr_pg_from_utf8(fr_ind_unit_label(a)),
+			 errmsg("cannot compare an indicator in \"%s\" with one in \"%s\"",
+					fr_pg_from_utf8(fr_ind_unit_label(a)),
 					fr_pg_from_utf8(fr_ind_unit_label(b))),
 			 errdetail("\"%s\" measures %s, \"%s\" measures %s.",
 					   fr_pg_from_utf8(fr_ind_unit_label(a)), fr_pg_from_utf8(da),
@@ -254,6 +256,17 @@ fr_indicator_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+static void raise_binary(const char *detail) pg_attribute_noreturn();
+
+static void
+raise_binary(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary indicator"),
+			 errdetail_internal("%s", fr_pg_from_utf8(detail))));
+}
+
 Datum
 fr_indicator_recv(PG_FUNCTION_ARGS)
 {
@@ -283,36 +296,27 @@ fr_indicator_recv(PG_FUNCTION_ARGS)
 	}
 	ulen = (uint32) pq_getmsgint(buf, 4);
 	if (ulen >= FR_UNIT_MAXLEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary indicator: unit text of %u bytes", ulen)));
+		raise_binary(psprintf("The unit text has %u bytes; at most %d are allowed.",
+							  ulen, FR_UNIT_MAXLEN - 1));
 	memcpy(v.unittext, pq_getmsgbytes(buf, (int) ulen), ulen);
 	v.unittext[ulen] = '\0';
 	fr_error_init(&err);
 	if (v.flags & FR_IND_ANYUNIT)
 	{
 		if (ulen != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary indicator: a unit-less ND with a unit")));
+			raise_binary("A unit-less ND carries a unit.");
 	}
 	else
 	{
 		memset(canon, 0, sizeof(canon));
 		if (!fr_unit_parse(v.unittext, ulen, &v.unit, canon, &err))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary indicator: %s", err.detail)));
+			raise_binary(err.detail);
 		if (strcmp(canon, v.unittext) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary indicator: unit \"%s\" is not in canonical spelling \"%s\"",
-							v.unittext, canon)));
+			raise_binary(psprintf("Unit \"%s\" is not in its canonical spelling \"%s\".",
+								  v.unittext, canon));
 	}
 	if (!fr_indicator_check(&v, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("%s", err.detail)));
+		raise_binary(err.detail);
 	PG_RETURN_POINTER(fr_ind_store(&v));
 }
 
@@ -473,8 +477,7 @@ PG_FUNCTION_INFO_V1(fr_indicator_overlaps);
  * units (loaded in full only then) when they are not commensurable.
  */
 static void
-load_operands(FunctionCallInfo fcinfo, FrIndicator *a, FrIndicator *b,
-			  const char *opname)
+load_operands(FunctionCallInfo fcinfo, FrIndicator *a, FrIndicator *b)
 {
 	fr_ind_load_core(PG_GETARG_DATUM(0), a);
 	fr_ind_load_core(PG_GETARG_DATUM(1), b);
@@ -482,7 +485,7 @@ load_operands(FunctionCallInfo fcinfo, FrIndicator *a, FrIndicator *b,
 	{
 		fr_ind_load(PG_GETARG_DATUM(0), a);
 		fr_ind_load(PG_GETARG_DATUM(1), b);
-		fr_ind_require_commensurable(a, b, opname);
+		fr_ind_require_commensurable(a, b);
 	}
 }
 
@@ -492,7 +495,7 @@ fr_indicator_contained(PG_FUNCTION_ARGS)
 	FrIndicator a,
 				b;
 
-	load_operands(fcinfo, &a, &b, "operator <@");
+	load_operands(fcinfo, &a, &b);
 	PG_RETURN_BOOL(fr_ind_contained(&a, &b));
 }
 
@@ -502,7 +505,7 @@ fr_indicator_contains(PG_FUNCTION_ARGS)
 	FrIndicator a,
 				b;
 
-	load_operands(fcinfo, &a, &b, "operator @>");
+	load_operands(fcinfo, &a, &b);
 	PG_RETURN_BOOL(fr_ind_contained(&b, &a));
 }
 
@@ -512,22 +515,11 @@ fr_indicator_overlaps(PG_FUNCTION_ARGS)
 	FrIndicator a,
 				b;
 
-	load_operands(fcinfo, &a, &b, "operator &&");
+	load_operands(fcinfo, &a, &b);
 	PG_RETURN_BOOL(fr_ind_overlaps(&a, &b));
 }
 
 /* ---------------------------------------------------------------- accessors */
-
-/*
- * d as numeric: coef / 10^scale with display scale = scale, the value and
- * scale numeric_in() gives the decimal text ("0.500" stays 0.500), built
- * without the text round trip.
- */
-Datum
-fr_dec_to_numeric(FrDec d)
-{
-	return NumericGetDatum(int64_div_fast_to_numeric(d.coef, d.scale));
-}
 
 PG_FUNCTION_INFO_V1(fr_indicator_lower);
 PG_FUNCTION_INFO_V1(fr_indicator_upper);
@@ -651,8 +643,7 @@ fr_ind_parse_unit_arg(text *t, FrUnit *u, char *canon)
 }
 
 void
-fr_ind_require_unit(const FrIndicator *v, const FrUnit *u, const char *canon,
-					const char *fname)
+fr_ind_require_unit(const FrIndicator *v, const FrUnit *u, const char *canon)
 {
 	char		da[FR_UNIT_MAXLEN * 2];
 	char		db[FR_UNIT_MAXLEN * 2];
@@ -663,8 +654,8 @@ fr_ind_require_unit(const FrIndicator *v, const FrUnit *u, const char *canon,
 	fr_unit_dimension_text(u, db, sizeof(db));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: cannot express an indicator in \"%s\" in \"%s\"",
-					fname, fr_pg_from_utf8(fr_ind_unit_label(v)), fr_pg_from_utf8(canon)),
+			 errmsg("cannot express an indicator in \"%s\" in \"%s\"",
+					fr_pg_from_utf8(fr_ind_unit_label(v)), fr_pg_from_utf8(canon)),
 			 errdetail("\"%s\" measures %s, \"%s\" measures %s.",
 					   fr_pg_from_utf8(fr_ind_unit_label(v)), fr_pg_from_utf8(da),
 					   fr_pg_from_utf8(canon), fr_pg_from_utf8(db)),
@@ -710,7 +701,7 @@ fr_indicator_to_unit(PG_FUNCTION_ARGS)
 	r = v;
 	r.unit = u;
 	memcpy(r.unittext, canon, FR_UNIT_MAXLEN);
-	fr_ind_require_unit(&v, &u, canon, "to_unit");
+	fr_ind_require_unit(&v, &u, canon);
 	if (!(v.flags & FR_IND_LO_INF))
 		convert_or_raise(v.lo, &v, &u, canon, &r.lo);
 	if (!(v.flags & FR_IND_HI_INF))
@@ -724,7 +715,7 @@ fr_indicator_to_unit(PG_FUNCTION_ARGS)
 		convert_or_raise(v.nominal, &v, &u, canon, &r.nominal);
 		if (!fr_dec_sub(r.hi, r.nominal, &r.dev_up, &err) ||
 			!fr_dec_sub(r.lo, r.nominal, &r.dev_down, &err))
-			fr_ind_raise(&err);
+			fr_ind_raise(&err, "cannot express the tolerance exactly in the new unit");
 		if (v.flags & (FR_IND_TOL_SYM | FR_IND_TOL_REL))
 		{
 			/* a relative tolerance becomes the absolute one it means */
@@ -735,10 +726,10 @@ fr_indicator_to_unit(PG_FUNCTION_ARGS)
 		}
 		if (!fr_dec_add(r.nominal, r.dev_up, &r.hi, &err) ||
 			!fr_dec_add(r.nominal, r.dev_down, &r.lo, &err))
-			fr_ind_raise(&err);
+			fr_ind_raise(&err, "cannot express the tolerance exactly in the new unit");
 	}
 	fr_error_init(&err);
 	if (!fr_indicator_check(&r, &err))
-		fr_ind_raise(&err);
+		fr_ind_raise(&err, "the indicator converted to the new unit is not valid");
 	PG_RETURN_POINTER(fr_ind_store(&r));
 }

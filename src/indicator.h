@@ -16,7 +16,7 @@
 
 #include "fmgr.h"
 
-#include "indicator_parse.h"
+#include "core/indicator_parse.h"
 
 #define FR_IND_VERSION 1
 
@@ -42,23 +42,22 @@ extern void fr_ind_load_core(Datum d, FrIndicator *v);
 extern struct varlena *fr_ind_store(const FrIndicator *v);
 
 /* Raise 22023 naming both units when a and b cannot be compared. */
-extern void fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator *b,
-										 const char *opname);
+extern void fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator *b);
 
 /* unit text for messages: "mg/kg", "(no unit)", "(any unit: ND)" */
 extern const char *fr_ind_unit_label(const FrIndicator *v);
-
-/* an FrDec as numeric, with its written scale */
-extern Datum fr_dec_to_numeric(FrDec d);
 
 /* a unit given as a text argument; 22023 when it is not a unit */
 extern void fr_ind_parse_unit_arg(text *t, FrUnit *u, char *canon);
 
 /* Raise 22023 when v cannot be expressed in unit u (canonical text canon). */
 extern void fr_ind_require_unit(const FrIndicator *v, const FrUnit *u,
-								const char *canon, const char *fname);
+								const char *canon);
 
-/* raise the ERROR an FrError from the compare layer describes */
-extern void fr_ind_raise(const FrError *err) pg_attribute_noreturn();
+/*
+ * Raise the ERROR an FrError from the compare layer describes: its SQLSTATE,
+ * the caller's errmsg (lower case), the FrError's detail and hint.
+ */
+extern void fr_ind_raise(const FrError *err, const char *message) pg_attribute_noreturn();
 
 #endif							/* FR_INDICATOR_H */

@@ -22,8 +22,9 @@
 #include "access/stratnum.h"
 #include "fmgr.h"
 
+#include "core/indicator_cmp.h"
+#include "core/quantity.h"
 #include "indicator.h"
-#include "indicator_cmp.h"
 
 #define GK_MIXED	0x0100		/* several dimensions below: match all */
 

@@ -5,7 +5,7 @@
 
 #include "mb/pg_wchar.h"
 
-#include "normalize.h"
+#include "core/normalize.h"
 #include "pgutil.h"
 
 void *

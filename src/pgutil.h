@@ -9,7 +9,7 @@
 
 #include "fmgr.h"
 
-#include "error.h"
+#include "core/error.h"
 
 /* palloc with the FrAllocFn signature */
 extern void *fr_palloc(size_t size);

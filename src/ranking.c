@@ -23,6 +23,7 @@
 #include "utils/numeric.h"
 #include "utils/syscache.h"
 
+#include "levelset.h"
 #include "pgutil.h"
 
 PG_FUNCTION_INFO_V1(fr_levels_json);
@@ -106,8 +107,7 @@ standing_of(FunctionCallInfo fcinfo, int64 place, int64 total)
 
 	if (slot->total == total && slot->place == place)
 		return datumCopy(NumericGetDatum(slot->standing), false, -1);
-	standing = total == 1 ? int64_to_numeric(1) :
-		numeric_div_opt_error(int64_to_numeric(place), int64_to_numeric(2 * (total - 1)), NULL);
+	standing = lv_standing_of(place, total);
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	if (slot->total != 0)
 		pfree(slot->standing);
@@ -157,7 +157,7 @@ deconstruct(FunctionCallInfo fcinfo, ArrayType *a, Oid elemtype, const char *wha
 	if (ARR_NDIM(a) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("levels_json: %s must be a one-dimensional array", what)));
+				 errmsg("the %s array must be one-dimensional", what)));
 	for (t = 0; t < c->ntypes && c->type_oid[t] != elemtype; t++)
 		;
 	if (t == c->ntypes)
@@ -204,7 +204,7 @@ fr_levels_json(PG_FUNCTION_ARGS)
 		deconstruct(fcinfo, places, INT8OID, "places", &sv, &sn) != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("levels_json: the five arrays must have the same length"),
+				 errmsg("the keys, units, levels, tiers and places arrays must have the same length"),
 				 errdetail("keys has %d elements; units %d, levels %d, tiers %d, places %d.",
 						   n, ArrayGetNItems(ARR_NDIM(units), ARR_DIMS(units)),
 						   ArrayGetNItems(ARR_NDIM(levels), ARR_DIMS(levels)),
@@ -213,8 +213,8 @@ fr_levels_json(PG_FUNCTION_ARGS)
 	if (total < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("levels_json: n must be at least 1"),
-				 errdetail("n = " INT64_FORMAT ".", total),
+				 errmsg("the number of ranked disclosures must be at least 1"),
+				 errdetail("n is " INT64_FORMAT ".", total),
 				 errhint("Give the number of ranked disclosures.")));
 
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
@@ -223,7 +223,7 @@ fr_levels_json(PG_FUNCTION_ARGS)
 		if (kn[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("levels_json: key %d is NULL", i + 1)));
+					 errmsg("key %d of the levels is NULL", i + 1)));
 		push_string(&st, WJB_KEY, VARDATA_ANY(kv[i]), VARSIZE_ANY_EXHDR(kv[i]));
 		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 
@@ -256,8 +256,8 @@ fr_levels_json(PG_FUNCTION_ARGS)
 			if (place < 0 || (total > 1 && place > 2 * (total - 1)))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("levels_json: place " INT64_FORMAT " is not in [0, 2·(n - 1)]", place),
-						 errdetail("n = " INT64_FORMAT ", key %d.", total, i + 1),
+						 errmsg("place " INT64_FORMAT " is not in [0, 2·(n - 1)]", place),
+						 errdetail("The place is that of key %d; n is " INT64_FORMAT ".", i + 1, total),
 						 errhint("Give level_place() of the level in the levelset of the n ranked disclosures.")));
 			push_numeric(&st, standing_of(fcinfo, place, total), false);
 		}

@@ -25,8 +25,8 @@
 #include "utils/builtins.h"
 #include "utils/sortsupport.h"
 
+#include "core/stdcode_parse.h"
 #include "pgutil.h"
-#include "stdcode_parse.h"
 
 #define STDCODE_TYPNAME		"stdcode"
 #define STDCODE_HDR			2	/* flags, key length */

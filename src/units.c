@@ -1,1928 +1,255 @@
 /*
- * units.c — unit parsing and exact unit algebra.  See units.h.
- *
- * A parsed unit is a vector of dimension exponents and an exact factor
- * num/den × 10^exp10 to the coherent base unit (plus 273.15 K for a lone
- * °C).  Comparison and conversion are integer arithmetic on the exact
- * rationals: a 128-bit fast path and, when that could overflow, a small
- * fixed-width bignum.  No floating point anywhere.  Backend-free.
+ * units_fn.c — SQL access to the unit table and the unit algebra:
+ * frontrunner.units(), unit_prefixes(), unit_canonical(), unit_dimension(),
+ * unit_commensurable(), unit_convert(), unit_compare(), unit_value_key().
+ * The algebra itself is backend-free (units.c); this file is the glue.
  */
-#include "units.h"
+#include "postgres.h"
 
-#include <limits.h>
-#include <stdio.h>
-#include <string.h>
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
 
-#include "units_int.h"
+#include "core/quantity.h"
+#include "core/units.h"
+#include "decimal.h"
+#include "pgutil.h"
 
-typedef unsigned __int128 u128;
+PG_FUNCTION_INFO_V1(fr_units_list);
+PG_FUNCTION_INFO_V1(fr_unit_prefixes_list);
+PG_FUNCTION_INFO_V1(fr_unit_canonical_text);
+PG_FUNCTION_INFO_V1(fr_unit_dimension_sql);
+PG_FUNCTION_INFO_V1(fr_unit_commensurable_sql);
+PG_FUNCTION_INFO_V1(fr_unit_convert_sql);
+PG_FUNCTION_INFO_V1(fr_unit_compare_sql);
+PG_FUNCTION_INFO_V1(fr_unit_value_key_sql);
 
-/* ================================================================ factors */
-
-/*
- * Working form of an exact positive factor: 2^e2 × 5^e5 × n/d with n and d
- * coprime to each other and to 10.  Products never lose exactness; a
- * factor whose n or d would reach FAC_MAX is refused (FR_ERR_LIMIT).
- */
-#define FAC_MAX		((uint64_t) 1 << 62)
-#define FAC_EXP_MAX 1000
-
-typedef struct Fac
+/* text in the server encoding, from UTF-8 */
+static text *
+utf8_text(const char *s)
 {
-	int32_t		e2;
-	int32_t		e5;
-	uint64_t	n;
-	uint64_t	d;
-} Fac;
-
-static const Fac fac_one = {0, 0, 1, 1};
-
-static uint64_t
-gcd64(uint64_t a, uint64_t b)
-{
-	while (b != 0)
-	{
-		uint64_t	t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a;
+	return cstring_to_text(fr_pg_from_utf8(s));
 }
 
-static u128
-gcd128(u128 a, u128 b)
-{
-	while (b != 0)
-	{
-		u128		t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
-/* remove the factors 2 and 5 of *x, adding sign × their counts to e2, e5 */
+/* parse a unit argument; raises 22P02 (unknown unit) or 54000 */
 static void
-strip25(uint64_t *x, int32_t *e2, int32_t *e5, int sign)
+unit_arg(text *t, FrUnit *u, char *canon, char **shown)
 {
-	if (*x == 0)
-		return;
-	while ((*x & 1) == 0)
-	{
-		*x >>= 1;
-		*e2 += sign;
-	}
-	while (*x % 5 == 0)
-	{
-		*x /= 5;
-		*e5 += sign;
-	}
-}
-
-static bool
-fac_make(uint64_t num, uint64_t den, int32_t exp10, Fac *f)
-{
-	uint64_t	g;
-
-	if (num == 0 || den == 0)
-		return false;
-	f->e2 = exp10;
-	f->e5 = exp10;
-	strip25(&num, &f->e2, &f->e5, 1);
-	strip25(&den, &f->e2, &f->e5, -1);
-	g = gcd64(num, den);
-	f->n = num / g;
-	f->d = den / g;
-	return f->n < FAC_MAX && f->d < FAC_MAX;
-}
-
-static bool
-fac_mul(Fac a, Fac b, Fac *out)
-{
-	uint64_t	g1 = gcd64(a.n, b.d);
-	uint64_t	g2 = gcd64(b.n, a.d);
-	u128		n = (u128) (a.n / g1) * (b.n / g2);
-	u128		d = (u128) (a.d / g2) * (b.d / g1);
-
-	if (n >= FAC_MAX || d >= FAC_MAX)
-		return false;
-	out->n = (uint64_t) n;
-	out->d = (uint64_t) d;
-	out->e2 = a.e2 + b.e2;
-	out->e5 = a.e5 + b.e5;
-	return out->e2 <= FAC_EXP_MAX && out->e2 >= -FAC_EXP_MAX &&
-		out->e5 <= FAC_EXP_MAX && out->e5 >= -FAC_EXP_MAX;
-}
-
-static Fac
-fac_inv(Fac a)
-{
-	Fac			r = {-a.e2, -a.e5, a.d, a.n};
-
-	return r;
-}
-
-static bool
-fac_pow(Fac a, int k, Fac *out)
-{
-	Fac			r = fac_one;
-
-	if (k < 0)
-	{
-		a = fac_inv(a);
-		k = -k;
-	}
-	for (int i = 0; i < k; i++)
-		if (!fac_mul(r, a, &r))
-			return false;
-	*out = r;
-	return true;
-}
-
-/*
- * Canonical FrFactor: exp10 = min(e2, e5); the other power goes into num,
- * so num is not divisible by 10, den is coprime to 10, and equal factors
- * have equal fields.
- */
-static bool
-fac_to_factor(Fac f, FrFactor *out)
-{
-	int32_t		e = f.e2 < f.e5 ? f.e2 : f.e5;
-	u128		num = f.n;
-
-	for (int i = 0; i < f.e2 - e; i++)
-		if ((num *= 2) > (u128) INT64_MAX)
-			return false;
-	for (int i = 0; i < f.e5 - e; i++)
-		if ((num *= 5) > (u128) INT64_MAX)
-			return false;
-	if (e > FR_UNIT_MAX_EXP10 || e < -FR_UNIT_MAX_EXP10 || f.d > (uint64_t) INT64_MAX)
-		return false;
-	out->num = (int64_t) num;
-	out->den = (int64_t) f.d;
-	out->exp10 = e;
-	return true;
-}
-
-/* =============================================================== parsing */
-
-#define UNIT_MAX_INPUT 256		/* bytes of unit text after cleaning */
-#define UNIT_MAX_DEPTH 8		/* nested parentheses */
-#define UNIT_MAX_POWER 12		/* |n| in m^n */
-#define UNIT_MAX_DIM   60		/* |exponent| of a dimension */
-
-/* a unit under construction */
-typedef struct U
-{
-	int			dim[FR_DIM_NBASE];
-	int			scale;			/* FrScaleId */
-	int			scale_exp;
-	Fac			f;
-} U;
-
-typedef struct Parser
-{
-	const char *orig;			/* text as given */
-	size_t		origlen;
-	char		buf[UNIT_MAX_INPUT + 1];	/* cleaned text */
-	int			pos[UNIT_MAX_INPUT + 1];	/* byte offset in orig */
+	char	   *raw = text_to_cstring(t);
 	size_t		len;
-	size_t		i;
+	char	   *norm = fr_pg_normalize(raw, &len, "unit");
+	FrError		err;
+
+	fr_error_init(&err);
+	if (!fr_unit_parse(norm, len, u, canon, &err))
+		ereport(ERROR,
+				(errcode(fr_pg_sqlstate(err.code)),
+				 errmsg("invalid unit \"%s\"", raw),
+				 err.detail[0] ? errdetail("%s", fr_pg_from_utf8(err.detail)) : 0,
+				 err.hint[0] ? errhint("%s", fr_pg_from_utf8(err.hint)) : 0));
+	if (shown)
+		*shown = raw;
+}
+
+static void
+require_commensurable(const FrUnit *a, const char *as, const FrUnit *b,
+					  const char *bs)
+{
+	char		da[FR_UNIT_MAXLEN * 2];
+	char		db[FR_UNIT_MAXLEN * 2];
+
+	if (fr_unit_commensurable(a, b))
+		return;
+	fr_unit_dimension_text(a, da, sizeof(da));
+	fr_unit_dimension_text(b, db, sizeof(db));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("units \"%s\" and \"%s\" are not commensurable", as, bs),
+			 errdetail("\"%s\" is %s; \"%s\" is %s.", as, fr_pg_from_utf8(da),
+					   bs, fr_pg_from_utf8(db)),
+			 errhint("Only units of the same dimension convert into each other.")));
+}
+
+Datum
+fr_units_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < fr_unit_table_size(); i++)
+	{
+		const FrUnitInfo *e = fr_unit_table_entry(i);
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = PointerGetDatum(utf8_text(e->symbol));
+		values[1] = PointerGetDatum(utf8_text(e->name));
+		values[2] = PointerGetDatum(utf8_text(e->kind));
+		values[3] = BoolGetDatum(e->prefixable);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+Datum
+fr_unit_prefixes_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < fr_unit_prefix_count(); i++)
+	{
+		const char *sym;
+		const char *name;
+		int			exp10;
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+		char		num[64];
+
+		fr_unit_prefix_entry(i, &sym, &name, &exp10);
+		if (exp10 >= 0)
+			snprintf(num, sizeof(num), "1%0*d", exp10, 0);
+		else
+			snprintf(num, sizeof(num), "0.%0*d1", -exp10 - 1, 0);
+		if (exp10 == 0)
+			strcpy(num, "1");
+		else if (exp10 == -1)
+			strcpy(num, "0.1");
+		values[0] = PointerGetDatum(utf8_text(sym));
+		values[1] = PointerGetDatum(utf8_text(name));
+		values[2] = DirectFunctionCall3(numeric_in, CStringGetDatum(num),
+										ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+Datum
+fr_unit_canonical_text(PG_FUNCTION_ARGS)
+{
+	FrUnit		u;
 	char		canon[FR_UNIT_MAXLEN];
-	size_t		cl;
-	bool		canon_full;
-	int			depth;
-	int			nterms;
-	size_t		term_start;		/* where the last term began */
-	const FrAtom *lone;			/* the atom of a one-word term at depth 0 */
-	FrError    *err;
-} Parser;
 
-static void
-u_one(U *u)
-{
-	memset(u, 0, sizeof(*u));
-	u->f = fac_one;
+	unit_arg(PG_GETARG_TEXT_PP(0), &u, canon, NULL);
+	PG_RETURN_TEXT_P(utf8_text(canon));
 }
 
-/* byte offset in the original text of cleaned position i */
-static int
-p_pos(const Parser *p, size_t i)
+Datum
+fr_unit_dimension_sql(PG_FUNCTION_ARGS)
 {
-	return i < p->len ? p->pos[i] : (int) p->origlen;
+	FrUnit		u;
+	char		canon[FR_UNIT_MAXLEN];
+	char		dim[FR_UNIT_MAXLEN * 2];
+
+	unit_arg(PG_GETARG_TEXT_PP(0), &u, canon, NULL);
+	fr_unit_dimension_text(&u, dim, sizeof(dim));
+	PG_RETURN_TEXT_P(utf8_text(dim));
 }
 
-/* 1-based character number of a byte offset of the original text */
-static int
-p_charno(const Parser *p, int off)
+Datum
+fr_unit_commensurable_sql(PG_FUNCTION_ARGS)
 {
-	int			n = 1;
+	FrUnit		a,
+				b;
+	char		canon[FR_UNIT_MAXLEN];
 
-	for (int j = 0; j < off && j < (int) p->origlen; j++)
-		if (((unsigned char) p->orig[j] & 0xC0) != 0x80)
-			n++;
+	unit_arg(PG_GETARG_TEXT_PP(0), &a, canon, NULL);
+	unit_arg(PG_GETARG_TEXT_PP(1), &b, canon, NULL);
+	PG_RETURN_BOOL(fr_unit_commensurable(&a, &b));
+}
+
+/* significant digits of a decimal text */
+static int
+significant_digits(const char *s)
+{
+	int			n = 0;
+	bool		started = false;
+
+	for (; *s; s++)
+		if (*s >= '0' && *s <= '9')
+		{
+			if (*s != '0')
+				started = true;
+			if (started)
+				n++;
+		}
 	return n;
 }
 
-static void
-canon_put(Parser *p, const char *s, size_t n)
+#define CONVERT_DIGITS 20		/* significant digits of an inexact result */
+#define CONVERT_MAX_SCALE 300
+
+Datum
+fr_unit_convert_sql(PG_FUNCTION_ARGS)
 {
-	if (p->cl + n >= FR_UNIT_MAXLEN)
+	FrDec		v = fr_numeric_to_dec(PG_GETARG_NUMERIC(0), "value");
+	FrUnit		from,
+				to;
+	char		canon[FR_UNIT_MAXLEN];
+	char	   *fs,
+			   *ts;
+	char		buf[2048];
+	bool		exact;
+	int			max_scale = CONVERT_DIGITS;
+	FrError		err;
+
+	unit_arg(PG_GETARG_TEXT_PP(1), &from, canon, &fs);
+	unit_arg(PG_GETARG_TEXT_PP(2), &to, canon, &ts);
+	require_commensurable(&from, fs, &to, ts);
+	for (;;)
 	{
-		p->canon_full = true;
-		return;
-	}
-	memcpy(p->canon + p->cl, s, n);
-	p->cl += n;
-	p->canon[p->cl] = '\0';
-}
+		int			sig;
 
-static void
-canon_str(Parser *p, const char *s)
-{
-	canon_put(p, s, strlen(s));
-}
-
-static const char *const superscript_digits[10] = {
-	"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"
-};
-
-static void
-canon_power(Parser *p, int k)
-{
-	char		digits[8];
-	int			n;
-
-	if (k < 0)
-	{
-		canon_str(p, "⁻");
-		k = -k;
-	}
-	n = snprintf(digits, sizeof(digits), "%d", k);
-	for (int j = 0; j < n; j++)
-		canon_str(p, superscript_digits[digits[j] - '0']);
-}
-
-/* characters the cleaning pass rewrites (beyond what normalize.c did) */
-typedef struct Rewrite
-{
-	const char *from;
-	const char *to;				/* NULL: superscript, to[0] is its ASCII */
-	char		sup;
-} Rewrite;
-
-static const Rewrite rewrites[] = {
-	{"\xC2\xA0", "", 0},		/* no-break space */
-	{"\xE3\x80\x80", "", 0},	/* ideographic space */
-	{"µ", "μ", 0},				/* micro sign */
-	{"℃", "°C", 0},
-	{"Ω", "Ω", 0},				/* ohm sign */
-	{"⋅", "·", 0},
-	{"∙", "·", 0},
-	{"•", "·", 0},
-	{"・", "·", 0},
-	{"⁰", NULL, '0'}, {"¹", NULL, '1'}, {"²", NULL, '2'}, {"³", NULL, '3'},
-	{"⁴", NULL, '4'}, {"⁵", NULL, '5'}, {"⁶", NULL, '6'}, {"⁷", NULL, '7'},
-	{"⁸", NULL, '8'}, {"⁹", NULL, '9'}, {"⁺", NULL, '+'}, {"⁻", NULL, '-'},
-};
-
-/*
- * Cleaning pass: drop spaces, fold the few characters above, turn runs of
- * superscripts into "^digits", and remember where each byte came from.
- */
-static bool
-p_clean(Parser *p, const char *s, size_t len)
-{
-	size_t		j = 0;
-	bool		in_sup = false;
-
-	p->len = 0;
-	while (j < len)
-	{
-		unsigned char c = (unsigned char) s[j];
-		const Rewrite *rw = NULL;
-		size_t		adv = 1;
-		const char *out;
-		char		one[3];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-		{
-			j++;
-			in_sup = false;
-			continue;
-		}
-		if (c >= 0x80)
-		{
-			for (size_t r = 0; r < sizeof(rewrites) / sizeof(rewrites[0]); r++)
-			{
-				size_t		fl = strlen(rewrites[r].from);
-
-				if (fl <= len - j && memcmp(s + j, rewrites[r].from, fl) == 0)
-				{
-					rw = &rewrites[r];
-					adv = fl;
-					break;
-				}
-			}
-		}
-		if (rw != NULL && rw->to == NULL)
-		{
-			/* superscript: "^" once per run, then the ASCII character */
-			if (!in_sup)
-			{
-				one[0] = '^';
-				one[1] = rw->sup;
-				one[2] = '\0';
-			}
-			else
-			{
-				one[0] = rw->sup;
-				one[1] = '\0';
-			}
-			out = one;
-			in_sup = true;
-		}
-		else if (rw != NULL)
-		{
-			out = rw->to;
-			in_sup = false;
-		}
-		else
-		{
-			one[0] = (char) c;
-			one[1] = '\0';
-			out = one;
-			in_sup = false;
-		}
-		for (size_t k = 0; out[k] != '\0'; k++)
-		{
-			if (p->len >= UNIT_MAX_INPUT)
-				return fr_error(p->err, FR_ERR_LIMIT, (int) j,
-								"a unit is at most %d bytes long", UNIT_MAX_INPUT);
-			p->buf[p->len] = out[k];
-			p->pos[p->len] = (int) j;
-			p->len++;
-		}
-		j += adv;
-	}
-	p->buf[p->len] = '\0';
-	return true;
-}
-
-static bool
-p_is_dot(const Parser *p, size_t i)
-{
-	return i + 1 < p->len && (unsigned char) p->buf[i] == 0xC2 &&
-		(unsigned char) p->buf[i + 1] == 0xB7;
-}
-
-/* does byte i start (or continue) a word, i.e. a unit symbol? */
-static bool
-p_is_word(const Parser *p, size_t i)
-{
-	char		c;
-
-	if (i >= p->len || p_is_dot(p, i))
-		return false;
-	c = p->buf[i];
-	return !((c >= '0' && c <= '9') || c == '/' || c == '*' || c == '.' ||
-			 c == '^' || c == '(' || c == ')' || c == '+' || c == '-');
-}
-
-static bool
-p_is_digit(const Parser *p, size_t i)
-{
-	return i < p->len && p->buf[i] >= '0' && p->buf[i] <= '9';
-}
-
-/* a product operator at i: "·", "*", or "." not starting a number */
-static size_t
-p_product(const Parser *p, size_t i)
-{
-	if (p_is_dot(p, i))
-		return 2;
-	if (i < p->len && (p->buf[i] == '*' || p->buf[i] == '.'))
-		return 1;
-	return 0;
-}
-
-/* the text of the character at cleaned position i, for messages */
-static void
-p_char_text(const Parser *p, size_t i, char *out)
-{
-	size_t		n = 1;
-
-	if (i >= p->len)
-	{
-		strcpy(out, "end of text");
-		return;
-	}
-	while (i + n < p->len && ((unsigned char) p->buf[i + n] & 0xC0) == 0x80 && n < 4)
-		n++;
-	out[0] = '"';
-	memcpy(out + 1, p->buf + i, n);
-	out[n + 1] = '"';
-	out[n + 2] = '\0';
-}
-
-static bool
-p_fail(Parser *p, FrErrCode code, size_t i, const char *what)
-{
-	int			off = p_pos(p, i);
-
-	return fr_error(p->err, code, off, "%s at character %d of unit \"%.*s\"",
-					what, p_charno(p, off), (int) p->origlen, p->orig);
-}
-
-static bool
-u_check_dims(Parser *p, U *u)
-{
-	for (int d = 0; d < FR_DIM_NBASE; d++)
-		if (u->dim[d] > UNIT_MAX_DIM || u->dim[d] < -UNIT_MAX_DIM)
-			return p_fail(p, FR_ERR_LIMIT, p->i, "a dimension exponent is out of range");
-	if (u->scale_exp > UNIT_MAX_DIM || u->scale_exp < -UNIT_MAX_DIM)
-		return p_fail(p, FR_ERR_LIMIT, p->i, "a dimension exponent is out of range");
-	return true;
-}
-
-static bool
-u_mul(Parser *p, U *a, const U *b)
-{
-	for (int d = 0; d < FR_DIM_NBASE; d++)
-		a->dim[d] += b->dim[d];
-	if (b->scale != FR_SCALE_NONE)
-	{
-		if (a->scale != FR_SCALE_NONE && a->scale != b->scale)
-		{
-			p_fail(p, FR_ERR_SYNTAX, p->term_start, "two different scale units in one unit");
-			fr_error_hint(p->err, "\"%s\" and \"%s\" name scales and cannot be combined",
-						  fr_scale_symbols[a->scale], fr_scale_symbols[b->scale]);
-			return false;
-		}
-		a->scale = b->scale;
-		a->scale_exp += b->scale_exp;
-		if (a->scale_exp == 0)
-			a->scale = FR_SCALE_NONE;
-	}
-	if (!fac_mul(a->f, b->f, &a->f))
-		return p_fail(p, FR_ERR_LIMIT, p->i, "the unit's conversion factor is too large to keep exact");
-	return u_check_dims(p, a);
-}
-
-static bool
-u_pow(Parser *p, U *a, int k)
-{
-	for (int d = 0; d < FR_DIM_NBASE; d++)
-		a->dim[d] *= k;
-	a->scale_exp *= k;
-	if (!fac_pow(a->f, k, &a->f))
-		return p_fail(p, FR_ERR_LIMIT, p->i, "the unit's conversion factor is too large to keep exact");
-	return u_check_dims(p, a);
-}
-
-static bool
-u_div(Parser *p, U *a, U *b)
-{
-	return u_pow(p, b, -1) && u_mul(p, a, b);
-}
-
-/* ASCII case-insensitive equality of a[0..al) and b */
-static bool
-ci_equal(const char *a, size_t al, const char *b)
-{
-	size_t		bl = strlen(b);
-
-	if (al != bl)
-		return false;
-	for (size_t i = 0; i < al; i++)
-	{
-		char		x = a[i],
-					y = b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x += 'a' - 'A';
-		if (y >= 'A' && y <= 'Z')
-			y += 'a' - 'A';
-		if (x != y)
-			return false;
-	}
-	return true;
-}
-
-/* a[0..al) and b differ by at most one edit (insert, delete, replace) */
-static bool
-one_edit(const char *a, size_t al, const char *b)
-{
-	size_t		bl = strlen(b);
-	size_t		i = 0,
-				j = 0;
-	int			edits = 0;
-
-	if (al > bl + 1 || bl > al + 1)
-		return false;
-	while (i < al && j < bl)
-	{
-		if (a[i] == b[j])
-		{
-			i++;
-			j++;
-			continue;
-		}
-		if (++edits > 1)
-			return false;
-		if (al > bl)
-			i++;
-		else if (bl > al)
-			j++;
-		else
-		{
-			i++;
-			j++;
-		}
-	}
-	edits += (int) ((al - i) + (bl - j));
-	return edits <= 1;
-}
-
-typedef struct Hints
-{
-	const char *items[6];
-	char		storage[6][FR_UNIT_MAXLEN];
-	int			n;
-} Hints;
-
-static void
-hint_add(Hints *h, const char *s)
-{
-	for (int i = 0; i < h->n; i++)
-		if (strcmp(h->items[i], s) == 0)
-			return;
-	if (h->n < 6)
-	{
-		snprintf(h->storage[h->n], FR_UNIT_MAXLEN, "%s", s);
-		h->items[h->n] = h->storage[h->n];
-		h->n++;
-	}
-}
-
-static const struct
-{
-	const char *wrong;
-	const char *right;
-}			hint_aliases[] = {
-	{"C", "°C"}, {"deg", "°"}, {"degC", "°C"}, {"ohm", "Ω"}, {"Ohm", "Ω"},
-	{"sec", "s"}, {"hr", "h"}, {"hrs", "h"}, {"cc", "mL"}, {"kWH", "kW·h"},
-	{"KWH", "kW·h"}, {"kwh", "kW·h"},
-};
-
-static void
-unknown_hint(Parser *p, const char *w, size_t wl)
-{
-	Hints		h;
-	char		combo[FR_UNIT_MAXLEN];
-
-	h.n = 0;
-	for (size_t a = 0; a < sizeof(hint_aliases) / sizeof(hint_aliases[0]); a++)
-		if (strlen(hint_aliases[a].wrong) == wl &&
-			memcmp(hint_aliases[a].wrong, w, wl) == 0)
-			hint_add(&h, hint_aliases[a].right);
-	/* same letters in another case: KG → kg, kw → kW */
-	for (int a = 0; a < fr_natoms; a++)
-	{
-		if (ci_equal(w, wl, fr_atoms[a].info.symbol))
-			hint_add(&h, fr_atoms[a].canon);
-		if (!fr_atoms[a].info.prefixable)
-			continue;
-		for (int q = 0; q < fr_nprefixes; q++)
-		{
-			if (strcmp(fr_prefixes[q].symbol, fr_prefixes[q].canon) != 0)
-				continue;
-			snprintf(combo, sizeof(combo), "%s%s", fr_prefixes[q].symbol,
-					 fr_atoms[a].info.symbol);
-			if (ci_equal(w, wl, combo))
-				hint_add(&h, combo);
-		}
-	}
-	/* one typing mistake away, for words long enough to be sure */
-	if (wl >= 3)
-		for (int a = 0; a < fr_natoms; a++)
-			if (strlen(fr_atoms[a].info.symbol) >= 3 &&
-				one_edit(w, wl, fr_atoms[a].info.symbol))
-				hint_add(&h, fr_atoms[a].canon);
-
-	if (h.n == 0)
-		fr_error_hint(p->err, "SELECT * FROM frontrunner.units() lists the supported unit symbols; "
-					  "SI prefixes (k, m, μ or u, …) apply to the prefixable ones");
-	else
-	{
-		char		list[FR_ERR_TEXT];
-		size_t		n = 0;
-
-		list[0] = '\0';
-		for (int i = 0; i < h.n && n < sizeof(list); i++)
-			n += snprintf(list + n, sizeof(list) - n, "%s\"%s\"",
-						  i == 0 ? "" : (i == h.n - 1 ? " or " : ", "), h.items[i]);
-		fr_error_hint(p->err, "Did you mean %s? SELECT * FROM frontrunner.units() lists the supported unit symbols.",
-					  list);
-	}
-}
-
-static const FrAtom *
-atom_exact(const char *w, size_t wl)
-{
-	for (int a = 0; a < fr_natoms; a++)
-	{
-		const char *s = fr_atoms[a].info.symbol;
-
-		if (s[0] == w[0] && strlen(s) == wl && memcmp(s, w, wl) == 0)
-			return &fr_atoms[a];
-	}
-	return NULL;
-}
-
-/* a symbol, or a prefix followed by a prefixable symbol */
-static const FrAtom *
-atom_resolve(const char *w, size_t wl, const FrPrefix **prefix)
-{
-	const FrAtom *a = atom_exact(w, wl);
-
-	*prefix = NULL;
-	if (a != NULL)
-		return a;
-	for (int q = 0; q < fr_nprefixes; q++)
-	{
-		size_t		pl = strlen(fr_prefixes[q].symbol);
-
-		if (pl < wl && fr_prefixes[q].symbol[0] == w[0] &&
-			memcmp(fr_prefixes[q].symbol, w, pl) == 0)
-		{
-			a = atom_exact(w + pl, wl - pl);
-			if (a != NULL && a->info.prefixable)
-			{
-				*prefix = &fr_prefixes[q];
-				return a;
-			}
-		}
-	}
-	return NULL;
-}
-
-static bool parse_unit(Parser *p, U *u);
-
-/* "^" [+-] digits, or (bare) digits directly after a symbol */
-static bool
-parse_power(Parser *p, bool bare, int *k)
-{
-	size_t		start = p->i;
-	int			sign = 1;
-	int			v = 0;
-	int			nd = 0;
-
-	if (!bare)
-	{
-		p->i++;					/* the "^" */
-		if (p->i < p->len && (p->buf[p->i] == '+' || p->buf[p->i] == '-'))
-		{
-			sign = p->buf[p->i] == '-' ? -1 : 1;
-			p->i++;
-		}
-	}
-	while (p_is_digit(p, p->i))
-	{
-		v = v * 10 + (p->buf[p->i] - '0');
-		p->i++;
-		if (++nd > 2)
+		fr_error_init(&err);
+		if (!fr_value_convert_text(v, &from, &to, max_scale, buf, sizeof(buf), &exact, &err))
+			ereport(ERROR,
+					(errcode(fr_pg_sqlstate(err.code)),
+					 errmsg("cannot convert from \"%s\" to \"%s\"", fs, ts),
+					 errdetail("%s", err.detail)));
+		if (exact || max_scale >= CONVERT_MAX_SCALE)
 			break;
+		/* not a terminating decimal: keep CONVERT_DIGITS significant digits */
+		sig = significant_digits(buf);
+		if (sig >= CONVERT_DIGITS)
+			break;
+		max_scale += CONVERT_DIGITS - sig + (sig == 0 ? CONVERT_DIGITS : 0);
+		if (max_scale > CONVERT_MAX_SCALE)
+			max_scale = CONVERT_MAX_SCALE;
 	}
-	if (nd == 0)
-		return p_fail(p, FR_ERR_SYNTAX, p->i, "a power was expected");
-	if (v == 0 || v > UNIT_MAX_POWER || nd > 2)
-	{
-		p_fail(p, FR_ERR_SYNTAX, start, "invalid power");
-		fr_error_hint(p->err, "powers are integers from -%d to %d other than 0, as in \"m^2\", \"m²\", \"m2\" or \"s^-1\"",
-					  UNIT_MAX_POWER, UNIT_MAX_POWER);
-		return false;
-	}
-	*k = sign * v;
-	canon_power(p, *k);
-	return true;
+	PG_RETURN_DATUM(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+										ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
 }
 
-/* a symbol (with prefix) or a parenthesised unit */
-static bool
-parse_atom(Parser *p, U *u, const FrAtom **word, bool *parens)
+Datum
+fr_unit_compare_sql(PG_FUNCTION_ARGS)
 {
-	*word = NULL;
-	*parens = false;
-	if (p->i < p->len && p->buf[p->i] == '(')
-	{
-		size_t		open = p->i;
+	FrDec		a = fr_numeric_to_dec(PG_GETARG_NUMERIC(0), "value");
+	FrDec		b = fr_numeric_to_dec(PG_GETARG_NUMERIC(2), "value");
+	FrUnit		ua,
+				ub;
+	char		canon[FR_UNIT_MAXLEN];
+	char	   *as,
+			   *bs;
 
-		if (++p->depth > UNIT_MAX_DEPTH)
-			return p_fail(p, FR_ERR_LIMIT, p->i, "too many nested parentheses");
-		p->i++;
-		canon_str(p, "(");
-		if (!parse_unit(p, u))
-			return false;
-		if (p->i >= p->len || p->buf[p->i] != ')')
-		{
-			p_fail(p, FR_ERR_SYNTAX, p->i, "\")\" expected");
-			fr_error_hint(p->err, "the \"(\" at character %d is not closed",
-						  p_charno(p, p_pos(p, open)));
-			return false;
-		}
-		p->i++;
-		p->depth--;
-		canon_str(p, ")");
-		*parens = true;
-		return true;
-	}
-	else
-	{
-		size_t		start = p->i;
-		size_t		wl;
-		const FrAtom *a;
-		const FrPrefix *prefix;
-		Fac			pf;
-
-		while (p_is_word(p, p->i))
-			p->i++;
-		wl = p->i - start;
-		/* a weighting suffix: dB(A), dB(C) */
-		if (p->i + 2 < p->len && p->buf[p->i] == '(' && p->buf[p->i + 2] == ')' &&
-			wl + 3 < FR_UNIT_MAXLEN && atom_exact(p->buf + start, wl + 3) != NULL)
-		{
-			p->i += 3;
-			wl += 3;
-		}
-		a = atom_resolve(p->buf + start, wl, &prefix);
-		if (a == NULL)
-		{
-			int			off = p_pos(p, start);
-			char		shown[FR_UNIT_MAXLEN];
-
-			snprintf(shown, sizeof(shown), "%.*s", (int) (wl < 48 ? wl : 48), p->buf + start);
-			fr_error(p->err, FR_ERR_SYNTAX, off,
-					 "unknown unit symbol \"%s\" at character %d of unit \"%.*s\"",
-					 shown, p_charno(p, off), (int) p->origlen, p->orig);
-			unknown_hint(p, p->buf + start, wl);
-			return false;
-		}
-		u_one(u);
-		for (int d = 0; d < FR_DIM_NBASE; d++)
-			u->dim[d] = a->dim[d];
-		if (a->scale != FR_SCALE_NONE)
-		{
-			u->scale = a->scale;
-			u->scale_exp = 1;
-		}
-		if (!fac_make((uint64_t) a->num, (uint64_t) a->den, a->exp10, &u->f))
-			return p_fail(p, FR_ERR_INTERNAL, start, "bad unit table entry");
-		if (prefix != NULL)
-		{
-			if (!fac_make(1, 1, prefix->exp10, &pf) || !fac_mul(u->f, pf, &u->f))
-				return p_fail(p, FR_ERR_INTERNAL, start, "bad prefix table entry");
-			canon_str(p, prefix->canon);
-		}
-		canon_str(p, a->canon);
-		*word = a;
-		return true;
-	}
+	unit_arg(PG_GETARG_TEXT_PP(1), &ua, canon, &as);
+	unit_arg(PG_GETARG_TEXT_PP(3), &ub, canon, &bs);
+	require_commensurable(&ua, as, &ub, bs);
+	PG_RETURN_INT32(fr_value_cmp(a, &ua, b, &ub));
 }
 
-/* [number [^power]] [atom [power]] */
-static bool
-parse_term(Parser *p, U *t)
+Datum
+fr_unit_value_key_sql(PG_FUNCTION_ARGS)
 {
-	bool		has_num = false;
-	bool		has_pow = false;
-	const FrAtom *word = NULL;
-	bool		parens = false;
-	int			k;
-
-	u_one(t);
-	p->term_start = p->i;
-	if (p_is_digit(p, p->i) ||
-		(p->i + 1 < p->len && p->buf[p->i] == '.' && p_is_digit(p, p->i + 1)))
-	{
-		FrDec		v;
-		size_t		used;
-		char		text[FR_DEC_BUFSZ];
-
-		if (!fr_dec_parse(p->buf + p->i, p->len - p->i, &used, &v, p->err))
-		{
-			char		what[FR_ERR_TEXT];
-
-			snprintf(what, sizeof(what), "bad numeric factor (%.300s)", p->err->detail);
-			return p_fail(p, p->err->code, p->i, what);
-		}
-		if (v.coef <= 0)
-			return p_fail(p, FR_ERR_SYNTAX, p->i, "a numeric factor in a unit must be positive");
-		fr_dec_format(v, text);
-		canon_str(p, text);
-		p->i += used;
-		if (!fac_make((uint64_t) v.coef, 1, -v.scale, &t->f))
-			return p_fail(p, FR_ERR_LIMIT, p->i, "the numeric factor is too large");
-		has_num = true;
-		if (p->i < p->len && p->buf[p->i] == '^')
-		{
-			if (!parse_power(p, false, &k) || !u_pow(p, t, k))
-				return false;
-			has_pow = true;
-		}
-	}
-	if (p_is_word(p, p->i) || (p->i < p->len && p->buf[p->i] == '('))
-	{
-		U			a;
-
-		if (!parse_atom(p, &a, &word, &parens))
-			return false;
-		if (p->i < p->len && p->buf[p->i] == '^')
-		{
-			if (!parse_power(p, false, &k) || !u_pow(p, &a, k))
-				return false;
-			has_pow = true;
-		}
-		else if (!parens && p_is_digit(p, p->i))
-		{
-			if (!parse_power(p, true, &k) || !u_pow(p, &a, k))
-				return false;
-			has_pow = true;
-		}
-		if (!u_mul(p, t, &a))
-			return false;
-	}
-	else if (!has_num)
-	{
-		char		c[16];
-		char		what[64];
-
-		p_char_text(p, p->i, c);
-		snprintf(what, sizeof(what), "a unit symbol was expected, found %s", c);
-		return p_fail(p, FR_ERR_SYNTAX, p->i, what);
-	}
-	p->nterms++;
-	p->lone = (!has_num && !has_pow && !parens && p->depth == 0) ? word : NULL;
-	return true;
-}
-
-/* term (product term)* */
-static bool
-parse_group(Parser *p, U *g)
-{
-	size_t		n;
-
-	if (!parse_term(p, g))
-		return false;
-	while ((n = p_product(p, p->i)) > 0)
-	{
-		U			t;
-
-		p->i += n;
-		canon_str(p, "·");
-		if (!parse_term(p, &t) || !u_mul(p, g, &t))
-			return false;
-	}
-	return true;
-}
-
-/*
- * group ("/" group)*: everything after a "/" up to the next "/" is the
- * divisor, so W/m·K is W/(m·K) as Chinese standards mean it.
- */
-static bool
-parse_unit(Parser *p, U *u)
-{
-	if (!parse_group(p, u))
-		return false;
-	while (p->i < p->len && p->buf[p->i] == '/')
-	{
-		U			g;
-
-		p->i++;
-		canon_str(p, "/");
-		if (!parse_group(p, &g) || !u_div(p, u, &g))
-			return false;
-	}
-	return true;
-}
-
-bool
-fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
-{
-	Parser		p;
-	U			r;
-
-	memset(u, 0, sizeof(*u));
-	u->factor.num = 1;
-	u->factor.den = 1;
-	canon[0] = '\0';
-	p.orig = s;
-	p.origlen = len;
-	p.i = 0;
-	p.cl = 0;
-	p.canon[0] = '\0';
-	p.canon_full = false;
-	p.depth = 0;
-	p.nterms = 0;
-	p.term_start = 0;
-	p.lone = NULL;
-	p.err = err;
-	if (len > 4 * UNIT_MAX_INPUT)
-		return fr_error(err, FR_ERR_LIMIT, 0, "a unit is at most %d bytes long", UNIT_MAX_INPUT);
-	if (!p_clean(&p, s, len))
-		return false;
-	if (p.len == 0)
-		return true;			/* the dimensionless unit "" */
-
-	if (!parse_unit(&p, &r))
-		return false;
-	if (p.i < p.len)
-	{
-		char		c[16];
-		char		what[64];
-
-		p_char_text(&p, p.i, c);
-		snprintf(what, sizeof(what), "unexpected %s", c);
-		p_fail(&p, FR_ERR_SYNTAX, p.i, what);
-		if (p.buf[p.i] == '-')
-			fr_error_hint(err, "write a negative power as \"^-1\", as in \"s^-1\"");
-		else if (p.buf[p.i] == ')')
-			fr_error_hint(err, "there is no \"(\" to close");
-		else
-			fr_error_hint(err, "combine units with \"/\", \"·\" (or \"*\", \".\") and powers, as in \"kW·h/24h\" or \"W/(m²·K)\"");
-		return false;
-	}
-	if (p.canon_full)
-		return fr_error(err, FR_ERR_LIMIT, 0, "a unit is at most %d bytes long in canonical spelling",
-						FR_UNIT_MAXLEN - 1);
-
-	for (int d = 0; d < FR_DIM_NBASE; d++)
-		u->dim[d] = (int8_t) r.dim[d];
-	u->dim[FR_DIM_SCALE_ID] = (int8_t) r.scale;
-	u->dim[FR_DIM_SCALE_EXP] = (int8_t) r.scale_exp;
-	if (!fac_to_factor(r.f, &u->factor))
-	{
-		memset(u, 0, sizeof(*u));
-		return fr_error(err, FR_ERR_LIMIT, 0,
-						"the conversion factor of unit \"%.*s\" is outside 10^-%d .. 10^%d or too long to keep exact",
-						(int) len, s, FR_UNIT_MAX_EXP10, FR_UNIT_MAX_EXP10);
-	}
-	/* a lone temperature symbol is a point on its scale */
-	if (p.nterms == 1 && p.lone != NULL && p.lone->has_offset)
-	{
-		u->has_offset = true;
-		u->offset = p.lone->offset;
-	}
-	memcpy(canon, p.canon, p.cl + 1);
-	return true;
-}
-
-bool
-fr_unit_commensurable(const FrUnit *a, const FrUnit *b)
-{
-	return memcmp(a->dim, b->dim, sizeof(a->dim)) == 0;
-}
-
-static bool
-factor_equal(const FrFactor *a, const FrFactor *b)
-{
-	return a->num == b->num && a->den == b->den && a->exp10 == b->exp10;
-}
-
-static bool
-offset_equal(const FrUnit *a, const FrUnit *b)
-{
-	if (a->has_offset != b->has_offset)
-		return false;
-	return !a->has_offset || fr_dec_cmp(a->offset, b->offset) == 0;
-}
-
-bool
-fr_unit_identical(const FrUnit *a, const FrUnit *b)
-{
-	return fr_unit_commensurable(a, b) && factor_equal(&a->factor, &b->factor) &&
-		offset_equal(a, b);
-}
-
-/* ============================================================ dimensions */
-
-static size_t
-append(char *buf, size_t cap, size_t n, const char *s)
-{
-	size_t		l = strlen(s);
-
-	if (n + l + 1 > cap)
-		return n;
-	memcpy(buf + n, s, l + 1);
-	return n + l;
-}
-
-void
-fr_unit_dimension_text(const FrUnit *u, char *buf, size_t cap)
-{
-	char		formula[FR_UNIT_MAXLEN * 2];
-	size_t		n = 0;
-	bool		any = false;
-	int			scale = u->dim[FR_DIM_SCALE_ID];
-	int			scale_exp = u->dim[FR_DIM_SCALE_EXP];
-	const char *name = NULL;
-
-	if (cap == 0)
-		return;
-	buf[0] = '\0';
-	formula[0] = '\0';
-	/* positive exponents first, then negative ones: M·L⁻³ */
-	for (int pass = 0; pass < 2; pass++)
-	{
-		for (int d = 0; d < FR_DIM_NBASE + 1; d++)
-		{
-			int			e;
-			const char *sym;
-
-			if (d < FR_DIM_NBASE)
-			{
-				e = u->dim[d];
-				sym = fr_dim_symbols[d];
-			}
-			else
-			{
-				e = scale_exp;
-				sym = (scale > 0 && scale < FR_SCALE_COUNT) ? fr_scale_symbols[scale] : "?";
-			}
-			if (e == 0 || (pass == 0) != (e > 0))
-				continue;
-			if (any)
-				n = append(formula, sizeof(formula), n, "·");
-			n = append(formula, sizeof(formula), n, sym);
-			if (e != 1)
-			{
-				char		digits[8];
-				int			nd;
-				int			m = e < 0 ? -e : e;
-
-				if (e < 0)
-					n = append(formula, sizeof(formula), n, "⁻");
-				nd = snprintf(digits, sizeof(digits), "%d", m);
-				for (int j = 0; j < nd; j++)
-					n = append(formula, sizeof(formula), n, superscript_digits[digits[j] - '0']);
-			}
-			any = true;
-		}
-	}
-	if (!any)
-	{
-		snprintf(buf, cap, "dimensionless ratio");
-		return;
-	}
-	if (scale == FR_SCALE_NONE)
-	{
-		for (int i = 0; i < fr_ndim_names; i++)
-			if (memcmp(fr_dim_names[i].dim, u->dim, FR_DIM_NBASE) == 0)
-			{
-				name = fr_dim_names[i].name;
-				break;
-			}
-	}
-	else
-	{
-		bool		pure = scale_exp == 1;
-
-		for (int d = 0; d < FR_DIM_NBASE; d++)
-			if (u->dim[d] != 0)
-				pure = false;
-		if (pure)
-		{
-			snprintf(buf, cap, "%s scale", formula);
-			return;
-		}
-	}
-	if (name != NULL)
-		snprintf(buf, cap, "%s (%s)", name, formula);
-	else
-		snprintf(buf, cap, "%s", formula);
-}
-
-/* =============================================================== bignum */
-
-/*
- * Unsigned fixed-width integers, little-endian 64-bit limbs, n = limbs in
- * use.  Units have |exp10| <= FR_UNIT_MAX_EXP10 and num, den < 2^63, so a
- * comparison needs under 900 bits and a conversion (at most BN_MAX_SCALE
- * decimals) under 3000: BN_LIMBS × 64 = 4096 bits is never exceeded for
- * parsed units.  Should a hand-made FrUnit try, `over` is set instead of
- * writing out of bounds.
- */
-#define BN_LIMBS 64
-#define BN_MAX_SCALE 300
-
-typedef struct BN
-{
-	int			n;
-	bool		over;
-	uint64_t	d[BN_LIMBS];
-} BN;
-
-static void
-bn_set(BN *a, u128 v)
-{
-	a->over = false;
-	a->n = 0;
-	while (v != 0)
-	{
-		a->d[a->n++] = (uint64_t) v;
-		v >>= 64;
-	}
-}
-
-static bool
-bn_is_zero(const BN *a)
-{
-	return a->n == 0;
-}
-
-static void
-bn_mul_u64(BN *a, uint64_t m)
-{
-	u128		carry = 0;
-
-	if (m == 0)
-	{
-		a->n = 0;
-		return;
-	}
-	for (int i = 0; i < a->n; i++)
-	{
-		u128		t = (u128) a->d[i] * m + carry;
-
-		a->d[i] = (uint64_t) t;
-		carry = t >> 64;
-	}
-	if (carry != 0)
-	{
-		if (a->n >= BN_LIMBS)
-			a->over = true;
-		else
-			a->d[a->n++] = (uint64_t) carry;
-	}
-}
-
-static const uint64_t pow10_19 = 10000000000000000000ULL;
-
-static void
-bn_mul_pow10(BN *a, int k)
-{
-	uint64_t	m = 1;
-
-	for (; k >= 19 && !a->over; k -= 19)
-		bn_mul_u64(a, pow10_19);
-	for (; k > 0; k--)
-		m *= 10;
-	bn_mul_u64(a, m);
-}
-
-static void
-bn_add(BN *a, const BN *b)
-{
-	u128		carry = 0;
-	int			n = a->n > b->n ? a->n : b->n;
-
-	for (int i = 0; i < n; i++)
-	{
-		u128		t = carry;
-
-		if (i < a->n)
-			t += a->d[i];
-		if (i < b->n)
-			t += b->d[i];
-		a->d[i] = (uint64_t) t;
-		carry = t >> 64;
-	}
-	a->n = n;
-	if (carry != 0)
-	{
-		if (a->n >= BN_LIMBS)
-			a->over = true;
-		else
-			a->d[a->n++] = (uint64_t) carry;
-	}
-	a->over |= b->over;
-}
-
-static int
-bn_cmp(const BN *a, const BN *b)
-{
-	if (a->n != b->n)
-		return a->n > b->n ? 1 : -1;
-	for (int i = a->n - 1; i >= 0; i--)
-		if (a->d[i] != b->d[i])
-			return a->d[i] > b->d[i] ? 1 : -1;
-	return 0;
-}
-
-/* a -= b, requires a >= b */
-static void
-bn_sub(BN *a, const BN *b)
-{
-	uint64_t	borrow = 0;
-
-	for (int i = 0; i < a->n; i++)
-	{
-		uint64_t	bi = i < b->n ? b->d[i] : 0;
-		u128		t = (u128) a->d[i] - bi - borrow;
-
-		a->d[i] = (uint64_t) t;
-		borrow = (t >> 64) != 0 ? 1 : 0;
-	}
-	while (a->n > 0 && a->d[a->n - 1] == 0)
-		a->n--;
-}
-
-/* a /= m, returns the remainder */
-static uint64_t
-bn_div_u64(BN *a, uint64_t m)
-{
-	u128		r = 0;
-
-	for (int i = a->n - 1; i >= 0; i--)
-	{
-		u128		t = (r << 64) | a->d[i];
-
-		a->d[i] = (uint64_t) (t / m);
-		r = t % m;
-	}
-	while (a->n > 0 && a->d[a->n - 1] == 0)
-		a->n--;
-	return (uint64_t) r;
-}
-
-static int
-bn_bits(const BN *a)
-{
-	if (a->n == 0)
-		return 0;
-	return (a->n - 1) * 64 + (64 - __builtin_clzll(a->d[a->n - 1]));
-}
-
-static void
-bn_shl1(BN *a)
-{
-	uint64_t	carry = 0;
-
-	for (int i = 0; i < a->n; i++)
-	{
-		uint64_t	next = a->d[i] >> 63;
-
-		a->d[i] = (a->d[i] << 1) | carry;
-		carry = next;
-	}
-	if (carry != 0)
-	{
-		if (a->n >= BN_LIMBS)
-			a->over = true;
-		else
-			a->d[a->n++] = carry;
-	}
-}
-
-/* q = a / b, r = a % b (b != 0): binary long division */
-static void
-bn_divmod(const BN *a, const BN *b, BN *q, BN *r)
-{
-	int			bits = bn_bits(a);
-
-	bn_set(q, 0);
-	bn_set(r, 0);
-	q->n = a->n;
-	memset(q->d, 0, sizeof(uint64_t) * a->n);
-	for (int i = bits - 1; i >= 0; i--)
-	{
-		bn_shl1(r);
-		if ((a->d[i / 64] >> (i % 64)) & 1)
-		{
-			if (r->n == 0)
-			{
-				r->n = 1;
-				r->d[0] = 0;
-			}
-			r->d[0] |= 1;
-		}
-		if (bn_cmp(r, b) >= 0)
-		{
-			bn_sub(r, b);
-			q->d[i / 64] |= (uint64_t) 1 << (i % 64);
-		}
-	}
-	while (q->n > 0 && q->d[q->n - 1] == 0)
-		q->n--;
-}
-
-/* the low 128 bits */
-static u128
-bn_low128(const BN *a)
-{
-	u128		v = 0;
-
-	if (a->n > 1)
-		v = (u128) a->d[1] << 64;
-	if (a->n > 0)
-		v |= a->d[0];
-	return v;
-}
-
-/* decimal digits of a into out (no sign, no leading zeros, "0" for 0) */
-static size_t
-bn_to_digits(const BN *a, char *out, size_t cap)
-{
-	BN			t = *a;
-	char		rev[BN_LIMBS * 20 + 1];
-	size_t		n = 0;
-
-	if (bn_is_zero(&t))
-		rev[n++] = '0';
-	while (!bn_is_zero(&t))
-	{
-		uint64_t	chunk = bn_div_u64(&t, pow10_19);
-
-		for (int j = 0; j < 19; j++)
-		{
-			rev[n++] = (char) ('0' + chunk % 10);
-			chunk /= 10;
-			if (bn_is_zero(&t) && chunk == 0)
-				break;
-		}
-	}
-	if (n + 1 > cap)
-		return 0;
-	for (size_t j = 0; j < n; j++)
-		out[j] = rev[n - 1 - j];
-	out[n] = '\0';
-	return n;
-}
-
-/* |c| · m1 · m2 · 10^e (e >= 0) */
-static void
-bn_term(BN *out, uint64_t c, uint64_t m1, uint64_t m2, int e)
-{
-	bn_set(out, (u128) c * m1);
-	bn_mul_u64(out, m2);
-	if (e > 0)
-		bn_mul_pow10(out, e);
-}
-
-static uint64_t
-abs64(int64_t v)
-{
-	return v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
-}
-
-/* a signed sum kept as two unsigned sums */
-typedef struct Signed
-{
-	BN			pos;
-	BN			neg;
-} Signed;
-
-static void
-signed_init(Signed *s)
-{
-	bn_set(&s->pos, 0);
-	bn_set(&s->neg, 0);
-}
-
-static void
-signed_add(Signed *s, bool negative, const BN *t)
-{
-	bn_add(negative ? &s->neg : &s->pos, t);
-}
-
-/* ========================================================== comparison */
-
-/*
- * X = value × den × 10^-m in integers, where value (in base units, plus
- * the unit's offset) = X / den × 10^m, written into *s as a signed sum.
- * m must not exceed the exponents involved.
- */
-static void
-value_terms(Signed *s, FrDec v, const FrUnit *u, uint64_t extra, int m)
-{
-	BN			t;
-
-	if (v.coef != 0)
-	{
-		bn_term(&t, abs64(v.coef), (uint64_t) u->factor.num, extra,
-				u->factor.exp10 - v.scale - m);
-		signed_add(s, v.coef < 0, &t);
-	}
-	if (u->has_offset && u->offset.coef != 0)
-	{
-		bn_term(&t, abs64(u->offset.coef), (uint64_t) u->factor.den, extra,
-				-u->offset.scale - m);
-		signed_add(s, u->offset.coef < 0, &t);
-	}
-}
-
-static int
-min_exp(FrDec v, const FrUnit *u)
-{
-	int			m = u->factor.exp10 - v.scale;
-
-	if (u->has_offset && -u->offset.scale < m)
-		m = -u->offset.scale;
-	return m;
-}
-
-static int
-cmp_general(FrDec a, const FrUnit *ua, FrDec b, const FrUnit *ub)
-{
-	Signed		sa,
-				sb;
-	int			ma = min_exp(a, ua),
-				mb = min_exp(b, ub);
-	int			m = ma < mb ? ma : mb;
-
-	/* A × da × db × 10^-m  vs  B × da × db × 10^-m */
-	signed_init(&sa);
-	signed_init(&sb);
-	value_terms(&sa, a, ua, (uint64_t) ub->factor.den, m);
-	value_terms(&sb, b, ub, (uint64_t) ua->factor.den, m);
-	/* A > B  ⟺  posA + negB > posB + negA */
-	bn_add(&sa.pos, &sb.neg);
-	bn_add(&sb.pos, &sa.neg);
-	return bn_cmp(&sa.pos, &sb.pos);
-}
-
-/* x × 10^k with overflow detection */
-static bool
-mul_pow10_128(u128 *x, int k)
-{
-	for (; k > 0; k--)
-		if (__builtin_mul_overflow(*x, (u128) 10, x))
-			return false;
-	return true;
-}
-
-int
-fr_value_cmp(FrDec a, const FrUnit *ua, FrDec b, const FrUnit *ub)
-{
-	int			sa,
-				sb,
-				ea,
-				eb,
-				r;
-	u128		x,
-				y;
-
-	/* the common case: same factor, same offset */
-	if (factor_equal(&ua->factor, &ub->factor) && offset_equal(ua, ub))
-		return fr_dec_cmp(a, b);
-
-	if (!ua->has_offset && !ub->has_offset)
-	{
-		sa = (a.coef > 0) - (a.coef < 0);
-		sb = (b.coef > 0) - (b.coef < 0);
-		if (sa != sb)
-			return sa > sb ? 1 : -1;
-		if (sa == 0)
-			return 0;
-		/* |a|·na·db·10^ea  vs  |b|·nb·da·10^eb, in 128 bits when it fits */
-		x = (u128) abs64(a.coef) * (uint64_t) ua->factor.num;
-		y = (u128) abs64(b.coef) * (uint64_t) ub->factor.num;
-		ea = ua->factor.exp10 - a.scale;
-		eb = ub->factor.exp10 - b.scale;
-		if (!__builtin_mul_overflow(x, (u128) (uint64_t) ub->factor.den, &x) &&
-			!__builtin_mul_overflow(y, (u128) (uint64_t) ua->factor.den, &y) &&
-			ea - eb < 40 && eb - ea < 40 &&
-			mul_pow10_128(ea > eb ? &x : &y, ea > eb ? ea - eb : eb - ea))
-		{
-			r = (x > y) - (x < y);
-			return sa > 0 ? r : -r;
-		}
-	}
-	r = cmp_general(a, ua, b, ub);
-	return r > 0 ? 1 : (r < 0 ? -1 : 0);
-}
-
-/* ================================================================== keys */
-
-void
-fr_value_key(FrDec v, const FrUnit *u, FrValueKey *key)
-{
-	u128		x;
-	uint64_t	den = (uint64_t) u->factor.den;
-	int			m;
-	int32_t		e2,
-				e5;
-	uint64_t	g;
-
-	memset(key, 0, sizeof(*key));
-	memcpy(key->dim, u->dim, sizeof(key->dim));
-	key->den[0] = 1;
-
-	if (!u->has_offset)
-	{
-		if (v.coef == 0)
-			return;
-		key->sign = v.coef < 0 ? -1 : 1;
-		x = (u128) abs64(v.coef) * (uint64_t) u->factor.num;
-		m = u->factor.exp10 - v.scale;
-	}
-	else
-	{
-		Signed		s;
-		BN		   *mag;
-
-		m = min_exp(v, u);
-		signed_init(&s);
-		value_terms(&s, v, u, 1, m);
-		if (bn_cmp(&s.pos, &s.neg) == 0)
-			return;
-		if (bn_cmp(&s.pos, &s.neg) > 0)
-		{
-			key->sign = 1;
-			bn_sub(&s.pos, &s.neg);
-			mag = &s.pos;
-		}
-		else
-		{
-			key->sign = -1;
-			bn_sub(&s.neg, &s.pos);
-			mag = &s.neg;
-		}
-		/* reduce by den while the magnitude is still a bignum */
-		if (den > 1)
-		{
-			BN			t = *mag;
-
-			g = gcd64(bn_div_u64(&t, den), den);
-			if (g > 1)
-			{
-				bn_div_u64(mag, g);
-				den /= g;
-			}
-		}
-		/* strip factors 10 until it fits 128 bits (parsed units: always) */
-		while (mag->n > 2)
-		{
-			BN			t = *mag;
-
-			if (bn_div_u64(&t, 10) != 0)
-				break;
-			*mag = t;
-			m++;
-		}
-		x = bn_low128(mag);
-		for (int i = 2; i < mag->n; i++)
-			x ^= (u128) mag->d[i] * (uint64_t) (i + 1);
-	}
-	if (den > 1)
-	{
-		g = (uint64_t) gcd128(x % den, den);
-		if (g > 1)
-		{
-			x /= g;
-			den /= g;
-		}
-	}
-	e2 = m;
-	e5 = m;
-	while (x != 0 && (x & 1) == 0)
-	{
-		x >>= 1;
-		e2++;
-	}
-	while (x != 0 && x % 5 == 0)
-	{
-		x /= 5;
-		e5++;
-	}
-	strip25(&den, &e2, &e5, -1);
-	key->exp2 = e2;
-	key->exp5 = e5;
-	key->num[0] = (uint64_t) x;
-	key->num[1] = (uint64_t) (x >> 64);
-	key->den[0] = den;
-}
-
-/* =========================================================== conversion */
-
-/*
- * The exact result of converting v: sign × P / Q × 10^k, with P and Q
- * reduced.  Q = 2^a 5^b means a terminating decimal.
- */
-typedef struct Conv
-{
-	int			sign;
-	BN			P;
-	BN			Q;
-	int			k;
-	bool		terminating;
-	BN			C;				/* terminating: value = sign × C × 10^E */
-	int			E;
-} Conv;
-
-static bool
-convert_exact(FrDec v, const FrUnit *from, const FrUnit *to, Conv *c, FrError *err)
-{
-	Signed		s;
-	int			m = min_exp(v, from);
-	BN		   *mag;
-	BN			q,
-				r,
-				g;
-	u128		qq,
-				rr,
-				gg;
-	int			a2 = 0,
-				b5 = 0,
-				mx;
-
-	if (to->has_offset && -to->offset.scale < m)
-		m = -to->offset.scale;
-	signed_init(&s);
-	value_terms(&s, v, from, 1, m);
-	if (to->has_offset && to->offset.coef != 0)
-	{
-		BN			t;
-
-		bn_term(&t, abs64(to->offset.coef), (uint64_t) from->factor.den, 1,
-				-to->offset.scale - m);
-		signed_add(&s, to->offset.coef > 0, &t);
-	}
-	c->sign = bn_cmp(&s.pos, &s.neg);
-	if (c->sign >= 0)
-	{
-		bn_sub(&s.pos, &s.neg);
-		mag = &s.pos;
-	}
-	else
-	{
-		bn_sub(&s.neg, &s.pos);
-		mag = &s.neg;
-	}
-	c->P = *mag;
-	bn_mul_u64(&c->P, (uint64_t) to->factor.den);
-	bn_set(&c->Q, (u128) (uint64_t) from->factor.den * (uint64_t) to->factor.num);
-	c->k = m - to->factor.exp10;
-	if (c->P.over || s.pos.over || s.neg.over || bn_is_zero(&c->Q))
-		return fr_error(err, FR_ERR_RANGE, -1, "the conversion is too large to compute exactly");
-
-	/* reduce P/Q (Q fits 128 bits) */
-	qq = bn_low128(&c->Q);
-	if (!bn_is_zero(&c->P))
-	{
-		bn_divmod(&c->P, &c->Q, &q, &r);
-		rr = bn_low128(&r);
-		gg = gcd128(rr, qq);
-		if (gg > 1)
-		{
-			bn_set(&g, gg);
-			bn_divmod(&c->P, &g, &q, &r);
-			c->P = q;
-			qq /= gg;
-		}
-	}
-	else
-		qq = 1;
-	bn_set(&c->Q, qq);
-	while ((qq & 1) == 0)
-	{
-		qq >>= 1;
-		a2++;
-	}
-	while (qq % 5 == 0)
-	{
-		qq /= 5;
-		b5++;
-	}
-	c->terminating = (qq == 1);
-	if (c->terminating)
-	{
-		mx = a2 > b5 ? a2 : b5;
-		c->C = c->P;
-		for (int i = 0; i < mx - a2; i++)
-			bn_mul_u64(&c->C, 2);
-		for (int i = 0; i < mx - b5; i++)
-			bn_mul_u64(&c->C, 5);
-		c->E = c->k - mx;
-		/* strip trailing zeros */
-		while (!bn_is_zero(&c->C))
-		{
-			BN			t = c->C;
-
-			if (bn_div_u64(&t, 10) != 0)
-				break;
-			c->C = t;
-			c->E++;
-		}
-		if (bn_is_zero(&c->C))
-			c->E = 0;
-		if (c->C.over)
-			return fr_error(err, FR_ERR_RANGE, -1, "the conversion is too large to compute exactly");
-	}
-	return true;
-}
-
-/*
- * Scale of an exact result: when the units differ by a power of ten the
- * written precision moves with it (1500 mL = 1.500 L, 0.30 % = 3000 mg/kg,
- * 373.15 K = 100.00 °C); otherwise the shortest exact form (0.50 h = 30
- * min, 1 kW·h = 3.6 MJ).  Never fewer decimals than the exact value needs.
- */
-static int
-convert_scale(FrDec v, const FrUnit *from, const FrUnit *to, const Conv *c)
-{
-	int			minimal = c->E < 0 ? -c->E : 0;
-	int			desired;
-
-	if (from->factor.num != to->factor.num || from->factor.den != to->factor.den)
-		return minimal;
-	desired = v.scale - (from->factor.exp10 - to->factor.exp10);
-	return desired > minimal ? desired : minimal;
-}
-
-/* sign, digits of D, a point before the last `scale` digits */
-static bool
-format_scaled(int sign, const BN *D, int scale, char *buf, size_t cap,
-			  FrError *err)
-{
-	char		digits[BN_LIMBS * 20 + 1];
-	size_t		nd = bn_to_digits(D, digits, sizeof(digits));
-	size_t		n = 0;
-	size_t		intlen = nd > (size_t) scale ? nd - scale : 0;
-	size_t		need = (sign < 0 ? 1 : 0) + (intlen ? intlen : 1) + (scale > 0 ? scale + 1 : 0) + 1;
-
-	if (nd == 0 || need > cap)
-		return fr_error(err, FR_ERR_RANGE, -1,
-						"the converted value needs %zu characters, more than %zu",
-						need - 1, cap > 0 ? cap - 1 : 0);
-	if (sign < 0 && !bn_is_zero(D))
-		buf[n++] = '-';
-	if (intlen == 0)
-		buf[n++] = '0';
-	else
-	{
-		memcpy(buf + n, digits, intlen);
-		n += intlen;
-	}
-	if (scale > 0)
-	{
-		buf[n++] = '.';
-		for (size_t z = nd; z < (size_t) scale; z++)
-			buf[n++] = '0';
-		memcpy(buf + n, digits + intlen, nd - intlen);
-		n += nd - intlen;
-	}
-	buf[n] = '\0';
-	return true;
-}
-
-bool
-fr_value_convert_text(FrDec v, const FrUnit *from, const FrUnit *to,
-					  int max_scale, char *buf, size_t cap, bool *exact,
-					  FrError *err)
-{
-	Conv		c;
-
-	if (!convert_exact(v, from, to, &c, err))
-		return false;
-	if (max_scale < 0)
-		max_scale = 0;
-	if (max_scale > BN_MAX_SCALE)
-		max_scale = BN_MAX_SCALE;
-	if (c.terminating)
-	{
-		int			scale = convert_scale(v, from, to, &c);
-		BN			D = c.C;
-
-		*exact = true;
-		bn_mul_pow10(&D, c.E + scale);
-		if (D.over)
-			return fr_error(err, FR_ERR_RANGE, -1, "the converted value is too large");
-		return format_scaled(c.sign, &D, scale, buf, cap, err);
-	}
-	else
-	{
-		/* round(P × 10^(k + max_scale) / Q), half to even */
-		int			t = c.k + max_scale;
-		BN			N = c.P,
-					Dn = c.Q,
-					q,
-					r;
-
-		*exact = false;
-		if (t >= 0)
-			bn_mul_pow10(&N, t);
-		else
-			bn_mul_pow10(&Dn, -t);
-		if (N.over || Dn.over)
-			return fr_error(err, FR_ERR_RANGE, -1, "the converted value is too large");
-		bn_divmod(&N, &Dn, &q, &r);
-		bn_shl1(&r);
-		{
-			int			h = bn_cmp(&r, &Dn);
-
-			if (h > 0 || (h == 0 && q.n > 0 && (q.d[0] & 1)))
-			{
-				BN			one;
-
-				bn_set(&one, 1);
-				bn_add(&q, &one);
-			}
-		}
-		return format_scaled(bn_is_zero(&q) ? 1 : c.sign, &q, max_scale, buf, cap, err);
-	}
-}
-
-bool
-fr_value_convert(FrDec v, const FrUnit *from, const FrUnit *to, FrDec *out,
-				 FrError *err)
-{
-	Conv		c;
-	char		text[BN_LIMBS * 20 + 8];
-	size_t		used;
-	int			scale;
-
-	if (!convert_exact(v, from, to, &c, err))
-		return false;
-	if (!c.terminating)
-		return fr_error(err, FR_ERR_RANGE, -1,
-						"the converted value is not a terminating decimal");
-	/* the written scale if it fits, else the shortest exact form */
-	scale = convert_scale(v, from, to, &c);
-	for (int attempt = 0; attempt < 2; attempt++)
-	{
-		BN			D = c.C;
-		int			digits;
-
-		if (attempt == 1)
-			scale = c.E < 0 ? -c.E : 0;
-		bn_mul_pow10(&D, c.E + scale);
-		digits = (int) bn_to_digits(&D, text, sizeof(text));
-		if (D.over || digits == 0)
-			continue;
-		if (digits <= FR_DEC_MAX_DIGITS && scale <= FR_DEC_MAX_SCALE)
-		{
-			FrError		e2;
-
-			fr_error_init(&e2);
-			if (!format_scaled(c.sign, &D, scale, text, sizeof(text), &e2) ||
-				!fr_dec_parse(text, strlen(text), &used, out, &e2))
-				continue;
-			return true;
-		}
-	}
-	{
-		char		shown[64];
-		bool		ex;
-		FrError		e3;
-
-		fr_error_init(&e3);
-		if (!fr_value_convert_text(v, from, to, 0, text, sizeof(text), &ex, &e3))
-			snprintf(shown, sizeof(shown), "(too long to show)");
-		else if (strlen(text) > 40)
-			snprintf(shown, sizeof(shown), "%.36s…", text);
-		else
-			snprintf(shown, sizeof(shown), "%.40s", text);
-		return fr_error(err, FR_ERR_RANGE, -1,
-						"the converted value %s needs more than %d significant digits or %d decimal places",
-						shown, FR_DEC_MAX_DIGITS, FR_DEC_MAX_SCALE);
-	}
-}
-
-/* ================================================================ table */
-
-int
-fr_unit_table_size(void)
-{
-	return fr_natoms + fr_ncompounds;
-}
-
-const FrUnitInfo *
-fr_unit_table_entry(int i)
-{
-	if (i < 0 || i >= fr_natoms + fr_ncompounds)
-		return NULL;
-	if (i < fr_natoms)
-		return &fr_atoms[i].info;
-	return &fr_compounds[i - fr_natoms];
-}
-
-int
-fr_unit_prefix_count(void)
-{
-	return fr_nprefixes;
-}
-
-bool
-fr_unit_prefix_entry(int i, const char **symbol, const char **name, int *exp10)
-{
-	if (i < 0 || i >= fr_nprefixes)
-		return false;
-	*symbol = fr_prefixes[i].symbol;
-	*name = fr_prefixes[i].name;
-	*exp10 = fr_prefixes[i].exp10;
-	return true;
+	FrDec		v = fr_numeric_to_dec(PG_GETARG_NUMERIC(0), "value");
+	FrUnit		u;
+	char		canon[FR_UNIT_MAXLEN];
+	FrValueKey	key;
+	bytea	   *out = palloc(VARHDRSZ + sizeof(FrValueKey));
+
+	unit_arg(PG_GETARG_TEXT_PP(1), &u, canon, NULL);
+	fr_value_key(v, &u, &key);
+	SET_VARSIZE(out, VARHDRSZ + sizeof(FrValueKey));
+	memcpy(VARDATA(out), &key, sizeof(FrValueKey));
+	PG_RETURN_BYTEA_P(out);
 }

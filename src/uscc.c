@@ -14,9 +14,9 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "core/uscc_parse.h"
 #include "frontrunner.h"
 #include "pgutil.h"
-#include "uscc_parse.h"
 
 /* binary format version (first byte of uscc_send) */
 #define USCC_BINARY_VERSION 1

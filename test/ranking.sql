@@ -193,11 +193,11 @@ SELECT is(levels_json('{a,b}', '{W,""}', '{0.5,7}', '{leader,below}', '{4,0}', 3
   '{"a": {"level": 0.5, "unit": "W", "tier": "leader", "standing": 1}, "b": {"level": 7, "unit": "", "tier": "below", "standing": 0}}'::jsonb,
   'levels_json: standing = place / (2·(n - 1)), trailing zeros trimmed');
 SELECT throws_ok($$SELECT levels_json('{a,b}', '{W}', '{0.5,7}', '{leader,below}', '{4,0}', 3)$$, '22023',
-  'levels_json: the five arrays must have the same length', 'levels_json: arrays of different lengths are 22023');
+  'the keys, units, levels, tiers and places arrays must have the same length', 'levels_json: arrays of different lengths are 22023');
 SELECT throws_ok($$SELECT levels_json('{a}', '{W}', '{0.5}', '{leader}', '{5}', 3)$$, '22023',
-  'levels_json: place 5 is not in [0, 2·(n - 1)]', 'levels_json: a place beyond 2·(n - 1) is 22023');
+  'place 5 is not in [0, 2·(n - 1)]', 'levels_json: a place beyond 2·(n - 1) is 22023');
 SELECT throws_ok($$SELECT levels_json('{a}', '{W}', '{0.5}', '{leader}', '{0}', 0)$$, '22023',
-  'levels_json: n must be at least 1', 'levels_json: n = 0 is 22023');
+  'the number of ranked disclosures must be at least 1', 'levels_json: n = 0 is 22023');
 
 -- publication ---------------------------------------------------------------------------
 SELECT publish_ranking('KT-2026') AS list1 \gset

@@ -13,9 +13,10 @@
 #include <string.h>
 
 #include "arena.h"
-#include "indicator_cmp.h"
-#include "indicator_parse.h"
-#include "normalize.h"
+#include "core/error.h"
+#include "core/indicator_cmp.h"
+#include "core/indicator_parse.h"
+#include "core/normalize.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -67,8 +68,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			reread(&v, FR_IND_STYLE_CANONICAL);
 			reread(&v, FR_IND_STYLE_ZH);
 		}
-		else if (err.code == FR_OK || err.detail[0] == '\0')
-			abort();			/* a failure always says why */
+		else if (err.code == FR_OK || err.detail[0] == '\0' ||
+				 !fr_error_is_sentence(err.detail) || !fr_error_is_sentence(err.hint))
+			abort();			/* a failure always says why, in sentences */
 	}
 	arena_reset();
 	return 0;

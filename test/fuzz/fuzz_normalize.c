@@ -9,7 +9,7 @@
 #include <unicode/ustring.h>
 
 #include "arena.h"
-#include "normalize.h"
+#include "core/normalize.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -11,8 +11,9 @@
 #include <string.h>
 
 #include "arena.h"
-#include "normalize.h"
-#include "stdcode_parse.h"
+#include "core/error.h"
+#include "core/normalize.h"
+#include "core/stdcode_parse.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -45,8 +46,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fr_error_init(&err);
 	if (!std_parse(norm, normlen, &a, &err))
 	{
-		if ((err.code != FR_ERR_SYNTAX && err.code != FR_ERR_LIMIT) || err.detail[0] == '\0')
-			abort();			/* every failure says what is wrong */
+		if ((err.code != FR_ERR_SYNTAX && err.code != FR_ERR_LIMIT) || err.detail[0] == '\0' ||
+			!fr_error_is_sentence(err.detail) || !fr_error_is_sentence(err.hint))
+			abort();			/* every failure says what is wrong, in sentences */
 		arena_reset();
 		return 0;
 	}

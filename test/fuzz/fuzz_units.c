@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "units.h"
+#include "core/error.h"
+#include "core/quantity.h"
+#include "core/units.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,8 +33,9 @@ parse_unit_checked(const char *s, size_t len, FrUnit *u)
 	fr_error_init(&err);
 	if (!fr_unit_parse(s, len, u, canon, &err))
 	{
-		if (err.code == FR_OK || err.detail[0] == '\0')
-			abort();			/* a failure must say why */
+		if (err.code == FR_OK || err.detail[0] == '\0' ||
+			!fr_error_is_sentence(err.detail) || !fr_error_is_sentence(err.hint))
+			abort();			/* a failure must say why, in sentences */
 		return false;
 	}
 	fr_error_init(&err);

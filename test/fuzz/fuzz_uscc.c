@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "arena.h"
-#include "normalize.h"
-#include "uscc_parse.h"
+#include "core/error.h"
+#include "core/normalize.h"
+#include "core/uscc_parse.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,7 +33,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fr_error_init(&err);
 	if (!fr_uscc_parse(norm, len, true, code, &unchecked, &err))
 	{
-		if (err.code != FR_ERR_SYNTAX || err.detail[0] == '\0')
+		if (err.code != FR_ERR_SYNTAX || err.detail[0] == '\0' ||
+			!fr_error_is_sentence(err.detail) || !fr_error_is_sentence(err.hint))
 			abort();			/* every refusal is a 22P02 with a DETAIL */
 		goto done;
 	}

@@ -142,5 +142,85 @@ while ($code =~ /COMMENT\s+ON\s+(FUNCTION|PROCEDURE|AGGREGATE|TYPE|TABLE|VIEW|MA
 my @nocomment = grep { !$commented{$_} } sort keys %made;
 check(!@nocomment, "every function, type, table and view has a COMMENT", @nocomment);
 
+# ---------------------------------------------------------------- C layers
+# src/core/ is the backend-free layer (parsers, exact decimals and
+# quantities, normalisation): its files include only src/core/ headers
+# ("core/x.h") and system headers, never a PostgreSQL server header nor a
+# header of src/ (the SQL faces), so that the fuzz targets link src/core/
+# alone.  A fuzz target (test/fuzz/fuzz_*.c) includes only src/core/ headers
+# and its arena.h.  The headers of src/ include each other without a cycle.
+# the server headers: the first pg_config on PATH whose include directory
+# exists (a test cluster's copied tree has no include directory)
+my ($server) = grep { $_ && -d $_ }
+	map { my $d = -x "$_/pg_config" ? `"$_/pg_config" --includedir-server 2>/dev/null` : ''; chomp $d; $d }
+	split /:/, $ENV{PATH};
+die "no pg_config on PATH names an existing --includedir-server\n" unless $server;
+
+sub includes {
+	my ($f) = @_;
+	open my $fh, '<', $f or die "$f: $!";
+	my @inc;
+	while (<$fh>) {
+		push @inc, [$1, $2] if /^\s*#\s*include\s*([<"])([^">]+)[">]/;
+	}
+	close $fh;
+	return @inc;
+}
+
+# a quoted include of a core file names the layer: "core/x.h"
+sub core_header_ok {
+	my ($name) = @_;
+	return $name =~ m{^core/[^/]+\.h$} && -f "src/$name";
+}
+
+for my $f (sort(glob('src/core/*.c'), glob('src/core/*.h'))) {
+	my @bad;
+	for my $i (includes($f)) {
+		my ($q, $name) = @$i;
+		if ($q eq '"') {
+			push @bad, "\"$name\" is not a src/core/ header (write \"core/x.h\")"
+				unless core_header_ok($name);
+		}
+		elsif (-e "$server/$name") {
+			push @bad, "<$name> is a PostgreSQL server header";
+		}
+	}
+	check(!@bad, "$f: backend-free (only src/core/ and system headers)", @bad);
+}
+
+for my $f (sort glob('test/fuzz/fuzz_*.c')) {
+	my @bad;
+	for my $i (includes($f)) {
+		my ($q, $name) = @$i;
+		next if $q eq '<' && !-e "$server/$name";
+		next if $q eq '"' && ($name eq 'arena.h' || core_header_ok($name));
+		push @bad, "$q$name: a fuzz target links src/core/ only";
+	}
+	check(!@bad, "$f: includes only src/core/ headers", @bad);
+}
+
+# include graph of the face headers (src/*.h): no cycle
+my %edges;
+for my $f (sort glob('src/*.h')) {
+	(my $h = $f) =~ s{^src/}{};
+	$edges{$h} = [grep { -f "src/$_" } map { $_->[1] } grep { $_->[0] eq '"' } includes($f)];
+}
+my %state;						# 1: on the path, 2: done
+my @cycle;
+sub visit {
+	my ($h, @path) = @_;
+	return if ($state{$h} // 0) == 2;
+	if (($state{$h} // 0) == 1) {
+		@cycle = (@path, $h) unless @cycle;
+		return;
+	}
+	$state{$h} = 1;
+	visit($_, @path, $h) for @{$edges{$h} // []};
+	$state{$h} = 2;
+}
+visit($_) for sort keys %edges;
+check(!@cycle, "src/*.h include each other without a cycle",
+	  @cycle ? (join(' -> ', @cycle)) : ());
+
 print "1..$n\n";
 exit($failed ? 1 : 0);

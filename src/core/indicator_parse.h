@@ -25,9 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decimal.h"
-#include "error.h"
-#include "units.h"
+#include "core/decimal.h"
+#include "core/error.h"
+#include "core/units.h"
 
 /* the form as written: decides the output, never the comparisons */
 typedef enum FrIndForm
@@ -97,8 +97,5 @@ extern size_t fr_indicator_format(const FrIndicator *v, FrIndStyle style,
  * FR_ERR_SYNTAX and a detail.
  */
 extern bool fr_indicator_check(const FrIndicator *v, FrError *err);
-
-/* Exact a × b (scale = sum of scales, trailing zeros dropped to fit). */
-extern bool fr_dec_mul(FrDec a, FrDec b, FrDec *out, FrError *err);
 
 #endif							/* FR_INDICATOR_PARSE_H */

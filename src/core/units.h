@@ -1,5 +1,6 @@
 /*
- * units.h — the unit table and unit algebra (backend-free).
+ * units.h — the unit table and the unit parser (backend-free).  The exact
+ * algebra of values in these units is in quantity.h.
  *
  * A unit is parsed into a product of powers of base dimensions with an
  * exact scale factor to the coherent base unit (and, for a lone temperature
@@ -23,8 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decimal.h"
-#include "error.h"
+#include "core/decimal.h"
+#include "core/error.h"
 
 /* number of dimension slots (SI 7 + scale/count dimensions + spare) */
 #define FR_UNIT_NDIM 16
@@ -77,53 +78,14 @@ extern bool fr_unit_commensurable(const FrUnit *a, const FrUnit *b);
 /* Same unit exactly (dimension, factor and offset): values compare as is. */
 extern bool fr_unit_identical(const FrUnit *a, const FrUnit *b);
 
+/* Same factor and offset, whatever the dimension. */
+extern bool fr_unit_same_scale(const FrUnit *a, const FrUnit *b);
+
 /*
  * Human-readable dimension for error messages: "mass concentration
  * (M·L⁻³)", "dimensionless ratio", "dB", … into buf (FR_UNIT_MAXLEN * 2).
  */
 extern void fr_unit_dimension_text(const FrUnit *u, char *buf, size_t cap);
-
-/*
- * Exact three-way comparison of a (in ua) with b (in ub).  Precondition:
- * commensurable.  Never fails, never rounds: internally wide integers.
- */
-extern int	fr_value_cmp(FrDec a, const FrUnit *ua, FrDec b, const FrUnit *ub);
-
-/*
- * Convert v from one unit to another (commensurable).  Writes the decimal
- * text of the result into buf (cap bytes): exact when the result is a
- * terminating decimal, otherwise rounded half to even to max_scale decimals
- * and *exact set false.  Returns false with FR_ERR_RANGE if it cannot fit.
- */
-extern bool fr_value_convert_text(FrDec v, const FrUnit *from,
-								  const FrUnit *to, int max_scale,
-								  char *buf, size_t cap, bool *exact,
-								  FrError *err);
-
-/*
- * Same, into an FrDec when the exact result fits (≤ 18 digits, scale ≤ 18);
- * false (FR_ERR_RANGE, with a DETAIL saying why) otherwise.
- */
-extern bool fr_value_convert(FrDec v, const FrUnit *from, const FrUnit *to,
-							 FrDec *out, FrError *err);
-
-/*
- * Canonical key of a value in base units, for hashing: equal values (as
- * fr_value_cmp says) in commensurable units give identical keys, and the
- * key includes the dimension vector.  Fixed size; hash its bytes.
- */
-typedef struct FrValueKey
-{
-	int8_t		dim[FR_UNIT_NDIM];
-	int8_t		sign;
-	uint8_t		pad[3];
-	int32_t		exp2;
-	int32_t		exp5;
-	uint64_t	num[2];			/* odd part of the reduced rational, 128 bits */
-	uint64_t	den[2];
-} FrValueKey;
-
-extern void fr_value_key(FrDec v, const FrUnit *u, FrValueKey *key);
 
 /* The unit table, for frontrunner.units() and the README list. */
 typedef struct FrUnitInfo

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "core/error.h"
 
 #define FR_USCC_LEN 18
 

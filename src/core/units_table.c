@@ -8,7 +8,7 @@
  * point.  The table lives in C, never in SQL: type input must not depend on
  * table contents.  Backend-free.
  */
-#include "units_int.h"
+#include "core/units_int.h"
 
 #define D(slot)		[FR_DIM_##slot]
 

@@ -33,7 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "indicator_parse.h"
+#include "core/indicator_parse.h"
 
 #define OP_NONE 0
 #define OP_LE	1
@@ -171,13 +171,11 @@ relocate(Parser *p, size_t base)
 
 	if ((size_t) pos > p->len)
 		pos = (int) p->len;
-	snprintf(detail, sizeof(detail), "%s", p->err->detail);
+	fr_error_clause(p->err->detail, detail, sizeof(detail));
 	p->err->position = pos;
 	if (p->err->code == FR_ERR_SYNTAX || p->err->code == FR_ERR_RANGE)
-		snprintf(p->err->detail, sizeof(p->err->detail),
-				 "Parsing stopped at character %d: %s%s",
-				 char_index(p->s, (size_t) pos), detail,
-				 (detail[0] && detail[strlen(detail) - 1] == '.') ? "" : ".");
+		fr_error_detail(p->err, "Parsing stopped at character %d: %s.",
+						char_index(p->s, (size_t) pos), detail);
 	return false;
 }
 
@@ -468,50 +466,6 @@ set_common_unit(Parser *p, FrIndicator *v, const Clause *a, const Clause *b)
 	return set_unit(p, v, a->ustart, a->ulen);
 }
 
-/* ---------------------------------------------------------------- decimals */
-
-static const int64_t pow10_tab[19] = {
-	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
-	100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
-	1000000000000LL, 10000000000000LL, 100000000000000LL,
-	1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
-	1000000000000000000LL
-};
-
-/* Fit coef × 10^-scale into an FrDec, dropping trailing zeros if needed. */
-static bool
-dec_fit(__int128 coef, int scale, FrDec *out, FrError *err)
-{
-	__int128	lim = (__int128) pow10_tab[FR_DEC_MAX_DIGITS];
-
-	while ((coef >= lim || coef <= -lim || scale > FR_DEC_MAX_SCALE) &&
-		   scale > 0 && coef % 10 == 0)
-	{
-		coef /= 10;
-		scale--;
-	}
-	while (scale < 0)
-	{
-		if (coef >= lim / 10 || coef <= -lim / 10)
-			break;
-		coef *= 10;
-		scale++;
-	}
-	if (coef >= lim || coef <= -lim || scale > FR_DEC_MAX_SCALE || scale < 0)
-		return fr_error(err, FR_ERR_RANGE, -1,
-						"the result needs more than %d significant digits or %d decimals",
-						FR_DEC_MAX_DIGITS, FR_DEC_MAX_SCALE);
-	out->coef = (int64_t) coef;
-	out->scale = (int16_t) scale;
-	return true;
-}
-
-bool
-fr_dec_mul(FrDec a, FrDec b, FrDec *out, FrError *err)
-{
-	return dec_fit((__int128) a.coef * (__int128) b.coef, a.scale + b.scale, out, err);
-}
-
 /* ---------------------------------------------------------------- forms */
 
 static void
@@ -778,7 +732,7 @@ parse_tolerance(Parser *p, FrIndicator *v, const Clause *nom, char closing)
 		FrDec		t;
 
 		if (!fr_dec_mul(v->nominal, v->dev_up, &t, err) ||
-			!dec_fit((__int128) t.coef, t.scale + 2, &delta, err))
+			!fr_dec_div_pow10(t, 2, &delta, err))
 			return relocate(p, tpos);
 		if (delta.coef < 0)
 			delta.coef = -delta.coef;
@@ -908,7 +862,7 @@ fr_indicator_parse(const char *s, size_t len, FrIndicator *v, FrError *err)
 	p.err = err;
 	if (len > FR_IND_MAXINPUT)
 		return fr_error(err, FR_ERR_LIMIT, -1,
-						"the input is %zu bytes long; an indicator is at most %d",
+						"The input is %zu bytes long; an indicator is at most %d.",
 						len, FR_IND_MAXINPUT);
 	if (memchr(s, '\0', len) != NULL)
 		return perr(&p, (size_t) ((const char *) memchr(s, '\0', len) - s),
@@ -993,362 +947,4 @@ fr_indicator_parse(const char *s, size_t len, FrIndicator *v, FrError *err)
 			return false;
 		return expect_end(&p, "the second bound");
 	}
-}
-
-/* ---------------------------------------------------------------- checks */
-
-static bool
-dec_ok(FrDec d)
-{
-	return d.scale >= 0 && d.scale <= FR_DEC_MAX_SCALE &&
-		d.coef < pow10_tab[FR_DEC_MAX_DIGITS] && d.coef > -pow10_tab[FR_DEC_MAX_DIGITS];
-}
-
-bool
-fr_indicator_check(const FrIndicator *v, FrError *err)
-{
-	uint16_t	f = v->flags;
-	bool		lo_inf = f & FR_IND_LO_INF;
-	bool		hi_inf = f & FR_IND_HI_INF;
-	const char *bad = NULL;
-
-	if (f & ~FR_IND_ALLFLAGS)
-		bad = "unknown flags";
-	else if ((!lo_inf && !dec_ok(v->lo)) || (!hi_inf && !dec_ok(v->hi)))
-		bad = "a bound is not a valid decimal";
-	else if ((f & FR_IND_ANYUNIT) && v->form != FR_IND_ND)
-		bad = "only \"not detected\" may have no unit";
-	else if ((f & (FR_IND_TOL_SYM | FR_IND_TOL_REL)) && v->form != FR_IND_TOL)
-		bad = "tolerance flags on a value that is no tolerance";
-	else if ((f & FR_IND_HI_EPS) && v->form != FR_IND_ND)
-		bad = "an infinitesimal bound on a value that is not ND";
-	else
-	{
-		switch (v->form)
-		{
-			case FR_IND_POINT:
-				if (lo_inf || hi_inf || fr_dec_cmp(v->lo, v->hi) != 0 ||
-					(f & (FR_IND_LO_INC | FR_IND_HI_INC)) != (FR_IND_LO_INC | FR_IND_HI_INC))
-					bad = "a point must have equal included bounds";
-				break;
-			case FR_IND_UPPER:
-				if (!lo_inf || hi_inf)
-					bad = "an upper bound must have only an upper bound";
-				break;
-			case FR_IND_LOWER:
-				if (lo_inf || !hi_inf)
-					bad = "a lower bound must have only a lower bound";
-				break;
-			case FR_IND_RANGE:
-			case FR_IND_TOL:
-				if (lo_inf || hi_inf)
-					bad = "a range must have both bounds";
-				else
-				{
-					int			c = fr_dec_cmp(v->lo, v->hi);
-
-					if (c > 0 || (c == 0 && (f & (FR_IND_LO_INC | FR_IND_HI_INC)) !=
-								  (FR_IND_LO_INC | FR_IND_HI_INC)))
-						bad = "the range is empty";
-				}
-				if (!bad && v->form == FR_IND_TOL)
-				{
-					FrDec		lo,
-								hi;
-					FrError		e2;
-
-					fr_error_init(&e2);
-					if (!dec_ok(v->nominal) || !dec_ok(v->dev_up) || !dec_ok(v->dev_down))
-						bad = "the tolerance is not valid";
-					else if (f & FR_IND_TOL_REL)
-					{
-						FrDec		t,
-									delta;
-
-						if (!fr_dec_mul(v->nominal, v->dev_up, &t, &e2) ||
-							!dec_fit((__int128) t.coef, t.scale + 2, &delta, &e2))
-							bad = "the tolerance does not fit";
-						else
-						{
-							if (delta.coef < 0)
-								delta.coef = -delta.coef;
-							if (!fr_dec_add(v->nominal, delta, &hi, &e2) ||
-								!fr_dec_sub(v->nominal, delta, &lo, &e2) ||
-								!fr_dec_identical(lo, v->lo) || !fr_dec_identical(hi, v->hi))
-								bad = "the bounds do not match the relative tolerance";
-						}
-					}
-					else if (!fr_dec_add(v->nominal, v->dev_up, &hi, &e2) ||
-							 !fr_dec_add(v->nominal, v->dev_down, &lo, &e2) ||
-							 !fr_dec_identical(lo, v->lo) || !fr_dec_identical(hi, v->hi))
-						bad = "the bounds do not match the tolerance";
-					if (!bad && (f & FR_IND_TOL_SYM) && !(f & FR_IND_TOL_REL) &&
-						(v->dev_up.coef < 0 || v->dev_up.coef != -v->dev_down.coef ||
-						 v->dev_up.scale != v->dev_down.scale))
-						bad = "a ± tolerance must be symmetric";
-					if (!bad && (f & (FR_IND_LO_INC | FR_IND_HI_INC)) != (FR_IND_LO_INC | FR_IND_HI_INC))
-						bad = "a tolerance includes its bounds";
-				}
-				break;
-			case FR_IND_ND:
-				if (!lo_inf || hi_inf)
-					bad = "not detected must have only an upper bound";
-				else if ((f & FR_IND_HI_EPS) &&
-						 (!(f & FR_IND_ANYUNIT) || v->hi.coef != 0))
-					bad = "not detected without a limit is malformed";
-				else if (!(f & FR_IND_HI_EPS) &&
-						 ((f & FR_IND_ANYUNIT) || v->hi.coef <= 0))
-					bad = "a detection limit must be positive and have a unit";
-				break;
-			default:
-				bad = "unknown form";
-		}
-	}
-	if (bad)
-		return fr_error(err, FR_ERR_SYNTAX, -1, "invalid binary indicator: %s", bad);
-	return true;
-}
-
-/* ---------------------------------------------------------------- output */
-
-typedef struct Out
-{
-	char	   *buf;
-	size_t		n;
-} Out;
-
-static void
-put(Out *o, const char *s)
-{
-	size_t		l = strlen(s);
-
-	if (o->n + l >= FR_IND_OUTSZ)
-		l = FR_IND_OUTSZ - 1 - o->n;
-	memcpy(o->buf + o->n, s, l);
-	o->n += l;
-	o->buf[o->n] = '\0';
-}
-
-static void
-put_dec(Out *o, FrDec d)
-{
-	char		b[FR_DEC_BUFSZ];
-
-	fr_dec_format(d, b);
-	put(o, b);
-}
-
-/* a deviation with an explicit sign: +0.5, -0.2 */
-static void
-put_signed(Out *o, FrDec d, bool zero_minus)
-{
-	if (d.coef > 0 || (d.coef == 0 && !zero_minus))
-		put(o, "+");
-	else if (d.coef == 0)
-		put(o, "-");
-	put_dec(o, d);
-}
-
-static bool
-is_grade(const FrIndicator *v)
-{
-	return strcmp(v->unittext, "级") == 0;
-}
-
-/*
- * Chinese style: 3-4级 for the half grade 3.5 级, where the number stands
- * right before the unit (a point or a bound; in a range "3-4～5" would not
- * read back, so ranges keep decimals).
- */
-static void
-put_num_zh(Out *o, const FrIndicator *v, FrDec d)
-{
-	if (is_grade(v) && v->form != FR_IND_RANGE &&
-		d.scale == 1 && d.coef >= 5 && d.coef % 10 == 5)
-	{
-		char		b[64];
-
-		snprintf(b, sizeof(b), "%lld-%lld", (long long) (d.coef / 10),
-				 (long long) (d.coef / 10 + 1));
-		put(o, b);
-	}
-	else
-		put_dec(o, d);
-}
-
-static void
-put_unit(Out *o, const FrIndicator *v, FrIndStyle style)
-{
-	const unsigned char *u = (const unsigned char *) v->unittext;
-
-	if (u[0] == '\0')
-		return;
-	if (style == FR_IND_STYLE_ZH &&
-		(u[0] == '%' || u[0] >= 0xE3 ||
-		 strncmp((const char *) u, "‰", strlen("‰")) == 0 ||
-		 strncmp((const char *) u, "°", strlen("°")) == 0))
-	{
-		put(o, v->unittext);
-		return;
-	}
-	put(o, " ");
-	put(o, v->unittext);
-}
-
-static size_t
-format_canonical(const FrIndicator *v, Out *o)
-{
-	bool		loinc = v->flags & FR_IND_LO_INC;
-	bool		hiinc = v->flags & FR_IND_HI_INC;
-
-	switch (v->form)
-	{
-		case FR_IND_POINT:
-			put_dec(o, v->lo);
-			break;
-		case FR_IND_UPPER:
-			put(o, hiinc ? "≤ " : "< ");
-			put_dec(o, v->hi);
-			break;
-		case FR_IND_LOWER:
-			put(o, loinc ? "≥ " : "> ");
-			put_dec(o, v->lo);
-			break;
-		case FR_IND_RANGE:
-			if (loinc && hiinc)
-			{
-				put_dec(o, v->lo);
-				put(o, " ~ ");
-				put_dec(o, v->hi);
-			}
-			else
-			{
-				put(o, loinc ? "[" : "(");
-				put_dec(o, v->lo);
-				put(o, ", ");
-				put_dec(o, v->hi);
-				put(o, hiinc ? "]" : ")");
-			}
-			break;
-		case FR_IND_TOL:
-			put_dec(o, v->nominal);
-			if (v->flags & FR_IND_TOL_REL)
-			{
-				put_unit(o, v, FR_IND_STYLE_CANONICAL);
-				put(o, " ± ");
-				put_dec(o, v->dev_up);
-				put(o, " %");
-				return o->n;
-			}
-			if (v->flags & FR_IND_TOL_SYM)
-			{
-				put(o, " ± ");
-				put_dec(o, v->dev_up);
-			}
-			else
-			{
-				put(o, " ");
-				put_signed(o, v->dev_up, false);
-				put(o, "/");
-				put_signed(o, v->dev_down, true);
-			}
-			break;
-		case FR_IND_ND:
-			put(o, "ND");
-			if (!(v->flags & FR_IND_HI_EPS))
-			{
-				put(o, hiinc ? " (≤ " : " (< ");
-				put_dec(o, v->hi);
-				put_unit(o, v, FR_IND_STYLE_CANONICAL);
-				put(o, ")");
-			}
-			return o->n;
-	}
-	put_unit(o, v, FR_IND_STYLE_CANONICAL);
-	return o->n;
-}
-
-static size_t
-format_zh(const FrIndicator *v, Out *o)
-{
-	bool		loinc = v->flags & FR_IND_LO_INC;
-	bool		hiinc = v->flags & FR_IND_HI_INC;
-
-	switch (v->form)
-	{
-		case FR_IND_POINT:
-			put_num_zh(o, v, v->lo);
-			break;
-		case FR_IND_UPPER:
-			put(o, hiinc ? "不大于" : "小于");
-			put_num_zh(o, v, v->hi);
-			break;
-		case FR_IND_LOWER:
-			put(o, loinc ? (is_grade(v) ? "不低于" : "不小于") : "大于");
-			put_num_zh(o, v, v->lo);
-			break;
-		case FR_IND_RANGE:
-			if (loinc && hiinc)
-			{
-				put_num_zh(o, v, v->lo);
-				put(o, "～");
-				put_num_zh(o, v, v->hi);
-			}
-			else
-			{
-				put(o, loinc ? "不小于" : "大于");
-				put_num_zh(o, v, v->lo);
-				put(o, "且");
-				put(o, hiinc ? "不大于" : "小于");
-				put_num_zh(o, v, v->hi);
-			}
-			break;
-		case FR_IND_TOL:
-			put_dec(o, v->nominal);
-			if (v->flags & FR_IND_TOL_REL)
-			{
-				put_unit(o, v, FR_IND_STYLE_ZH);
-				put(o, "±");
-				put_dec(o, v->dev_up);
-				put(o, "%");
-				return o->n;
-			}
-			if (v->flags & FR_IND_TOL_SYM)
-			{
-				put(o, "±");
-				put_dec(o, v->dev_up);
-			}
-			else
-			{
-				put_signed(o, v->dev_up, false);
-				put(o, "/");
-				put_signed(o, v->dev_down, true);
-			}
-			break;
-		case FR_IND_ND:
-			put(o, "不得检出");
-			if (!(v->flags & FR_IND_HI_EPS))
-			{
-				put(o, hiinc ? "(检出限" : "(小于");
-				put_dec(o, v->hi);
-				put_unit(o, v, FR_IND_STYLE_ZH);
-				put(o, ")");
-			}
-			return o->n;
-	}
-	put_unit(o, v, FR_IND_STYLE_ZH);
-	return o->n;
-}
-
-size_t
-fr_indicator_format(const FrIndicator *v, FrIndStyle style, char *buf)
-{
-	Out			o;
-
-	o.buf = buf;
-	o.n = 0;
-	buf[0] = '\0';
-	if (style == FR_IND_STYLE_ZH)
-		return format_zh(v, &o);
-	return format_canonical(v, &o);
 }

@@ -14,7 +14,7 @@
 #ifndef FR_INDICATOR_CMP_H
 #define FR_INDICATOR_CMP_H
 
-#include "indicator_parse.h"
+#include "core/indicator_parse.h"
 
 typedef enum FrIndRelation
 {

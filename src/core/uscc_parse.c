@@ -1,7 +1,7 @@
 /*
  * uscc_parse.c — GB 32100-2015 unified social credit codes; see uscc_parse.h.
  */
-#include "uscc_parse.h"
+#include "core/uscc_parse.h"
 
 #include <string.h>
 

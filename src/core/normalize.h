@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "core/error.h"
 
 typedef void *(*FrAllocFn) (size_t size);
 

@@ -5,7 +5,7 @@
 #ifndef FR_UNITS_INT_H
 #define FR_UNITS_INT_H
 
-#include "units.h"
+#include "core/units.h"
 
 /*
  * Dimension slots of FrUnit.dim.  0..6 are the SI base dimensions; 7 is

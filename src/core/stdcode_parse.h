@@ -26,7 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "core/error.h"
 
 #define STD_MAX_INPUT	512		/* bytes of normalised input accepted */
 

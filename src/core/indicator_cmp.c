@@ -4,7 +4,9 @@
  */
 #include <string.h>
 
-#include "indicator_cmp.h"
+#include "core/indicator_cmp.h"
+
+#include "core/quantity.h"
 
 /* Same scale: values compare as decimals, no unit conversion. */
 static inline bool
@@ -210,7 +212,7 @@ fr_ind_cmp_rounded(FrDec x, const FrIndicator *m, FrDec l,
 	if (l.scale >= FR_DEC_MAX_SCALE ||
 		l.coef >= 100000000000000000LL || l.coef <= -100000000000000000LL)
 		return fr_error(err, FR_ERR_RANGE, -1,
-						"the limit has too many digits to round a measured value to it (at most %d decimals and %d digits)",
+						"The limit has too many digits to round a measured value to it (at most %d decimals and %d digits).",
 						FR_DEC_MAX_SCALE - 1, FR_DEC_MAX_DIGITS - 1);
 	/* limit ± half a unit of its last digit */
 	below.coef = l.coef * 10 - 5;
