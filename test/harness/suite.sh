@@ -49,6 +49,7 @@ tap_section() {
 tap_section "pgTAP" bash test/harness/prove.sh
 tap_section "dump and restore" bash test/harness/dump_restore.sh
 tap_section "planted-object attack" bash test/harness/attack.sh
+tap_section "README (its sql blocks against the demo database)" bash test/harness/readme.sh
 
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}
