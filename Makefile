@@ -9,6 +9,8 @@
 #                        pg_regress, pgTAP (test/*.sql via pg_prove) and the
 #                        fuzzers, and ends with "N passed, N failed"
 #   make demo            the main job on a throwaway cluster with demo data
+#   make readmecheck     the README's test alone (its sql blocks against the
+#                        demo database), on a throwaway cluster
 #   make fuzz            libFuzzer + AddressSanitizer targets (test/fuzz/)
 #   make fuzz-run        run each target for FUZZ_SECONDS (default 10)
 #   make bench           benchmarks against baselines (SCALE=… rows)
@@ -54,13 +56,16 @@ $(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
 all: $(DATA_built)
 
 # ---------------------------------------------------------------- harness
-.PHONY: test demo fuzz fuzz-run bench prove
+.PHONY: test demo readmecheck fuzz fuzz-run bench prove
 
 test:
 	bash test/harness/test.sh
 
 demo:
 	bash test/harness/demo.sh
+
+readmecheck: all
+	bash test/harness/pgenv.sh bash test/harness/readme.sh
 
 # pgTAP tests against a running server with the extension installed
 prove:
