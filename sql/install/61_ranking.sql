@@ -1,12 +1,118 @@
--- Tier ranking (api.md §5): eligibility, the live ranking of a plan, the
--- per-indicator ranking lists, publication of a list, revocation of a
--- leader by a failing spot check (rule 6), and the public views.
+-- Tier ranking: the published ranking lists (immutable, rule 7),
+-- eligibility, the live ranking of a plan, the per-indicator ranking lists,
+-- publication of a list, revocation of a leader by a failing spot check
+-- (rule 6), and the public views.
 --
 -- The per-indicator cutoffs and standings come from the C aggregate
--- level_stats() (55_levelset.sql).  rank_plan() and indicator_lists()
+-- level_stats() (35_levelset.sql).  rank_plan() and indicator_lists()
 -- run one query generated for the plan by ranking_query(): one column per
 -- core indicator, so each eligible disclosure is one row from the join to
 -- the statistics to the order — no per-indicator regrouping.
+
+CREATE TYPE @extschema@.tier AS ENUM ('leader', 'advanced', 'baseline', 'below');
+COMMENT ON TYPE @extschema@.tier IS
+  'ranking tiers, best first: leader (领跑者), advanced (先进), baseline (基准), below';
+
+-- published ranking lists ---------------------------------------------------------
+CREATE TABLE @extschema@.ranking (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  plan         bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
+  published_at timestamptz NOT NULL DEFAULT now(),
+  published_by name NOT NULL DEFAULT current_user,
+  eligible     bigint NOT NULL,
+  ineligible   bigint NOT NULL
+);
+COMMENT ON TABLE @extschema@.ranking IS
+  'published ranking lists (排行榜) of a plan, written by publish_ranking(); immutable (rule 7) — the latest per plan is the current one';
+COMMENT ON COLUMN @extschema@.ranking.id IS 'identity, assigned by the database (returned by publish_ranking())';
+COMMENT ON COLUMN @extschema@.ranking.plan IS 'the evaluation plan ranked';
+COMMENT ON COLUMN @extschema@.ranking.published_at IS 'database clock at publication';
+COMMENT ON COLUMN @extschema@.ranking.published_by IS 'current_user who published it';
+COMMENT ON COLUMN @extschema@.ranking.eligible IS 'number of eligible disclosures ranked';
+COMMENT ON COLUMN @extschema@.ranking.ineligible IS 'number of disclosures of the category left out (see eligibility())';
+CREATE INDEX ranking_plan_idx ON @extschema@.ranking (plan, id);
+
+CREATE TABLE @extschema@.ranking_entry (
+  ranking       bigint NOT NULL REFERENCES @extschema@.ranking (id),
+  rank          int NOT NULL CONSTRAINT ranking_entry_rank_check CHECK (rank >= 1),
+  disclosure    bigint NOT NULL REFERENCES @extschema@.disclosure (id),
+  enterprise    @extschema@.uscc NOT NULL,
+  tier          @extschema@.tier NOT NULL,
+  score         numeric NOT NULL CONSTRAINT ranking_entry_score_check CHECK (score >= 0 AND score <= 100),
+  levels        jsonb NOT NULL,
+  revoked_at    timestamptz,
+  revoke_reason text,
+  PRIMARY KEY (ranking, disclosure),
+  CONSTRAINT ranking_entry_rank_key UNIQUE (ranking, rank),
+  CONSTRAINT ranking_entry_revoke_check CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL)),
+  CONSTRAINT ranking_entry_revoke_reason_check CHECK (btrim(revoke_reason) <> '')
+);
+COMMENT ON TABLE @extschema@.ranking_entry IS
+  'the entries of a published ranking list, as rank_plan() computed them at publication; immutable except revocation (rule 6)';
+COMMENT ON COLUMN @extschema@.ranking_entry.ranking IS 'the published list';
+COMMENT ON COLUMN @extschema@.ranking_entry.rank IS '1-based position in the list';
+COMMENT ON COLUMN @extschema@.ranking_entry.disclosure IS 'the disclosure ranked';
+COMMENT ON COLUMN @extschema@.ranking_entry.enterprise IS 'its enterprise';
+COMMENT ON COLUMN @extschema@.ranking_entry.tier IS 'tier at publication (after the leader cap)';
+COMMENT ON COLUMN @extschema@.ranking_entry.score IS 'score 0-100 (weighted mid-rank standings)';
+COMMENT ON COLUMN @extschema@.ranking_entry.levels IS 'per core indicator: level, unit, tier reached, standing (as rank_plan())';
+COMMENT ON COLUMN @extschema@.ranking_entry.revoked_at IS 'set by the database when a failing spot check revokes a leader (rule 6), or by a regulator''s UPDATE with a reason';
+COMMENT ON COLUMN @extschema@.ranking_entry.revoke_reason IS 'why the entry was revoked';
+CREATE INDEX ranking_entry_disclosure_idx ON @extschema@.ranking_entry (disclosure);
+
+CREATE FUNCTION @extschema@.ranking_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'rule 7 (immutability): published ranking % cannot be changed', OLD.id
+    USING ERRCODE = 'FR007',
+          DETAIL = format('%s of ranking %s (plan %s, published %s) refused.', TG_OP, OLD.id, OLD.plan, OLD.published_at),
+          HINT = 'Publish a new ranking with publish_ranking(plan_code); the latest one is current.',
+          TABLE = 'ranking';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_guard() IS 'trigger: UPDATE and DELETE of a published ranking refused (rule 7)';
+CREATE TRIGGER ranking_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_guard();
+CREATE TRIGGER ranking_30_truncate BEFORE TRUNCATE ON @extschema@.ranking
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
+    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+
+CREATE FUNCTION @extschema@.ranking_entry_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_OP = 'UPDATE'
+     AND OLD.revoked_at IS NULL AND NEW.revoke_reason IS NOT NULL
+     AND (pg_catalog.to_jsonb(NEW) - '{revoked_at,revoke_reason}'::text[])
+         = (pg_catalog.to_jsonb(OLD) - '{revoked_at,revoke_reason}'::text[]) THEN
+    IF btrim(NEW.revoke_reason) = '' THEN
+      RAISE EXCEPTION 'rule 7 (immutability): revoking entry % of ranking % needs a reason', OLD.disclosure, OLD.ranking
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Ranking %s, disclosure %s: revoke_reason is empty.', OLD.ranking, OLD.disclosure),
+              HINT = 'Set revoke_reason in the same UPDATE.',
+              TABLE = 'ranking_entry', COLUMN = 'revoke_reason';
+    END IF;
+    NEW.revoked_at := now();
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'rule 7 (immutability): entry % of published ranking % cannot be changed', OLD.disclosure, OLD.ranking
+    USING ERRCODE = 'FR007',
+          DETAIL = format('%s of ranking %s, disclosure %s (rank %s, %s)%s refused.', TG_OP, OLD.ranking, OLD.disclosure,
+                          OLD.rank, OLD.tier, CASE WHEN OLD.revoked_at IS NOT NULL THEN ', revoked ' || OLD.revoked_at ELSE '' END),
+          HINT = 'Published lists only change by revocation (UPDATE … SET revoke_reason = ''…'' on an entry not yet revoked); publish a new ranking otherwise.',
+          TABLE = 'ranking_entry';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_entry_guard() IS
+  'trigger: a published entry changes only by revocation — revoke_reason set once (revoked_at stamped by the database); anything else refused (rule 7, FR007)';
+CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking_entry
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_entry_guard();
+CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
+    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
 
 -- plan lookup -----------------------------------------------------------------------
 CREATE FUNCTION @extschema@.plan_id(plan_code text) RETURNS bigint
@@ -385,6 +491,42 @@ COMMENT ON FUNCTION @extschema@.indicator_lists(text) IS
   'the per-indicator ranking lists (排行榜) of a plan, computed live: for each core indicator the eligible disclosures in tiers (档) by that indicator alone, with the level in the plan''s unit; within a tier by disclosure id';
 
 -- publication -------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  caller name := frontrunner.invoker();
+  p record;
+  mine text;
+BEGIN
+  -- regulators, and the owner of the extension's tables (the DBA; superusers)
+  IF frontrunner.role_in_group(caller, 'frontrunner_regulator')
+     OR pg_has_role(caller, (SELECT c.relowner FROM pg_class c
+                             WHERE c.oid = 'frontrunner.evaluation_plan'::regclass), 'MEMBER') THEN
+    RETURN;
+  END IF;
+  SELECT e.code, e.agency, e.status INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
+  mine := frontrunner.account_agency(caller);
+  IF FOUND AND p.agency = mine THEN
+    RETURN;
+  END IF;
+  IF NOT FOUND OR p.status = 'draft' THEN
+    -- as plan_id() would say to the caller, who does not see other agencies' drafts
+    RAISE EXCEPTION 'no evaluation plan "%"', plan_code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('evaluation_plan.code = %L.', plan_code),
+            HINT = 'Give the code of an evaluation plan your agency owns.';
+  END IF;
+  RAISE EXCEPTION 'permission denied to publish the ranking of plan %', p.code
+    USING ERRCODE = 'insufficient_privilege',
+          DETAIL = format('Plan %s belongs to agency %s; role %s acts for %s.', p.code, p.agency, caller,
+                          coalesce('agency ' || mine, 'no agency (no row in account)')),
+          HINT = 'Only the agency that owns a plan (or a regulator) publishes its ranking.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_publisher_check(text) IS
+  'raises 42501 unless the caller (invoker()) is a regulator, the owner of the extension''s tables (or a superuser), or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
 CREATE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
