@@ -26,6 +26,86 @@ COMMENT ON COLUMN @extschema@.requirement_in_force.nature IS 'std_nature of the 
 COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement';
 COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names';
 
+-- the immutable tables' guards ---------------------------------------------------
+CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger argument: the SQLSTATE of the rule that keeps the table (FR005
+  -- when none is given); 0.1.0's triggers also pass their texts, which are
+  -- these
+  code text := CASE WHEN TG_NARGS > 0 THEN TG_ARGV[0] ELSE 'FR005' END;
+BEGIN
+  RAISE EXCEPTION '%: TRUNCATE of % is not allowed',
+        CASE code WHEN 'FR007' THEN 'rule 7 (immutability)' WHEN 'FR008' THEN 'feedback workflow'
+                  ELSE 'rule 5 (publication)' END, TG_TABLE_NAME
+    USING ERRCODE = code,
+          DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                          CASE code WHEN 'FR007' THEN 'evaluation plans or published ranking lists'
+                                    WHEN 'FR008' THEN 'reports or the spot checks they requested'
+                                    ELSE 'published disclosures, their indicators or their history' END),
+          HINT = CASE code WHEN 'FR007' THEN 'Delete draft plans with DELETE; published plans are closed and published lists stay.'
+                           WHEN 'FR008' THEN 'Reports and requests are kept; they are decided or answered, never removed.'
+                           ELSE 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.' END,
+          TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.refuse_truncate() IS
+  'statement trigger: TRUNCATE refused, under the rule whose SQLSTATE is the trigger''s argument: FR005 (rule 5, the registry; the default), FR007 (rule 7, plans and published lists) or FR008 (the feedback workflow)';
+
+CREATE FUNCTION @extschema@.refuse_change() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger arguments: SQLSTATE, message, detail, hint, and optionally the
+  -- one change allowed: a column set once (from NULL to a non-blank value,
+  -- nothing else changed) and a column then stamped with now().  In the
+  -- message and the detail {op} is the operation and {column} the old row's
+  -- value of that column.
+  settable text := CASE WHEN TG_NARGS > 4 THEN TG_ARGV[4] END;
+  stamp text := CASE WHEN TG_NARGS > 5 THEN TG_ARGV[5] END;
+  old_row jsonb := pg_catalog.to_jsonb(OLD);
+  changed text[];
+  why text := '';
+  texts text[] := ARRAY[TG_ARGV[1], TG_ARGV[2]];
+  k int;
+  col text;
+  val text;
+BEGIN
+  IF TG_OP = 'UPDATE' AND settable IS NOT NULL THEN
+    SELECT pg_catalog.array_agg(n.key) INTO changed
+    FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) n
+    WHERE n.value IS DISTINCT FROM old_row -> n.key;
+    IF settable = ANY (changed) AND changed <@ ARRAY[settable, stamp] THEN
+      IF old_row ->> settable IS NOT NULL OR old_row ->> stamp IS NOT NULL THEN
+        why := format(' Its %s is already set (%s); it is set once.', coalesce(stamp, settable),
+                      old_row ->> coalesce(stamp, settable));
+      ELSIF coalesce(btrim(pg_catalog.to_jsonb(NEW) ->> settable), '') = '' THEN
+        why := format(' The new %s is empty.', settable);
+      ELSE
+        IF stamp IS NOT NULL THEN
+          NEW := pg_catalog.jsonb_populate_record(NEW, pg_catalog.jsonb_build_object(stamp, now()));
+        END IF;
+        RETURN NEW;
+      END IF;
+    END IF;
+  END IF;
+  FOR k IN 1 .. 2 LOOP
+    texts[k] := replace(texts[k], '{op}', TG_OP);
+    FOR col IN SELECT DISTINCT m[1] FROM pg_catalog.regexp_matches(texts[k], '\{(\w+)\}', 'g') m LOOP
+      EXECUTE format('SELECT ($1).%I::text', col) USING OLD INTO val;
+      texts[k] := replace(texts[k], '{' || col || '}', coalesce(val, 'NULL'));
+    END LOOP;
+  END LOOP;
+  RAISE EXCEPTION USING MESSAGE = texts[1], ERRCODE = TG_ARGV[0], DETAIL = texts[2] || why,
+                        HINT = TG_ARGV[3], TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.refuse_change() IS
+  'row trigger: UPDATE and DELETE refused with the trigger''s arguments (SQLSTATE, message, detail, hint; {op} and {column} filled from the operation and the old row), except the one change named by the optional fifth and sixth arguments: a column set once to a non-blank value, the other stamped with now()';
+
 -- rule 1: numbering -------------------------------------------------------------
 CREATE FUNCTION @extschema@.check_standard_number(code @extschema@.stdcode)
 RETURNS void
@@ -481,28 +561,6 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
   'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
 
-CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  -- trigger arguments, when given: SQLSTATE, rule, what the table holds, hint
-  IF TG_NARGS = 4 THEN
-    RAISE EXCEPTION '%: TRUNCATE of % is not allowed', TG_ARGV[1], TG_TABLE_NAME
-      USING ERRCODE = TG_ARGV[0],
-            DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[2]),
-            HINT = TG_ARGV[3],
-            TABLE = TG_TABLE_NAME;
-  END IF;
-  RAISE EXCEPTION 'rule 5 (publication): TRUNCATE of % is not allowed', TG_TABLE_NAME
-    USING ERRCODE = 'FR005',
-          DETAIL = format('Table %s.%s holds published disclosures, their indicators or their history.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
-          HINT = 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.',
-          TABLE = TG_TABLE_NAME;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.refuse_truncate() IS 'statement trigger: TRUNCATE refused; without arguments as rule 5 on the registry tables (FR005), else with the trigger''s arguments (SQLSTATE, rule, what the table holds, hint)';
-
 CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_insert();
 CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
@@ -650,21 +708,11 @@ CREATE TRIGGER disclosed_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.di
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 
 -- history is append-only ------------------------------------------------------------
-CREATE FUNCTION @extschema@.disclosure_event_guard() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'rule 5 (publication): the disclosure history is append-only'
-    USING ERRCODE = 'FR005',
-          DETAIL = format('%s of history entry %s (disclosure %s, %s) refused.', TG_OP, OLD.id, OLD.disclosure, OLD.action),
-          HINT = 'History entries are written by the disclosure triggers and never changed.',
-          TABLE = 'disclosure_event';
-END
-$$;
-COMMENT ON FUNCTION @extschema@.disclosure_event_guard() IS 'trigger: UPDATE and DELETE of disclosure history refused (rule 5)';
 CREATE TRIGGER disclosure_event_10_guard BEFORE UPDATE OR DELETE ON @extschema@.disclosure_event
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_event_guard();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR005',
+    'rule 5 (publication): the disclosure history is append-only',
+    '{op} of history entry {id} (disclosure {disclosure}, {action}) refused.',
+    'History entries are written by the disclosure triggers and never changed.');
 CREATE TRIGGER disclosure_event_30_truncate BEFORE TRUNCATE ON @extschema@.disclosure_event
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 

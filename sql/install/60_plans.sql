@@ -228,20 +228,13 @@ COMMENT ON COLUMN @extschema@.plan_review.reviewed_at IS 'database clock when th
 COMMENT ON COLUMN @extschema@.plan_review.recorded_by IS 'current_user who recorded the verdict (set by the database)';
 CREATE INDEX plan_review_plan_idx ON @extschema@.plan_review (plan, round, reviewer, id);
 
-CREATE FUNCTION @extschema@.plan_review_before_write() RETURNS trigger
+CREATE FUNCTION @extschema@.plan_review_before_insert() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   p record;
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    RAISE EXCEPTION 'rule 7 (plan review): review % of plan % cannot be changed', OLD.id, OLD.plan
-      USING ERRCODE = 'FR007',
-            DETAIL = format('%s of the %s by %s (round %s, %s) refused.', TG_OP, OLD.verdict, OLD.reviewer, OLD.round, OLD.reviewed_at),
-            HINT = 'Reviews are kept as recorded; a reviewer who changes their mind records a new verdict, which replaces the earlier one in the round.',
-            TABLE = 'plan_review';
-  END IF;
   -- the row lock orders the verdict with the plan's publication or return to draft
   SELECT e.id, e.code, e.status, e.review_round INTO p
   FROM frontrunner.evaluation_plan e WHERE e.id = NEW.plan
@@ -265,13 +258,17 @@ BEGIN
   RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.plan_review_before_write() IS
-  'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user; reviews are never updated or deleted (FR007)';
-CREATE TRIGGER plan_review_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_review
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_review_before_write();
+COMMENT ON FUNCTION @extschema@.plan_review_before_insert() IS
+  'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user';
+CREATE TRIGGER plan_review_10_insert BEFORE INSERT ON @extschema@.plan_review
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_review_before_insert();
+CREATE TRIGGER plan_review_10_guard BEFORE UPDATE OR DELETE ON @extschema@.plan_review
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (plan review): review {id} of plan {plan} cannot be changed',
+    '{op} of the {verdict} by {reviewer} (round {round}, {reviewed_at}) refused.',
+    'Reviews are kept as recorded; a reviewer who changes their mind records a new verdict, which replaces the earlier one in the round.');
 CREATE TRIGGER plan_review_30_truncate BEFORE TRUNCATE ON @extschema@.plan_review
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
 
 CREATE FUNCTION @extschema@.plan_review_state(plan_id bigint)
 RETURNS TABLE (reviewer text, verdict text, comments text, reviewed_at timestamptz)
@@ -457,8 +454,7 @@ COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
 CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
   FOR EACH ROW EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
 CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
 
 CREATE FUNCTION @extschema@.plan_indicator_before_write() RETURNS trigger
 LANGUAGE plpgsql
@@ -506,5 +502,4 @@ COMMENT ON FUNCTION @extschema@.plan_indicator_before_write() IS
 CREATE TRIGGER plan_indicator_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_indicator
   FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_indicator_before_write();
 CREATE TRIGGER plan_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.plan_indicator
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');

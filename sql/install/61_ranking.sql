@@ -60,59 +60,24 @@ COMMENT ON COLUMN @extschema@.ranking_entry.revoked_at IS 'set by the database w
 COMMENT ON COLUMN @extschema@.ranking_entry.revoke_reason IS 'why the entry was revoked';
 CREATE INDEX ranking_entry_disclosure_idx ON @extschema@.ranking_entry (disclosure);
 
-CREATE FUNCTION @extschema@.ranking_guard() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'rule 7 (immutability): published ranking % cannot be changed', OLD.id
-    USING ERRCODE = 'FR007',
-          DETAIL = format('%s of ranking %s (plan %s, published %s) refused.', TG_OP, OLD.id, OLD.plan, OLD.published_at),
-          HINT = 'Publish a new ranking with publish_ranking(plan_code); the latest one is current.',
-          TABLE = 'ranking';
-END
-$$;
-COMMENT ON FUNCTION @extschema@.ranking_guard() IS 'trigger: UPDATE and DELETE of a published ranking refused (rule 7)';
 CREATE TRIGGER ranking_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_guard();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (immutability): published ranking {id} cannot be changed',
+    '{op} of ranking {id} (plan {plan}, published {published_at}) refused.',
+    'Publish a new ranking with publish_ranking(plan_code); the latest one is current.');
 CREATE TRIGGER ranking_30_truncate BEFORE TRUNCATE ON @extschema@.ranking
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
 
-CREATE FUNCTION @extschema@.ranking_entry_guard() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  IF TG_OP = 'UPDATE'
-     AND OLD.revoked_at IS NULL AND NEW.revoke_reason IS NOT NULL
-     AND (pg_catalog.to_jsonb(NEW) - '{revoked_at,revoke_reason}'::text[])
-         = (pg_catalog.to_jsonb(OLD) - '{revoked_at,revoke_reason}'::text[]) THEN
-    IF btrim(NEW.revoke_reason) = '' THEN
-      RAISE EXCEPTION 'rule 7 (immutability): revoking entry % of ranking % needs a reason', OLD.disclosure, OLD.ranking
-        USING ERRCODE = 'FR007',
-              DETAIL = format('Ranking %s, disclosure %s: revoke_reason is empty.', OLD.ranking, OLD.disclosure),
-              HINT = 'Set revoke_reason in the same UPDATE.',
-              TABLE = 'ranking_entry', COLUMN = 'revoke_reason';
-    END IF;
-    NEW.revoked_at := now();
-    RETURN NEW;
-  END IF;
-  RAISE EXCEPTION 'rule 7 (immutability): entry % of published ranking % cannot be changed', OLD.disclosure, OLD.ranking
-    USING ERRCODE = 'FR007',
-          DETAIL = format('%s of ranking %s, disclosure %s (rank %s, %s)%s refused.', TG_OP, OLD.ranking, OLD.disclosure,
-                          OLD.rank, OLD.tier, CASE WHEN OLD.revoked_at IS NOT NULL THEN ', revoked ' || OLD.revoked_at ELSE '' END),
-          HINT = 'Published lists only change by revocation (UPDATE … SET revoke_reason = ''…'' on an entry not yet revoked); publish a new ranking otherwise.',
-          TABLE = 'ranking_entry';
-END
-$$;
-COMMENT ON FUNCTION @extschema@.ranking_entry_guard() IS
-  'trigger: a published entry changes only by revocation — revoke_reason set once (revoked_at stamped by the database); anything else refused (rule 7, FR007)';
+-- the one change of a published entry: revocation, revoke_reason set once
+-- (by spot_check_revoke() or a regulator), revoked_at stamped by the database
 CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking_entry
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_entry_guard();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (immutability): entry {disclosure} of published ranking {ranking} cannot be changed',
+    '{op} of ranking {ranking}, disclosure {disclosure} (rank {rank}, {tier}) refused.',
+    'Published lists only change by revocation (UPDATE … SET revoke_reason = ''…'' on an entry not yet revoked); publish a new ranking otherwise.',
+    'revoke_reason', 'revoked_at');
 CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
 
 -- plan lookup -----------------------------------------------------------------------
 CREATE FUNCTION @extschema@.plan_id(plan_code text) RETURNS bigint

@@ -94,12 +94,6 @@ DECLARE
   verdict text;
   moving text[] := '{status,reviewed_at,decided_at,decided_by,decision_note}';
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM frontrunner.feedback_error(format('report %s cannot be deleted', OLD.id),
-      format('Report %s (%s, status %s) refused: DELETE.', OLD.id, OLD.reporter_kind, OLD.status),
-      'Reports are kept; the regulator decides them substantiated or unsubstantiated.', NULL);
-  END IF;
-
   IF TG_OP = 'INSERT' THEN
     IF NEW.status <> 'received' THEN
       PERFORM frontrunner.feedback_error('a report is filed with status received',
@@ -196,12 +190,16 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.feedback_before_write() IS
-  'trigger: the feedback workflow — filed as received (subject checked: a non-draft disclosure, its enterprise, a disclosed indicator, a commensurable measured value; timestamps and filed_by set by the database); only a regulator moves it, received → under_review → substantiated | unsubstantiated (decision note required, decided_at/by stamped); the report''s content never changes; never deleted (FR008, 42501)';
-CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.feedback
+  'trigger: the feedback workflow — filed as received (subject checked: a non-draft disclosure, its enterprise, a disclosed indicator, a commensurable measured value; timestamps and filed_by set by the database); only a regulator moves it, received → under_review → substantiated | unsubstantiated (decision note required, decided_at/by stamped); the report''s content never changes (FR008, 42501); DELETE is refused by refuse_change()';
+CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE ON @extschema@.feedback
   FOR EACH ROW EXECUTE FUNCTION @extschema@.feedback_before_write();
+CREATE TRIGGER feedback_10_guard BEFORE DELETE ON @extschema@.feedback
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
+    'feedback workflow: report {id} cannot be deleted',
+    'Report {id} ({reporter_kind}, status {status}) refused: {op}.',
+    'Reports are kept; the regulator decides them substantiated or unsubstantiated.');
 CREATE TRIGGER feedback_30_truncate BEFORE TRUNCATE ON @extschema@.feedback
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008', 'feedback workflow', 'reports or the spot checks they requested',
-    'Reports and requests are kept; they are decided or answered, never removed.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008');
 
 -- spot_check_request ------------------------------------------------------------------
 CREATE TABLE @extschema@.spot_check_request (
@@ -240,11 +238,6 @@ DECLARE
   d record;
   c record;
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM frontrunner.feedback_error(format('spot check request %s cannot be deleted', OLD.id),
-      format('Request %s (report %s, disclosure %s, %s) refused: DELETE.', OLD.id, OLD.feedback, OLD.disclosure, OLD.indicator),
-      'Requests are kept; link the spot check that answers it (UPDATE … SET spot_check = id).', NULL);
-  END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
     FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
@@ -321,12 +314,16 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_request_before_write() IS
-  'trigger: a spot check is requested only on a substantiated report, for a published disclosure of the reported enterprise and a disclosed indicator (defaults: the report''s); the only change is linking, once, a spot check of that disclosure and indicator sampled on or after the request (done_at stamped); never deleted (FR008)';
-CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.spot_check_request
+  'trigger: a spot check is requested only on a substantiated report, for a published disclosure of the reported enterprise and a disclosed indicator (defaults: the report''s); the only change is linking, once, a spot check of that disclosure and indicator sampled on or after the request (done_at stamped) (FR008); DELETE is refused by refuse_change()';
+CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE ON @extschema@.spot_check_request
   FOR EACH ROW EXECUTE FUNCTION @extschema@.spot_check_request_before_write();
+CREATE TRIGGER spot_check_request_10_guard BEFORE DELETE ON @extschema@.spot_check_request
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
+    'feedback workflow: spot check request {id} cannot be deleted',
+    'Request {id} (report {feedback}, disclosure {disclosure}, {indicator}) refused: {op}.',
+    'Requests are kept; link the spot check that answers it (UPDATE … SET spot_check = id).');
 CREATE TRIGGER spot_check_request_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check_request
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008', 'feedback workflow', 'reports or the spot checks they requested',
-    'Reports and requests are kept; they are decided or answered, never removed.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008');
 
 -- administrative divisions ----------------------------------------------------------------
 CREATE FUNCTION @extschema@.division_name(code text) RETURNS text

@@ -375,7 +375,7 @@ AS $$
     ('function', 'refuse_truncate', 'trigger'),
     ('function', 'disclosed_indicator_guard', 'trigger'),
     ('function', 'disclosed_indicator_insert_check', 'trigger'),
-    ('function', 'disclosure_event_guard', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
     ('function', 'spot_check_before_write', 'trigger'),
     ('function', 'check_standard_number', 'disclosure_write'),
     ('function', 'check_mandatory_floor', 'disclosure_write'),
@@ -389,8 +389,6 @@ AS $$
     -- plans and ranking
     ('function', 'evaluation_plan_before_write', 'trigger'),
     ('function', 'plan_indicator_before_write', 'trigger'),
-    ('function', 'ranking_guard', 'trigger'),
-    ('function', 'ranking_entry_guard', 'trigger'),
     ('function', 'spot_check_revoke', 'trigger'),
     ('function', 'plan_immutable_error', 'plan_write'),
     ('function', 'plan_publication_check', 'plan_write'),
@@ -409,7 +407,7 @@ AS $$
     ('function', 'publish_ranking', 'plan_read'),
     ('function', 'ranking_publisher_check', 'internal'),
     -- supervision
-    ('function', 'plan_review_before_write', 'trigger'),
+    ('function', 'plan_review_before_insert', 'trigger'),
     ('function', 'feedback_before_write', 'trigger'),
     ('function', 'spot_check_request_before_write', 'trigger'),
     ('function', 'plan_review_check', 'plan_write'),
