@@ -91,7 +91,7 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no evaluation plan "%"', plan_code
       USING ERRCODE = 'P0002',
-            DETAIL = format('evaluation_plan.code = %L; plans: %s.', plan_code,
+            DETAIL = format('No row of table evaluation_plan has code %L. Plans: %s.', plan_code,
                             coalesce((SELECT string_agg(e.code, ', ' ORDER BY e.code)
                                       FROM (SELECT e.code FROM frontrunner.evaluation_plan e ORDER BY e.code LIMIT 10) e), 'none')),
             HINT = 'Give the code of an evaluation plan.';
@@ -123,6 +123,56 @@ COMMENT ON FUNCTION @extschema@.levelset_noted(@extschema@.levelset, text, text,
   'returns the levelset unchanged; raises a NOTICE when every eligible disclosure has the same level on the indicator (uninformative, §5)';
 
 -- the generated ranking query ---------------------------------------------------------
+-- ranking_query(plan_id, output) returns the text of one query for the plan,
+-- which rank_plan(), indicator_lists() and plan_cutoffs() run.  The plan's
+-- core indicators are numbered k = 1, 2, … in key order
+-- (plan_core_indicators()); every per-indicator column ends in its k.  The
+-- shape (sql/ranking_query.sql prints it for a small plan):
+--
+--   WITH b AS MATERIALIZED (             -- one row per candidate disclosure
+--     SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard,
+--            d.published_at, p.*         -- p: lk [, rlk, rak, rbk] per k
+--     FROM (SELECT i.disclosure, <per k: lk, rlk, rak, rbk>
+--           FROM disclosed_indicator i WHERE i.indicator IN (<keys>)
+--           GROUP BY i.disclosure) p     -- one grouped pass over the indicators
+--     JOIN disclosure d … JOIN enterprise en …
+--     WHERE <category, published by the deadline, not excluded (rule 6)>
+--   ), s AS (                            -- one pass over the eligible rows
+--     SELECT count(*) AS n, <per k: sk> FROM b WHERE <every lk IS NOT NULL>
+--   ), c AS (                            -- the cutoffs
+--     SELECT s.n, <per k: sk, bestk, lck, ack, bck> FROM s
+--   )
+--   -- output 'rows', one row per eligible disclosure:
+--   SELECT rank, q.*, score
+--   FROM (SELECT <tier: tier0 after the leader cap>, key, published_at, id, tier0,
+--                n, enterprise, enterprise_name, standard, <per k: lk, tk, pk>
+--         FROM (SELECT t.*, GREATEST(<t1, t2, …>) AS tier0, <Σ wk·pk> AS key
+--               FROM (SELECT b.…, <per k: lk, tk, pk>, c.n
+--                     FROM b CROSS JOIN c WHERE <eligible> OFFSET 0) t) t) q
+--   -- output 'cutoffs', one row per core indicator:
+--   SELECT v.* FROM c CROSS JOIN LATERAL (VALUES (<indicator, unit, n,
+--          distinct levels, bestk, the three cutoffs as text>), …) v
+--
+-- Per core indicator k:
+--   lk             the level: comparable_level(requirement, direction, unit)
+--                  in the plan's unit; NULL when the indicator is not disclosed
+--                  or has no level there, and the disclosure is not eligible
+--   rlk, rak, rbk  the requirement reaches the absolute leader, advanced,
+--                  baseline cutoff (<@); only for the tiers cut absolutely
+--   sk             level_stats(lk, direction) over the eligible disclosures
+--   bestk          the best level; lck, ack, bck the fraction cutoffs
+--                  (level_cutoff(sk, fraction))
+--   tk             the tier reached on k: the best whose cutoff lk (or the
+--                  requirement) reaches; best_in_market: leader at bestk
+--   pk             the place of lk among the eligible levels,
+--                  level_place(sk, lk) = 2·worse + equal − 1, so the standing
+--                  is pk / (2·(n − 1))
+-- and per disclosure: tier0 the lowest tk (GREATEST: the tiers sort best
+-- first); key = Σ wk·pk, exact (the weights wk scaled to integers when they
+-- allow, bigint); tier = tier0, except a leader whose key is below the key at
+-- position leader_cap among the leaders becomes advanced (ties are kept); score =
+-- 100·key / (2·(n − 1)·Σ wk) to 20 decimals; rank the position in (tier, key
+-- DESC, published_at, id).
 CREATE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -156,13 +206,13 @@ BEGIN
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
             HINT = 'See table evaluation_plan.';
   END IF;
   IF output NOT IN ('rows', 'cutoffs') THEN
-    RAISE EXCEPTION 'ranking_query: unknown output "%"', output
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
       USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('output = %L.', output),
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
             HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
   END IF;
   PERFORM frontrunner.plan_publication_check(plan_id);
@@ -241,11 +291,8 @@ BEGIN
     kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
   END LOOP;
 
-  -- b: one row per candidate disclosure with its levels (one scan, one
-  -- materialisation); s, c: the statistics and cutoffs, from one pass
-  -- over b; then every row's tiers and places, the leader cap (the key at
-  -- position leader_cap among the leaders: only leaders' places are
-  -- computed for it) and the order.
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs
   RETURN format($q$
 WITH b AS MATERIALIZED (
   SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
@@ -480,7 +527,7 @@ BEGIN
     -- as plan_id() would say to the caller, who does not see other agencies' drafts
     RAISE EXCEPTION 'no evaluation plan "%"', plan_code
       USING ERRCODE = 'P0002',
-            DETAIL = format('evaluation_plan.code = %L.', plan_code),
+            DETAIL = format('No row of table evaluation_plan that the caller can see has code %L.', plan_code),
             HINT = 'Give the code of an evaluation plan your agency owns.';
   END IF;
   RAISE EXCEPTION 'permission denied to publish the ranking of plan %', p.code
