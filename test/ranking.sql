@@ -1,4 +1,4 @@
--- Tier ranking (api.md §5) on test/fixtures/ranking.sql, every figure
+-- Tier ranking on test/fixtures/ranking.sql, every figure
 -- computed by hand below; publication, revocation (rule 6), the views and
 -- leaders_json.
 BEGIN;

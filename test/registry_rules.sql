@@ -1,4 +1,4 @@
--- Disclosure rules 1-4 and 6 (api.md §3): each accepted and refused, on
+-- Disclosure rules 1-4 and 6: each accepted and refused, on
 -- its SQLSTATE.
 BEGIN;
 SELECT plan(46);

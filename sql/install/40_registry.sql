@@ -1,8 +1,8 @@
--- Disclosure registry (api.md §2): enterprises, standards, categories,
+-- Disclosure registry: enterprises, standards, categories,
 -- indicator definitions, standard requirements, disclosures and their
 -- indicators, spot checks, and the disclosure history.
--- Rules (api.md §3) are in 41_registry_rules.sql; import and search in
--- 42_registry_import.sql.  Documentation: doc/registry.md.
+-- Rules (1-6) are in 41_registry_rules.sql; import and search in
+-- 42_registry_import.sql.
 
 -- pinyin (src/pinyin.c) -------------------------------------------------------
 CREATE FUNCTION @extschema@.pinyin(text) RETURNS text

@@ -1,4 +1,4 @@
--- Disclosure rules (api.md §3, rules 1-6), enforced by triggers.
+-- Disclosure rules 1-6, enforced by triggers.
 --
 --   FR001  rule 1  numbering of the executed standard
 --   FR002  rule 2  completeness at publication (own enterprise standard)
@@ -7,7 +7,8 @@
 --   FR005  rule 5  publication workflow and immutability
 --   FR006  rule 6  spot checks
 --   23503          a disclosed indicator not defined for the category
--- See doc/registry.md for the table of messages.
+-- The README's error table lists them with the other SQLSTATEs;
+-- sql/registry.sql shows each message as a user meets it.
 
 -- the requirements that are in force today ------------------------------------
 CREATE VIEW @extschema@.requirement_in_force AS
@@ -738,7 +739,7 @@ BEGIN
   IF NEW.sampled_on > CURRENT_DATE THEN
     RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
       USING ERRCODE = 'FR006',
-            DETAIL = format('sampled_on %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
             HINT = 'Record a spot check once the sample has been taken.',
             TABLE = 'spot_check', COLUMN = 'sampled_on';
   END IF;
@@ -788,7 +789,7 @@ BEGIN
   IF exclusion_days < 0 THEN
     RAISE EXCEPTION 'exclusion_days must not be negative'
       USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('exclusion_days = %s.', exclusion_days),
+            DETAIL = format('Parameter exclusion_days is %s.', exclusion_days),
             HINT = 'Give the number of days after a failing spot check during which the enterprise is excluded (365 by default).';
   END IF;
   RETURN EXISTS (

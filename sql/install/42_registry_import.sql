@@ -1,4 +1,6 @@
--- Enterprise search and bulk import of disclosures (doc/registry.md).
+-- Enterprise search and bulk import of disclosures (table disclosure_import,
+-- import_disclosures()): rows the platform export gives, replayed through the
+-- rules, every rejected row reported with its SQLSTATE and message.
 
 -- search ------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.enterprise_search(q text)

@@ -146,7 +146,7 @@ BEGIN
   SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
             HINT = 'See table evaluation_plan.';
   END IF;
   PERFORM FROM frontrunner.plan_indicator i WHERE i.plan = plan_id;
@@ -168,7 +168,7 @@ BEGIN
     IF p.style = 'best_in_market' AND r.leader_cutoff IS NOT NULL THEN
       RAISE EXCEPTION 'rule 7 (plan): plan % is best_in_market but indicator "%" has an absolute leader cutoff', p.code, r.indicator
         USING ERRCODE = 'FR007',
-              DETAIL = format('leader_cutoff = %s; in a best_in_market plan the leader cutoff is the best disclosed level.', r.leader_cutoff),
+              DETAIL = format('Its leader_cutoff is %s; in a best_in_market plan the leader cutoff is the best disclosed level.', r.leader_cutoff),
               HINT = 'Remove the leader cutoff, or use style ''cutoffs''.',
               TABLE = 'plan_indicator', COLUMN = 'leader_cutoff';
     END IF;
@@ -178,7 +178,7 @@ BEGIN
        OR (r.baseline_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.baseline_cutoff), r.u), r.u)) THEN
       RAISE EXCEPTION 'rule 7 (plan): a cutoff of indicator "%" of plan % is not in a unit of %', r.indicator, p.code, quote_literal(r.u)
         USING ERRCODE = 'FR007',
-              DETAIL = format('leader_cutoff %s, advanced_cutoff %s, baseline_cutoff %s; levels are in %s (%s).',
+              DETAIL = format('The cutoffs are leader %s, advanced %s, baseline %s; levels are in %s (%s).',
                               coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
                               coalesce(r.baseline_cutoff::text, '-'), quote_literal(r.u), frontrunner.unit_dimension(r.u)),
               HINT = 'Write the cutoffs in a unit of the same quantity as the indicator.',
@@ -192,7 +192,7 @@ BEGIN
         AND NOT (r.leader_cutoff OPERATOR(frontrunner.<@) r.baseline_cutoff)) THEN
       RAISE EXCEPTION 'rule 7 (plan): the absolute cutoffs of indicator "%" of plan % are not nested', r.indicator, p.code
         USING ERRCODE = 'FR007',
-              DETAIL = format('leader_cutoff %s, advanced_cutoff %s, baseline_cutoff %s.',
+              DETAIL = format('The cutoffs are leader %s, advanced %s, baseline %s.',
                               coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
                               coalesce(r.baseline_cutoff::text, '-')),
               HINT = 'A better tier''s cutoff must be at least as strict (<@) as a worse tier''s.',
@@ -241,7 +241,7 @@ BEGIN
   FOR SHARE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
-      USING ERRCODE = 'P0002', DETAIL = format('plan_review.plan = %s.', NEW.plan),
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s (plan_review.plan).', NEW.plan),
             HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
   END IF;
   IF p.status <> 'under_review' THEN
@@ -299,7 +299,7 @@ BEGIN
   FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
             HINT = 'See table evaluation_plan.';
   END IF;
   SELECT count(*) FILTER (WHERE s.verdict = 'approve'),

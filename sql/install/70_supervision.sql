@@ -102,7 +102,7 @@ BEGIN
     END IF;
     IF NEW.decision_note IS NOT NULL OR NEW.decided_by IS NOT NULL THEN
       PERFORM frontrunner.feedback_error('a report is filed without a decision',
-        format('decision_note = %L, decided_by = %L at filing.', NEW.decision_note, NEW.decided_by),
+        format('The report was filed with decision_note %L and decided_by %L.', NEW.decision_note, NEW.decided_by),
         'The regulator writes the decision when deciding the report.', 'decision_note');
     END IF;
     NEW.measured_conforms := NULL;
@@ -243,7 +243,7 @@ BEGIN
     FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'no report with id %', NEW.feedback
-        USING ERRCODE = 'P0002', DETAIL = format('spot_check_request.feedback = %s.', NEW.feedback),
+        USING ERRCODE = 'P0002', DETAIL = format('No row of table feedback has id %s (spot_check_request.feedback).', NEW.feedback),
               HINT = 'See table feedback.', TABLE = 'spot_check_request', COLUMN = 'feedback';
     END IF;
     IF f.status <> 'substantiated' THEN
@@ -279,7 +279,7 @@ BEGIN
     END IF;
     IF NEW.spot_check IS NOT NULL THEN
       PERFORM frontrunner.feedback_error('a spot check request is entered open',
-        format('spot_check = %s at INSERT.', NEW.spot_check),
+        format('The request was inserted with spot_check %s.', NEW.spot_check),
         'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
     END IF;
     NEW.requested_at := now();

@@ -498,10 +498,10 @@ BEGIN
   SELECT string_agg(p.kind || ' ' || p.ident, ', ' ORDER BY p.kind, p.ident) INTO unclassified
   FROM frontrunner.security_plan() p WHERE p.class IS NULL;
   IF unclassified IS NOT NULL THEN
-    RAISE EXCEPTION 'setup_roles: objects without a security class: %', unclassified
+    RAISE EXCEPTION 'objects without a security class: %', unclassified
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = 'Every table, view, sequence and function of the extension needs a class in frontrunner.security_objects().',
-            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql (doc/security.md says how to choose the class).';
+            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql, with the class whose grants in security_classes() fit who may use the object.';
   END IF;
 
   FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
