@@ -577,35 +577,52 @@ CREATE TRIGGER disclosure_30_truncate BEFORE TRUNCATE ON @extschema@.disclosure
 -- Written only into drafts (rule 5), defined for the category (23503) and at
 -- least as strict as the mandatory floor (rule 3), all from
 -- indicator_violations().
-CREATE FUNCTION @extschema@.disclosed_indicator_guard() RETURNS trigger
+CREATE FUNCTION @extschema@.indicator_entry_check(written @extschema@.disclosed_indicator[],
+                                                  removed @extschema@.disclosed_indicator[] DEFAULT NULL)
+RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   v record;
 BEGIN
-  -- the old parent (UPDATE, DELETE) and the new one (UPDATE), locked
-  -- against a concurrent publication; a parent already gone is a cascade
-  -- from deleting a draft
+  -- the disclosures of the rows, locked (in id order) against a concurrent
+  -- publication; a disclosure already gone is a cascade from deleting a draft
   PERFORM FROM frontrunner.disclosure d
-  WHERE d.id IN (OLD.disclosure, CASE WHEN TG_OP = 'UPDATE' THEN NEW.disclosure END)
+  WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
+                 UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
   ORDER BY d.id
   FOR SHARE OF d;
-  SELECT * INTO v FROM frontrunner.indicator_violations(ARRAY[OLD::frontrunner.disclosed_indicator], false) x WHERE x.step = 1;
-  IF NOT FOUND AND TG_OP = 'UPDATE' THEN
-    SELECT * INTO v FROM frontrunner.indicator_violations(ARRAY[NEW::frontrunner.disclosed_indicator], false) LIMIT 1;
+  -- a row changed or deleted leaves a draft (rule 5); the rows written are
+  -- checked as at data entry
+  SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
   END IF;
   IF FOUND THEN
     PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
   END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.indicator_entry_check(@extschema@.disclosed_indicator[], @extschema@.disclosed_indicator[]) IS
+  'data entry of disclosed indicators: locks their disclosures against a concurrent publication and raises the first violation indicator_violations() finds — a row removed or changed must leave a draft (rule 5), a row written must go into a draft (rule 5), be defined for the category (23503) and meet the mandatory floor (rule 3)';
+
+CREATE FUNCTION @extschema@.disclosed_indicator_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
   IF TG_OP = 'DELETE' THEN
+    PERFORM frontrunner.indicator_entry_check(NULL, ARRAY[OLD::frontrunner.disclosed_indicator]);
     RETURN OLD;
   END IF;
+  PERFORM frontrunner.indicator_entry_check(ARRAY[NEW::frontrunner.disclosed_indicator],
+                                            ARRAY[OLD::frontrunner.disclosed_indicator]);
   RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosed_indicator_guard() IS
-  'trigger: an indicator is changed or deleted only in a draft (rule 5); the changed row is checked by indicator_violations() as at data entry (rule 5, 23503, rule 3)';
+  'trigger: an indicator is changed or deleted only in a draft (rule 5), the new row checked as at data entry (rule 5, 23503, rule 3), by indicator_entry_check()';
 
 CREATE TRIGGER disclosed_indicator_10_guard BEFORE UPDATE OR DELETE ON @extschema@.disclosed_indicator
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosed_indicator_guard();
@@ -615,23 +632,13 @@ CREATE FUNCTION @extschema@.disclosed_indicator_insert_check() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-  v record;
 BEGIN
-  -- lock the disclosures (in id order) against a concurrent publication
-  PERFORM FROM frontrunner.disclosure d
-  WHERE d.id = ANY (ARRAY(SELECT DISTINCT n.disclosure FROM new_rows n))
-  ORDER BY d.id
-  FOR SHARE OF d;
-  SELECT * INTO v FROM frontrunner.indicator_violations(ARRAY(SELECT n::frontrunner.disclosed_indicator FROM new_rows n), false) LIMIT 1;
-  IF FOUND THEN
-    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
-  END IF;
+  PERFORM frontrunner.indicator_entry_check(ARRAY(SELECT n::frontrunner.disclosed_indicator FROM new_rows n));
   RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosed_indicator_insert_check() IS
-  'statement trigger: the inserted indicators checked by indicator_violations() as at data entry: only into drafts (rule 5, the drafts locked against a concurrent publication), defined for the category (23503), at least as strict as the mandatory floor (rule 3)';
+  'statement trigger: the inserted indicators checked by indicator_entry_check() as at data entry: only into drafts (rule 5, the drafts locked against a concurrent publication), defined for the category (23503), at least as strict as the mandatory floor (rule 3)';
 CREATE TRIGGER disclosed_indicator_20_insert AFTER INSERT ON @extschema@.disclosed_indicator
   REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosed_indicator_insert_check();

@@ -113,6 +113,26 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_immutable_error(bigint, text, text, text) IS
   'raises FR007 (rule 7) for a change of a plan under review, published or closed; used by the plan triggers';
 
+-- a plan by id -------------------------------------------------------------------
+CREATE FUNCTION @extschema@.plan_row(plan_id bigint) RETURNS @extschema@.evaluation_plan
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
+            HINT = 'See table evaluation_plan.';
+  END IF;
+  RETURN p;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_row(bigint) IS
+  'the evaluation plan with this id; raises P0002 when there is none (plan_id() looks a plan up by its code)';
+
 -- the core indicators of a plan, numbered ---------------------------------------
 CREATE FUNCTION @extschema@.plan_core_indicators(plan_id bigint)
 RETURNS TABLE (k int, indicator text, direction @extschema@.direction, unit text, weight numeric,
@@ -143,12 +163,7 @@ DECLARE
   p record;
   r record;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
-            HINT = 'See table evaluation_plan.';
-  END IF;
+  p := frontrunner.plan_row(plan_id);
   PERFORM FROM frontrunner.plan_indicator i WHERE i.plan = plan_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'rule 7 (plan): plan % has no core indicator', p.code
@@ -295,13 +310,7 @@ DECLARE
   approvers text;
   rejects text;
 BEGIN
-  SELECT e.id, e.code, e.required_approvals, e.review_round INTO p
-  FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
-            HINT = 'See table evaluation_plan.';
-  END IF;
+  p := frontrunner.plan_row(plan_id);
   SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
          string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve'),
          string_agg(format('%s (%s: %s)', s.reviewer, s.reviewed_at, s.comments), '; ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'reject')

@@ -203,12 +203,7 @@ DECLARE
   tk text;
   pk text;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
-            HINT = 'See table evaluation_plan.';
-  END IF;
+  p := frontrunner.plan_row(plan_id);
   IF output NOT IN ('rows', 'cutoffs') THEN
     RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
       USING ERRCODE = 'invalid_parameter_value',
