@@ -386,7 +386,7 @@ AS $$
 DECLARE
   p frontrunner.evaluation_plan;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code);
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
   RETURN QUERY
   WITH pi AS (
     SELECT c.indicator, c.direction, c.unit AS u FROM frontrunner.plan_core_indicators(p.id) c
@@ -667,7 +667,7 @@ DECLARE
   rid bigint;
   out jsonb;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code);
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
   SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
   IF rid IS NULL THEN
     RAISE EXCEPTION 'plan % has no published ranking', p.code

@@ -396,7 +396,7 @@ AS $$
     ('function', 'spot_check_revoke', 'trigger'),
     ('function', 'plan_immutable_error', 'plan_write'),
     ('function', 'plan_publication_check', 'plan_write'),
-    ('function', 'plan_row', 'plan_read'),
+    ('function', 'plan_row', 'registry_read'),
     ('function', 'plan_id', 'registry_read'),
     ('function', 'leaders_json', 'registry_read'),
     ('function', 'benchmark', 'registry_read'),
