@@ -1,4 +1,4 @@
--- Benchmark comparison (对标): doc/benchmark.md.  The fixture
+-- Benchmark comparison (对标): benchmark(), the views and the JSON.  The fixture
 -- (test/fixtures/benchmark.sql) is loaded in a transaction that is rolled
 -- back at the end, so that later scripts see an empty registry.
 SET search_path = frontrunner, public;

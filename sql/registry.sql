@@ -1,4 +1,5 @@
--- Disclosure registry: the rules as a user meets them (doc/registry.md).
+-- Disclosure registry: the rules as a user meets them, every error with its
+-- DETAIL and HINT.
 SET search_path = frontrunner, public;
 \set VERBOSITY default
 \set SHOW_CONTEXT never

@@ -1,4 +1,4 @@
--- Expert review of evaluation plans (issue 8, doc/supervision.md): draft →
+-- Expert review of evaluation plans: draft →
 -- under_review → published, approvals counted per review round (the latest
 -- verdict of each reviewer), open rejections, the public notice period, and
 -- who may record reviews.

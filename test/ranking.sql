@@ -1,11 +1,23 @@
--- Tier ranking (api.md §5) on test/fixtures/ranking.sql, every figure
+-- Tier ranking on test/fixtures/ranking.sql, every figure
 -- computed by hand below; publication, revocation (rule 6), the views and
 -- leaders_json.
 BEGIN;
-SELECT plan(54);
+SELECT plan(56);
 \ir fixtures/ranking.sql
 
 CREATE FUNCTION pg_temp.tag(bigint) RETURNS text LANGUAGE sql AS $$ SELECT tag FROM fx WHERE id = $1 $$;
+-- the DETAIL of the error a statement raises
+CREATE FUNCTION pg_temp.error_detail(statement text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  d text;
+BEGIN
+  EXECUTE statement;
+  RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+  RETURN d;
+END
+$$;
 
 -- step 1: eligibility -----------------------------------------------------------------
 SELECT results_eq(
@@ -255,9 +267,16 @@ SELECT is(leaders_json('KT-2026') #>> '{revoked,0,rank}', '1', 'leaders_json lis
 SELECT is((SELECT count(*) FROM eligibility('KT-2026') WHERE eligible), 4::bigint,
   'the enterprises with failing checks (E2, E5) are now excluded from the live ranking');
 SELECT throws_ok(format('UPDATE ranking_entry SET revoke_reason = %L WHERE ranking = %s AND rank = 1', 'again', :list1),
-  'FR007', NULL, 'a revoked entry is not revoked again');
+  'FR007', format('rule 7 (immutability): entry %s of published ranking %s cannot be changed', (SELECT id FROM fx WHERE tag = 'D2'), :list1),
+  'a revoked entry is not revoked again');
+SELECT matches(pg_temp.error_detail(format('UPDATE ranking_entry SET revoke_reason = %L WHERE ranking = %s AND rank = 1', 'again', :list1)),
+  format('^UPDATE of ranking %s, disclosure %s \(rank 1, leader\) refused\. Its revoked_at is already set \(.+\); it is set once\.$',
+         :list1, (SELECT id FROM fx WHERE tag = 'D2')),
+  'the refusal says the entry and that it was revoked already');
 SELECT throws_ok(format('UPDATE ranking_entry SET revoke_reason = %L WHERE ranking = %s AND rank = 2', ' ', :list1),
   'FR007', NULL, 'revocation by hand needs a reason');
+SELECT alike(pg_temp.error_detail(format('UPDATE ranking_entry SET revoke_reason = %L WHERE ranking = %s AND rank = 2', ' ', :list1)),
+  '% The new revoke_reason is empty.', 'the refusal says the reason is empty');
 
 -- a later list is the current one; revocation touches only it
 SELECT publish_ranking('KT-2026') AS list2 \gset

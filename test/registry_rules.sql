@@ -1,7 +1,7 @@
--- Disclosure rules 1-4 and 6 (api.md §3): each accepted and refused, on
+-- Disclosure rules 1-4 and 6: each accepted and refused, on
 -- its SQLSTATE.
 BEGIN;
-SELECT plan(42);
+SELECT plan(46);
 \ir fixtures/registry.sql
 
 CREATE TEMP TABLE ids (name text PRIMARY KEY, id bigint);
@@ -120,6 +120,28 @@ SELECT pg_temp.put('moved', 'formaldehyde', '≤40 mg/kg');
 UPDATE disclosure SET category = 'water' WHERE id = pg_temp.id('moved');
 SELECT throws_ok($$SELECT pg_temp.publish('moved')$$, '23503',
   NULL, 'publication re-checks that every indicator belongs to the (changed) category');
+
+-- every violation at once: disclosure_violations() --------------------------------------------
+SELECT pg_temp.draft('many', 'GB 18401-2003');
+SELECT pg_temp.put('many', 'fastness_water', '≥3 级');
+SELECT pg_temp.put('many', 'formaldehyde', '≤60 mg/kg');
+SELECT results_eq(
+  $$SELECT i.name, v.indicator, v.rule, v.sqlstate, v.table_name, v.column_name
+    FROM disclosure_violations(ARRAY[pg_temp.id('many'), pg_temp.id('moved')]) WITH ORDINALITY v
+    JOIN ids i ON i.id = v.disclosure ORDER BY v.ordinality$$,
+  $$VALUES ('moved', 'formaldehyde', 'indicator_def', '23503', 'disclosed_indicator', 'indicator'),
+           ('many', NULL, 'rule 1', 'FR001', 'disclosure', 'standard'),
+           ('many', 'fastness_water', 'rule 4', 'FR004', 'disclosure', 'below_recommended_statement'),
+           ('many', 'formaldehyde', 'rule 4', 'FR004', 'disclosure', 'below_recommended_statement')$$,
+  'disclosure_violations: every violation, the first bad disclosure first, within one in the order of the checks');
+SELECT throws_ok($$SELECT disclosure_publication_check(ARRAY[pg_temp.id('many'), pg_temp.id('moved')])$$, '23503',
+  'indicator "formaldehyde" is not defined for category "water"',
+  'disclosure_publication_check raises the first violation (the first bad disclosure''s)');
+SELECT throws_ok($$SELECT disclosure_publication_check(ARRAY[pg_temp.id('many')])$$, 'FR001',
+  'rule 1 (numbering): standard GB 18401-2003 was withdrawn on 2011-08-01',
+  'disclosure_publication_check: the first check that fails decides (rule 1 before rule 4)');
+SELECT is((SELECT count(*) FROM disclosure_violations(ARRAY[pg_temp.id('national-partial'), pg_temp.id('vs-group')])),
+  0::bigint, 'disclosure_violations: none for disclosures that pass');
 
 -- rule 6: spot checks ------------------------------------------------------------------------
 SELECT pg_temp.draft('drafty', 'GB 18401-2010');

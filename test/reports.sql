@@ -1,4 +1,4 @@
--- The report views (issue 8, doc/supervision.md) on fixtures/reports.sql,
+-- The report views (district_report, enterprise_record, category_report) on fixtures/reports.sql,
 -- against counts made by hand:
 --
 -- district_report

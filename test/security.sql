@@ -1,4 +1,4 @@
--- Roles, row-level security and hardening (api.md §6, doc/security.md):
+-- Roles, row-level security and hardening:
 -- classification of every object, the privilege matrix per group role,
 -- what each role can do through tables, views and functions (SET ROLE),
 -- a leak probe, LEAKPROOF comparisons keeping index scans under RLS, and
@@ -290,7 +290,7 @@ SELECT lives_ok(format('SELECT * FROM frontrunner.%I', v), 'reader reads view ' 
 FROM unnest(ARRAY['requirement_in_force', 'spot_check_failure', 'leaderboard', 'current_leaders',
                   'district_report', 'enterprise_record', 'category_report']) v;
 SELECT lives_ok($$INSERT INTO feedback (reporter_kind, disclosure, body) SELECT 'anonymous', id, '测试' FROM fx WHERE tag = 'D1'$$,
-  'reader (the public) files a report (doc/supervision.md; test/supervision.sql has the workflow)');
+  'reader (the public) files a report (test/supervision.sql has the workflow)');
 SELECT throws_ok($$SELECT * FROM rank_plan('KT-2026')$$, '42501', NULL, 'reader cannot EXECUTE rank_plan');
 SELECT throws_ok($$SELECT leaders_json('KT-2026')$$, '42501', NULL, 'reader cannot EXECUTE leaders_json');
 SELECT throws_ok($$SELECT * FROM disclosure_history(1)$$, '42501', NULL, 'reader cannot EXECUTE disclosure_history');

@@ -1,4 +1,4 @@
--- Social supervision (issue 8, doc/supervision.md): reports (feedback) filed
+-- Social supervision: reports (feedback) filed
 -- by the public and enterprises, the workflow received → under_review →
 -- substantiated | unsubstantiated moved only by the regulator, the checks on
 -- what a report is about, spot-check requests, and that reports never change

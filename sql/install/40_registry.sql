@@ -1,18 +1,8 @@
--- Disclosure registry (api.md §2): enterprises, standards, categories,
+-- Disclosure registry: enterprises (and enterprise_search()), standards, categories,
 -- indicator definitions, standard requirements, disclosures and their
 -- indicators, spot checks, and the disclosure history.
--- Rules (api.md §3) are in 41_registry_rules.sql; import and search in
--- 42_registry_import.sql.  Documentation: doc/registry.md.
-
--- pinyin (src/pinyin.c) -------------------------------------------------------
-CREATE FUNCTION @extschema@.pinyin(text) RETURNS text
-  AS 'MODULE_PATHNAME', 'fr_pinyin' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.pinyin(text) IS
-  'toneless lower-case pinyin of a text, syllables and words separated by one space (ICU "Han-Latin; Latin-ASCII; Lower" after NFKC): 格力电器 → ge li dian qi';
-CREATE FUNCTION @extschema@.pinyin_compact(text) RETURNS text
-  AS 'MODULE_PATHNAME', 'fr_pinyin_compact' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.pinyin_compact(text) IS
-  'pinyin() with only the ASCII letters and digits kept, for search: 格力电器 → gelidianqi, "Ge Li" → geli';
+-- Rules (1-6) are in 41_registry_rules.sql; the bulk import in
+-- 42_registry_import.sql.
 
 -- enterprise ------------------------------------------------------------------
 CREATE TABLE @extschema@.enterprise (
@@ -48,6 +38,61 @@ CREATE TRIGGER enterprise_10_region BEFORE INSERT OR UPDATE ON @extschema@.enter
   FOR EACH ROW EXECUTE FUNCTION @extschema@.enterprise_fill_region();
 CREATE INDEX enterprise_name_prefix_idx ON @extschema@.enterprise (name text_pattern_ops);
 CREATE INDEX enterprise_name_pinyin_idx ON @extschema@.enterprise (name_pinyin text_pattern_ops);
+
+-- enterprise search ------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.enterprise_search(q text)
+RETURNS TABLE (uscc @extschema@.uscc, name text, region text, matched text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  code frontrunner.uscc;
+  term text := btrim(q);
+  pat text;
+  py text;
+BEGIN
+  IF term = '' THEN
+    RETURN;
+  END IF;
+  -- an exact unified social credit code
+  IF upper(regexp_replace(term, '[\s-]', '', 'g')) ~ '^[0-9A-Z]{18}$' THEN
+    BEGIN
+      code := term::frontrunner.uscc;
+    EXCEPTION WHEN invalid_text_representation THEN
+      code := NULL;
+    END;
+  END IF;
+  pat := replace(replace(replace(term, '\', '\\'), '%', '\%'), '_', '\_');
+  py := frontrunner.pinyin_compact(term);
+  RETURN QUERY
+  SELECT e.uscc, e.name, e.region, m.matched
+  FROM frontrunner.enterprise e
+  CROSS JOIN LATERAL (
+    SELECT CASE
+      WHEN e.uscc OPERATOR(frontrunner.=) code THEN 'uscc'
+      WHEN e.name LIKE pat || '%' THEN 'name prefix'
+      WHEN py <> '' AND e.name_pinyin LIKE py || '%' THEN 'pinyin prefix'
+      WHEN e.name LIKE '%' || pat || '%' THEN 'name'
+      ELSE 'pinyin'
+    END AS matched,
+    CASE
+      WHEN e.uscc OPERATOR(frontrunner.=) code THEN 0
+      WHEN e.name LIKE pat || '%' THEN 1
+      WHEN py <> '' AND e.name_pinyin LIKE py || '%' THEN 2
+      WHEN e.name LIKE '%' || pat || '%' THEN 3
+      ELSE 4
+    END AS rank
+  ) m
+  WHERE e.uscc OPERATOR(frontrunner.=) code
+     OR e.name LIKE pat || '%'
+     OR (py <> '' AND e.name_pinyin LIKE py || '%')
+     OR e.name LIKE '%' || pat || '%'
+     OR (length(py) >= 2 AND e.name_pinyin LIKE '%' || py || '%')
+  ORDER BY m.rank, e.name, e.uscc;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.enterprise_search(text) IS
+  'enterprises matching a USCC exactly, a name or pinyin prefix (index-backed: text_pattern_ops on name and name_pinyin), or a name or pinyin substring; best matches first (matched says how)';
 
 -- standard --------------------------------------------------------------------
 CREATE TABLE @extschema@.standard (

@@ -1,4 +1,4 @@
--- Disclosure rules (api.md §3, rules 1-6), enforced by triggers.
+-- Disclosure rules 1-6, enforced by triggers.
 --
 --   FR001  rule 1  numbering of the executed standard
 --   FR002  rule 2  completeness at publication (own enterprise standard)
@@ -7,7 +7,8 @@
 --   FR005  rule 5  publication workflow and immutability
 --   FR006  rule 6  spot checks
 --   23503          a disclosed indicator not defined for the category
--- See doc/registry.md for the table of messages.
+-- The README's error table lists them with the other SQLSTATEs;
+-- sql/registry.sql shows each message as a user meets it.
 
 -- the requirements that are in force today ------------------------------------
 CREATE VIEW @extschema@.requirement_in_force AS
@@ -26,77 +27,222 @@ COMMENT ON COLUMN @extschema@.requirement_in_force.nature IS 'std_nature of the 
 COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement';
 COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names';
 
--- rule 1: numbering -------------------------------------------------------------
-CREATE FUNCTION @extschema@.check_standard_number(code @extschema@.stdcode)
+-- the immutable tables' guards ---------------------------------------------------
+CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger argument: the SQLSTATE of the rule that keeps the table (FR005
+  -- when none is given); 0.1.0's triggers also pass their texts, which are
+  -- these
+  code text := CASE WHEN TG_NARGS > 0 THEN TG_ARGV[0] ELSE 'FR005' END;
+BEGIN
+  RAISE EXCEPTION '%: TRUNCATE of % is not allowed',
+        CASE code WHEN 'FR007' THEN 'rule 7 (immutability)' WHEN 'FR008' THEN 'feedback workflow'
+                  ELSE 'rule 5 (publication)' END, TG_TABLE_NAME
+    USING ERRCODE = code,
+          DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                          CASE code WHEN 'FR007' THEN 'evaluation plans or published ranking lists'
+                                    WHEN 'FR008' THEN 'reports or the spot checks they requested'
+                                    ELSE 'published disclosures, their indicators or their history' END),
+          HINT = CASE code WHEN 'FR007' THEN 'Delete draft plans with DELETE; published plans are closed and published lists stay.'
+                           WHEN 'FR008' THEN 'Reports and requests are kept; they are decided or answered, never removed.'
+                           ELSE 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.' END,
+          TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.refuse_truncate() IS
+  'statement trigger: TRUNCATE refused, under the rule whose SQLSTATE is the trigger''s argument: FR005 (rule 5, the registry; the default), FR007 (rule 7, plans and published lists) or FR008 (the feedback workflow)';
+
+CREATE FUNCTION @extschema@.refuse_change() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger arguments: SQLSTATE, message, detail, hint, and optionally the
+  -- one change allowed: a column set once (from NULL to a non-blank value,
+  -- nothing else changed) and a column then stamped with now().  In the
+  -- message and the detail {op} is the operation and {column} the old row's
+  -- value of that column.
+  settable text := CASE WHEN TG_NARGS > 4 THEN TG_ARGV[4] END;
+  stamp text := CASE WHEN TG_NARGS > 5 THEN TG_ARGV[5] END;
+  old_row jsonb := pg_catalog.to_jsonb(OLD);
+  changed text[];
+  why text := '';
+  texts text[] := ARRAY[TG_ARGV[1], TG_ARGV[2]];
+  k int;
+  col text;
+  val text;
+BEGIN
+  IF TG_OP = 'UPDATE' AND settable IS NOT NULL THEN
+    SELECT pg_catalog.array_agg(n.key) INTO changed
+    FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) n
+    WHERE n.value IS DISTINCT FROM old_row -> n.key;
+    IF settable = ANY (changed) AND changed <@ ARRAY[settable, stamp] THEN
+      IF old_row ->> settable IS NOT NULL OR old_row ->> stamp IS NOT NULL THEN
+        why := format(' Its %s is already set (%s); it is set once.', coalesce(stamp, settable),
+                      old_row ->> coalesce(stamp, settable));
+      ELSIF coalesce(btrim(pg_catalog.to_jsonb(NEW) ->> settable), '') = '' THEN
+        why := format(' The new %s is empty.', settable);
+      ELSE
+        IF stamp IS NOT NULL THEN
+          NEW := pg_catalog.jsonb_populate_record(NEW, pg_catalog.jsonb_build_object(stamp, now()));
+        END IF;
+        RETURN NEW;
+      END IF;
+    END IF;
+  END IF;
+  FOR k IN 1 .. 2 LOOP
+    texts[k] := replace(texts[k], '{op}', TG_OP);
+    FOR col IN SELECT DISTINCT m[1] FROM pg_catalog.regexp_matches(texts[k], '\{(\w+)\}', 'g') m LOOP
+      EXECUTE format('SELECT ($1).%I::text', col) USING OLD INTO val;
+      texts[k] := replace(texts[k], '{' || col || '}', coalesce(val, 'NULL'));
+    END LOOP;
+  END LOOP;
+  RAISE EXCEPTION USING MESSAGE = texts[1], ERRCODE = TG_ARGV[0], DETAIL = texts[2] || why,
+                        HINT = TG_ARGV[3], TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.refuse_change() IS
+  'row trigger: UPDATE and DELETE refused with the trigger''s arguments (SQLSTATE, message, detail, hint; {op} and {column} filled from the operation and the old row), except the one change named by the optional fifth and sixth arguments: a column set once to a non-blank value, the other stamped with now()';
+
+-- a rule violation raised as an error ----------------------------------------------
+CREATE FUNCTION @extschema@.raise_violation(sqlstate text, message text, detail text, hint text,
+                                            table_name text, column_name text)
 RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION USING MESSAGE = message, ERRCODE = sqlstate, DETAIL = detail, HINT = hint,
+                        TABLE = coalesce(table_name, ''), COLUMN = coalesce(column_name, '');
+END
+$$;
+COMMENT ON FUNCTION @extschema@.raise_violation(text, text, text, text, text, text) IS
+  'raises a violation as disclosure_violations() and indicator_violations() describe it: SQLSTATE, message, DETAIL, HINT and the TABLE and COLUMN fields';
+
+-- rule 1: numbering -------------------------------------------------------------
+CREATE FUNCTION @extschema@.standard_number_problem(code @extschema@.stdcode)
+RETURNS text[]
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   y int;
 BEGIN
-  IF frontrunner.std_kind(code) = 'enterprise' THEN
-    y := frontrunner.std_year(code);
-    IF y IS NULL THEN
-      RAISE EXCEPTION 'rule 1 (numbering): enterprise standard % has no year', code
-        USING ERRCODE = 'FR001',
-              DETAIL = format('Standard number: %s. An enterprise standard number is Q/<enterprise code> <number>-<4-digit year>.', code),
-              HINT = format('Append the 4-digit year of the edition the product executes: %s-YYYY.', code),
-              TABLE = 'disclosure', COLUMN = 'standard';
-    END IF;
-    IF y > extract(year FROM CURRENT_DATE) THEN
-      RAISE EXCEPTION 'rule 1 (numbering): enterprise standard % is dated in the future', code
-        USING ERRCODE = 'FR001',
-              DETAIL = format('Standard number: %s; year %s is after the current year %s.', code, y, extract(year FROM CURRENT_DATE)),
-              HINT = 'Use the number of an edition that has been issued.',
-              TABLE = 'disclosure', COLUMN = 'standard';
-    END IF;
+  IF frontrunner.std_kind(code) <> 'enterprise' THEN
+    RETURN NULL;
   END IF;
+  y := frontrunner.std_year(code);
+  IF y IS NULL THEN
+    RETURN ARRAY[format('rule 1 (numbering): enterprise standard %s has no year', code),
+                 format('Standard number: %s. An enterprise standard number is Q/<enterprise code> <number>-<4-digit year>.', code),
+                 format('Append the 4-digit year of the edition the product executes: %s-YYYY.', code)];
+  END IF;
+  IF y > extract(year FROM CURRENT_DATE) THEN
+    RETURN ARRAY[format('rule 1 (numbering): enterprise standard %s is dated in the future', code),
+                 format('Standard number: %s; year %s is after the current year %s.', code, y, extract(year FROM CURRENT_DATE)),
+                 'Use the number of an edition that has been issued.'];
+  END IF;
+  RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.check_standard_number(@extschema@.stdcode) IS
-  'rule 1: raises FR001 when an enterprise standard number (Q/…) has no year or a year in the future';
+COMMENT ON FUNCTION @extschema@.standard_number_problem(@extschema@.stdcode) IS
+  'rule 1: NULL when the standard number is fine, else {message, DETAIL, HINT} of its violation: an enterprise standard number (Q/…) with no year or a year in the future';
 
--- rule 3 for one disclosed indicator (also used at publication) -------------------
-CREATE FUNCTION @extschema@.check_mandatory_floor(category text, indicator text,
-                                                  requirement @extschema@.indicator)
+CREATE FUNCTION @extschema@.check_standard_number(code @extschema@.stdcode)
 RETURNS void
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  r record;
-  verdict text;
+  p text[] := frontrunner.standard_number_problem(code);
 BEGIN
-  PERFORM FROM frontrunner.indicator_def d WHERE d.category = $1 AND d.key = $2;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', $2, $1
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', $1, $2),
-            HINT = 'Disclose an indicator of the category, or add it to indicator_def first.',
-            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
+  IF p IS NOT NULL THEN
+    PERFORM frontrunner.raise_violation('FR001', p[1], p[2], p[3], 'disclosure', 'standard');
   END IF;
-  FOR r IN
-    SELECT f.standard, f.requirement
-    FROM frontrunner.requirement_in_force f
-    WHERE f.category = $1 AND f.indicator = $2 AND f.nature = 'mandatory'
-    ORDER BY f.standard
-  LOOP
-    verdict := frontrunner.compare($3, r.requirement);
-    IF verdict NOT IN ('stricter', 'equal') THEN
-      RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', $2, r.standard
-        USING ERRCODE = 'FR003',
-              DETAIL = format('Disclosed requirement: %s; %s requires: %s (compare: %s).',
-                              $3, r.standard, r.requirement, verdict),
-              HINT = format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.',
-                            r.standard, r.requirement),
-              TABLE = 'disclosed_indicator', COLUMN = 'requirement';
-    END IF;
-  END LOOP;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.check_mandatory_floor(text, text, @extschema@.indicator) IS
-  'rule 3: raises FR003 when a requirement is not at least as strict as every in-force mandatory standard of the category and indicator (23503 when the indicator is not defined)';
+COMMENT ON FUNCTION @extschema@.check_standard_number(@extschema@.stdcode) IS
+  'rule 1 at data entry: raises FR001 with standard_number_problem() when an enterprise standard number (Q/…) has no year or a year in the future';
+
+-- the rules on disclosed indicators ------------------------------------------------
+CREATE FUNCTION @extschema@.indicator_violations(rows @extschema@.disclosed_indicator[], publication boolean)
+RETURNS TABLE (disclosure bigint, step int, indicator text, standard @extschema@.stdcode, rule text,
+               sqlstate text, message text, detail text, hint text, table_name text, column_name text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- The one source of the rules on a disclosed indicator, for data entry
+  -- (publication false: the triggers on disclosed_indicator pass the rows
+  -- written) and for publication (disclosure_violations() passes every
+  -- indicator of the disclosures published):
+  --   step 1  rule 5   the disclosure is a draft (data entry only)
+  --   step 4  23503    the indicator is defined for the disclosure's category
+  --   step 6  rule 3   at least as strict as every in-force mandatory standard
+  --   step 7  rule 4   at least as strict as every in-force recommended
+  --                    national or industry standard, unless the disclosure
+  --                    states otherwise (publication only)
+  -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
+  -- in the order the first is chosen: disclosure, step, indicator, standard.
+  -- Hash joins over the rows, the floors in force computed once.
+  WITH n AS MATERIALIZED (
+    SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
+           coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
+    FROM pg_catalog.unnest(rows) r
+    JOIN frontrunner.disclosure d ON d.id = r.disclosure
+  ), defs AS MATERIALIZED (
+    SELECT x.category, x.key
+    FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
+  ), floors AS MATERIALIZED (
+    SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
+    FROM frontrunner.requirement_in_force f
+    WHERE f.nature = 'mandatory'
+       OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
+  )
+  SELECT v.* FROM (
+    SELECT n.disclosure, 1, n.indicator, NULL::frontrunner.stdcode, 'rule 5', 'FR005',
+           format('rule 5 (publication): indicators of %s disclosure %s are immutable', n.status, n.disclosure),
+           format('Disclosure %s has status %s; indicator %s = %s.', n.disclosure, n.status, n.indicator, n.requirement),
+           'Publish a new version of the disclosure with the changed indicators.',
+           'disclosed_indicator', NULL
+    FROM n WHERE NOT publication AND n.status <> 'draft'
+    UNION ALL
+    SELECT n.disclosure, 4, n.indicator, NULL, 'indicator_def', '23503',
+           format('indicator "%s" is not defined for category "%s"', n.indicator, n.category),
+           format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', n.category, n.indicator),
+           CASE WHEN publication THEN 'Remove the indicator from the disclosure or define it for the category.'
+                ELSE 'Disclose an indicator of the category, or add it to indicator_def first.' END,
+           'disclosed_indicator', 'indicator'
+    FROM n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
+    WHERE x.key IS NULL
+    UNION ALL
+    SELECT n.disclosure, CASE f.nature WHEN 'mandatory' THEN 6 ELSE 7 END, n.indicator, f.standard,
+           CASE f.nature WHEN 'mandatory' THEN 'rule 3' ELSE 'rule 4' END,
+           CASE f.nature WHEN 'mandatory' THEN 'FR003' ELSE 'FR004' END,
+           CASE f.nature
+             WHEN 'mandatory' THEN format('rule 3 (mandatory floor): indicator "%s" is looser than mandatory standard %s', n.indicator, f.standard)
+             ELSE format('rule 4 (recommended floor): indicator "%s" is looser than recommended standard %s and no statement is given', n.indicator, f.standard) END,
+           -- (at data entry the disclosure is the one being written)
+           CASE WHEN publication THEN format('Disclosure %s. ', n.disclosure) ELSE '' END
+           || format('Disclosed requirement: %s; %s %s: %s (compare: %s).', n.requirement, f.standard,
+                     CASE f.nature WHEN 'mandatory' THEN 'requires' ELSE 'recommends' END, f.requirement, c.verdict),
+           CASE f.nature
+             WHEN 'mandatory' THEN format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.', f.standard, f.requirement)
+             ELSE format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.', f.requirement, f.standard) END,
+           CASE f.nature WHEN 'mandatory' THEN 'disclosed_indicator' ELSE 'disclosure' END,
+           CASE f.nature WHEN 'mandatory' THEN 'requirement' ELSE 'below_recommended_statement' END
+    FROM n
+    JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
+    CROSS JOIN LATERAL (SELECT frontrunner.compare(n.requirement, f.requirement) AS verdict) c
+    WHERE (f.nature = 'mandatory' OR n.no_statement)
+      AND c.verdict NOT IN ('stricter', 'equal')
+  ) v (disclosure, step, indicator, standard, rule, sqlstate, message, detail, hint, table_name, column_name)
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard
+$$;
+COMMENT ON FUNCTION @extschema@.indicator_violations(@extschema@.disclosed_indicator[], boolean) IS
+  'the rules on disclosed indicators, one row per violation (SQLSTATE, message, DETAIL, HINT, TABLE, COLUMN) in the order the first is chosen: at data entry (publication false) the disclosure is a draft (FR005), the indicator defined for its category (23503) and at least as strict as the in-force mandatory standards (FR003); at publication also the recommended national and industry standards unless the disclosure states otherwise (FR004)';
 
 -- rules 1-5 on the disclosure row -------------------------------------------------
 CREATE FUNCTION @extschema@.disclosure_before_insert() RETURNS trigger
@@ -123,171 +269,99 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_before_insert() IS
   'trigger: a disclosure starts as a draft; clock columns cleared; rule 1 checked';
 
+-- the rules at publication ----------------------------------------------------------
+CREATE FUNCTION @extschema@.disclosure_violations(ids bigint[])
+RETURNS TABLE (disclosure bigint, indicator text, rule text, sqlstate text, message text,
+               detail text, hint text, table_name text, column_name text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- Every rule a publication checks, over the disclosures as a whole: one
+  -- row per violation, the first bad disclosure first and, within one, the
+  -- checks in this order (indicator_violations() numbers the steps):
+  --   step 2  rule 1  an enterprise standard number has its year, not in the future
+  --   step 3  rule 1  the executed standard, when known, is not withdrawn
+  --   step 4  23503   every indicator is defined for the category
+  --   step 5  rule 2  an own enterprise standard discloses every required
+  --                   indicator with a test method (missing ones first)
+  --   step 6  rule 3  mandatory floor (again: standards may have changed)
+  --   step 7  rule 4  recommended floor without the explicit statement
+  -- disclosure_publication_check() raises the first row.
+  WITH pub AS MATERIALIZED (
+    SELECT d.id, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
+           CASE WHEN frontrunner.std_kind(d.standard) = 'enterprise'
+                THEN frontrunner.standard_number_problem(d.standard) END AS numbering
+    FROM frontrunner.disclosure d WHERE d.id = ANY (ids)
+  ), ind AS MATERIALIZED (
+    SELECT i.disclosure, i.indicator, i.requirement, i.test_method
+    FROM pub p JOIN frontrunner.disclosed_indicator i ON i.disclosure = p.id
+  ), incomplete AS (
+    -- the required indicators an own enterprise standard misses or gives no method for
+    SELECT p.id, p.category, p.standard,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NULL) AS missing,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NOT NULL) AS no_method
+    FROM pub p
+    JOIN frontrunner.indicator_def x ON x.category = p.category AND x.required
+    LEFT JOIN ind i ON i.disclosure = p.id AND i.indicator = x.key
+    WHERE p.own AND (i.indicator IS NULL OR i.test_method IS NULL)
+    GROUP BY p.id, p.category, p.standard
+  )
+  SELECT v.disclosure, v.indicator, v.rule, v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name
+  FROM (
+    SELECT p.id AS disclosure, 2 AS step, NULL::text AS indicator, NULL::frontrunner.stdcode AS standard,
+           'rule 1' AS rule, 'FR001' AS sqlstate, p.numbering[1] AS message, p.numbering[2] AS detail,
+           p.numbering[3] AS hint, 'disclosure' AS table_name, 'standard' AS column_name
+    FROM pub p WHERE p.numbering IS NOT NULL
+    UNION ALL
+    SELECT p.id, 3, NULL, NULL, 'rule 1', 'FR001',
+           format('rule 1 (numbering): standard %s was withdrawn on %s', p.standard, s.withdrawn_on),
+           format('Disclosure %s executes %s, withdrawn on %s.', p.id, p.standard, s.withdrawn_on),
+           'Execute the edition in force (see table standard) and disclose its number.',
+           'disclosure', 'standard'
+    FROM pub p JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) p.standard
+    WHERE s.withdrawn_on <= CURRENT_DATE
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s does not disclose every required indicator of category "%s"', c.id, c.category),
+           format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', c.standard, c.missing),
+           'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
+           'disclosed_indicator', 'indicator'
+    FROM incomplete c WHERE c.missing IS NOT NULL
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s gives no test method for required indicators', c.id),
+           format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', c.standard, c.no_method),
+           'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
+           'disclosed_indicator', 'test_method'
+    FROM incomplete c WHERE c.missing IS NULL
+    UNION ALL
+    SELECT w.disclosure, w.step, w.indicator, w.standard, w.rule, w.sqlstate, w.message, w.detail, w.hint,
+           w.table_name, w.column_name
+    FROM frontrunner.indicator_violations(
+           ARRAY(SELECT ROW(i.disclosure, i.indicator, i.requirement, i.test_method)::frontrunner.disclosed_indicator
+                 FROM ind i), true) w
+  ) v
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_violations(bigint[]) IS
+  'every violation of rules 1-4 (and 23503, an indicator not defined for the category) that publishing the disclosures would meet, one row per violation with its SQLSTATE, message, DETAIL, HINT, TABLE and COLUMN, the first bad disclosure first and within one in the order of the checks (numbering, withdrawn standard, undefined indicators, completeness, mandatory then recommended floor); call it on drafts to see everything that blocks their publication';
+
 CREATE FUNCTION @extschema@.disclosure_publication_check(ids bigint[])
 RETURNS void
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  r record;
-  bad bigint;
-  first_bad bigint;
+  v record;
 BEGIN
-  -- Screen, set-based: the first disclosure breaking any rule.  Hash joins
-  -- over the disclosures' indicators, the small set of floors in force
-  -- computed once.  Only that disclosure is then examined rule by rule,
-  -- below, to say which rule and why.
-  SELECT min(d.id) INTO first_bad
-  FROM frontrunner.disclosure d
-  WHERE d.id = ANY (ids)
-    AND ((frontrunner.std_kind(d.standard) = 'enterprise'
-          AND (frontrunner.std_year(d.standard) IS NULL
-               OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE)))
-         OR EXISTS (SELECT FROM frontrunner.standard s
-                    WHERE s.code OPERATOR(frontrunner.=) d.standard AND s.withdrawn_on <= CURRENT_DATE));
-
-  WITH pub AS MATERIALIZED (
-    SELECT d.id, d.category, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
-           coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
-    FROM frontrunner.disclosure d WHERE d.id = ANY (ids)),
-  ind AS MATERIALIZED (
-    SELECT p.id, p.category, p.own, p.no_statement, i.indicator, i.requirement, i.test_method
-    FROM pub p JOIN frontrunner.disclosed_indicator i ON i.disclosure = p.id),
-  floors AS MATERIALIZED (
-    SELECT f.category, f.indicator, f.nature, f.requirement
-    FROM frontrunner.requirement_in_force f
-    WHERE f.nature = 'mandatory' OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry'))),
-  defs AS MATERIALIZED (
-    SELECT x.category, x.key, x.required
-    FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT p.category FROM pub p))
-  SELECT min(b.id) INTO bad
-  FROM (
-    SELECT n.id FROM ind n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
-    WHERE x.key IS NULL
-    UNION ALL
-    SELECT p.id FROM pub p JOIN defs x ON x.category = p.category AND x.required
-    LEFT JOIN ind n ON n.id = p.id AND n.indicator = x.key
-    WHERE p.own AND (n.indicator IS NULL OR n.test_method IS NULL)
-    UNION ALL
-    SELECT n.id FROM ind n JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
-    WHERE (f.nature = 'mandatory' OR n.no_statement)
-      AND frontrunner.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal')
-  ) b;
-  IF bad IS NOT NULL AND (first_bad IS NULL OR bad < first_bad) THEN
-    first_bad := bad;
-  END IF;
-  IF first_bad IS NULL THEN
-    RETURN;
-  END IF;
-  ids := ARRAY[first_bad];
-
-  -- rule 1: enterprise standard numbers (year present, not in the future)
-  SELECT d.standard INTO r
-  FROM frontrunner.disclosure d
-  WHERE d.id = ANY (ids) AND frontrunner.std_kind(d.standard) = 'enterprise'
-    AND (frontrunner.std_year(d.standard) IS NULL
-         OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE))
-  ORDER BY d.id LIMIT 1;
+  SELECT * INTO v FROM frontrunner.disclosure_violations(ids) LIMIT 1;
   IF FOUND THEN
-    PERFORM frontrunner.check_standard_number(r.standard);
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
   END IF;
-
-  -- rule 1: the executed standard, when known, is not withdrawn
-  SELECT d.id, d.standard, s.withdrawn_on INTO r
-  FROM frontrunner.disclosure d
-  JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard
-  WHERE d.id = ANY (ids) AND s.withdrawn_on <= CURRENT_DATE
-  ORDER BY d.id LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'rule 1 (numbering): standard % was withdrawn on %', r.standard, r.withdrawn_on
-      USING ERRCODE = 'FR001',
-            DETAIL = format('Disclosure %s executes %s, withdrawn on %s.', r.id, r.standard, r.withdrawn_on),
-            HINT = 'Execute the edition in force (see table standard) and disclose its number.',
-            TABLE = 'disclosure', COLUMN = 'standard';
-  END IF;
-
-  -- every disclosed indicator defined for the category (the category may
-  -- have been changed after the indicators were written)
-  SELECT d.category, i.indicator INTO r
-  FROM frontrunner.disclosure d
-  JOIN frontrunner.disclosed_indicator i ON i.disclosure = d.id
-  WHERE d.id = ANY (ids)
-    AND NOT EXISTS (SELECT FROM frontrunner.indicator_def x
-                    WHERE x.category = d.category AND x.key = i.indicator)
-  ORDER BY d.id, i.indicator LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', r.indicator, r.category
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', r.category, r.indicator),
-            HINT = 'Remove the indicator from the disclosure or define it for the category.',
-            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
-  END IF;
-
-  -- rule 2: completeness, for an own enterprise standard
-  SELECT d.id, d.category, d.standard,
-         string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NULL) AS missing,
-         string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NOT NULL AND i.test_method IS NULL) AS no_method
-  INTO r
-  FROM frontrunner.disclosure d
-  JOIN frontrunner.indicator_def x ON x.category = d.category AND x.required
-  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = d.id AND i.indicator = x.key
-  WHERE d.id = ANY (ids) AND frontrunner.std_kind(d.standard) = 'enterprise'
-  GROUP BY d.id, d.category, d.standard
-  HAVING count(*) FILTER (WHERE i.indicator IS NULL OR i.test_method IS NULL) > 0
-  ORDER BY d.id LIMIT 1;
-  IF FOUND AND r.missing IS NOT NULL THEN
-    RAISE EXCEPTION 'rule 2 (completeness): disclosure % does not disclose every required indicator of category "%"', r.id, r.category
-      USING ERRCODE = 'FR002',
-            DETAIL = format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', r.standard, r.missing),
-            HINT = 'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
-            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
-  ELSIF FOUND THEN
-    RAISE EXCEPTION 'rule 2 (completeness): disclosure % gives no test method for required indicators', r.id
-      USING ERRCODE = 'FR002',
-            DETAIL = format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', r.standard, r.no_method),
-            HINT = 'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
-            TABLE = 'disclosed_indicator', COLUMN = 'test_method';
-  END IF;
-
-  -- rule 3 again (standards may have changed since data entry) and rule 4:
-  -- the first violation, mandatory ones first
-  SELECT d.id, i.indicator, i.requirement AS disclosed, f.standard, f.nature, f.requirement AS required, v.verdict
-  INTO r
-  FROM frontrunner.disclosure d
-  JOIN frontrunner.disclosed_indicator i ON i.disclosure = d.id
-  JOIN frontrunner.requirement_in_force f
-    ON f.category = d.category AND f.indicator = i.indicator
-  CROSS JOIN LATERAL (SELECT frontrunner.compare(i.requirement, f.requirement) AS verdict) v
-  WHERE d.id = ANY (ids)
-    AND (f.nature = 'mandatory'
-         OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
-             AND coalesce(btrim(d.below_recommended_statement), '') = ''))
-    AND v.verdict NOT IN ('stricter', 'equal')
-  ORDER BY f.nature, d.id, i.indicator, f.standard
-  LIMIT 1;
-  IF NOT FOUND THEN
-    RETURN;
-  END IF;
-  IF r.nature = 'mandatory' THEN
-    RAISE EXCEPTION 'rule 3 (mandatory floor): indicator "%" is looser than mandatory standard %', r.indicator, r.standard
-      USING ERRCODE = 'FR003',
-            DETAIL = format('Disclosure %s. Disclosed requirement: %s; %s requires: %s (compare: %s).',
-                            r.id, r.disclosed, r.standard, r.required, r.verdict),
-            HINT = format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.',
-                          r.standard, r.required),
-            TABLE = 'disclosed_indicator', COLUMN = 'requirement';
-  END IF;
-  RAISE EXCEPTION 'rule 4 (recommended floor): indicator "%" is looser than recommended standard % and no statement is given', r.indicator, r.standard
-    USING ERRCODE = 'FR004',
-          DETAIL = format('Disclosure %s. Disclosed requirement: %s; %s recommends: %s (compare: %s).',
-                          r.id, r.disclosed, r.standard, r.required, r.verdict),
-          HINT = format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.',
-                        r.required, r.standard),
-          TABLE = 'disclosure', COLUMN = 'below_recommended_statement';
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[]) IS
-  'the checks made when disclosures are published (rules 1-4 over each disclosure as a whole); raises FR001-FR004 or 23503 for the first problem; call it on drafts to see what would block their publication';
+  'the checks made when disclosures are published (rules 1-4 over each disclosure as a whole): raises the first row of disclosure_violations() (FR001-FR004 or 23503); call it on drafts to see what would block their publication';
 
 CREATE FUNCTION @extschema@.disclosure_before_update() RETURNS trigger
 LANGUAGE plpgsql
@@ -481,28 +555,6 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
   'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
 
-CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  -- trigger arguments, when given: SQLSTATE, rule, what the table holds, hint
-  IF TG_NARGS = 4 THEN
-    RAISE EXCEPTION '%: TRUNCATE of % is not allowed', TG_ARGV[1], TG_TABLE_NAME
-      USING ERRCODE = TG_ARGV[0],
-            DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[2]),
-            HINT = TG_ARGV[3],
-            TABLE = TG_TABLE_NAME;
-  END IF;
-  RAISE EXCEPTION 'rule 5 (publication): TRUNCATE of % is not allowed', TG_TABLE_NAME
-    USING ERRCODE = 'FR005',
-          DETAIL = format('Table %s.%s holds published disclosures, their indicators or their history.', TG_TABLE_SCHEMA, TG_TABLE_NAME),
-          HINT = 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.',
-          TABLE = TG_TABLE_NAME;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.refuse_truncate() IS 'statement trigger: TRUNCATE refused; without arguments as rule 5 on the registry tables (FR005), else with the trigger''s arguments (SQLSTATE, rule, what the table holds, hint)';
-
 CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_insert();
 CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
@@ -522,73 +574,55 @@ CREATE TRIGGER disclosure_30_truncate BEFORE TRUNCATE ON @extschema@.disclosure
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 
 -- disclosed indicators --------------------------------------------------------------
-CREATE FUNCTION @extschema@.disclosed_indicator_guard() RETURNS trigger
+-- Written only into drafts (rule 5), defined for the category (23503) and at
+-- least as strict as the mandatory floor (rule 3), all from
+-- indicator_violations().
+CREATE FUNCTION @extschema@.indicator_entry_check(written @extschema@.disclosed_indicator[],
+                                                  removed @extschema@.disclosed_indicator[] DEFAULT NULL)
+RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  parent record;
+  v record;
 BEGIN
-  -- the old parent (UPDATE moving a row, DELETE) must be a draft; a parent
-  -- already gone is a cascade from deleting a draft
-  IF TG_OP <> 'INSERT' THEN
-    SELECT d.status, d.published_at INTO parent
-    FROM frontrunner.disclosure d WHERE d.id = OLD.disclosure
-    FOR SHARE;
-    IF FOUND AND parent.status <> 'draft' THEN
-      RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', parent.status, OLD.disclosure
-        USING ERRCODE = 'FR005',
-              DETAIL = format('Disclosure %s has status %s; indicator %s = %s.', OLD.disclosure, parent.status, OLD.indicator, OLD.requirement),
-              HINT = 'Publish a new version of the disclosure with the changed indicators.',
-              TABLE = 'disclosed_indicator';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-      RETURN OLD;
-    END IF;
-  END IF;
-
-  -- the new parent: a draft, locked against a concurrent publication; in
-  -- the same query, whether the indicator is defined and the first
-  -- in-force mandatory requirement it is looser than (rule 3)
-  SELECT d.status, d.category, d.published_at,
-         EXISTS (SELECT FROM frontrunner.indicator_def x
-                 WHERE x.category = d.category AND x.key = NEW.indicator) AS defined,
-         (SELECT ROW(f.standard, f.requirement, v.verdict)
-          FROM frontrunner.requirement_in_force f
-          CROSS JOIN LATERAL (SELECT frontrunner.compare(NEW.requirement, f.requirement) AS verdict) v
-          WHERE f.category = d.category AND f.indicator = NEW.indicator AND f.nature = 'mandatory'
-            AND v.verdict NOT IN ('stricter', 'equal')
-          ORDER BY f.standard
-          LIMIT 1) AS violation
-  INTO parent
-  FROM frontrunner.disclosure d WHERE d.id = NEW.disclosure
+  -- the disclosures of the rows, locked (in id order) against a concurrent
+  -- publication; a disclosure already gone is a cascade from deleting a draft
+  PERFORM FROM frontrunner.disclosure d
+  WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
+                 UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
+  ORDER BY d.id
   FOR SHARE OF d;
+  -- a row changed or deleted leaves a draft (rule 5); the rows written are
+  -- checked as at data entry
+  SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
   IF NOT FOUND THEN
-    RETURN NEW;                 -- the foreign key reports it
+    SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
   END IF;
-  IF parent.status <> 'draft' THEN
-    RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', parent.status, NEW.disclosure
-      USING ERRCODE = 'FR005',
-            DETAIL = format('Disclosure %s has status %s; indicator %s = %s.', NEW.disclosure, parent.status, NEW.indicator, NEW.requirement),
-            HINT = 'Publish a new version of the disclosure with the changed indicators.',
-            TABLE = 'disclosed_indicator';
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
   END IF;
-  IF NOT parent.defined THEN
-    RAISE EXCEPTION 'indicator "%" is not defined for category "%"', NEW.indicator, parent.category
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', parent.category, NEW.indicator),
-            HINT = 'Disclose an indicator of the category, or add it to indicator_def first.',
-            TABLE = 'disclosed_indicator', COLUMN = 'indicator';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.indicator_entry_check(@extschema@.disclosed_indicator[], @extschema@.disclosed_indicator[]) IS
+  'data entry of disclosed indicators: locks their disclosures against a concurrent publication and raises the first violation indicator_violations() finds — a row removed or changed must leave a draft (rule 5), a row written must go into a draft (rule 5), be defined for the category (23503) and meet the mandatory floor (rule 3)';
+
+CREATE FUNCTION @extschema@.disclosed_indicator_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM frontrunner.indicator_entry_check(NULL, ARRAY[OLD::frontrunner.disclosed_indicator]);
+    RETURN OLD;
   END IF;
-  IF parent.violation IS NOT NULL THEN
-    -- (standard, requirement, verdict)
-    PERFORM frontrunner.check_mandatory_floor(parent.category, NEW.indicator, NEW.requirement);
-  END IF;
+  PERFORM frontrunner.indicator_entry_check(ARRAY[NEW::frontrunner.disclosed_indicator],
+                                            ARRAY[OLD::frontrunner.disclosed_indicator]);
   RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosed_indicator_guard() IS
-  'trigger: indicators are written only into drafts (rule 5), must be defined for the category (23503) and meet the mandatory floor (rule 3) at data entry';
+  'trigger: an indicator is changed or deleted only in a draft (rule 5), the new row checked as at data entry (rule 5, 23503, rule 3), by indicator_entry_check()';
 
 CREATE TRIGGER disclosed_indicator_10_guard BEFORE UPDATE OR DELETE ON @extschema@.disclosed_indicator
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosed_indicator_guard();
@@ -598,51 +632,13 @@ CREATE FUNCTION @extschema@.disclosed_indicator_insert_check() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-  r record;
 BEGIN
-  -- lock the disclosures (in id order) against a concurrent publication
-  PERFORM FROM frontrunner.disclosure d
-  WHERE d.id = ANY (ARRAY(SELECT DISTINCT n.disclosure FROM new_rows n))
-  ORDER BY d.id
-  FOR SHARE OF d;
-
-  -- the first new row that breaks a rule.  The new rows drive the query and
-  -- every check is an index lookup per row (the LATERAL subquery is kept
-  -- apart with OFFSET 0, the EXISTS tests stay per-row subplans): a plan
-  -- that does not depend on statistics of tables being filled right now.
-  SELECT n.disclosure, n.indicator, n.requirement, p.status, p.category
-  INTO r
-  FROM new_rows n
-  CROSS JOIN LATERAL (SELECT d.status, d.category
-                      FROM frontrunner.disclosure d WHERE d.id = n.disclosure
-                      OFFSET 0) p
-  WHERE p.status <> 'draft'
-     OR NOT EXISTS (SELECT FROM frontrunner.indicator_def x
-                    WHERE x.category = p.category AND x.key = n.indicator)
-     OR EXISTS (SELECT FROM frontrunner.requirement_in_force f
-                WHERE f.category = p.category AND f.indicator = n.indicator AND f.nature = 'mandatory'
-                  AND frontrunner.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal'))
-  ORDER BY n.disclosure, n.indicator
-  LIMIT 1;
-  IF NOT FOUND THEN
-    RETURN NULL;
-  END IF;
-
-  IF r.status <> 'draft' THEN
-    RAISE EXCEPTION 'rule 5 (publication): indicators of % disclosure % are immutable', r.status, r.disclosure
-      USING ERRCODE = 'FR005',
-            DETAIL = format('Disclosure %s has status %s; indicator %s = %s.', r.disclosure, r.status, r.indicator, r.requirement),
-            HINT = 'Publish a new version of the disclosure with the changed indicators.',
-            TABLE = 'disclosed_indicator';
-  END IF;
-  -- 23503 (indicator not defined) or FR003 (rule 3 at data entry)
-  PERFORM frontrunner.check_mandatory_floor(r.category, r.indicator, r.requirement);
+  PERFORM frontrunner.indicator_entry_check(ARRAY(SELECT n::frontrunner.disclosed_indicator FROM new_rows n));
   RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosed_indicator_insert_check() IS
-  'statement trigger: inserted indicators go only into drafts (rule 5, the drafts are locked against a concurrent publication), are defined for the category (23503) and meet the mandatory floor at data entry (rule 3)';
+  'statement trigger: the inserted indicators checked by indicator_entry_check() as at data entry: only into drafts (rule 5, the drafts locked against a concurrent publication), defined for the category (23503), at least as strict as the mandatory floor (rule 3)';
 CREATE TRIGGER disclosed_indicator_20_insert AFTER INSERT ON @extschema@.disclosed_indicator
   REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosed_indicator_insert_check();
@@ -650,21 +646,11 @@ CREATE TRIGGER disclosed_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.di
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 
 -- history is append-only ------------------------------------------------------------
-CREATE FUNCTION @extschema@.disclosure_event_guard() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'rule 5 (publication): the disclosure history is append-only'
-    USING ERRCODE = 'FR005',
-          DETAIL = format('%s of history entry %s (disclosure %s, %s) refused.', TG_OP, OLD.id, OLD.disclosure, OLD.action),
-          HINT = 'History entries are written by the disclosure triggers and never changed.',
-          TABLE = 'disclosure_event';
-END
-$$;
-COMMENT ON FUNCTION @extschema@.disclosure_event_guard() IS 'trigger: UPDATE and DELETE of disclosure history refused (rule 5)';
 CREATE TRIGGER disclosure_event_10_guard BEFORE UPDATE OR DELETE ON @extschema@.disclosure_event
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_event_guard();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR005',
+    'rule 5 (publication): the disclosure history is append-only',
+    '{op} of history entry {id} (disclosure {disclosure}, {action}) refused.',
+    'History entries are written by the disclosure triggers and never changed.');
 CREATE TRIGGER disclosure_event_30_truncate BEFORE TRUNCATE ON @extschema@.disclosure_event
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 
@@ -760,7 +746,7 @@ BEGIN
   IF NEW.sampled_on > CURRENT_DATE THEN
     RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
       USING ERRCODE = 'FR006',
-            DETAIL = format('sampled_on %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
             HINT = 'Record a spot check once the sample has been taken.',
             TABLE = 'spot_check', COLUMN = 'sampled_on';
   END IF;
@@ -810,7 +796,7 @@ BEGIN
   IF exclusion_days < 0 THEN
     RAISE EXCEPTION 'exclusion_days must not be negative'
       USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('exclusion_days = %s.', exclusion_days),
+            DETAIL = format('Parameter exclusion_days is %s.', exclusion_days),
             HINT = 'Give the number of days after a failing spot check during which the enterprise is excluded (365 by default).';
   END IF;
   RETURN EXISTS (

@@ -1,7 +1,7 @@
--- Benchmark comparison (对标, api.md §4): every disclosed indicator against
+-- Benchmark comparison (对标): every disclosed indicator against
 -- the requirements of the standards in force for its category and
 -- indicator (mandatory, recommended, guidance, group, international,
--- foreign; never an enterprise standard).  Documentation: doc/benchmark.md.
+-- foreign; never an enterprise standard).
 --
 --   P0002  benchmark(), disclosure_json(): no such disclosure;
 --          benchmark_profile(): no such enterprise
@@ -357,7 +357,7 @@ BEGIN
     RAISE EXCEPTION 'enterprise % does not exist', $1
       USING ERRCODE = 'no_data_found',
             DETAIL = format('No row of table enterprise has uscc = %s.', $1),
-            HINT = 'enterprise_search(name or pinyin) finds the USCC of an enterprise.';
+            HINT = 'Find the USCC of an enterprise with enterprise_search(name or pinyin).';
   END IF;
   -- the counts of view benchmark_profile, per disclosure of the enterprise
   -- (index lookups instead of the whole registry)

@@ -1,14 +1,9 @@
--- Evaluation plans (api.md §2, §5; rule 7): what an evaluation agency ranks,
--- on which core indicators, and how the tiers are cut.  Workflow
--- draft → under_review → published → closed (doc/supervision.md): a plan
--- under review is frozen and publicly noticed, it is published once it has
--- its expert approvals (plan_review, 70_supervision.sql) and its notice
--- period is over; a published plan is immutable.
--- Ranking itself is in 61_ranking.sql.
-
-CREATE TYPE @extschema@.tier AS ENUM ('leader', 'advanced', 'baseline', 'below');
-COMMENT ON TYPE @extschema@.tier IS
-  'ranking tiers, best first: leader (领跑者), advanced (先进), baseline (基准), below';
+-- Evaluation plans (rule 7): what an evaluation agency ranks, on which core
+-- indicators, and how the tiers are cut; the expert review of a plan
+-- (plan_review) and the plan workflow draft → under_review → published →
+-- closed: a plan under review is frozen and publicly noticed, it is
+-- published once it has its expert approvals and its notice period is over;
+-- a published plan is immutable.  Ranking a published plan is 61_ranking.sql.
 
 -- evaluation_plan -------------------------------------------------------------
 CREATE TABLE @extschema@.evaluation_plan (
@@ -118,6 +113,26 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_immutable_error(bigint, text, text, text) IS
   'raises FR007 (rule 7) for a change of a plan under review, published or closed; used by the plan triggers';
 
+-- a plan by id -------------------------------------------------------------------
+CREATE FUNCTION @extschema@.plan_row(plan_id bigint) RETURNS @extschema@.evaluation_plan
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
+            HINT = 'See table evaluation_plan.';
+  END IF;
+  RETURN p;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_row(bigint) IS
+  'the evaluation plan with this id; raises P0002 when there is none (plan_id() looks a plan up by its code)';
+
 -- the core indicators of a plan, numbered ---------------------------------------
 CREATE FUNCTION @extschema@.plan_core_indicators(plan_id bigint)
 RETURNS TABLE (k int, indicator text, direction @extschema@.direction, unit text, weight numeric,
@@ -148,12 +163,7 @@ DECLARE
   p record;
   r record;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
-            HINT = 'See table evaluation_plan.';
-  END IF;
+  p := frontrunner.plan_row(plan_id);
   PERFORM FROM frontrunner.plan_indicator i WHERE i.plan = plan_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'rule 7 (plan): plan % has no core indicator', p.code
@@ -173,7 +183,7 @@ BEGIN
     IF p.style = 'best_in_market' AND r.leader_cutoff IS NOT NULL THEN
       RAISE EXCEPTION 'rule 7 (plan): plan % is best_in_market but indicator "%" has an absolute leader cutoff', p.code, r.indicator
         USING ERRCODE = 'FR007',
-              DETAIL = format('leader_cutoff = %s; in a best_in_market plan the leader cutoff is the best disclosed level.', r.leader_cutoff),
+              DETAIL = format('Its leader_cutoff is %s; in a best_in_market plan the leader cutoff is the best disclosed level.', r.leader_cutoff),
               HINT = 'Remove the leader cutoff, or use style ''cutoffs''.',
               TABLE = 'plan_indicator', COLUMN = 'leader_cutoff';
     END IF;
@@ -183,7 +193,7 @@ BEGIN
        OR (r.baseline_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.baseline_cutoff), r.u), r.u)) THEN
       RAISE EXCEPTION 'rule 7 (plan): a cutoff of indicator "%" of plan % is not in a unit of %', r.indicator, p.code, quote_literal(r.u)
         USING ERRCODE = 'FR007',
-              DETAIL = format('leader_cutoff %s, advanced_cutoff %s, baseline_cutoff %s; levels are in %s (%s).',
+              DETAIL = format('The cutoffs are leader %s, advanced %s, baseline %s; levels are in %s (%s).',
                               coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
                               coalesce(r.baseline_cutoff::text, '-'), quote_literal(r.u), frontrunner.unit_dimension(r.u)),
               HINT = 'Write the cutoffs in a unit of the same quantity as the indicator.',
@@ -197,7 +207,7 @@ BEGIN
         AND NOT (r.leader_cutoff OPERATOR(frontrunner.<@) r.baseline_cutoff)) THEN
       RAISE EXCEPTION 'rule 7 (plan): the absolute cutoffs of indicator "%" of plan % are not nested', r.indicator, p.code
         USING ERRCODE = 'FR007',
-              DETAIL = format('leader_cutoff %s, advanced_cutoff %s, baseline_cutoff %s.',
+              DETAIL = format('The cutoffs are leader %s, advanced %s, baseline %s.',
                               coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
                               coalesce(r.baseline_cutoff::text, '-')),
               HINT = 'A better tier''s cutoff must be at least as strict (<@) as a worse tier''s.',
@@ -209,6 +219,123 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_publication_check(bigint) IS
   'the checks made when a plan is published: at least one core indicator, a unit for each, absolute cutoffs commensurable and nested, no absolute leader cutoff in a best_in_market plan; raises FR007 or P0002';
 
+-- expert review (专家评审) -----------------------------------------------------------
+CREATE TABLE @extschema@.plan_review (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  plan        bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
+  round       int NOT NULL,
+  reviewer    text NOT NULL CONSTRAINT plan_review_reviewer_check CHECK (btrim(reviewer) <> ''),
+  verdict     text NOT NULL CONSTRAINT plan_review_verdict_check CHECK (verdict IN ('approve', 'reject')),
+  comments    text,
+  reviewed_at timestamptz NOT NULL DEFAULT now(),
+  recorded_by name NOT NULL DEFAULT current_user,
+  CONSTRAINT plan_review_comments_check CHECK (verdict = 'approve' OR coalesce(btrim(comments), '') <> '')
+);
+COMMENT ON TABLE @extschema@.plan_review IS
+  'expert reviews of evaluation plans (专家评审): one row per verdict, recorded by the regulator while the plan is under review; append-only. In a review round the latest verdict of each reviewer counts';
+COMMENT ON COLUMN @extschema@.plan_review.id IS 'identity, assigned by the database (order of the verdicts)';
+COMMENT ON COLUMN @extschema@.plan_review.plan IS 'the evaluation plan reviewed (must be under review)';
+COMMENT ON COLUMN @extschema@.plan_review.round IS 'review round of the plan the verdict belongs to (set by the database from evaluation_plan.review_round)';
+COMMENT ON COLUMN @extschema@.plan_review.reviewer IS 'name of the expert (the same spelling in later verdicts of the round replaces the earlier one)';
+COMMENT ON COLUMN @extschema@.plan_review.verdict IS 'approve or reject';
+COMMENT ON COLUMN @extschema@.plan_review.comments IS 'the reviewer''s comments (required for a reject)';
+COMMENT ON COLUMN @extschema@.plan_review.reviewed_at IS 'database clock when the verdict was recorded; client values are ignored';
+COMMENT ON COLUMN @extschema@.plan_review.recorded_by IS 'current_user who recorded the verdict (set by the database)';
+CREATE INDEX plan_review_plan_idx ON @extschema@.plan_review (plan, round, reviewer, id);
+
+CREATE FUNCTION @extschema@.plan_review_before_insert() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+BEGIN
+  -- the row lock orders the verdict with the plan's publication or return to draft
+  SELECT e.id, e.code, e.status, e.review_round INTO p
+  FROM frontrunner.evaluation_plan e WHERE e.id = NEW.plan
+  FOR SHARE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s (plan_review.plan).', NEW.plan),
+            HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  IF p.status <> 'under_review' THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review first (UPDATE evaluation_plan SET status = ''under_review'').'
+                                 ELSE 'Reviews are recorded only while a plan is under review.' END,
+            TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  NEW.round := p.review_round;
+  NEW.reviewed_at := now();
+  NEW.recorded_by := current_user;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_review_before_insert() IS
+  'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user';
+CREATE TRIGGER plan_review_10_insert BEFORE INSERT ON @extschema@.plan_review
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_review_before_insert();
+CREATE TRIGGER plan_review_10_guard BEFORE UPDATE OR DELETE ON @extschema@.plan_review
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (plan review): review {id} of plan {plan} cannot be changed',
+    '{op} of the {verdict} by {reviewer} (round {round}, {reviewed_at}) refused.',
+    'Reviews are kept as recorded; a reviewer who changes their mind records a new verdict, which replaces the earlier one in the round.');
+CREATE TRIGGER plan_review_30_truncate BEFORE TRUNCATE ON @extschema@.plan_review
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
+
+CREATE FUNCTION @extschema@.plan_review_state(plan_id bigint)
+RETURNS TABLE (reviewer text, verdict text, comments text, reviewed_at timestamptz)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT DISTINCT ON (r.reviewer) r.reviewer, r.verdict, r.comments, r.reviewed_at
+  FROM frontrunner.plan_review r
+  JOIN frontrunner.evaluation_plan e ON e.id = r.plan AND r.round = e.review_round
+  WHERE r.plan = plan_id
+  ORDER BY r.reviewer, r.id DESC
+$$;
+COMMENT ON FUNCTION @extschema@.plan_review_state(bigint) IS
+  'the standing verdict of each reviewer of a plan in its current review round (their latest): approve, or reject (an open rejection)';
+
+CREATE FUNCTION @extschema@.plan_review_check(plan_id bigint)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  approvals int;
+  approvers text;
+  rejects text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(format('%s (%s: %s)', s.reviewer, s.reviewed_at, s.comments), '; ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'reject')
+    INTO approvals, approvers, rejects
+  FROM frontrunner.plan_review_state(plan_id) s;
+  IF rejects IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has an open rejection', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: rejected by %s.', p.review_round, p.code, rejects),
+            HINT = 'A rejection stays open until the same reviewer records an approve in this round, or the plan goes back to draft and is resubmitted (a new round).',
+            TABLE = 'plan_review';
+  END IF;
+  IF approvals < p.required_approvals THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, p.required_approvals
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: approved by %s.', p.review_round, p.code, coalesce(approvers, 'nobody')),
+            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
+            TABLE = 'plan_review';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_review_check(bigint) IS
+  'publication condition of a reviewed plan: in its current round, no reviewer''s latest verdict is reject and at least required_approvals distinct reviewers'' latest verdict is approve; raises FR007 (or P0002)';
+
+-- the plan workflow ----------------------------------------------------------------
 CREATE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -336,8 +463,7 @@ COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
 CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
   FOR EACH ROW EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
 CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
 
 CREATE FUNCTION @extschema@.plan_indicator_before_write() RETURNS trigger
 LANGUAGE plpgsql
@@ -385,106 +511,4 @@ COMMENT ON FUNCTION @extschema@.plan_indicator_before_write() IS
 CREATE TRIGGER plan_indicator_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_indicator
   FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_indicator_before_write();
 CREATE TRIGGER plan_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.plan_indicator
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
-
--- published ranking lists ---------------------------------------------------------
-CREATE TABLE @extschema@.ranking (
-  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  plan         bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
-  published_at timestamptz NOT NULL DEFAULT now(),
-  published_by name NOT NULL DEFAULT current_user,
-  eligible     bigint NOT NULL,
-  ineligible   bigint NOT NULL
-);
-COMMENT ON TABLE @extschema@.ranking IS
-  'published ranking lists (排行榜) of a plan, written by publish_ranking(); immutable (rule 7) — the latest per plan is the current one';
-COMMENT ON COLUMN @extschema@.ranking.id IS 'identity, assigned by the database (returned by publish_ranking())';
-COMMENT ON COLUMN @extschema@.ranking.plan IS 'the evaluation plan ranked';
-COMMENT ON COLUMN @extschema@.ranking.published_at IS 'database clock at publication';
-COMMENT ON COLUMN @extschema@.ranking.published_by IS 'current_user who published it';
-COMMENT ON COLUMN @extschema@.ranking.eligible IS 'number of eligible disclosures ranked';
-COMMENT ON COLUMN @extschema@.ranking.ineligible IS 'number of disclosures of the category left out (see eligibility())';
-CREATE INDEX ranking_plan_idx ON @extschema@.ranking (plan, id);
-
-CREATE TABLE @extschema@.ranking_entry (
-  ranking       bigint NOT NULL REFERENCES @extschema@.ranking (id),
-  rank          int NOT NULL CONSTRAINT ranking_entry_rank_check CHECK (rank >= 1),
-  disclosure    bigint NOT NULL REFERENCES @extschema@.disclosure (id),
-  enterprise    @extschema@.uscc NOT NULL,
-  tier          @extschema@.tier NOT NULL,
-  score         numeric NOT NULL CONSTRAINT ranking_entry_score_check CHECK (score >= 0 AND score <= 100),
-  levels        jsonb NOT NULL,
-  revoked_at    timestamptz,
-  revoke_reason text,
-  PRIMARY KEY (ranking, disclosure),
-  CONSTRAINT ranking_entry_rank_key UNIQUE (ranking, rank),
-  CONSTRAINT ranking_entry_revoke_check CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL)),
-  CONSTRAINT ranking_entry_revoke_reason_check CHECK (btrim(revoke_reason) <> '')
-);
-COMMENT ON TABLE @extschema@.ranking_entry IS
-  'the entries of a published ranking list, as rank_plan() computed them at publication; immutable except revocation (rule 6)';
-COMMENT ON COLUMN @extschema@.ranking_entry.ranking IS 'the published list';
-COMMENT ON COLUMN @extschema@.ranking_entry.rank IS '1-based position in the list';
-COMMENT ON COLUMN @extschema@.ranking_entry.disclosure IS 'the disclosure ranked';
-COMMENT ON COLUMN @extschema@.ranking_entry.enterprise IS 'its enterprise';
-COMMENT ON COLUMN @extschema@.ranking_entry.tier IS 'tier at publication (after the leader cap)';
-COMMENT ON COLUMN @extschema@.ranking_entry.score IS 'score 0-100 (weighted mid-rank standings)';
-COMMENT ON COLUMN @extschema@.ranking_entry.levels IS 'per core indicator: level, unit, tier reached, standing (as rank_plan())';
-COMMENT ON COLUMN @extschema@.ranking_entry.revoked_at IS 'set by the database when a failing spot check revokes a leader (rule 6), or by a regulator''s UPDATE with a reason';
-COMMENT ON COLUMN @extschema@.ranking_entry.revoke_reason IS 'why the entry was revoked';
-CREATE INDEX ranking_entry_disclosure_idx ON @extschema@.ranking_entry (disclosure);
-
-CREATE FUNCTION @extschema@.ranking_guard() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'rule 7 (immutability): published ranking % cannot be changed', OLD.id
-    USING ERRCODE = 'FR007',
-          DETAIL = format('%s of ranking %s (plan %s, published %s) refused.', TG_OP, OLD.id, OLD.plan, OLD.published_at),
-          HINT = 'Publish a new ranking with publish_ranking(plan_code); the latest one is current.',
-          TABLE = 'ranking';
-END
-$$;
-COMMENT ON FUNCTION @extschema@.ranking_guard() IS 'trigger: UPDATE and DELETE of a published ranking refused (rule 7)';
-CREATE TRIGGER ranking_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_guard();
-CREATE TRIGGER ranking_30_truncate BEFORE TRUNCATE ON @extschema@.ranking
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
-
-CREATE FUNCTION @extschema@.ranking_entry_guard() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  IF TG_OP = 'UPDATE'
-     AND OLD.revoked_at IS NULL AND NEW.revoke_reason IS NOT NULL
-     AND (pg_catalog.to_jsonb(NEW) - '{revoked_at,revoke_reason}'::text[])
-         = (pg_catalog.to_jsonb(OLD) - '{revoked_at,revoke_reason}'::text[]) THEN
-    IF btrim(NEW.revoke_reason) = '' THEN
-      RAISE EXCEPTION 'rule 7 (immutability): revoking entry % of ranking % needs a reason', OLD.disclosure, OLD.ranking
-        USING ERRCODE = 'FR007',
-              DETAIL = format('Ranking %s, disclosure %s: revoke_reason is empty.', OLD.ranking, OLD.disclosure),
-              HINT = 'Set revoke_reason in the same UPDATE.',
-              TABLE = 'ranking_entry', COLUMN = 'revoke_reason';
-    END IF;
-    NEW.revoked_at := now();
-    RETURN NEW;
-  END IF;
-  RAISE EXCEPTION 'rule 7 (immutability): entry % of published ranking % cannot be changed', OLD.disclosure, OLD.ranking
-    USING ERRCODE = 'FR007',
-          DETAIL = format('%s of ranking %s, disclosure %s (rank %s, %s)%s refused.', TG_OP, OLD.ranking, OLD.disclosure,
-                          OLD.rank, OLD.tier, CASE WHEN OLD.revoked_at IS NOT NULL THEN ', revoked ' || OLD.revoked_at ELSE '' END),
-          HINT = 'Published lists only change by revocation (UPDATE … SET revoke_reason = ''…'' on an entry not yet revoked); publish a new ranking otherwise.',
-          TABLE = 'ranking_entry';
-END
-$$;
-COMMENT ON FUNCTION @extschema@.ranking_entry_guard() IS
-  'trigger: a published entry changes only by revocation — revoke_reason set once (revoked_at stamped by the database); anything else refused (rule 7, FR007)';
-CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking_entry
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.ranking_entry_guard();
-CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');

@@ -1,12 +1,83 @@
--- Tier ranking (api.md §5): eligibility, the live ranking of a plan, the
--- per-indicator ranking lists, publication of a list, revocation of a
--- leader by a failing spot check (rule 6), and the public views.
+-- Tier ranking: the published ranking lists (immutable, rule 7),
+-- eligibility, the live ranking of a plan, the per-indicator ranking lists,
+-- publication of a list, revocation of a leader by a failing spot check
+-- (rule 6), and the public views.
 --
 -- The per-indicator cutoffs and standings come from the C aggregate
--- level_stats() (55_levelset.sql).  rank_plan() and indicator_lists()
+-- level_stats() (35_levelset.sql).  rank_plan() and indicator_lists()
 -- run one query generated for the plan by ranking_query(): one column per
 -- core indicator, so each eligible disclosure is one row from the join to
 -- the statistics to the order — no per-indicator regrouping.
+
+CREATE TYPE @extschema@.tier AS ENUM ('leader', 'advanced', 'baseline', 'below');
+COMMENT ON TYPE @extschema@.tier IS
+  'ranking tiers, best first: leader (领跑者), advanced (先进), baseline (基准), below';
+
+-- published ranking lists ---------------------------------------------------------
+CREATE TABLE @extschema@.ranking (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  plan         bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
+  published_at timestamptz NOT NULL DEFAULT now(),
+  published_by name NOT NULL DEFAULT current_user,
+  eligible     bigint NOT NULL,
+  ineligible   bigint NOT NULL
+);
+COMMENT ON TABLE @extschema@.ranking IS
+  'published ranking lists (排行榜) of a plan, written by publish_ranking(); immutable (rule 7) — the latest per plan is the current one';
+COMMENT ON COLUMN @extschema@.ranking.id IS 'identity, assigned by the database (returned by publish_ranking())';
+COMMENT ON COLUMN @extschema@.ranking.plan IS 'the evaluation plan ranked';
+COMMENT ON COLUMN @extschema@.ranking.published_at IS 'database clock at publication';
+COMMENT ON COLUMN @extschema@.ranking.published_by IS 'current_user who published it';
+COMMENT ON COLUMN @extschema@.ranking.eligible IS 'number of eligible disclosures ranked';
+COMMENT ON COLUMN @extschema@.ranking.ineligible IS 'number of disclosures of the category left out (see eligibility())';
+CREATE INDEX ranking_plan_idx ON @extschema@.ranking (plan, id);
+
+CREATE TABLE @extschema@.ranking_entry (
+  ranking       bigint NOT NULL REFERENCES @extschema@.ranking (id),
+  rank          int NOT NULL CONSTRAINT ranking_entry_rank_check CHECK (rank >= 1),
+  disclosure    bigint NOT NULL REFERENCES @extschema@.disclosure (id),
+  enterprise    @extschema@.uscc NOT NULL,
+  tier          @extschema@.tier NOT NULL,
+  score         numeric NOT NULL CONSTRAINT ranking_entry_score_check CHECK (score >= 0 AND score <= 100),
+  levels        jsonb NOT NULL,
+  revoked_at    timestamptz,
+  revoke_reason text,
+  PRIMARY KEY (ranking, disclosure),
+  CONSTRAINT ranking_entry_rank_key UNIQUE (ranking, rank),
+  CONSTRAINT ranking_entry_revoke_check CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL)),
+  CONSTRAINT ranking_entry_revoke_reason_check CHECK (btrim(revoke_reason) <> '')
+);
+COMMENT ON TABLE @extschema@.ranking_entry IS
+  'the entries of a published ranking list, as rank_plan() computed them at publication; immutable except revocation (rule 6)';
+COMMENT ON COLUMN @extschema@.ranking_entry.ranking IS 'the published list';
+COMMENT ON COLUMN @extschema@.ranking_entry.rank IS '1-based position in the list';
+COMMENT ON COLUMN @extschema@.ranking_entry.disclosure IS 'the disclosure ranked';
+COMMENT ON COLUMN @extschema@.ranking_entry.enterprise IS 'its enterprise';
+COMMENT ON COLUMN @extschema@.ranking_entry.tier IS 'tier at publication (after the leader cap)';
+COMMENT ON COLUMN @extschema@.ranking_entry.score IS 'score 0-100 (weighted mid-rank standings)';
+COMMENT ON COLUMN @extschema@.ranking_entry.levels IS 'per core indicator: level, unit, tier reached, standing (as rank_plan())';
+COMMENT ON COLUMN @extschema@.ranking_entry.revoked_at IS 'set by the database when a failing spot check revokes a leader (rule 6), or by a regulator''s UPDATE with a reason';
+COMMENT ON COLUMN @extschema@.ranking_entry.revoke_reason IS 'why the entry was revoked';
+CREATE INDEX ranking_entry_disclosure_idx ON @extschema@.ranking_entry (disclosure);
+
+CREATE TRIGGER ranking_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (immutability): published ranking {id} cannot be changed',
+    '{op} of ranking {id} (plan {plan}, published {published_at}) refused.',
+    'Publish a new ranking with publish_ranking(plan_code); the latest one is current.');
+CREATE TRIGGER ranking_30_truncate BEFORE TRUNCATE ON @extschema@.ranking
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
+
+-- the one change of a published entry: revocation, revoke_reason set once
+-- (by spot_check_revoke() or a regulator), revoked_at stamped by the database
+CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking_entry
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (immutability): entry {disclosure} of published ranking {ranking} cannot be changed',
+    '{op} of ranking {ranking}, disclosure {disclosure} (rank {rank}, {tier}) refused.',
+    'Published lists only change by revocation (UPDATE … SET revoke_reason = ''…'' on an entry not yet revoked); publish a new ranking otherwise.',
+    'revoke_reason', 'revoked_at');
+CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
 
 -- plan lookup -----------------------------------------------------------------------
 CREATE FUNCTION @extschema@.plan_id(plan_code text) RETURNS bigint
@@ -20,7 +91,7 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no evaluation plan "%"', plan_code
       USING ERRCODE = 'P0002',
-            DETAIL = format('evaluation_plan.code = %L; plans: %s.', plan_code,
+            DETAIL = format('No row of table evaluation_plan has code %L. Plans: %s.', plan_code,
                             coalesce((SELECT string_agg(e.code, ', ' ORDER BY e.code)
                                       FROM (SELECT e.code FROM frontrunner.evaluation_plan e ORDER BY e.code LIMIT 10) e), 'none')),
             HINT = 'Give the code of an evaluation plan.';
@@ -52,6 +123,56 @@ COMMENT ON FUNCTION @extschema@.levelset_noted(@extschema@.levelset, text, text,
   'returns the levelset unchanged; raises a NOTICE when every eligible disclosure has the same level on the indicator (uninformative, §5)';
 
 -- the generated ranking query ---------------------------------------------------------
+-- ranking_query(plan_id, output) returns the text of one query for the plan,
+-- which rank_plan(), indicator_lists() and plan_cutoffs() run.  The plan's
+-- core indicators are numbered k = 1, 2, … in key order
+-- (plan_core_indicators()); every per-indicator column ends in its k.  The
+-- shape (sql/ranking_query.sql prints it for a small plan):
+--
+--   WITH b AS MATERIALIZED (             -- one row per candidate disclosure
+--     SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard,
+--            d.published_at, p.*         -- p: lk [, rlk, rak, rbk] per k
+--     FROM (SELECT i.disclosure, <per k: lk, rlk, rak, rbk>
+--           FROM disclosed_indicator i WHERE i.indicator IN (<keys>)
+--           GROUP BY i.disclosure) p     -- one grouped pass over the indicators
+--     JOIN disclosure d … JOIN enterprise en …
+--     WHERE <category, published by the deadline, not excluded (rule 6)>
+--   ), s AS (                            -- one pass over the eligible rows
+--     SELECT count(*) AS n, <per k: sk> FROM b WHERE <every lk IS NOT NULL>
+--   ), c AS (                            -- the cutoffs
+--     SELECT s.n, <per k: sk, bestk, lck, ack, bck> FROM s
+--   )
+--   -- output 'rows', one row per eligible disclosure:
+--   SELECT rank, q.*, score
+--   FROM (SELECT <tier: tier0 after the leader cap>, key, published_at, id, tier0,
+--                n, enterprise, enterprise_name, standard, <per k: lk, tk, pk>
+--         FROM (SELECT t.*, GREATEST(<t1, t2, …>) AS tier0, <Σ wk·pk> AS key
+--               FROM (SELECT b.…, <per k: lk, tk, pk>, c.n
+--                     FROM b CROSS JOIN c WHERE <eligible> OFFSET 0) t) t) q
+--   -- output 'cutoffs', one row per core indicator:
+--   SELECT v.* FROM c CROSS JOIN LATERAL (VALUES (<indicator, unit, n,
+--          distinct levels, bestk, the three cutoffs as text>), …) v
+--
+-- Per core indicator k:
+--   lk             the level: comparable_level(requirement, direction, unit)
+--                  in the plan's unit; NULL when the indicator is not disclosed
+--                  or has no level there, and the disclosure is not eligible
+--   rlk, rak, rbk  the requirement reaches the absolute leader, advanced,
+--                  baseline cutoff (<@); only for the tiers cut absolutely
+--   sk             level_stats(lk, direction) over the eligible disclosures
+--   bestk          the best level; lck, ack, bck the fraction cutoffs
+--                  (level_cutoff(sk, fraction))
+--   tk             the tier reached on k: the best whose cutoff lk (or the
+--                  requirement) reaches; best_in_market: leader at bestk
+--   pk             the place of lk among the eligible levels,
+--                  level_place(sk, lk) = 2·worse + equal − 1, so the standing
+--                  is pk / (2·(n − 1))
+-- and per disclosure: tier0 the lowest tk (GREATEST: the tiers sort best
+-- first); key = Σ wk·pk, exact (the weights wk scaled to integers when they
+-- allow, bigint); tier = tier0, except a leader whose key is below the key at
+-- position leader_cap among the leaders becomes advanced (ties are kept); score =
+-- 100·key / (2·(n − 1)·Σ wk) to 20 decimals; rank the position in (tier, key
+-- DESC, published_at, id).
 CREATE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -82,16 +203,11 @@ DECLARE
   tk text;
   pk text;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
-            HINT = 'See table evaluation_plan.';
-  END IF;
+  p := frontrunner.plan_row(plan_id);
   IF output NOT IN ('rows', 'cutoffs') THEN
-    RAISE EXCEPTION 'ranking_query: unknown output "%"', output
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
       USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('output = %L.', output),
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
             HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
   END IF;
   PERFORM frontrunner.plan_publication_check(plan_id);
@@ -170,11 +286,8 @@ BEGIN
     kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
   END LOOP;
 
-  -- b: one row per candidate disclosure with its levels (one scan, one
-  -- materialisation); s, c: the statistics and cutoffs, from one pass
-  -- over b; then every row's tiers and places, the leader cap (the key at
-  -- position leader_cap among the leaders: only leaders' places are
-  -- computed for it) and the order.
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs
   RETURN format($q$
 WITH b AS MATERIALIZED (
   SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
@@ -273,7 +386,7 @@ AS $$
 DECLARE
   p frontrunner.evaluation_plan;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code);
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
   RETURN QUERY
   WITH pi AS (
     SELECT c.indicator, c.direction, c.unit AS u FROM frontrunner.plan_core_indicators(p.id) c
@@ -385,6 +498,42 @@ COMMENT ON FUNCTION @extschema@.indicator_lists(text) IS
   'the per-indicator ranking lists (排行榜) of a plan, computed live: for each core indicator the eligible disclosures in tiers (档) by that indicator alone, with the level in the plan''s unit; within a tier by disclosure id';
 
 -- publication -------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  caller name := frontrunner.invoker();
+  p record;
+  mine text;
+BEGIN
+  -- regulators, and the owner of the extension's tables (the DBA; superusers)
+  IF frontrunner.role_in_group(caller, 'frontrunner_regulator')
+     OR pg_has_role(caller, (SELECT c.relowner FROM pg_class c
+                             WHERE c.oid = 'frontrunner.evaluation_plan'::regclass), 'MEMBER') THEN
+    RETURN;
+  END IF;
+  SELECT e.code, e.agency, e.status INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
+  mine := frontrunner.account_agency(caller);
+  IF FOUND AND p.agency = mine THEN
+    RETURN;
+  END IF;
+  IF NOT FOUND OR p.status = 'draft' THEN
+    -- as plan_id() would say to the caller, who does not see other agencies' drafts
+    RAISE EXCEPTION 'no evaluation plan "%"', plan_code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('No row of table evaluation_plan that the caller can see has code %L.', plan_code),
+            HINT = 'Give the code of an evaluation plan your agency owns.';
+  END IF;
+  RAISE EXCEPTION 'permission denied to publish the ranking of plan %', p.code
+    USING ERRCODE = 'insufficient_privilege',
+          DETAIL = format('Plan %s belongs to agency %s; role %s acts for %s.', p.code, p.agency, caller,
+                          coalesce('agency ' || mine, 'no agency (no row in account)')),
+          HINT = 'Only the agency that owns a plan (or a regulator) publishes its ranking.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_publisher_check(text) IS
+  'raises 42501 unless the caller (invoker()) is a regulator, the owner of the extension''s tables (or a superuser), or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
 CREATE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
@@ -518,7 +667,7 @@ DECLARE
   rid bigint;
   out jsonb;
 BEGIN
-  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code);
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
   SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
   IF rid IS NULL THEN
     RAISE EXCEPTION 'plan % has no published ranking', p.code

@@ -1,135 +1,10 @@
--- Supervision and reporting (issue 8): expert review of evaluation plans,
--- social supervision (feedback from consumers, associations, enterprises or
--- anonymous reporters, decided by the regulator), spot-check requests that
--- follow substantiated reports, and the report views bureaus read with BI
--- tools (district_report, enterprise_record, category_report).
--- Row-level security and privileges of these objects are in
--- 90_security.sql.  Documentation: doc/supervision.md.
-
--- plan_review -------------------------------------------------------------------
-CREATE TABLE @extschema@.plan_review (
-  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  plan        bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
-  round       int NOT NULL,
-  reviewer    text NOT NULL CONSTRAINT plan_review_reviewer_check CHECK (btrim(reviewer) <> ''),
-  verdict     text NOT NULL CONSTRAINT plan_review_verdict_check CHECK (verdict IN ('approve', 'reject')),
-  comments    text,
-  reviewed_at timestamptz NOT NULL DEFAULT now(),
-  recorded_by name NOT NULL DEFAULT current_user,
-  CONSTRAINT plan_review_comments_check CHECK (verdict = 'approve' OR coalesce(btrim(comments), '') <> '')
-);
-COMMENT ON TABLE @extschema@.plan_review IS
-  'expert reviews of evaluation plans (专家评审): one row per verdict, recorded by the regulator while the plan is under review; append-only. In a review round the latest verdict of each reviewer counts';
-COMMENT ON COLUMN @extschema@.plan_review.id IS 'identity, assigned by the database (order of the verdicts)';
-COMMENT ON COLUMN @extschema@.plan_review.plan IS 'the evaluation plan reviewed (must be under review)';
-COMMENT ON COLUMN @extschema@.plan_review.round IS 'review round of the plan the verdict belongs to (set by the database from evaluation_plan.review_round)';
-COMMENT ON COLUMN @extschema@.plan_review.reviewer IS 'name of the expert (the same spelling in later verdicts of the round replaces the earlier one)';
-COMMENT ON COLUMN @extschema@.plan_review.verdict IS 'approve or reject';
-COMMENT ON COLUMN @extschema@.plan_review.comments IS 'the reviewer''s comments (required for a reject)';
-COMMENT ON COLUMN @extschema@.plan_review.reviewed_at IS 'database clock when the verdict was recorded; client values are ignored';
-COMMENT ON COLUMN @extschema@.plan_review.recorded_by IS 'current_user who recorded the verdict (set by the database)';
-CREATE INDEX plan_review_plan_idx ON @extschema@.plan_review (plan, round, reviewer, id);
-
-CREATE FUNCTION @extschema@.plan_review_before_write() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  p record;
-BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    RAISE EXCEPTION 'rule 7 (plan review): review % of plan % cannot be changed', OLD.id, OLD.plan
-      USING ERRCODE = 'FR007',
-            DETAIL = format('%s of the %s by %s (round %s, %s) refused.', TG_OP, OLD.verdict, OLD.reviewer, OLD.round, OLD.reviewed_at),
-            HINT = 'Reviews are kept as recorded; a reviewer who changes their mind records a new verdict, which replaces the earlier one in the round.',
-            TABLE = 'plan_review';
-  END IF;
-  -- the row lock orders the verdict with the plan's publication or return to draft
-  SELECT e.id, e.code, e.status, e.review_round INTO p
-  FROM frontrunner.evaluation_plan e WHERE e.id = NEW.plan
-  FOR SHARE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
-      USING ERRCODE = 'P0002', DETAIL = format('plan_review.plan = %s.', NEW.plan),
-            HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
-  END IF;
-  IF p.status <> 'under_review' THEN
-    RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
-      USING ERRCODE = 'FR007',
-            DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
-            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review first (UPDATE evaluation_plan SET status = ''under_review'').'
-                                 ELSE 'Reviews are recorded only while a plan is under review.' END,
-            TABLE = 'plan_review', COLUMN = 'plan';
-  END IF;
-  NEW.round := p.review_round;
-  NEW.reviewed_at := now();
-  NEW.recorded_by := current_user;
-  RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.plan_review_before_write() IS
-  'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user; reviews are never updated or deleted (FR007)';
-CREATE TRIGGER plan_review_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_review
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_review_before_write();
-CREATE TRIGGER plan_review_30_truncate BEFORE TRUNCATE ON @extschema@.plan_review
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007', 'rule 7 (immutability)', 'evaluation plans or published ranking lists',
-    'Delete draft plans with DELETE; published plans are closed and published lists stay.');
-
-CREATE FUNCTION @extschema@.plan_review_state(plan_id bigint)
-RETURNS TABLE (reviewer text, verdict text, comments text, reviewed_at timestamptz)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT DISTINCT ON (r.reviewer) r.reviewer, r.verdict, r.comments, r.reviewed_at
-  FROM frontrunner.plan_review r
-  JOIN frontrunner.evaluation_plan e ON e.id = r.plan AND r.round = e.review_round
-  WHERE r.plan = plan_id
-  ORDER BY r.reviewer, r.id DESC
-$$;
-COMMENT ON FUNCTION @extschema@.plan_review_state(bigint) IS
-  'the standing verdict of each reviewer of a plan in its current review round (their latest): approve, or reject (an open rejection)';
-
-CREATE FUNCTION @extschema@.plan_review_check(plan_id bigint)
-RETURNS void
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  p record;
-  approvals int;
-  approvers text;
-  rejects text;
-BEGIN
-  SELECT e.id, e.code, e.required_approvals, e.review_round INTO p
-  FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
-      USING ERRCODE = 'P0002', DETAIL = format('evaluation_plan.id = %s.', plan_id),
-            HINT = 'See table evaluation_plan.';
-  END IF;
-  SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
-         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve'),
-         string_agg(format('%s (%s: %s)', s.reviewer, s.reviewed_at, s.comments), '; ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'reject')
-    INTO approvals, approvers, rejects
-  FROM frontrunner.plan_review_state(plan_id) s;
-  IF rejects IS NOT NULL THEN
-    RAISE EXCEPTION 'rule 7 (plan review): plan % has an open rejection', p.code
-      USING ERRCODE = 'FR007',
-            DETAIL = format('Round %s of plan %s: rejected by %s.', p.review_round, p.code, rejects),
-            HINT = 'A rejection stays open until the same reviewer records an approve in this round, or the plan goes back to draft and is resubmitted (a new round).',
-            TABLE = 'plan_review';
-  END IF;
-  IF approvals < p.required_approvals THEN
-    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, p.required_approvals
-      USING ERRCODE = 'FR007',
-            DETAIL = format('Round %s of plan %s: approved by %s.', p.review_round, p.code, coalesce(approvers, 'nobody')),
-            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
-            TABLE = 'plan_review';
-  END IF;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.plan_review_check(bigint) IS
-  'publication condition of a reviewed plan: in its current round, no reviewer''s latest verdict is reject and at least required_approvals distinct reviewers'' latest verdict is approve; raises FR007 (or P0002)';
+-- Supervision and reporting: social supervision (feedback from consumers,
+-- associations, enterprises or anonymous reporters, decided by the
+-- regulator), spot-check requests that follow substantiated reports, and the
+-- report views bureaus read with BI tools (district_report,
+-- enterprise_record, category_report).  The expert review of evaluation
+-- plans is part of the plan workflow (60_plans.sql).  Row-level security
+-- and privileges of these objects are in 90_security.sql.
 
 -- feedback (social supervision) -----------------------------------------------------
 CREATE TABLE @extschema@.feedback (
@@ -219,12 +94,6 @@ DECLARE
   verdict text;
   moving text[] := '{status,reviewed_at,decided_at,decided_by,decision_note}';
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM frontrunner.feedback_error(format('report %s cannot be deleted', OLD.id),
-      format('Report %s (%s, status %s) refused: DELETE.', OLD.id, OLD.reporter_kind, OLD.status),
-      'Reports are kept; the regulator decides them substantiated or unsubstantiated.', NULL);
-  END IF;
-
   IF TG_OP = 'INSERT' THEN
     IF NEW.status <> 'received' THEN
       PERFORM frontrunner.feedback_error('a report is filed with status received',
@@ -233,7 +102,7 @@ BEGIN
     END IF;
     IF NEW.decision_note IS NOT NULL OR NEW.decided_by IS NOT NULL THEN
       PERFORM frontrunner.feedback_error('a report is filed without a decision',
-        format('decision_note = %L, decided_by = %L at filing.', NEW.decision_note, NEW.decided_by),
+        format('The report was filed with decision_note %L and decided_by %L.', NEW.decision_note, NEW.decided_by),
         'The regulator writes the decision when deciding the report.', 'decision_note');
     END IF;
     NEW.measured_conforms := NULL;
@@ -321,12 +190,16 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.feedback_before_write() IS
-  'trigger: the feedback workflow — filed as received (subject checked: a non-draft disclosure, its enterprise, a disclosed indicator, a commensurable measured value; timestamps and filed_by set by the database); only a regulator moves it, received → under_review → substantiated | unsubstantiated (decision note required, decided_at/by stamped); the report''s content never changes; never deleted (FR008, 42501)';
-CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.feedback
+  'trigger: the feedback workflow — filed as received (subject checked: a non-draft disclosure, its enterprise, a disclosed indicator, a commensurable measured value; timestamps and filed_by set by the database); only a regulator moves it, received → under_review → substantiated | unsubstantiated (decision note required, decided_at/by stamped); the report''s content never changes (FR008, 42501); DELETE is refused by refuse_change()';
+CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE ON @extschema@.feedback
   FOR EACH ROW EXECUTE FUNCTION @extschema@.feedback_before_write();
+CREATE TRIGGER feedback_10_guard BEFORE DELETE ON @extschema@.feedback
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
+    'feedback workflow: report {id} cannot be deleted',
+    'Report {id} ({reporter_kind}, status {status}) refused: {op}.',
+    'Reports are kept; the regulator decides them substantiated or unsubstantiated.');
 CREATE TRIGGER feedback_30_truncate BEFORE TRUNCATE ON @extschema@.feedback
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008', 'feedback workflow', 'reports or the spot checks they requested',
-    'Reports and requests are kept; they are decided or answered, never removed.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008');
 
 -- spot_check_request ------------------------------------------------------------------
 CREATE TABLE @extschema@.spot_check_request (
@@ -365,17 +238,12 @@ DECLARE
   d record;
   c record;
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM frontrunner.feedback_error(format('spot check request %s cannot be deleted', OLD.id),
-      format('Request %s (report %s, disclosure %s, %s) refused: DELETE.', OLD.id, OLD.feedback, OLD.disclosure, OLD.indicator),
-      'Requests are kept; link the spot check that answers it (UPDATE … SET spot_check = id).', NULL);
-  END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
     FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'no report with id %', NEW.feedback
-        USING ERRCODE = 'P0002', DETAIL = format('spot_check_request.feedback = %s.', NEW.feedback),
+        USING ERRCODE = 'P0002', DETAIL = format('No row of table feedback has id %s (spot_check_request.feedback).', NEW.feedback),
               HINT = 'See table feedback.', TABLE = 'spot_check_request', COLUMN = 'feedback';
     END IF;
     IF f.status <> 'substantiated' THEN
@@ -411,7 +279,7 @@ BEGIN
     END IF;
     IF NEW.spot_check IS NOT NULL THEN
       PERFORM frontrunner.feedback_error('a spot check request is entered open',
-        format('spot_check = %s at INSERT.', NEW.spot_check),
+        format('The request was inserted with spot_check %s.', NEW.spot_check),
         'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
     END IF;
     NEW.requested_at := now();
@@ -446,12 +314,16 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_request_before_write() IS
-  'trigger: a spot check is requested only on a substantiated report, for a published disclosure of the reported enterprise and a disclosed indicator (defaults: the report''s); the only change is linking, once, a spot check of that disclosure and indicator sampled on or after the request (done_at stamped); never deleted (FR008)';
-CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.spot_check_request
+  'trigger: a spot check is requested only on a substantiated report, for a published disclosure of the reported enterprise and a disclosed indicator (defaults: the report''s); the only change is linking, once, a spot check of that disclosure and indicator sampled on or after the request (done_at stamped) (FR008); DELETE is refused by refuse_change()';
+CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE ON @extschema@.spot_check_request
   FOR EACH ROW EXECUTE FUNCTION @extschema@.spot_check_request_before_write();
+CREATE TRIGGER spot_check_request_10_guard BEFORE DELETE ON @extschema@.spot_check_request
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
+    'feedback workflow: spot check request {id} cannot be deleted',
+    'Request {id} (report {feedback}, disclosure {disclosure}, {indicator}) refused: {op}.',
+    'Requests are kept; link the spot check that answers it (UPDATE … SET spot_check = id).');
 CREATE TRIGGER spot_check_request_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check_request
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008', 'feedback workflow', 'reports or the spot checks they requested',
-    'Reports and requests are kept; they are decided or answered, never removed.');
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008');
 
 -- administrative divisions ----------------------------------------------------------------
 CREATE FUNCTION @extschema@.division_name(code text) RETURNS text

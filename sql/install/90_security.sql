@@ -1,12 +1,11 @@
--- Roles, row-level security and hardening (api.md §6).  Documentation:
--- doc/security.md.
+-- Roles, row-level security and hardening.
 --
 -- The extension creates no roles.  setup_roles(), run by a DBA, creates the
 -- NOLOGIN group roles frontrunner_regulator, frontrunner_agency,
 -- frontrunner_enterprise and frontrunner_reader when missing and grants
 -- them what security_classes() says for the class security_objects() gives
--- each table, view, sequence and function.  Table account maps login roles
--- to the enterprise or agency they act for.
+-- each table, view, sequence and function.  Table account (55_accounts.sql)
+-- maps login roles to the enterprise or agency they act for.
 --
 -- Row-level security is ENABLEd and FORCEd on the tables with per-tenant
 -- rows (disclosure, disclosed_indicator, disclosure_event, evaluation_plan,
@@ -18,99 +17,8 @@
 -- parent's policies).
 --
 -- Adding an object to the extension: classify it in security_objects()
--- below (test/security.sql fails otherwise) — see doc/security.md.
-
--- account ---------------------------------------------------------------------
-CREATE TABLE @extschema@.account (
-  role       name PRIMARY KEY,
-  enterprise @extschema@.uscc REFERENCES @extschema@.enterprise (uscc),
-  agency     text CONSTRAINT account_agency_check CHECK (btrim(agency) <> ''),
-  note       text,
-  CONSTRAINT account_one_tenant_check CHECK (num_nonnulls(enterprise, agency) <= 1)
-);
-COMMENT ON TABLE @extschema@.account IS
-  'maps login roles (members of frontrunner_enterprise or frontrunner_agency) to the enterprise or evaluation agency they act for; a role without a row sees nothing private';
-COMMENT ON COLUMN @extschema@.account.role IS 'login role name (current_user when it queries)';
-COMMENT ON COLUMN @extschema@.account.enterprise IS 'the enterprise the role acts for (effective when the role is a member of frontrunner_enterprise)';
-COMMENT ON COLUMN @extschema@.account.agency IS 'the evaluation agency the role acts for, as written in evaluation_plan.agency (effective when the role is a member of frontrunner_agency)';
-COMMENT ON COLUMN @extschema@.account.note IS 'free text for the DBA (who asked, when)';
-
--- who is asking -----------------------------------------------------------------
-CREATE FUNCTION @extschema@.invoker() RETURNS name
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT CASE WHEN pg_catalog.current_setting('role') = 'none' THEN session_user
-              ELSE pg_catalog.current_setting('role')::name END
-$$;
-COMMENT ON FUNCTION @extschema@.invoker() IS
-  'the role the session acts as (SET ROLE, else the session user): current_user as seen from outside any SECURITY DEFINER function; used by the SECURITY DEFINER functions of the extension to know their caller';
-
-CREATE FUNCTION @extschema@.role_in_group(r name, grp text) RETURNS boolean
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT EXISTS (SELECT FROM pg_catalog.pg_roles g JOIN pg_catalog.pg_roles m ON m.rolname = r
-                 WHERE g.rolname = grp AND pg_catalog.pg_has_role(m.oid, g.oid, 'MEMBER'))
-$$;
-COMMENT ON FUNCTION @extschema@.role_in_group(name, text) IS
-  'true when role r is a member (directly or not) of the group role grp; false when either does not exist';
-
-CREATE FUNCTION @extschema@.is_regulator() RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT frontrunner.role_in_group(current_user, 'frontrunner_regulator')
-         OR EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname = current_user AND r.rolsuper)
-$$;
-COMMENT ON FUNCTION @extschema@.is_regulator() IS
-  'true when current_user is a member of frontrunner_regulator, or a superuser (also before setup_roles() has created the group roles)';
-
-CREATE FUNCTION @extschema@.account_enterprise(r name) RETURNS @extschema@.uscc
-LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT a.enterprise
-  FROM frontrunner.account a
-  JOIN pg_catalog.pg_roles m ON m.rolname = a.role
-  WHERE a.role = r
-    AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
-    AND frontrunner.role_in_group(r, 'frontrunner_enterprise')
-$$;
-COMMENT ON FUNCTION @extschema@.account_enterprise(name) IS
-  'SECURITY DEFINER (reads account, which the tenant roles cannot): the enterprise role r acts for — only when r is a member of frontrunner_enterprise and the session user is r or a member of r (so nobody looks up another login''s mapping); else NULL';
-
-CREATE FUNCTION @extschema@.account_agency(r name) RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT a.agency
-  FROM frontrunner.account a
-  JOIN pg_catalog.pg_roles m ON m.rolname = a.role
-  WHERE a.role = r
-    AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
-    AND frontrunner.role_in_group(r, 'frontrunner_agency')
-$$;
-COMMENT ON FUNCTION @extschema@.account_agency(name) IS
-  'SECURITY DEFINER (reads account): the evaluation agency role r acts for — only when r is a member of frontrunner_agency and the session user is r or a member of r; else NULL';
-
-CREATE FUNCTION @extschema@.current_enterprise() RETURNS @extschema@.uscc
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT frontrunner.account_enterprise(current_user)
-$$;
-COMMENT ON FUNCTION @extschema@.current_enterprise() IS
-  'the enterprise current_user acts for (account), NULL when none: the tenant of the enterprise policies';
-
-CREATE FUNCTION @extschema@.current_agency() RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT frontrunner.account_agency(current_user)
-$$;
-COMMENT ON FUNCTION @extschema@.current_agency() IS
-  'the evaluation agency current_user acts for (account), NULL when none: the tenant of the agency policies';
+-- below (test/security.sql fails otherwise), choosing the class whose
+-- grants in security_classes() fit who may use it.
 
 -- parent rows, read as the caller (under the parent's policies) ------------------
 CREATE FUNCTION @extschema@.disclosure_visible(id bigint) RETURNS boolean
@@ -209,7 +117,6 @@ CREATE POLICY plan_indicator_update ON @extschema@.plan_indicator FOR UPDATE
 CREATE POLICY plan_indicator_delete ON @extschema@.plan_indicator FOR DELETE
   USING (@extschema@.plan_owned(plan));
 
--- supervision (70_supervision.sql) ----------------------------------------------------
 -- expert reviews: read with their plan, recorded by the regulator only
 ALTER TABLE @extschema@.plan_review ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.plan_review FORCE ROW LEVEL SECURITY;
@@ -218,6 +125,7 @@ CREATE POLICY plan_review_read ON @extschema@.plan_review FOR SELECT
 CREATE POLICY plan_review_insert ON @extschema@.plan_review FOR INSERT
   WITH CHECK (@extschema@.is_regulator());
 
+-- supervision (70_supervision.sql) ----------------------------------------------------
 -- reports: a filer reads the reports it filed, the regulator reads and decides all
 ALTER TABLE @extschema@.feedback ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.feedback FORCE ROW LEVEL SECURITY;
@@ -252,45 +160,7 @@ ALTER TABLE @extschema@.ranking ALTER COLUMN published_by SET DEFAULT @extschema
 ALTER FUNCTION @extschema@.feedback_subject(bigint, text) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.feedback_subject(bigint, text) FROM PUBLIC;
 
-REVOKE EXECUTE ON FUNCTION @extschema@.account_enterprise(name) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.account_agency(name) FROM PUBLIC;
 
-CREATE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  caller name := frontrunner.invoker();
-  p record;
-  mine text;
-BEGIN
-  -- regulators, and the owner of the extension's tables (the DBA; superusers)
-  IF frontrunner.role_in_group(caller, 'frontrunner_regulator')
-     OR pg_has_role(caller, (SELECT c.relowner FROM pg_class c
-                             WHERE c.oid = 'frontrunner.evaluation_plan'::regclass), 'MEMBER') THEN
-    RETURN;
-  END IF;
-  SELECT e.code, e.agency, e.status INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
-  mine := frontrunner.account_agency(caller);
-  IF FOUND AND p.agency = mine THEN
-    RETURN;
-  END IF;
-  IF NOT FOUND OR p.status = 'draft' THEN
-    -- as plan_id() would say to the caller, who does not see other agencies' drafts
-    RAISE EXCEPTION 'no evaluation plan "%"', plan_code
-      USING ERRCODE = 'P0002',
-            DETAIL = format('evaluation_plan.code = %L.', plan_code),
-            HINT = 'Give the code of an evaluation plan your agency owns.';
-  END IF;
-  RAISE EXCEPTION 'permission denied to publish the ranking of plan %', p.code
-    USING ERRCODE = 'insufficient_privilege',
-          DETAIL = format('Plan %s belongs to agency %s; role %s acts for %s.', p.code, p.agency, caller,
-                          coalesce('agency ' || mine, 'no agency (no row in account)')),
-          HINT = 'Only the agency that owns a plan (or a regulator) publishes its ranking.';
-END
-$$;
-COMMENT ON FUNCTION @extschema@.ranking_publisher_check(text) IS
-  'raises 42501 unless the caller (invoker()) is a regulator, the owner of the extension''s tables (or a superuser), or acts for the agency owning the plan (P0002 for a plan it cannot see); called first by the SECURITY DEFINER publish_ranking()';
 REVOKE EXECUTE ON FUNCTION @extschema@.ranking_publisher_check(text) FROM PUBLIC;
 
 -- LEAKPROOF -----------------------------------------------------------------------------
@@ -505,10 +375,14 @@ AS $$
     ('function', 'refuse_truncate', 'trigger'),
     ('function', 'disclosed_indicator_guard', 'trigger'),
     ('function', 'disclosed_indicator_insert_check', 'trigger'),
-    ('function', 'disclosure_event_guard', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
     ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
     ('function', 'check_standard_number', 'disclosure_write'),
-    ('function', 'check_mandatory_floor', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
     ('function', 'disclosure_publication_check', 'disclosure_write'),
     ('function', 'publish_disclosure', 'disclosure_write'),
     ('function', 'withdraw_disclosure', 'disclosure_write'),
@@ -519,11 +393,10 @@ AS $$
     -- plans and ranking
     ('function', 'evaluation_plan_before_write', 'trigger'),
     ('function', 'plan_indicator_before_write', 'trigger'),
-    ('function', 'ranking_guard', 'trigger'),
-    ('function', 'ranking_entry_guard', 'trigger'),
     ('function', 'spot_check_revoke', 'trigger'),
     ('function', 'plan_immutable_error', 'plan_write'),
     ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
     ('function', 'plan_id', 'registry_read'),
     ('function', 'leaders_json', 'registry_read'),
     ('function', 'benchmark', 'registry_read'),
@@ -539,7 +412,7 @@ AS $$
     ('function', 'publish_ranking', 'plan_read'),
     ('function', 'ranking_publisher_check', 'internal'),
     -- supervision
-    ('function', 'plan_review_before_write', 'trigger'),
+    ('function', 'plan_review_before_insert', 'trigger'),
     ('function', 'feedback_before_write', 'trigger'),
     ('function', 'spot_check_request_before_write', 'trigger'),
     ('function', 'plan_review_check', 'plan_write'),
@@ -627,10 +500,10 @@ BEGIN
   SELECT string_agg(p.kind || ' ' || p.ident, ', ' ORDER BY p.kind, p.ident) INTO unclassified
   FROM frontrunner.security_plan() p WHERE p.class IS NULL;
   IF unclassified IS NOT NULL THEN
-    RAISE EXCEPTION 'setup_roles: objects without a security class: %', unclassified
+    RAISE EXCEPTION 'objects without a security class: %', unclassified
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = 'Every table, view, sequence and function of the extension needs a class in frontrunner.security_objects().',
-            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql (doc/security.md says how to choose the class).';
+            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql, with the class whose grants in security_classes() fit who may use the object.';
   END IF;
 
   FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP

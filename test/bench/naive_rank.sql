@@ -1,5 +1,7 @@
--- A straightforward PL/pgSQL implementation of api.md §5, written from the
--- text without the levelset aggregate: loops, one query per question.
+-- A straightforward PL/pgSQL implementation of the tier ranking (eligibility,
+-- levels, cutoffs, tiers, scores, order, leader cap, as the README states
+-- them), written from the text without the levelset aggregate: loops, one
+-- query per question.
 -- It is the "naive" baseline of `make bench` and the oracle the pgTAP
 -- property test (test/ranking_model.sql) compares rank_plan() with.
 -- Creates pg_temp.naive_rank_plan(plan_code); needs search_path

@@ -81,7 +81,7 @@ CREATE FUNCTION bench.reset() RETURNS void LANGUAGE plpgsql AS \$\$
 BEGIN
   SET LOCAL session_replication_role = replica;
   TRUNCATE frontrunner.spot_check, frontrunner.disclosed_indicator, frontrunner.disclosure,
-           frontrunner.disclosure_event RESTART IDENTITY;
+           frontrunner.disclosure_event RESTART IDENTITY CASCADE;
   ALTER TABLE frontrunner.disclosure ENABLE TRIGGER USER;
   ALTER TABLE frontrunner.disclosed_indicator ENABLE TRIGGER USER;
 END \$\$;

@@ -20,9 +20,12 @@
 -- Enterprise names, codes, products and models are invented.
 --
 -- Used by make demo (after parts 1-4) and by test/demo_dataset.sql (alone,
--- inside a transaction).  Expects search_path = frontrunner, public.
+-- inside a transaction).  Expects search_path = frontrunner, public.  The
+-- disclosures are written with the generator the fixtures use
+-- (test/fixtures/generator.sql).
 SET search_path = frontrunner, public;
 SET client_min_messages = warning;
+\ir ../fixtures/generator.sql
 
 -- deterministic choices ---------------------------------------------------------
 -- h(key): a number in [0, 1) derived from md5(key)
@@ -275,14 +278,6 @@ END)::stdcode;
 -- what each disclosure becomes: ~4 % stay drafts, the rest are published
 UPDATE demo_disclosure SET state = CASE WHEN pg_temp.h('draft:' || n || ':' || i) < 0.04 THEN 'draft' ELSE 'publish' END;
 
-WITH ins AS (
-  INSERT INTO disclosure (enterprise, category, product, standard)
-  SELECT uscc, category, product, standard FROM demo_disclosure ORDER BY n, i
-  RETURNING id, enterprise, product
-)
-UPDATE demo_disclosure d SET id = ins.id FROM ins
-WHERE ins.enterprise = d.uscc AND ins.product = d.product;
-
 -- indicator values: the ways they are written, per profile -------------------------------------
 CREATE TEMP TABLE demo_value (category text, indicator text, profile text, choices text[], methods text[], share numeric);
 INSERT INTO demo_value VALUES
@@ -351,20 +346,27 @@ INSERT INTO demo_value VALUES
   ('refrigerator', 'freezing_capacity', 'good', '{≥8 kg/12h,≥10 kg/12h}', '{GB/T 8059-2016}', 0.5),
   ('refrigerator', 'freezing_capacity', 'excellent', '{≥10 kg/12h,≥12 kg/12h}', '{GB/T 8059-2016}', 0.5);
 
--- a disclosure executing a product standard of the registry (FZ/T, T/) copies
+-- the drafts and their indicators (pg_temp.disclose()), in (n, i) order: a
+-- disclosure executing a product standard of the registry (FZ/T, T/) copies
 -- its requirements; the others write their own by profile
-INSERT INTO disclosed_indicator (disclosure, indicator, requirement, test_method)
-SELECT d.id, v.indicator,
-       coalesce(r.requirement,
-                pg_temp.pick('value:' || d.n || ':' || d.i || ':' || v.indicator, v.choices)::indicator),
-       coalesce(r.test_method,
-                pg_temp.pick('method:' || d.n || ':' || d.i || ':' || v.indicator, v.methods)::stdcode)
-FROM demo_disclosure d
-JOIN demo_value v ON v.category = d.category AND v.profile = d.profile
-LEFT JOIN standard_requirement r
-  ON r.standard OPERATOR(frontrunner.=) d.standard AND r.category = d.category AND r.indicator = v.indicator
-WHERE pg_temp.h('share:' || d.n || ':' || d.i || ':' || v.indicator) < v.share
-ORDER BY d.id, v.indicator;
+WITH made AS (
+  SELECT d.n, d.i,
+         pg_temp.disclose(d.uscc, d.category, d.product, d.standard, ARRAY(
+           SELECT ARRAY[v.indicator,
+                        coalesce(r.requirement::text,
+                                 pg_temp.pick('value:' || d.n || ':' || d.i || ':' || v.indicator, v.choices)),
+                        coalesce(r.test_method::text,
+                                 pg_temp.pick('method:' || d.n || ':' || d.i || ':' || v.indicator, v.methods))]
+           FROM demo_value v
+           LEFT JOIN standard_requirement r
+             ON r.standard OPERATOR(frontrunner.=) d.standard AND r.category = d.category AND r.indicator = v.indicator
+           WHERE v.category = d.category AND v.profile = d.profile
+             AND pg_temp.h('share:' || d.n || ':' || d.i || ':' || v.indicator) < v.share
+           ORDER BY v.indicator)) AS id
+  FROM demo_disclosure d
+  ORDER BY d.n, d.i
+)
+UPDATE demo_disclosure d SET id = made.id FROM made WHERE made.n = d.n AND made.i = d.i;
 
 -- the explicit statement (明示) where an indicator is looser than a
 -- recommended national or industry standard in force (rule 4), for the
@@ -412,22 +414,21 @@ FROM demo_disclosure d
 WHERE d.state = 'publish' AND std_kind(d.standard) = 'enterprise'
   AND pg_temp.h('revise:' || d.n || ':' || d.i) < 0.04;
 
-WITH ins AS (
-  INSERT INTO disclosure (enterprise, category, product, standard, supersedes)
-  SELECT uscc, category, product, standard, old_id FROM demo_revision ORDER BY old_id
-  RETURNING id, supersedes
+WITH made AS (
+  SELECT r.old_id,
+         pg_temp.disclose(r.uscc, r.category, r.product, r.standard, ARRAY(
+           SELECT ARRAY[v.indicator,
+                        pg_temp.pick('rev-value:' || r.n || ':' || r.i || ':' || v.indicator, v.choices),
+                        pg_temp.pick('rev-method:' || r.n || ':' || r.i || ':' || v.indicator, v.methods)]
+           FROM demo_value v
+           WHERE v.category = r.category AND v.profile = r.profile
+             AND (v.share = 1
+                  OR EXISTS (SELECT FROM disclosed_indicator o WHERE o.disclosure = r.old_id AND o.indicator = v.indicator))
+           ORDER BY v.indicator), supersedes => r.old_id) AS id
+  FROM demo_revision r
+  ORDER BY r.old_id
 )
-UPDATE demo_revision r SET id = ins.id FROM ins WHERE ins.supersedes = r.old_id;
-
-INSERT INTO disclosed_indicator (disclosure, indicator, requirement, test_method)
-SELECT r.id, v.indicator,
-       pg_temp.pick('rev-value:' || r.n || ':' || r.i || ':' || v.indicator, v.choices)::indicator,
-       pg_temp.pick('rev-method:' || r.n || ':' || r.i || ':' || v.indicator, v.methods)::stdcode
-FROM demo_revision r
-JOIN demo_value v ON v.category = r.category AND v.profile = r.profile
-WHERE v.share = 1
-   OR EXISTS (SELECT FROM disclosed_indicator o WHERE o.disclosure = r.old_id AND o.indicator = v.indicator)
-ORDER BY r.id, v.indicator;
+UPDATE demo_revision r SET id = made.id FROM made WHERE made.old_id = r.old_id;
 
 \o /dev/null
 SELECT pg_temp.state_below_recommended(ARRAY(SELECT id FROM demo_revision));

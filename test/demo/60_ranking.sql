@@ -4,27 +4,28 @@ SET search_path = frontrunner, public;
 SET client_min_messages = warning;
 \echo
 \echo '== 6. Evaluation plans (评估方案): one per category, published by evaluation agencies'
-INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, style) VALUES
-  ('BJ-2026-TEX', '北京市纺织品评估中心 (示例)', 'infant-textile', '2026 年度婴幼儿纺织产品企业标准"领跑者"评估方案', now(), 5, 'cutoffs'),
-  ('BJ-2026-WAT', '北京市水质评估中心 (示例)', 'drinking-water', '2026 年度饮用水产品企业标准"领跑者"评估方案', now(), 5, 'cutoffs'),
-  ('BJ-2026-REF', '北京市家电评估中心 (示例)', 'refrigerator', '2026 年度家用电冰箱企业标准"领跑者"评估方案', now(), 3, 'best_in_market');
+\ir ../fixtures/generator.sql
 -- textiles: formaldehyde counts three times, the fastness grades once; fractions 5 % / 20 % / 50 %
 -- (pH is a plain number: the plan ranks its range width with unit '')
-INSERT INTO plan_indicator (plan, indicator, weight, unit)
-SELECT p.id, v.k, v.w, v.u FROM evaluation_plan p,
-  (VALUES ('formaldehyde', 3, NULL), ('ph', 1, ''), ('fastness_water', 1, NULL), ('fastness_rubbing', 1, NULL)) v(k, w, u)
-WHERE p.code = 'BJ-2026-TEX';
 -- water: the three metals and turbidity, leaders the best 10 %
-INSERT INTO plan_indicator (plan, indicator, leader_fraction, advanced_fraction, baseline_fraction)
-SELECT p.id, v.k, 0.10, 0.30, 0.60 FROM evaluation_plan p,
-  (VALUES ('lead'), ('arsenic'), ('cadmium'), ('turbidity')) v(k)
-WHERE p.code = 'BJ-2026-WAT';
 -- refrigerators, Top Runner style: the leader is the best disclosed level; advanced and
 -- baseline are absolute: EU energy-label bands B and C for the index
-INSERT INTO plan_indicator (plan, indicator, weight, advanced_cutoff, baseline_cutoff)
-SELECT p.id, 'eei', 3, '≤ 51 %', '≤ 64 %' FROM evaluation_plan p WHERE p.code = 'BJ-2026-REF';
-INSERT INTO plan_indicator (plan, indicator, weight)
-SELECT p.id, 'noise', 1 FROM evaluation_plan p WHERE p.code = 'BJ-2026-REF';
+\o /dev/null
+SELECT pg_temp.plan('BJ-2026-TEX', '北京市纺织品评估中心 (示例)', 'infant-textile',
+         '2026 年度婴幼儿纺织产品企业标准"领跑者"评估方案', now(),
+         '[{"indicator": "formaldehyde", "weight": 3}, {"indicator": "ph", "unit": ""},
+           {"indicator": "fastness_water"}, {"indicator": "fastness_rubbing"}]'),
+       pg_temp.plan('BJ-2026-WAT', '北京市水质评估中心 (示例)', 'drinking-water',
+         '2026 年度饮用水产品企业标准"领跑者"评估方案', now(),
+         (SELECT jsonb_agg(jsonb_build_object('indicator', k, 'leader_fraction', 0.10, 'advanced_fraction', 0.30,
+                                              'baseline_fraction', 0.60) ORDER BY o)
+          FROM unnest(ARRAY['lead', 'arsenic', 'cadmium', 'turbidity']) WITH ORDINALITY u(k, o))),
+       pg_temp.plan('BJ-2026-REF', '北京市家电评估中心 (示例)', 'refrigerator',
+         '2026 年度家用电冰箱企业标准"领跑者"评估方案', now(),
+         '[{"indicator": "eei", "weight": 3, "advanced_cutoff": "≤ 51 %", "baseline_cutoff": "≤ 64 %"},
+           {"indicator": "noise"}]',
+         leader_cap => 3, style => 'best_in_market');
+\o
 \echo '   Each plan goes under expert review (专家评审) and public notice; the regulator records'
 \echo '   the verdicts (3 approvals required by default; a rejection stays open until that expert approves):'
 UPDATE evaluation_plan SET status = 'under_review' WHERE code LIKE 'BJ-2026-%';

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Planted-object attack (doc/security.md): an unprivileged role that may
+# Planted-object attack: an unprivileged role that may
 # create objects in schema public plants look-alikes of what the install
 # script and the extension's functions use — functions named like
 # pg_catalog's (each records its call in public.attack_log), operators on

@@ -10,7 +10,7 @@
 # which restoring this extension needs anyway): the rows come back as they
 # were — published rows with their original published_at, history rows
 # once — instead of being replayed through the rule triggers, which would
-# refuse rows that are not drafts and stamp new clocks (doc/registry.md).
+# refuse rows that are not drafts and stamp new clocks (rule 5).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 src=frontrunner_dump_src

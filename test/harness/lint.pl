@@ -16,7 +16,11 @@
 #     expressions over the body text: it does not parse SQL, so a name it
 #     cannot tell from a CTE of the same name in another statement of the
 #     same body, or a table named inside a string built at run time, escapes
-#     it (doc/security.md).
+#     it;
+#   - install parts in dependency order: no part names a frontrunner function
+#     (or table, view, type) that only a later part creates.  PL/pgSQL bodies
+#     are not resolved when a function is created, so the server does not
+#     catch a call into a later part; this does.
 use strict;
 use warnings;
 
@@ -123,6 +127,42 @@ for my $f (@files) {
 		}
 	}
 	check(!@unqualified, "tables in SQL and PL/pgSQL bodies are qualified (frontrunner. or pg_catalog.)", @unqualified);
+}
+
+# install parts in dependency order: a name qualified with frontrunner. or
+# @extschema@. refers to an object created in this part or an earlier one.
+# Comments and the quoted strings outside function bodies (COMMENT texts) are
+# left out; quoted strings inside bodies count, since generated SQL names
+# objects there.  Function calls must resolve; a name not followed by "(" is
+# checked only when some part creates it (it may be a setting, e.g.
+# frontrunner.uscc_weak).
+{
+	my (%first, @uses);
+	for my $i (0 .. $#files) {
+		open my $fh, '<:encoding(UTF-8)', $files[$i] or die "$files[$i]: $!";
+		local $/;
+		my $text = <$fh>;
+		close $fh;
+		$text =~ s/--[^\n]*//g;
+		# top-level '…' strings out, dollar-quoted bodies kept
+		$text =~ s/(\$([A-Za-z_]*)\$.*?\$\2\$)|'(?:[^']|'')*'/defined $1 ? $1 : "''"/gse;
+		while ($text =~ /CREATE\s+(?:UNIQUE\s+)?(?:FUNCTION|PROCEDURE|AGGREGATE|TYPE|TABLE|VIEW|MATERIALIZED\s+VIEW|INDEX|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|DOMAIN|SEQUENCE)\s+(?:\@extschema\@\.)?(\w+)/gi) {
+			$first{lc $1} //= $i;
+		}
+		while ($text =~ /(?<![\w.\@])(?:frontrunner|\@extschema\@)\.(\w+)(\s*\()?/g) {
+			push @uses, [$i, lc $1, defined $2];
+		}
+	}
+	my (%seen, @bad);
+	for my $u (@uses) {
+		my ($i, $name, $call) = @$u;
+		my $d = $first{$name};
+		next if defined $d ? $d <= $i : !$call;
+		next if $seen{"$i $name"}++;
+		push @bad, "$files[$i]: $name" . ($call ? "()" : "") . " is "
+			. (defined $d ? "created later, in $files[$d]" : "not created by any part");
+	}
+	check(!@bad, "install parts in dependency order: nothing refers to an object of a later part", @bad);
 }
 
 # every created function / type / table / view is commented somewhere
