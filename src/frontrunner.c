@@ -1,9 +1,11 @@
 /*
- * frontrunner.c — module entry: PG_MODULE_MAGIC and the settings (GUCs).
+ * frontrunner.c — module entry: PG_MODULE_MAGIC, the module's release and
+ * the settings (GUCs).
  */
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "utils/builtins.h"
 #include "utils/guc.h"
 
 #include "frontrunner.h"
@@ -13,6 +15,23 @@ PG_MODULE_MAGIC;
 bool		fr_uscc_weak = false;
 
 void		_PG_init(void);
+
+/*
+ * The release this module was built as: the control file's default_version,
+ * passed by the Makefile.  The install and upgrade scripts compare it with
+ * the release they install, so that a stale module (an older package's
+ * frontrunner.so) is reported instead of half working.
+ */
+#ifndef FR_VERSION
+#error "FR_VERSION must be defined: the Makefile passes the control file's default_version"
+#endif
+
+PG_FUNCTION_INFO_V1(fr_module_version);
+Datum
+fr_module_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(FR_VERSION));
+}
 
 void
 _PG_init(void)
