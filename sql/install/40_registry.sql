@@ -35,7 +35,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.enterprise_fill_region() IS
   'trigger: enterprise.region defaults to the division code in positions 3-8 of the USCC';
 CREATE TRIGGER enterprise_10_region BEFORE INSERT OR UPDATE ON @extschema@.enterprise
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.enterprise_fill_region();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.enterprise'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.enterprise_fill_region();
 CREATE INDEX enterprise_name_prefix_idx ON @extschema@.enterprise (name text_pattern_ops);
 CREATE INDEX enterprise_name_pinyin_idx ON @extschema@.enterprise (name_pinyin text_pattern_ops);
 
@@ -161,6 +161,12 @@ COMMENT ON COLUMN @extschema@.standard_requirement.requirement IS 'the requireme
 COMMENT ON COLUMN @extschema@.standard_requirement.test_method IS 'standard number of the test method the standard names';
 CREATE INDEX standard_requirement_indicator_idx ON @extschema@.standard_requirement (category, indicator);
 
+-- the tenant of the rows that belong to a disclosure ---------------------------
+CREATE FUNCTION @extschema@.tenant_fill() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_tenant_fill' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.tenant_fill() IS
+  'trigger tenant_fill(key_column, constraint_name), BEFORE INSERT OR UPDATE of a row that belongs to a disclosure: enterprise (the tenant) := the enterprise of the disclosure the key names, when the client left it NULL or moved the row to another disclosure; a key with no disclosure raises the foreign key''s 23503 (constraint_name)';
+
 -- disclosure ------------------------------------------------------------------
 CREATE TABLE @extschema@.disclosure (
   id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -180,7 +186,8 @@ CREATE TABLE @extschema@.disclosure (
   CONSTRAINT disclosure_published_check CHECK ((status = 'draft') = (published_at IS NULL)),
   CONSTRAINT disclosure_withdrawn_check CHECK ((status = 'withdrawn') = (withdrawn_at IS NOT NULL)),
   CONSTRAINT disclosure_withdraw_reason_check CHECK (status <> 'withdrawn' OR btrim(withdraw_reason) <> ''),
-  CONSTRAINT disclosure_supersedes_check CHECK (supersedes <> id)
+  CONSTRAINT disclosure_supersedes_check CHECK (supersedes <> id),
+  CONSTRAINT disclosure_enterprise_id_key UNIQUE (enterprise, id)
 );
 COMMENT ON TABLE @extschema@.disclosure IS 'self-declared standard disclosures (企业标准自我声明公开): draft → published → withdrawn or superseded; published rows are immutable';
 COMMENT ON COLUMN @extschema@.disclosure.id IS 'identity, assigned by the database';
@@ -196,7 +203,8 @@ COMMENT ON COLUMN @extschema@.disclosure.supersedes IS 'the published disclosure
 COMMENT ON COLUMN @extschema@.disclosure.below_recommended_statement IS 'the explicit statement (明示) that indicators are looser than a recommended standard (rule 4)';
 COMMENT ON COLUMN @extschema@.disclosure.source_ref IS 'identifier of the disclosure on the national platform, when imported (unique)';
 COMMENT ON COLUMN @extschema@.disclosure.source_published IS 'publication time as the platform export states it (informational text; published_at is the database clock)';
-CREATE INDEX disclosure_enterprise_idx ON @extschema@.disclosure (enterprise);
+COMMENT ON CONSTRAINT disclosure_enterprise_id_key ON @extschema@.disclosure IS
+  'the tenant and the id: what the rows that belong to a disclosure reference, so that they always name its enterprise (and stay on its shard when the registry is distributed)';
 CREATE INDEX disclosure_category_idx ON @extschema@.disclosure (category, status);
 CREATE UNIQUE INDEX disclosure_one_successor_idx ON @extschema@.disclosure (supersedes)
   WHERE status <> 'draft';
@@ -204,17 +212,24 @@ COMMENT ON INDEX @extschema@.disclosure_one_successor_idx IS 'a disclosure is su
 
 -- disclosed_indicator ---------------------------------------------------------
 CREATE TABLE @extschema@.disclosed_indicator (
-  disclosure  bigint NOT NULL REFERENCES @extschema@.disclosure (id) ON DELETE CASCADE,
+  disclosure  bigint NOT NULL,
   indicator   text NOT NULL,
   requirement @extschema@.indicator NOT NULL,
   test_method @extschema@.stdcode,
-  PRIMARY KEY (disclosure, indicator)
+  enterprise  @extschema@.uscc NOT NULL,
+  PRIMARY KEY (disclosure, indicator),
+  CONSTRAINT disclosed_indicator_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id) ON UPDATE CASCADE ON DELETE CASCADE
 );
 COMMENT ON TABLE @extschema@.disclosed_indicator IS 'the indicators a disclosure declares; immutable once the disclosure is published';
 COMMENT ON COLUMN @extschema@.disclosed_indicator.disclosure IS 'the disclosure';
 COMMENT ON COLUMN @extschema@.disclosed_indicator.indicator IS 'indicator key, defined for the disclosure''s category (indicator_def.key)';
 COMMENT ON COLUMN @extschema@.disclosed_indicator.requirement IS 'the disclosed requirement, e.g. ≤ 15 mg/kg (rule 3: at least as strict as every in-force mandatory standard)';
 COMMENT ON COLUMN @extschema@.disclosed_indicator.test_method IS 'standard number of the test method';
+COMMENT ON COLUMN @extschema@.disclosed_indicator.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written; the foreign key to disclosure (enterprise, id) keeps it the disclosure''s';
+CREATE TRIGGER disclosed_indicator_05_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.disclosed_indicator
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosed_indicator'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'disclosed_indicator_disclosure_fkey');
 
 -- spot_check ------------------------------------------------------------------
 CREATE TABLE @extschema@.spot_check (
@@ -226,7 +241,10 @@ CREATE TABLE @extschema@.spot_check (
   method     text NOT NULL DEFAULT 'full' CONSTRAINT spot_check_method_check CHECK (method IN ('full', 'rounded')),
   conforms   boolean,
   agency     text,
-  FOREIGN KEY (disclosure, indicator) REFERENCES @extschema@.disclosed_indicator (disclosure, indicator)
+  enterprise @extschema@.uscc NOT NULL,
+  FOREIGN KEY (disclosure, indicator) REFERENCES @extschema@.disclosed_indicator (disclosure, indicator),
+  CONSTRAINT spot_check_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id)
 );
 COMMENT ON TABLE @extschema@.spot_check IS 'spot checks (监督抽查): a measured value of a disclosed indicator; conforms is computed by the database (rule 6)';
 COMMENT ON COLUMN @extschema@.spot_check.id IS 'identity, assigned by the database';
@@ -237,6 +255,10 @@ COMMENT ON COLUMN @extschema@.spot_check.measured IS 'the measured result, e.g. 
 COMMENT ON COLUMN @extschema@.spot_check.method IS 'GB/T 8170 judging method: full (全数值比较法, default) or rounded (修约值比较法)';
 COMMENT ON COLUMN @extschema@.spot_check.conforms IS 'satisfies(measured, disclosed requirement, method), set by the database; client values are ignored';
 COMMENT ON COLUMN @extschema@.spot_check.agency IS 'inspecting agency';
+COMMENT ON COLUMN @extschema@.spot_check.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written; the foreign key to disclosure (enterprise, id) keeps it the disclosure''s';
+CREATE TRIGGER spot_check_15_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.spot_check
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'spot_check_disclosure_fkey');
 CREATE INDEX spot_check_disclosure_idx ON @extschema@.spot_check (disclosure);
 
 -- disclosure_event (history) --------------------------------------------------
@@ -251,7 +273,8 @@ CREATE TABLE @extschema@.disclosure_event (
   by_user       name NOT NULL DEFAULT current_user,
   by_session    name NOT NULL DEFAULT session_user,
   transaction   xid8 NOT NULL DEFAULT pg_current_xact_id(),
-  note          text
+  note          text,
+  enterprise    @extschema@.uscc
 );
 COMMENT ON TABLE @extschema@.disclosure_event IS 'history of every disclosure state change, written by triggers; append-only (read it with disclosure_history(id))';
 COMMENT ON COLUMN @extschema@.disclosure_event.id IS 'identity: order of the events';
@@ -264,4 +287,5 @@ COMMENT ON COLUMN @extschema@.disclosure_event.by_user IS 'current_user at the c
 COMMENT ON COLUMN @extschema@.disclosure_event.by_session IS 'session_user at the change';
 COMMENT ON COLUMN @extschema@.disclosure_event.transaction IS 'id of the transaction that made the change';
 COMMENT ON COLUMN @extschema@.disclosure_event.note IS 'withdraw reason, or the superseding disclosure';
+COMMENT ON COLUMN @extschema@.disclosure_event.enterprise IS 'the disclosure''s enterprise (the tenant), written with the event; NULL only for events of drafts deleted before 0.2.0, whose enterprise was not recorded';
 CREATE INDEX disclosure_event_disclosure_idx ON @extschema@.disclosure_event (disclosure, id);

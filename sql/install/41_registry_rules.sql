@@ -293,7 +293,7 @@ AS $$
                 THEN frontrunner.standard_number_problem(d.standard) END AS numbering
     FROM frontrunner.disclosure d WHERE d.id = ANY (ids)
   ), ind AS MATERIALIZED (
-    SELECT i.disclosure, i.indicator, i.requirement, i.test_method
+    SELECT i.disclosure, i.indicator, i.requirement, i.test_method, i AS row_
     FROM pub p JOIN frontrunner.disclosed_indicator i ON i.disclosure = p.id
   ), incomplete AS (
     -- the required indicators an own enterprise standard misses or gives no method for
@@ -338,8 +338,7 @@ AS $$
     SELECT w.disclosure, w.step, w.indicator, w.standard, w.rule, w.sqlstate, w.message, w.detail, w.hint,
            w.table_name, w.column_name
     FROM frontrunner.indicator_violations(
-           ARRAY(SELECT ROW(i.disclosure, i.indicator, i.requirement, i.test_method)::frontrunner.disclosed_indicator
-                 FROM ind i), true) w
+           ARRAY(SELECT i.row_ FROM ind i), true) w
   ) v
   ORDER BY v.disclosure, v.step, v.indicator, v.standard
 $$;
@@ -495,12 +494,12 @@ DECLARE
   prev_ids bigint[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status)
-    SELECT n.id, 'create', NULL, n.status FROM new_rows n ORDER BY n.id;
+    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
+    SELECT n.id, 'create', NULL, n.status, n.enterprise FROM new_rows n ORDER BY n.id;
     RETURN NULL;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status)
-    SELECT o.id, 'delete', o.status, NULL FROM old_rows o ORDER BY o.id;
+    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
+    SELECT o.id, 'delete', o.status, NULL, o.enterprise FROM old_rows o ORDER BY o.id;
     RETURN NULL;
   END IF;
 
@@ -514,7 +513,7 @@ BEGIN
   -- draft → published, published → withdrawn and published → superseded,
   -- so every new row that is not a draft is a state change and its old
   -- status follows from the new one (no join of the transition tables)
-  INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, note)
+  INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, note, enterprise)
   SELECT n.id,
          CASE n.status WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
          CASE n.status WHEN 'published' THEN 'draft' ELSE 'published' END, n.status,
@@ -524,7 +523,8 @@ BEGIN
            WHEN 'superseded' THEN (SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
                                    FROM frontrunner.disclosure s
                                    WHERE s.supersedes = n.id AND s.status = 'published')
-         END
+         END,
+         n.enterprise
   FROM new_rows n
   WHERE n.status <> 'draft'
   ORDER BY n.id;
@@ -556,14 +556,14 @@ COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
   'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
 
 CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_insert();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_before_insert();
 CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_update();
 CREATE TRIGGER disclosure_10_delete BEFORE DELETE ON @extschema@.disclosure
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_delete();
 CREATE TRIGGER disclosure_20_insert AFTER INSERT ON @extschema@.disclosure
   REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosure_after_statement();
+  FOR EACH STATEMENT WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_after_statement();
 CREATE TRIGGER disclosure_20_update AFTER UPDATE ON @extschema@.disclosure
   REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosure_after_statement();
@@ -641,7 +641,7 @@ COMMENT ON FUNCTION @extschema@.disclosed_indicator_insert_check() IS
   'statement trigger: the inserted indicators checked by indicator_entry_check() as at data entry: only into drafts (rule 5, the drafts locked against a concurrent publication), defined for the category (23503), at least as strict as the mandatory floor (rule 3)';
 CREATE TRIGGER disclosed_indicator_20_insert AFTER INSERT ON @extschema@.disclosed_indicator
   REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.disclosed_indicator_insert_check();
+  FOR EACH STATEMENT WHEN (NOT @extschema@.restoring('frontrunner.disclosed_indicator'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosed_indicator_insert_check();
 CREATE TRIGGER disclosed_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.disclosed_indicator
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 
@@ -765,7 +765,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.spot_check_before_write() IS
   'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored';
 CREATE TRIGGER spot_check_10_conforms BEFORE INSERT OR UPDATE ON @extschema@.spot_check
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.spot_check_before_write();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.spot_check_before_write();
 CREATE TRIGGER spot_check_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
 

@@ -276,7 +276,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_review_before_insert() IS
   'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user';
 CREATE TRIGGER plan_review_10_insert BEFORE INSERT ON @extschema@.plan_review
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_review_before_insert();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.plan_review'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.plan_review_before_insert();
 CREATE TRIGGER plan_review_10_guard BEFORE UPDATE OR DELETE ON @extschema@.plan_review
   FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
     'rule 7 (plan review): review {id} of plan {plan} cannot be changed',
@@ -461,7 +461,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
   'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable; submission (draft → under_review) runs plan_publication_check(), opens a review round and the public notice (review_started_at, notice_ends_at); a plan under review is frozen and goes back to draft or on to published, which needs plan_review_check() and the end of the notice; draft → published only with required_approvals = 0 and notice_days = 0; a published plan only closes (closed_at stamped); anything else refused with FR007';
 CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.evaluation_plan'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
 CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
 
@@ -509,6 +509,6 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_indicator_before_write() IS
   'trigger: core indicators change only while the plan is a draft (rule 7, FR007); the indicator must be defined for the plan''s category (23503); an absolute cutoff sets the tier''s fraction to NULL';
 CREATE TRIGGER plan_indicator_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_indicator
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_indicator_before_write();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.plan_indicator'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.plan_indicator_before_write();
 CREATE TRIGGER plan_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.plan_indicator
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');

@@ -35,7 +35,7 @@ CREATE INDEX ranking_plan_idx ON @extschema@.ranking (plan, id);
 CREATE TABLE @extschema@.ranking_entry (
   ranking       bigint NOT NULL REFERENCES @extschema@.ranking (id),
   rank          int NOT NULL CONSTRAINT ranking_entry_rank_check CHECK (rank >= 1),
-  disclosure    bigint NOT NULL REFERENCES @extschema@.disclosure (id),
+  disclosure    bigint NOT NULL,
   enterprise    @extschema@.uscc NOT NULL,
   tier          @extschema@.tier NOT NULL,
   score         numeric NOT NULL CONSTRAINT ranking_entry_score_check CHECK (score >= 0 AND score <= 100),
@@ -45,7 +45,9 @@ CREATE TABLE @extschema@.ranking_entry (
   PRIMARY KEY (ranking, disclosure),
   CONSTRAINT ranking_entry_rank_key UNIQUE (ranking, rank),
   CONSTRAINT ranking_entry_revoke_check CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL)),
-  CONSTRAINT ranking_entry_revoke_reason_check CHECK (btrim(revoke_reason) <> '')
+  CONSTRAINT ranking_entry_revoke_reason_check CHECK (btrim(revoke_reason) <> ''),
+  CONSTRAINT ranking_entry_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id)
 );
 COMMENT ON TABLE @extschema@.ranking_entry IS
   'the entries of a published ranking list, as rank_plan() computed them at publication; immutable except revocation (rule 6)';
@@ -602,7 +604,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.spot_check_revoke() IS
   'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged';
 CREATE TRIGGER spot_check_20_revoke AFTER INSERT OR UPDATE OF conforms, measured, method ON @extschema@.spot_check
-  FOR EACH ROW WHEN (NOT NEW.conforms) EXECUTE FUNCTION @extschema@.spot_check_revoke();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass) AND (NOT NEW.conforms)) EXECUTE FUNCTION @extschema@.spot_check_revoke();
 
 -- views --------------------------------------------------------------------------------------
 CREATE VIEW @extschema@.leaderboard AS

@@ -12,7 +12,7 @@ CREATE TABLE @extschema@.feedback (
   reporter_kind     text NOT NULL
                     CONSTRAINT feedback_reporter_kind_check CHECK (reporter_kind IN ('consumer', 'association', 'enterprise', 'anonymous')),
   reporter          text,
-  disclosure        bigint REFERENCES @extschema@.disclosure (id),
+  disclosure        bigint,
   enterprise        @extschema@.uscc REFERENCES @extschema@.enterprise (uscc),
   indicator         text,
   measured          @extschema@.indicator,
@@ -31,7 +31,9 @@ CREATE TABLE @extschema@.feedback (
   CONSTRAINT feedback_subject_check CHECK (num_nonnulls(disclosure, enterprise) >= 1),
   CONSTRAINT feedback_measured_check CHECK (measured IS NULL OR indicator IS NOT NULL),
   CONSTRAINT feedback_decided_check CHECK ((status IN ('substantiated', 'unsubstantiated'))
-                                           = (decided_at IS NOT NULL AND decided_by IS NOT NULL AND coalesce(btrim(decision_note), '') <> ''))
+                                           = (decided_at IS NOT NULL AND decided_by IS NOT NULL AND coalesce(btrim(decision_note), '') <> '')),
+  CONSTRAINT feedback_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id)
 );
 COMMENT ON TABLE @extschema@.feedback IS
   'social supervision (社会监督): reports by consumers, associations, enterprises or anonymous reporters about a disclosure or an enterprise; received → under_review → substantiated | unsubstantiated, moved only by the regulator; a report never changes a disclosure';
@@ -192,7 +194,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.feedback_before_write() IS
   'trigger: the feedback workflow — filed as received (subject checked: a non-draft disclosure, its enterprise, a disclosed indicator, a commensurable measured value; timestamps and filed_by set by the database); only a regulator moves it, received → under_review → substantiated | unsubstantiated (decision note required, decided_at/by stamped); the report''s content never changes (FR008, 42501); DELETE is refused by refuse_change()';
 CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE ON @extschema@.feedback
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.feedback_before_write();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.feedback'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.feedback_before_write();
 CREATE TRIGGER feedback_10_guard BEFORE DELETE ON @extschema@.feedback
   FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
     'feedback workflow: report {id} cannot be deleted',
@@ -214,7 +216,10 @@ CREATE TABLE @extschema@.spot_check_request (
   done_at      timestamptz,
   CONSTRAINT spot_check_request_key UNIQUE (feedback, disclosure, indicator),
   CONSTRAINT spot_check_request_done_check CHECK ((spot_check IS NULL) = (done_at IS NULL)),
-  FOREIGN KEY (disclosure, indicator) REFERENCES @extschema@.disclosed_indicator (disclosure, indicator)
+  enterprise   @extschema@.uscc NOT NULL,
+  FOREIGN KEY (disclosure, indicator) REFERENCES @extschema@.disclosed_indicator (disclosure, indicator),
+  CONSTRAINT spot_check_request_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id)
 );
 COMMENT ON TABLE @extschema@.spot_check_request IS
   'spot checks requested on the strength of a substantiated report: the regulator''s work list; done when the spot check is recorded and linked';
@@ -227,6 +232,10 @@ COMMENT ON COLUMN @extschema@.spot_check_request.requested_at IS 'database clock
 COMMENT ON COLUMN @extschema@.spot_check_request.requested_by IS 'current_user who requested it (set by the database)';
 COMMENT ON COLUMN @extschema@.spot_check_request.spot_check IS 'the spot check that answers the request (same disclosure and indicator, sampled on or after the request); NULL while open';
 COMMENT ON COLUMN @extschema@.spot_check_request.done_at IS 'database clock when the spot check was linked';
+COMMENT ON COLUMN @extschema@.spot_check_request.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written; the foreign key to disclosure (enterprise, id) keeps it the disclosure''s';
+CREATE TRIGGER spot_check_request_15_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.spot_check_request
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check_request'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'spot_check_request_disclosure_fkey');
 CREATE INDEX spot_check_request_open_idx ON @extschema@.spot_check_request (disclosure, indicator) WHERE spot_check IS NULL;
 
 CREATE FUNCTION @extschema@.spot_check_request_before_write() RETURNS trigger
@@ -316,7 +325,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.spot_check_request_before_write() IS
   'trigger: a spot check is requested only on a substantiated report, for a published disclosure of the reported enterprise and a disclosed indicator (defaults: the report''s); the only change is linking, once, a spot check of that disclosure and indicator sampled on or after the request (done_at stamped) (FR008); DELETE is refused by refuse_change()';
 CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE ON @extschema@.spot_check_request
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.spot_check_request_before_write();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check_request'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.spot_check_request_before_write();
 CREATE TRIGGER spot_check_request_10_guard BEFORE DELETE ON @extschema@.spot_check_request
   FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
     'feedback workflow: spot check request {id} cannot be deleted',

@@ -298,6 +298,9 @@ AS $$
     -- operators, operator classes, aggregates and casts are public without
     -- being listed.
     ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
     ('function', 'uscc_registry', 'public'),
     ('function', 'uscc_entity', 'public'),
     ('function', 'uscc_region', 'public'),

@@ -52,13 +52,14 @@ SELECT '91110108558521630L', 'textile-a', 'bench ' || i,
 FROM bench.gen ORDER BY i;
 CREATE TABLE bench.map AS
 SELECT g.*, d.id FROM bench.gen g JOIN disclosure d ON d.product = 'bench ' || g.i;
-INSERT INTO disclosed_indicator (disclosure, indicator, requirement, test_method)
+-- (triggers off: the tenant column is written too)
+INSERT INTO disclosed_indicator (disclosure, indicator, requirement, test_method, enterprise)
 SELECT id, 'formaldehyde',
        (CASE WHEN f_pct THEN '≤ ' || trim_scale(f / 10000)::text || ' %' ELSE '≤ ' || f::text || ' mg/kg' END)::indicator,
-       'GB/T 2912.1-2009'
+       'GB/T 2912.1-2009', '91110108558521630L'
 FROM bench.map
-UNION ALL SELECT id, 'ph', (ph_lo::text || ' ~ ' || ph_hi::text)::indicator, 'GB/T 7573-2009' FROM bench.map
-UNION ALL SELECT id, 'fastness_water', ('≥ ' || g::text || ' 级')::indicator, 'GB/T 5713-2013' FROM bench.map;
+UNION ALL SELECT id, 'ph', (ph_lo::text || ' ~ ' || ph_hi::text)::indicator, 'GB/T 7573-2009', '91110108558521630L' FROM bench.map
+UNION ALL SELECT id, 'fastness_water', ('≥ ' || g::text || ' 级')::indicator, 'GB/T 5713-2013', '91110108558521630L' FROM bench.map;
 RESET session_replication_role;
 
 -- the baseline's plain tables: the same disclosures and requirements with

@@ -25,8 +25,8 @@ ORDER BY i;
 -- u(id, salt) is a deterministic uniform draw in [0, 1) per disclosure
 CREATE FUNCTION bench.u(id bigint, salt int) RETURNS numeric LANGUAGE sql IMMUTABLE AS
 $$ SELECT ((hashint8(id * 16 + salt) & 2147483647)::numeric / 2147483648) $$;
-INSERT INTO disclosed_indicator (disclosure, indicator, requirement)
-SELECT d.id, v.k, v.r::indicator
+INSERT INTO disclosed_indicator (disclosure, indicator, requirement, enterprise)
+SELECT d.id, v.k, v.r::indicator, d.enterprise
 FROM disclosure d
 CROSS JOIN LATERAL (VALUES
   ('k1', '≤ ' || CASE WHEN bench.u(d.id, 1) < 0.6 THEN (ARRAY['20', '16', '15', '10', '8', '5'])[1 + floor(bench.u(d.id, 2) * 6)::int]

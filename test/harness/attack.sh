@@ -4,8 +4,9 @@
 # script and the extension's functions use — functions named like
 # pg_catalog's (each records its call in public.attack_log), operators on
 # text, tables named like the extension's, a type named uscc — before
-# CREATE EXTENSION and again before an "update" (ALTER EXTENSION … UPDATE,
-# a no-op with the single version 0.1.0, then DROP and CREATE EXTENSION).
+# CREATE EXTENSION, again before an update from 0.1.0 (CREATE EXTENSION …
+# VERSION '0.1.0', then ALTER EXTENSION … UPDATE), and before a DROP and
+# CREATE EXTENSION.
 # A superuser installs the extension and runs the fixture workflow
 # (disclosures, publication, spot check, plans, ranking, setup_roles) with
 # search_path = frontrunner, public.  Passes when installation succeeds and
@@ -29,7 +30,7 @@ had_roles=$(psql -X -qAt -d postgres -c "SELECT count(*) FROM pg_roles WHERE rol
 trap cleanup EXIT
 cleanup
 
-echo "1..10"
+echo "1..12"
 createdb "$db" && psql -X -q -v ON_ERROR_STOP=1 -d "$db" >/dev/null <<'SQL'
 CREATE ROLE fr_attacker LOGIN;
 -- PostgreSQL 15 no longer lets PUBLIC create in schema public; a database
@@ -158,10 +159,16 @@ rows=$(q -c "SELECT (SELECT count(*) FROM public.disclosure) + (SELECT count(*) 
 [ -z "$calls" ] && [ "$rows" = 0 ]
 ok $? "install and workflow called no planted object (calls: ${calls:-none}) and wrote no planted table (rows: $rows)"
 
-# the "update": plant again, ALTER EXTENSION … UPDATE (no-op: 0.1.0 is the only version), then reinstall
+# the update: the extension at 0.1.0 (as shipped), the objects planted
+# again, ALTER EXTENSION … UPDATE to this release, the workflow on it; then
+# DROP and CREATE EXTENSION again
+out=$(psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "DROP EXTENSION frontrunner CASCADE" -c "CREATE EXTENSION frontrunner VERSION '0.1.0'" 2>&1)
+ok $? "DROP EXTENSION, CREATE EXTENSION frontrunner VERSION '0.1.0' with planted objects ${out:+($out)}"
 plant >/dev/null 2>&1
 out=$(psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "ALTER EXTENSION frontrunner UPDATE" 2>&1)
-ok $? "ALTER EXTENSION frontrunner UPDATE with planted objects (${out:-no output})"
+ok $? "ALTER EXTENSION frontrunner UPDATE (0.1.0 → this release) with planted objects ${out:+($out)}"
+workflow
+ok $? "the workflow runs on the upgraded extension"
 
 out=$(psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "DROP EXTENSION frontrunner CASCADE" -c "CREATE EXTENSION frontrunner" 2>&1)
 ok $? "DROP and CREATE EXTENSION again with planted objects"
@@ -174,7 +181,7 @@ rows=$(q -c "SELECT (SELECT count(*) FROM public.disclosure) + (SELECT count(*) 
                + (SELECT count(*) FROM public.evaluation_plan) + (SELECT count(*) FROM public.ranking)
                + (SELECT count(*) FROM public.account) - 1")
 [ -z "$calls" ] && [ "$rows" = 0 ]
-ok $? "after the update and reinstall still no planted object called (calls: ${calls:-none}) or written (rows: $rows)"
+ok $? "after the update and the reinstall still no planted object called (calls: ${calls:-none}) or written (rows: $rows)"
 
 # control: the look-alikes do fire for SQL that resolves to them (public
 # before pg_catalog), so the empty log above means something

@@ -146,7 +146,8 @@ for my $f (@files) {
 		$text =~ s/--[^\n]*//g;
 		# top-level '…' strings out, dollar-quoted bodies kept
 		$text =~ s/(\$([A-Za-z_]*)\$.*?\$\2\$)|'(?:[^']|'')*'/defined $1 ? $1 : "''"/gse;
-		while ($text =~ /CREATE\s+(?:UNIQUE\s+)?(?:FUNCTION|PROCEDURE|AGGREGATE|TYPE|TABLE|VIEW|MATERIALIZED\s+VIEW|INDEX|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|DOMAIN|SEQUENCE)\s+(?:\@extschema\@\.)?(\w+)/gi) {
+		# (a DO block may create an object, naming the schema literally)
+		while ($text =~ /CREATE\s+(?:UNIQUE\s+)?(?:FUNCTION|PROCEDURE|AGGREGATE|TYPE|TABLE|VIEW|MATERIALIZED\s+VIEW|INDEX|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|DOMAIN|SEQUENCE)\s+(?:\@extschema\@\.|frontrunner\.)?(\w+)/gi) {
 			$first{lc $1} //= $i;
 		}
 		while ($text =~ /(?<![\w.\@])(?:frontrunner|\@extschema\@)\.(\w+)(\s*\()?/g) {
@@ -172,7 +173,8 @@ my (%made, %commented);
 while ($code =~ /CREATE\s+(?:OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE|AGGREGATE|TYPE|TABLE|VIEW|MATERIALIZED\s+VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?([@\w.]+)/gi) {
 	(my $kind = uc $1) =~ s/\s+/ /g;
 	$kind = 'FUNCTION' if $kind eq 'PROCEDURE';
-	$made{"$kind $2"} = 1;
+	(my $name = $2) =~ s/^frontrunner\./\@extschema\@./;
+	$made{"$kind $name"} = 1;
 }
 while ($code =~ /COMMENT\s+ON\s+(FUNCTION|PROCEDURE|AGGREGATE|TYPE|TABLE|VIEW|MATERIALIZED\s+VIEW)\s+([@\w.]+)/gi) {
 	(my $kind = uc $1) =~ s/\s+/ /g;
