@@ -9,6 +9,9 @@
 #                        pg_regress, pgTAP (test/*.sql via pg_prove) and the
 #                        fuzzers, and ends with "N passed, N failed"
 #   make demo            the main job on a throwaway cluster with demo data
+#   make updatecheck     upgrades in place from every earlier release
+#                        (test/harness/updatecheck.sh) and the pgTAP suite
+#                        on a database upgraded from 0.1.0
 #   make readmecheck     the README's test alone (its sql blocks against the
 #                        demo database), on a throwaway cluster
 #   make fuzz            libFuzzer + AddressSanitizer targets (test/fuzz/)
@@ -29,7 +32,7 @@ OBJS        = $(SRCS:.c=.o)
 # concern, in name order); upgrade scripts are picked up by wildcard.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress scripts (sql/<name>.sql against expected/<name>.out), named
 # explicitly, in the order they run (registry keeps the rows it writes, so
@@ -42,7 +45,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n)
 ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n)
-PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
+PG_CPPFLAGS = -Isrc $(ICU_CFLAGS) -DFR_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK  = $(ICU_LIBS)
 
@@ -58,13 +61,16 @@ $(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
 all: $(DATA_built)
 
 # ---------------------------------------------------------------- harness
-.PHONY: test demo readmecheck fuzz fuzz-run bench prove
+.PHONY: test demo readmecheck updatecheck fuzz fuzz-run bench prove
 
 test:
 	bash test/harness/test.sh
 
 demo:
 	bash test/harness/demo.sh
+
+updatecheck: all
+	bash test/harness/pgenv.sh bash -c 'bash test/harness/updatecheck.sh && FR_TAP_FROM=0.1.0 bash test/harness/prove.sh'
 
 readmecheck: all
 	bash test/harness/pgenv.sh bash test/harness/readme.sh

@@ -47,6 +47,8 @@ tap_section() {
 }
 
 tap_section "pgTAP" bash test/harness/prove.sh
+tap_section "upgrade in place from every earlier release" bash test/harness/updatecheck.sh
+tap_section "pgTAP on a database upgraded from 0.1.0" env FR_TAP_FROM=0.1.0 bash test/harness/prove.sh
 tap_section "dump and restore" bash test/harness/dump_restore.sh
 tap_section "planted-object attack" bash test/harness/attack.sh
 tap_section "README (its sql blocks against the demo database)" bash test/harness/readme.sh

@@ -1,0 +1,1756 @@
+-- frontrunner 0.1.0 → 0.2.0 (ALTER EXTENSION frontrunner UPDATE).
+--
+-- Every change 0.2.0 makes to the objects 0.1.0 installed, so that an
+-- upgraded database and a fresh 0.2.0 install have the same objects and the
+-- data stays in place (make updatecheck: test/harness/updatecheck.sh checks
+-- both).  Written with test/harness/upgrade_diff.py's draft, then by hand
+-- for the tables.  Each issue of the release adds its block at the end.
+
+\echo Use "ALTER EXTENSION frontrunner UPDATE" to load this file. \quit
+
+-- issues 13 and 14: the layout, one source per rule, restores, the tenant, --
+-- the module's release ------------------------------------------------------
+DO $$
+BEGIN
+  CREATE FUNCTION frontrunner.version() RETURNS text
+    AS 'MODULE_PATHNAME', 'fr_module_version' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+EXCEPTION WHEN undefined_function THEN
+  RAISE EXCEPTION 'the frontrunner module is older than the release being installed'
+    USING ERRCODE = 'object_not_in_prerequisite_state',
+          DETAIL = format('The library %s has no version function (it is 0.1.0 or older); this script installs frontrunner %s.',
+                          'MODULE_PATHNAME', (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'frontrunner')),
+          HINT = 'Install the module of the same release (the package, or make install), then run the command again in a new session.';
+END
+$$;
+
+DO $$
+DECLARE
+  module text := frontrunner.version();
+  script text := (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'frontrunner');
+BEGIN
+  IF module IS DISTINCT FROM script THEN
+    RAISE EXCEPTION 'the frontrunner module is release %, the script installs release %', module, script
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('The library %s reports release %s.', 'MODULE_PATHNAME', module),
+            HINT = 'Install the module of the same release (the package, or make install), then run the command again in a new session.';
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.version() IS
+  'release of the loaded frontrunner module (frontrunner.so); compare with pg_extension.extversion, the release of the installed SQL objects: they differ after a package upgrade until ALTER EXTENSION frontrunner UPDATE';
+
+CREATE OR REPLACE FUNCTION @extschema@.restoring(rel regclass) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_restoring' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+
+COMMENT ON FUNCTION @extschema@.restoring(regclass) IS
+  'true while rel is loaded by a restore — a COPY … FROM into rel with row_security off, as pg_dump''s scripts and pg_restore run it, by a superuser or the owner of rel: the registry''s INSERT triggers then let the rows in as they were dumped';
+
+DROP TRIGGER enterprise_10_region ON @extschema@.enterprise;
+
+CREATE TRIGGER enterprise_10_region BEFORE INSERT OR UPDATE ON @extschema@.enterprise
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.enterprise'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.enterprise_fill_region();
+
+CREATE OR REPLACE FUNCTION @extschema@.tenant_fill() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_tenant_fill' LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.tenant_fill() IS
+  'trigger tenant_fill(key_column, constraint_name), BEFORE INSERT OR UPDATE of a row that belongs to a disclosure: enterprise (the tenant) := the enterprise of the disclosure the key names, when the client left it NULL or moved the row to another disclosure; a key with no disclosure raises the foreign key''s 23503 (constraint_name)';
+
+-- the tenant in every row that belongs to a disclosure (issue 14) ---------------
+-- Existing rows get their disclosure's enterprise; the rule triggers stay
+-- out of it (these are not client writes: published rows are not changed,
+-- only completed with what they already imply).
+SELECT pg_catalog.set_config('session_replication_role', 'replica', true);
+
+DROP INDEX @extschema@.disclosure_enterprise_idx;
+ALTER TABLE @extschema@.disclosure
+  ADD CONSTRAINT disclosure_enterprise_id_key UNIQUE (enterprise, id);
+
+ALTER TABLE @extschema@.disclosed_indicator ADD COLUMN enterprise @extschema@.uscc;
+UPDATE @extschema@.disclosed_indicator i SET enterprise = d.enterprise
+  FROM @extschema@.disclosure d WHERE d.id = i.disclosure;
+ALTER TABLE @extschema@.disclosed_indicator
+  ALTER COLUMN enterprise SET NOT NULL,
+  DROP CONSTRAINT disclosed_indicator_disclosure_fkey,
+  ADD CONSTRAINT disclosed_indicator_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id) ON UPDATE CASCADE ON DELETE CASCADE;
+
+ALTER TABLE @extschema@.spot_check ADD COLUMN enterprise @extschema@.uscc;
+UPDATE @extschema@.spot_check c SET enterprise = d.enterprise
+  FROM @extschema@.disclosure d WHERE d.id = c.disclosure;
+ALTER TABLE @extschema@.spot_check
+  ALTER COLUMN enterprise SET NOT NULL,
+  ADD CONSTRAINT spot_check_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id);
+
+-- history: events of drafts deleted under 0.1.0 keep no enterprise (their
+-- disclosure is gone)
+ALTER TABLE @extschema@.disclosure_event ADD COLUMN enterprise @extschema@.uscc;
+UPDATE @extschema@.disclosure_event e SET enterprise = d.enterprise
+  FROM @extschema@.disclosure d WHERE d.id = e.disclosure;
+
+ALTER TABLE @extschema@.ranking_entry
+  DROP CONSTRAINT ranking_entry_disclosure_fkey,
+  ADD CONSTRAINT ranking_entry_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id);
+
+ALTER TABLE @extschema@.feedback
+  DROP CONSTRAINT feedback_disclosure_fkey,
+  ADD CONSTRAINT feedback_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id);
+
+ALTER TABLE @extschema@.spot_check_request ADD COLUMN enterprise @extschema@.uscc;
+UPDATE @extschema@.spot_check_request r SET enterprise = d.enterprise
+  FROM @extschema@.disclosure d WHERE d.id = r.disclosure;
+ALTER TABLE @extschema@.spot_check_request
+  ALTER COLUMN enterprise SET NOT NULL,
+  ADD CONSTRAINT spot_check_request_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id);
+
+SELECT pg_catalog.set_config('session_replication_role', 'origin', true);
+
+
+DROP TRIGGER plan_review_10_write ON @extschema@.plan_review;
+
+COMMENT ON CONSTRAINT disclosure_enterprise_id_key ON @extschema@.disclosure IS
+  'the tenant and the id: what the rows that belong to a disclosure reference, so that they always name its enterprise (and stay on its shard when the registry is distributed)';
+
+COMMENT ON COLUMN @extschema@.disclosed_indicator.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written; the foreign key to disclosure (enterprise, id) keeps it the disclosure''s';
+
+CREATE TRIGGER disclosed_indicator_05_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.disclosed_indicator
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosed_indicator'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'disclosed_indicator_disclosure_fkey');
+
+COMMENT ON COLUMN @extschema@.spot_check.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written; the foreign key to disclosure (enterprise, id) keeps it the disclosure''s';
+
+CREATE TRIGGER spot_check_15_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.spot_check
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'spot_check_disclosure_fkey');
+
+COMMENT ON COLUMN @extschema@.disclosure_event.enterprise IS 'the disclosure''s enterprise (the tenant), written with the event; NULL only for events of drafts deleted before 0.2.0, whose enterprise was not recorded';
+
+CREATE OR REPLACE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger argument: the SQLSTATE of the rule that keeps the table (FR005
+  -- when none is given); 0.1.0's triggers also pass their texts, which are
+  -- these
+  code text := CASE WHEN TG_NARGS > 0 THEN TG_ARGV[0] ELSE 'FR005' END;
+BEGIN
+  RAISE EXCEPTION '%: TRUNCATE of % is not allowed',
+        CASE code WHEN 'FR007' THEN 'rule 7 (immutability)' WHEN 'FR008' THEN 'feedback workflow'
+                  ELSE 'rule 5 (publication)' END, TG_TABLE_NAME
+    USING ERRCODE = code,
+          DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                          CASE code WHEN 'FR007' THEN 'evaluation plans or published ranking lists'
+                                    WHEN 'FR008' THEN 'reports or the spot checks they requested'
+                                    ELSE 'published disclosures, their indicators or their history' END),
+          HINT = CASE code WHEN 'FR007' THEN 'Delete draft plans with DELETE; published plans are closed and published lists stay.'
+                           WHEN 'FR008' THEN 'Reports and requests are kept; they are decided or answered, never removed.'
+                           ELSE 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.' END,
+          TABLE = TG_TABLE_NAME;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.refuse_truncate() IS
+  'statement trigger: TRUNCATE refused, under the rule whose SQLSTATE is the trigger''s argument: FR005 (rule 5, the registry; the default), FR007 (rule 7, plans and published lists) or FR008 (the feedback workflow)';
+
+CREATE OR REPLACE FUNCTION @extschema@.refuse_change() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger arguments: SQLSTATE, message, detail, hint, and optionally the
+  -- one change allowed: a column set once (from NULL to a non-blank value,
+  -- nothing else changed) and a column then stamped with now().  In the
+  -- message and the detail {op} is the operation and {column} the old row's
+  -- value of that column.
+  settable text := CASE WHEN TG_NARGS > 4 THEN TG_ARGV[4] END;
+  stamp text := CASE WHEN TG_NARGS > 5 THEN TG_ARGV[5] END;
+  old_row jsonb := pg_catalog.to_jsonb(OLD);
+  changed text[];
+  why text := '';
+  texts text[] := ARRAY[TG_ARGV[1], TG_ARGV[2]];
+  k int;
+  col text;
+  val text;
+BEGIN
+  IF TG_OP = 'UPDATE' AND settable IS NOT NULL THEN
+    SELECT pg_catalog.array_agg(n.key) INTO changed
+    FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) n
+    WHERE n.value IS DISTINCT FROM old_row -> n.key;
+    IF settable = ANY (changed) AND changed <@ ARRAY[settable, stamp] THEN
+      IF old_row ->> settable IS NOT NULL OR old_row ->> stamp IS NOT NULL THEN
+        why := format(' Its %s is already set (%s); it is set once.', coalesce(stamp, settable),
+                      old_row ->> coalesce(stamp, settable));
+      ELSIF coalesce(btrim(pg_catalog.to_jsonb(NEW) ->> settable), '') = '' THEN
+        why := format(' The new %s is empty.', settable);
+      ELSE
+        IF stamp IS NOT NULL THEN
+          NEW := pg_catalog.jsonb_populate_record(NEW, pg_catalog.jsonb_build_object(stamp, now()));
+        END IF;
+        RETURN NEW;
+      END IF;
+    END IF;
+  END IF;
+  FOR k IN 1 .. 2 LOOP
+    texts[k] := replace(texts[k], '{op}', TG_OP);
+    FOR col IN SELECT DISTINCT m[1] FROM pg_catalog.regexp_matches(texts[k], '\{(\w+)\}', 'g') m LOOP
+      EXECUTE format('SELECT ($1).%I::text', col) USING OLD INTO val;
+      texts[k] := replace(texts[k], '{' || col || '}', coalesce(val, 'NULL'));
+    END LOOP;
+  END LOOP;
+  RAISE EXCEPTION USING MESSAGE = texts[1], ERRCODE = TG_ARGV[0], DETAIL = texts[2] || why,
+                        HINT = TG_ARGV[3], TABLE = TG_TABLE_NAME;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.refuse_change() IS
+  'row trigger: UPDATE and DELETE refused with the trigger''s arguments (SQLSTATE, message, detail, hint; {op} and {column} filled from the operation and the old row), except the one change named by the optional fifth and sixth arguments: a column set once to a non-blank value, the other stamped with now()';
+
+CREATE OR REPLACE FUNCTION @extschema@.raise_violation(sqlstate text, message text, detail text, hint text,
+                                            table_name text, column_name text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION USING MESSAGE = message, ERRCODE = sqlstate, DETAIL = detail, HINT = hint,
+                        TABLE = coalesce(table_name, ''), COLUMN = coalesce(column_name, '');
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.raise_violation(text, text, text, text, text, text) IS
+  'raises a violation as disclosure_violations() and indicator_violations() describe it: SQLSTATE, message, DETAIL, HINT and the TABLE and COLUMN fields';
+
+CREATE OR REPLACE FUNCTION @extschema@.standard_number_problem(code @extschema@.stdcode)
+RETURNS text[]
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  y int;
+BEGIN
+  IF frontrunner.std_kind(code) <> 'enterprise' THEN
+    RETURN NULL;
+  END IF;
+  y := frontrunner.std_year(code);
+  IF y IS NULL THEN
+    RETURN ARRAY[format('rule 1 (numbering): enterprise standard %s has no year', code),
+                 format('Standard number: %s. An enterprise standard number is Q/<enterprise code> <number>-<4-digit year>.', code),
+                 format('Append the 4-digit year of the edition the product executes: %s-YYYY.', code)];
+  END IF;
+  IF y > extract(year FROM CURRENT_DATE) THEN
+    RETURN ARRAY[format('rule 1 (numbering): enterprise standard %s is dated in the future', code),
+                 format('Standard number: %s; year %s is after the current year %s.', code, y, extract(year FROM CURRENT_DATE)),
+                 'Use the number of an edition that has been issued.'];
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.standard_number_problem(@extschema@.stdcode) IS
+  'rule 1: NULL when the standard number is fine, else {message, DETAIL, HINT} of its violation: an enterprise standard number (Q/…) with no year or a year in the future';
+
+CREATE OR REPLACE FUNCTION @extschema@.check_standard_number(code @extschema@.stdcode)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p text[] := frontrunner.standard_number_problem(code);
+BEGIN
+  IF p IS NOT NULL THEN
+    PERFORM frontrunner.raise_violation('FR001', p[1], p[2], p[3], 'disclosure', 'standard');
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.check_standard_number(@extschema@.stdcode) IS
+  'rule 1 at data entry: raises FR001 with standard_number_problem() when an enterprise standard number (Q/…) has no year or a year in the future';
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_violations(rows @extschema@.disclosed_indicator[], publication boolean)
+RETURNS TABLE (disclosure bigint, step int, indicator text, standard @extschema@.stdcode, rule text,
+               sqlstate text, message text, detail text, hint text, table_name text, column_name text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- The one source of the rules on a disclosed indicator, for data entry
+  -- (publication false: the triggers on disclosed_indicator pass the rows
+  -- written) and for publication (disclosure_violations() passes every
+  -- indicator of the disclosures published):
+  --   step 1  rule 5   the disclosure is a draft (data entry only)
+  --   step 4  23503    the indicator is defined for the disclosure's category
+  --   step 6  rule 3   at least as strict as every in-force mandatory standard
+  --   step 7  rule 4   at least as strict as every in-force recommended
+  --                    national or industry standard, unless the disclosure
+  --                    states otherwise (publication only)
+  -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
+  -- in the order the first is chosen: disclosure, step, indicator, standard.
+  -- Hash joins over the rows, the floors in force computed once.
+  WITH n AS MATERIALIZED (
+    SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
+           coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
+    FROM pg_catalog.unnest(rows) r
+    JOIN frontrunner.disclosure d ON d.id = r.disclosure
+  ), defs AS MATERIALIZED (
+    SELECT x.category, x.key
+    FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
+  ), floors AS MATERIALIZED (
+    SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
+    FROM frontrunner.requirement_in_force f
+    WHERE f.nature = 'mandatory'
+       OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
+  )
+  SELECT v.* FROM (
+    SELECT n.disclosure, 1, n.indicator, NULL::frontrunner.stdcode, 'rule 5', 'FR005',
+           format('rule 5 (publication): indicators of %s disclosure %s are immutable', n.status, n.disclosure),
+           format('Disclosure %s has status %s; indicator %s = %s.', n.disclosure, n.status, n.indicator, n.requirement),
+           'Publish a new version of the disclosure with the changed indicators.',
+           'disclosed_indicator', NULL
+    FROM n WHERE NOT publication AND n.status <> 'draft'
+    UNION ALL
+    SELECT n.disclosure, 4, n.indicator, NULL, 'indicator_def', '23503',
+           format('indicator "%s" is not defined for category "%s"', n.indicator, n.category),
+           format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', n.category, n.indicator),
+           CASE WHEN publication THEN 'Remove the indicator from the disclosure or define it for the category.'
+                ELSE 'Disclose an indicator of the category, or add it to indicator_def first.' END,
+           'disclosed_indicator', 'indicator'
+    FROM n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
+    WHERE x.key IS NULL
+    UNION ALL
+    SELECT n.disclosure, CASE f.nature WHEN 'mandatory' THEN 6 ELSE 7 END, n.indicator, f.standard,
+           CASE f.nature WHEN 'mandatory' THEN 'rule 3' ELSE 'rule 4' END,
+           CASE f.nature WHEN 'mandatory' THEN 'FR003' ELSE 'FR004' END,
+           CASE f.nature
+             WHEN 'mandatory' THEN format('rule 3 (mandatory floor): indicator "%s" is looser than mandatory standard %s', n.indicator, f.standard)
+             ELSE format('rule 4 (recommended floor): indicator "%s" is looser than recommended standard %s and no statement is given', n.indicator, f.standard) END,
+           -- (at data entry the disclosure is the one being written)
+           CASE WHEN publication THEN format('Disclosure %s. ', n.disclosure) ELSE '' END
+           || format('Disclosed requirement: %s; %s %s: %s (compare: %s).', n.requirement, f.standard,
+                     CASE f.nature WHEN 'mandatory' THEN 'requires' ELSE 'recommends' END, f.requirement, c.verdict),
+           CASE f.nature
+             WHEN 'mandatory' THEN format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.', f.standard, f.requirement)
+             ELSE format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.', f.requirement, f.standard) END,
+           CASE f.nature WHEN 'mandatory' THEN 'disclosed_indicator' ELSE 'disclosure' END,
+           CASE f.nature WHEN 'mandatory' THEN 'requirement' ELSE 'below_recommended_statement' END
+    FROM n
+    JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
+    CROSS JOIN LATERAL (SELECT frontrunner.compare(n.requirement, f.requirement) AS verdict) c
+    WHERE (f.nature = 'mandatory' OR n.no_statement)
+      AND c.verdict NOT IN ('stricter', 'equal')
+  ) v (disclosure, step, indicator, standard, rule, sqlstate, message, detail, hint, table_name, column_name)
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard
+$$;
+
+COMMENT ON FUNCTION @extschema@.indicator_violations(@extschema@.disclosed_indicator[], boolean) IS
+  'the rules on disclosed indicators, one row per violation (SQLSTATE, message, DETAIL, HINT, TABLE, COLUMN) in the order the first is chosen: at data entry (publication false) the disclosure is a draft (FR005), the indicator defined for its category (23503) and at least as strict as the in-force mandatory standards (FR003); at publication also the recommended national and industry standards unless the disclosure states otherwise (FR004)';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_violations(ids bigint[])
+RETURNS TABLE (disclosure bigint, indicator text, rule text, sqlstate text, message text,
+               detail text, hint text, table_name text, column_name text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- Every rule a publication checks, over the disclosures as a whole: one
+  -- row per violation, the first bad disclosure first and, within one, the
+  -- checks in this order (indicator_violations() numbers the steps):
+  --   step 2  rule 1  an enterprise standard number has its year, not in the future
+  --   step 3  rule 1  the executed standard, when known, is not withdrawn
+  --   step 4  23503   every indicator is defined for the category
+  --   step 5  rule 2  an own enterprise standard discloses every required
+  --                   indicator with a test method (missing ones first)
+  --   step 6  rule 3  mandatory floor (again: standards may have changed)
+  --   step 7  rule 4  recommended floor without the explicit statement
+  -- disclosure_publication_check() raises the first row.
+  WITH pub AS MATERIALIZED (
+    SELECT d.id, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
+           CASE WHEN frontrunner.std_kind(d.standard) = 'enterprise'
+                THEN frontrunner.standard_number_problem(d.standard) END AS numbering
+    FROM frontrunner.disclosure d WHERE d.id = ANY (ids)
+  ), ind AS MATERIALIZED (
+    SELECT i.disclosure, i.indicator, i.requirement, i.test_method, i AS row_
+    FROM pub p JOIN frontrunner.disclosed_indicator i ON i.disclosure = p.id
+  ), incomplete AS (
+    -- the required indicators an own enterprise standard misses or gives no method for
+    SELECT p.id, p.category, p.standard,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NULL) AS missing,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NOT NULL) AS no_method
+    FROM pub p
+    JOIN frontrunner.indicator_def x ON x.category = p.category AND x.required
+    LEFT JOIN ind i ON i.disclosure = p.id AND i.indicator = x.key
+    WHERE p.own AND (i.indicator IS NULL OR i.test_method IS NULL)
+    GROUP BY p.id, p.category, p.standard
+  )
+  SELECT v.disclosure, v.indicator, v.rule, v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name
+  FROM (
+    SELECT p.id AS disclosure, 2 AS step, NULL::text AS indicator, NULL::frontrunner.stdcode AS standard,
+           'rule 1' AS rule, 'FR001' AS sqlstate, p.numbering[1] AS message, p.numbering[2] AS detail,
+           p.numbering[3] AS hint, 'disclosure' AS table_name, 'standard' AS column_name
+    FROM pub p WHERE p.numbering IS NOT NULL
+    UNION ALL
+    SELECT p.id, 3, NULL, NULL, 'rule 1', 'FR001',
+           format('rule 1 (numbering): standard %s was withdrawn on %s', p.standard, s.withdrawn_on),
+           format('Disclosure %s executes %s, withdrawn on %s.', p.id, p.standard, s.withdrawn_on),
+           'Execute the edition in force (see table standard) and disclose its number.',
+           'disclosure', 'standard'
+    FROM pub p JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) p.standard
+    WHERE s.withdrawn_on <= CURRENT_DATE
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s does not disclose every required indicator of category "%s"', c.id, c.category),
+           format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', c.standard, c.missing),
+           'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
+           'disclosed_indicator', 'indicator'
+    FROM incomplete c WHERE c.missing IS NOT NULL
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s gives no test method for required indicators', c.id),
+           format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', c.standard, c.no_method),
+           'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
+           'disclosed_indicator', 'test_method'
+    FROM incomplete c WHERE c.missing IS NULL
+    UNION ALL
+    SELECT w.disclosure, w.step, w.indicator, w.standard, w.rule, w.sqlstate, w.message, w.detail, w.hint,
+           w.table_name, w.column_name
+    FROM frontrunner.indicator_violations(
+           ARRAY(SELECT i.row_ FROM ind i), true) w
+  ) v
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard
+$$;
+
+COMMENT ON FUNCTION @extschema@.disclosure_violations(bigint[]) IS
+  'every violation of rules 1-4 (and 23503, an indicator not defined for the category) that publishing the disclosures would meet, one row per violation with its SQLSTATE, message, DETAIL, HINT, TABLE and COLUMN, the first bad disclosure first and within one in the order of the checks (numbering, withdrawn standard, undefined indicators, completeness, mandatory then recommended floor); call it on drafts to see everything that blocks their publication';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_publication_check(ids bigint[])
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v record;
+BEGIN
+  SELECT * INTO v FROM frontrunner.disclosure_violations(ids) LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[]) IS
+  'the checks made when disclosures are published (rules 1-4 over each disclosure as a whole): raises the first row of disclosure_violations() (FR001-FR004 or 23503); call it on drafts to see what would block their publication';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  twin record;
+  prev_ids bigint[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
+    SELECT n.id, 'create', NULL, n.status, n.enterprise FROM new_rows n ORDER BY n.id;
+    RETURN NULL;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
+    SELECT o.id, 'delete', o.status, NULL, o.enterprise FROM old_rows o ORDER BY o.id;
+    RETURN NULL;
+  END IF;
+
+  -- publication: rules 1-4 over every disclosure this statement published
+  SELECT pg_catalog.array_agg(n.id) INTO prev_ids FROM new_rows n WHERE n.status = 'published';
+  IF prev_ids IS NOT NULL THEN
+    PERFORM frontrunner.disclosure_publication_check(prev_ids);
+  END IF;
+
+  -- UPDATE: disclosure_before_update lets a row change only draft → draft,
+  -- draft → published, published → withdrawn and published → superseded,
+  -- so every new row that is not a draft is a state change and its old
+  -- status follows from the new one (no join of the transition tables)
+  INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, note, enterprise)
+  SELECT n.id,
+         CASE n.status WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
+         CASE n.status WHEN 'published' THEN 'draft' ELSE 'published' END, n.status,
+         CASE n.status
+           WHEN 'withdrawn' THEN n.withdraw_reason
+           WHEN 'published' THEN 'supersedes ' || n.supersedes
+           WHEN 'superseded' THEN (SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+                                   FROM frontrunner.disclosure s
+                                   WHERE s.supersedes = n.id AND s.status = 'published')
+         END,
+         n.enterprise
+  FROM new_rows n
+  WHERE n.status <> 'draft'
+  ORDER BY n.id;
+
+  -- new versions: the one they supersede becomes superseded, exactly once
+  SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
+  FROM new_rows n
+  WHERE n.status = 'published' AND n.supersedes IS NOT NULL
+  GROUP BY n.supersedes
+  HAVING count(*) > 1
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % would be superseded by several versions', twin.supersedes
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosures %s, published together, all supersede %s.', twin.ids, twin.supersedes),
+            HINT = 'Publish one new version; delete or re-point the other drafts.',
+            TABLE = 'disclosure', COLUMN = 'supersedes';
+  END IF;
+  SELECT pg_catalog.array_agg(n.supersedes) INTO prev_ids
+  FROM new_rows n
+  WHERE n.status = 'published' AND n.supersedes IS NOT NULL;
+  IF prev_ids IS NOT NULL THEN
+    UPDATE frontrunner.disclosure SET status = 'superseded' WHERE id = ANY (prev_ids);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DROP TRIGGER disclosure_10_insert ON @extschema@.disclosure;
+
+CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_before_insert();
+
+DROP TRIGGER disclosure_20_insert ON @extschema@.disclosure;
+
+CREATE TRIGGER disclosure_20_insert AFTER INSERT ON @extschema@.disclosure
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_after_statement();
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_entry_check(written @extschema@.disclosed_indicator[],
+                                                  removed @extschema@.disclosed_indicator[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v record;
+BEGIN
+  -- the disclosures of the rows, locked (in id order) against a concurrent
+  -- publication; a disclosure already gone is a cascade from deleting a draft
+  PERFORM FROM frontrunner.disclosure d
+  WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
+                 UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
+  ORDER BY d.id
+  FOR SHARE OF d;
+  -- a row changed or deleted leaves a draft (rule 5); the rows written are
+  -- checked as at data entry
+  SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
+  END IF;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.indicator_entry_check(@extschema@.disclosed_indicator[], @extschema@.disclosed_indicator[]) IS
+  'data entry of disclosed indicators: locks their disclosures against a concurrent publication and raises the first violation indicator_violations() finds — a row removed or changed must leave a draft (rule 5), a row written must go into a draft (rule 5), be defined for the category (23503) and meet the mandatory floor (rule 3)';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosed_indicator_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM frontrunner.indicator_entry_check(NULL, ARRAY[OLD::frontrunner.disclosed_indicator]);
+    RETURN OLD;
+  END IF;
+  PERFORM frontrunner.indicator_entry_check(ARRAY[NEW::frontrunner.disclosed_indicator],
+                                            ARRAY[OLD::frontrunner.disclosed_indicator]);
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.disclosed_indicator_guard() IS
+  'trigger: an indicator is changed or deleted only in a draft (rule 5), the new row checked as at data entry (rule 5, 23503, rule 3), by indicator_entry_check()';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosed_indicator_insert_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  PERFORM frontrunner.indicator_entry_check(ARRAY(SELECT n::frontrunner.disclosed_indicator FROM new_rows n));
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.disclosed_indicator_insert_check() IS
+  'statement trigger: the inserted indicators checked by indicator_entry_check() as at data entry: only into drafts (rule 5, the drafts locked against a concurrent publication), defined for the category (23503), at least as strict as the mandatory floor (rule 3)';
+
+DROP TRIGGER disclosed_indicator_20_insert ON @extschema@.disclosed_indicator;
+
+CREATE TRIGGER disclosed_indicator_20_insert AFTER INSERT ON @extschema@.disclosed_indicator
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (NOT @extschema@.restoring('frontrunner.disclosed_indicator'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosed_indicator_insert_check();
+
+DROP TRIGGER disclosure_event_10_guard ON @extschema@.disclosure_event;
+
+CREATE TRIGGER disclosure_event_10_guard BEFORE UPDATE OR DELETE ON @extschema@.disclosure_event
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR005',
+    'rule 5 (publication): the disclosure history is append-only',
+    '{op} of history entry {id} (disclosure {disclosure}, {action}) refused.',
+    'History entries are written by the disclosure triggers and never changed.');
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  verdict text;
+BEGIN
+  SELECT x.status, i.requirement INTO d
+  FROM frontrunner.disclosure x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE x.id = NEW.disclosure;
+  IF NOT FOUND OR d.status = 'draft' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosure %s: %s.', NEW.disclosure, coalesce('status ' || d.status, 'no such disclosure')),
+            HINT = 'Spot checks are recorded against published (or since withdrawn or superseded) disclosures.',
+            TABLE = 'spot_check', COLUMN = 'disclosure';
+  END IF;
+  IF d.requirement IS NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % does not disclose indicator "%"', NEW.disclosure, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
+                            coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
+                                      FROM frontrunner.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+            HINT = 'A spot check measures a disclosed indicator.',
+            TABLE = 'spot_check', COLUMN = 'indicator';
+  END IF;
+  IF NEW.sampled_on > CURRENT_DATE THEN
+    RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            HINT = 'Record a spot check once the sample has been taken.',
+            TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  verdict := frontrunner.compare(NEW.measured, d.requirement);
+  IF verdict = 'incomparable' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, d.requirement),
+            HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
+            TABLE = 'spot_check', COLUMN = 'measured';
+  END IF;
+  NEW.conforms := frontrunner.satisfies(NEW.measured, d.requirement, NEW.method);
+  RETURN NEW;
+END
+$$;
+
+DROP TRIGGER spot_check_10_conforms ON @extschema@.spot_check;
+
+CREATE TRIGGER spot_check_10_conforms BEFORE INSERT OR UPDATE ON @extschema@.spot_check
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.spot_check_before_write();
+
+CREATE OR REPLACE FUNCTION @extschema@.excluded(enterprise @extschema@.uscc, deadline timestamptz,
+                                     exclusion_days int DEFAULT 365)
+RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF exclusion_days < 0 THEN
+    RAISE EXCEPTION 'exclusion_days must not be negative'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('Parameter exclusion_days is %s.', exclusion_days),
+            HINT = 'Give the number of days after a failing spot check during which the enterprise is excluded (365 by default).';
+  END IF;
+  RETURN EXISTS (
+    SELECT FROM frontrunner.disclosure d
+    JOIN frontrunner.spot_check c ON c.disclosure = d.id
+    WHERE d.enterprise OPERATOR(frontrunner.=) $1
+      AND NOT c.conforms
+      AND $2 >= c.sampled_on::timestamptz
+      AND $2 < (c.sampled_on + $3)::timestamptz);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.benchmark_profile(enterprise @extschema@.uscc)
+RETURNS TABLE (disclosure bigint, category text, product text, standard text,
+               indicators bigint, benchmarked bigint, at_least_as_strict bigint, not_as_strict bigint,
+               indicator text, benchmark text, std_kind text, disclosed text, required text,
+               verdict text, margin numeric)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  PERFORM FROM frontrunner.enterprise e WHERE e.uscc OPERATOR(frontrunner.=) $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'enterprise % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table enterprise has uscc = %s.', $1),
+            HINT = 'Find the USCC of an enterprise with enterprise_search(name or pinyin).';
+  END IF;
+  -- the counts of view benchmark_profile, per disclosure of the enterprise
+  -- (index lookups instead of the whole registry)
+  RETURN QUERY
+  SELECT d.id, d.category, d.product, d.standard::text,
+         c.indicators, c.benchmarked, c.at_least_as_strict, c.benchmarked - c.at_least_as_strict,
+         g.indicator, g.standard::text, g.std_kind, g.disclosed::text, g.required::text, g.verdict, g.margin
+  FROM frontrunner.disclosure d
+  CROSS JOIN LATERAL (
+    SELECT (SELECT count(*) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = d.id) AS indicators,
+           count(*) AS benchmarked, count(*) FILTER (WHERE k.ok) AS at_least_as_strict
+    FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
+          FROM frontrunner.benchmark_pair p
+          WHERE p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
+          GROUP BY p.indicator) k) c
+  LEFT JOIN frontrunner.benchmark_pair g
+    ON g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
+   AND g.verdict NOT IN ('stricter', 'equal')
+  WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.status = 'published'
+  ORDER BY d.id, g.indicator, g.class_rank, g.standard;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_row(plan_id bigint) RETURNS @extschema@.evaluation_plan
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+BEGIN
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', plan_id
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s.', plan_id),
+            HINT = 'See table evaluation_plan.';
+  END IF;
+  RETURN p;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_row(bigint) IS
+  'the evaluation plan with this id; raises P0002 when there is none (plan_id() looks a plan up by its code)';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_publication_check(plan_id bigint)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  PERFORM FROM frontrunner.plan_indicator i WHERE i.plan = plan_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'rule 7 (plan): plan % has no core indicator', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (category %s) has no rows in plan_indicator.', p.code, p.category),
+            HINT = 'Insert the core indicators into plan_indicator before publishing the plan.',
+            TABLE = 'plan_indicator';
+  END IF;
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    IF r.u IS NULL THEN
+      RAISE EXCEPTION 'rule 7 (plan): core indicator "%" of plan % has no unit', r.indicator, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Neither plan_indicator.unit nor indicator_def.unit is set for %s / %s; levels of different disclosures would be in different units.', p.category, r.indicator),
+              HINT = 'Set plan_indicator.unit (or indicator_def.unit) to the unit levels are ranked in, e.g. ''mg/kg''; '''' for plain numbers.',
+              TABLE = 'plan_indicator', COLUMN = 'unit';
+    END IF;
+    IF p.style = 'best_in_market' AND r.leader_cutoff IS NOT NULL THEN
+      RAISE EXCEPTION 'rule 7 (plan): plan % is best_in_market but indicator "%" has an absolute leader cutoff', p.code, r.indicator
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Its leader_cutoff is %s; in a best_in_market plan the leader cutoff is the best disclosed level.', r.leader_cutoff),
+              HINT = 'Remove the leader cutoff, or use style ''cutoffs''.',
+              TABLE = 'plan_indicator', COLUMN = 'leader_cutoff';
+    END IF;
+    -- absolute cutoffs: commensurable with the unit, and nested leader ⊆ advanced ⊆ baseline
+    IF (r.leader_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.leader_cutoff), r.u), r.u))
+       OR (r.advanced_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.advanced_cutoff), r.u), r.u))
+       OR (r.baseline_cutoff IS NOT NULL AND NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(r.baseline_cutoff), r.u), r.u)) THEN
+      RAISE EXCEPTION 'rule 7 (plan): a cutoff of indicator "%" of plan % is not in a unit of %', r.indicator, p.code, quote_literal(r.u)
+        USING ERRCODE = 'FR007',
+              DETAIL = format('The cutoffs are leader %s, advanced %s, baseline %s; levels are in %s (%s).',
+                              coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
+                              coalesce(r.baseline_cutoff::text, '-'), quote_literal(r.u), frontrunner.unit_dimension(r.u)),
+              HINT = 'Write the cutoffs in a unit of the same quantity as the indicator.',
+              TABLE = 'plan_indicator';
+    END IF;
+    IF (r.leader_cutoff IS NOT NULL AND r.advanced_cutoff IS NOT NULL
+        AND NOT (r.leader_cutoff OPERATOR(frontrunner.<@) r.advanced_cutoff))
+       OR (r.advanced_cutoff IS NOT NULL AND r.baseline_cutoff IS NOT NULL
+        AND NOT (r.advanced_cutoff OPERATOR(frontrunner.<@) r.baseline_cutoff))
+       OR (r.leader_cutoff IS NOT NULL AND r.baseline_cutoff IS NOT NULL
+        AND NOT (r.leader_cutoff OPERATOR(frontrunner.<@) r.baseline_cutoff)) THEN
+      RAISE EXCEPTION 'rule 7 (plan): the absolute cutoffs of indicator "%" of plan % are not nested', r.indicator, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('The cutoffs are leader %s, advanced %s, baseline %s.',
+                              coalesce(r.leader_cutoff::text, '-'), coalesce(r.advanced_cutoff::text, '-'),
+                              coalesce(r.baseline_cutoff::text, '-')),
+              HINT = 'A better tier''s cutoff must be at least as strict (<@) as a worse tier''s.',
+              TABLE = 'plan_indicator';
+    END IF;
+  END LOOP;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_review_before_insert() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+BEGIN
+  -- the row lock orders the verdict with the plan's publication or return to draft
+  SELECT e.id, e.code, e.status, e.review_round INTO p
+  FROM frontrunner.evaluation_plan e WHERE e.id = NEW.plan
+  FOR SHARE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
+      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s (plan_review.plan).', NEW.plan),
+            HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  IF p.status <> 'under_review' THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review first (UPDATE evaluation_plan SET status = ''under_review'').'
+                                 ELSE 'Reviews are recorded only while a plan is under review.' END,
+            TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  NEW.round := p.review_round;
+  NEW.reviewed_at := now();
+  NEW.recorded_by := current_user;
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_review_before_insert() IS
+  'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user';
+
+CREATE TRIGGER plan_review_10_insert BEFORE INSERT ON @extschema@.plan_review
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.plan_review'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.plan_review_before_insert();
+
+CREATE TRIGGER plan_review_10_guard BEFORE UPDATE OR DELETE ON @extschema@.plan_review
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (plan review): review {id} of plan {plan} cannot be changed',
+    '{op} of the {verdict} by {reviewer} (round {round}, {reviewed_at}) refused.',
+    'Reviews are kept as recorded; a reviewer who changes their mind records a new verdict, which replaces the earlier one in the round.');
+
+DROP TRIGGER plan_review_30_truncate ON @extschema@.plan_review;
+
+CREATE TRIGGER plan_review_30_truncate BEFORE TRUNCATE ON @extschema@.plan_review
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_review_check(plan_id bigint)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  approvals int;
+  approvers text;
+  rejects text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(format('%s (%s: %s)', s.reviewer, s.reviewed_at, s.comments), '; ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'reject')
+    INTO approvals, approvers, rejects
+  FROM frontrunner.plan_review_state(plan_id) s;
+  IF rejects IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has an open rejection', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: rejected by %s.', p.review_round, p.code, rejects),
+            HINT = 'A rejection stays open until the same reviewer records an approve in this round, or the plan goes back to draft and is resubmitted (a new round).',
+            TABLE = 'plan_review';
+  END IF;
+  IF approvals < p.required_approvals THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, p.required_approvals
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: approved by %s.', p.review_round, p.code, coalesce(approvers, 'nobody')),
+            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
+            TABLE = 'plan_review';
+  END IF;
+END
+$$;
+
+DROP TRIGGER evaluation_plan_10_write ON @extschema@.evaluation_plan;
+
+CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.evaluation_plan'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
+
+DROP TRIGGER evaluation_plan_30_truncate ON @extschema@.evaluation_plan;
+
+CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
+
+DROP TRIGGER plan_indicator_10_write ON @extschema@.plan_indicator;
+
+CREATE TRIGGER plan_indicator_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_indicator
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.plan_indicator'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.plan_indicator_before_write();
+
+DROP TRIGGER plan_indicator_30_truncate ON @extschema@.plan_indicator;
+
+CREATE TRIGGER plan_indicator_30_truncate BEFORE TRUNCATE ON @extschema@.plan_indicator
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
+
+DROP TRIGGER ranking_10_guard ON @extschema@.ranking;
+
+CREATE TRIGGER ranking_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (immutability): published ranking {id} cannot be changed',
+    '{op} of ranking {id} (plan {plan}, published {published_at}) refused.',
+    'Publish a new ranking with publish_ranking(plan_code); the latest one is current.');
+
+DROP TRIGGER ranking_30_truncate ON @extschema@.ranking;
+
+CREATE TRIGGER ranking_30_truncate BEFORE TRUNCATE ON @extschema@.ranking
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
+
+DROP TRIGGER ranking_entry_10_guard ON @extschema@.ranking_entry;
+
+CREATE TRIGGER ranking_entry_10_guard BEFORE UPDATE OR DELETE ON @extschema@.ranking_entry
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR007',
+    'rule 7 (immutability): entry {disclosure} of published ranking {ranking} cannot be changed',
+    '{op} of ranking {ranking}, disclosure {disclosure} (rank {rank}, {tier}) refused.',
+    'Published lists only change by revocation (UPDATE … SET revoke_reason = ''…'' on an entry not yet revoked); publish a new ranking otherwise.',
+    'revoke_reason', 'revoked_at');
+
+DROP TRIGGER ranking_entry_30_truncate ON @extschema@.ranking_entry;
+
+CREATE TRIGGER ranking_entry_30_truncate BEFORE TRUNCATE ON @extschema@.ranking_entry
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR007');
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_id(plan_code text) RETURNS bigint
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  pid bigint;
+BEGIN
+  SELECT e.id INTO pid FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no evaluation plan "%"', plan_code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('No row of table evaluation_plan has code %L. Plans: %s.', plan_code,
+                            coalesce((SELECT string_agg(e.code, ', ' ORDER BY e.code)
+                                      FROM (SELECT e.code FROM frontrunner.evaluation_plan e ORDER BY e.code LIMIT 10) e), 'none')),
+            HINT = 'Give the code of an evaluation plan.';
+  END IF;
+  RETURN pid;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  k int := 0;
+  sel text := '';
+  keys text := '';
+  levels_present text := '';
+  stats text := '';
+  cuts text := '';
+  outcols text := '';
+  tcols text := '';
+  leaders text := '';
+  cutvals text := '';
+  wscale int;
+  wint boolean;
+  wtot numeric;
+  wk text;
+  kleaders text := '';
+  kcols text := '';
+  better text;
+  reach_l text;
+  reach_a text;
+  reach_b text;
+  tk text;
+  pk text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  IF output NOT IN ('rows', 'cutoffs') THEN
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
+            HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
+  END IF;
+  PERFORM frontrunner.plan_publication_check(plan_id);
+  -- the score's numerator, Σ weight·place, is exact: in bigint when the
+  -- weights are integers after scaling by 10^wscale and their sum is small
+  -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
+  SELECT max(scale(trim_scale(c.weight))) INTO wscale FROM frontrunner.plan_core_indicators(plan_id) c;
+  SELECT trim_scale(sum(c.weight * 10::numeric ^ wscale)) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  wint := wscale <= 6 AND wtot <= 1000000000;
+  IF NOT coalesce(wint, false) THEN
+    wscale := 0;
+    SELECT sum(c.weight) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  END IF;
+
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    k := r.k;
+    -- better-or-equal comparison of levels in this direction
+    better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    -- one pass over the disclosed indicators, grouped by disclosure: the
+    -- level of each core indicator (NULL when missing or in another
+    -- dimension) and, for absolute cutoffs, whether the requirement reaches them
+    sel := sel || format(', min(frontrunner.comparable_level(i.requirement, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator);
+    IF r.leader_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator);
+    END IF;
+    IF r.advanced_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator);
+    END IF;
+    IF r.baseline_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator);
+    END IF;
+    keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
+    levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s',
+                             k, r.direction, p.code, r.indicator, r.u);
+    -- cutoffs: absolute (<@), best in market (the best level), or a fraction
+    reach_l := CASE
+      WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
+      WHEN p.style = 'best_in_market' THEN format('b.l%1$s = c.best%1$s', k)
+      ELSE format('b.l%1$s %2$s c.lc%1$s', k, better) END;
+    reach_a := CASE
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('b.ra%s', k)
+      ELSE format('b.l%1$s %2$s c.ac%1$s', k, better) END;
+    reach_b := CASE
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
+      ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
+    -- the best level: the first of the levelset (stored trimmed)
+    cuts := cuts || format(', s.s%1$s, (SELECT l.level FROM frontrunner.levels(s.s%1$s) l ORDER BY l.position LIMIT 1) AS best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+                           k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
+                           coalesce(r.advanced_fraction::text, 'NULL::numeric'),
+                           coalesce(r.baseline_fraction::text, 'NULL::numeric'));
+    -- tier reached on indicator k (the best tier whose cutoff it reaches)
+    tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
+                 reach_l, reach_a, reach_b);
+    -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
+    pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
+    tcols := tcols || format(', t.l%1$s, t.t%1$s, t.p%1$s', k);
+    -- leader on indicator k (the first branch of tk); leader overall on all
+    leaders := leaders || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('(%s)', reach_l);
+    -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
+    cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
+      '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
+      r.indicator, r.u, k,
+      CASE WHEN r.leader_cutoff IS NOT NULL THEN quote_literal(r.leader_cutoff::text)
+           WHEN p.style = 'best_in_market' THEN format('%L || '' '' || c.best%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END)
+           ELSE format('%L || '' '' || c.lc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.advanced_cutoff IS NOT NULL THEN quote_literal(r.advanced_cutoff::text)
+           ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
+           ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
+    wk := CASE WHEN wint THEN (r.weight * 10::numeric ^ wscale)::bigint::text
+               ELSE format('%s::numeric', r.weight) END;
+    kleaders := kleaders || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', wk, pk);
+    kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
+  END LOOP;
+
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs
+  RETURN format($q$
+WITH b AS MATERIALIZED (
+  SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
+  FROM (SELECT i.disclosure%1$s
+        FROM frontrunner.disclosed_indicator i
+        WHERE i.indicator IN (%2$s)%10$s
+        GROUP BY i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.id = p.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
+                    WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                      AND %4$L::timestamptz >= x.sampled_on::timestamptz
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)
+), s AS (
+  SELECT count(*) AS n%7$s FROM b WHERE %6$s
+), c AS (
+  SELECT s.n%8$s FROM s
+)
+%9$s
+$q$, sel, keys, p.category, p.deadline, p.exclusion_days, levels_present, stats, cuts,
+     CASE output
+       WHEN 'rows' THEN format($r$
+SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
+       CASE WHEN q.n = 1 THEN 100::numeric
+            ELSE trim_scale(round(100 * q.key::numeric(1000, 20) / ((2 * (q.n - 1))::numeric * %2$s), 20)) END AS score
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
+  -- the score is computed after the sort, from the exact key, to 20 decimals
+  -- like the standings)
+FROM (
+  -- the sort keys first: the sort compares them without walking the
+  -- variable-width columns
+  SELECT CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+                SELECT %1$s
+                FROM b CROSS JOIN c
+                WHERE %3$s AND %4$s
+                ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier,
+         t.key, t.published_at, t.id, t.tier0, t.n, t.enterprise, t.enterprise_name, t.standard%9$s
+  FROM (
+    SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
+    FROM (
+      SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
+      FROM b CROSS JOIN c
+      WHERE %3$s
+      OFFSET 0
+    ) t
+  ) t
+) q
+$r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
+       WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
+     END,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND i.disclosure IN (SELECT x.id FROM frontrunner.disclosure x
+                               WHERE x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility(plan_code text)
+RETURNS TABLE (disclosure bigint, eligible boolean, reason text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+BEGIN
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+  RETURN QUERY
+  WITH pi AS (
+    SELECT c.indicator, c.direction, c.unit AS u FROM frontrunner.plan_core_indicators(p.id) c
+  )
+  SELECT d.id, r.reasons IS NULL, r.reasons
+  FROM frontrunner.disclosure d
+  CROSS JOIN LATERAL (
+    SELECT string_agg(v.reason, '; ' ORDER BY v.ord) AS reasons FROM (
+      SELECT 1 AS ord, CASE WHEN d.status <> 'published' THEN 'status ' || d.status END AS reason
+      UNION ALL
+      SELECT 2, CASE WHEN d.published_at > p.deadline
+                     THEN format('published %s, after the deadline %s', d.published_at, p.deadline) END
+      UNION ALL
+      SELECT 3, 'core indicator(s) not disclosed: ' || string_agg(pi.indicator, ', ' ORDER BY pi.indicator)
+      FROM pi
+      WHERE NOT EXISTS (SELECT FROM frontrunner.disclosed_indicator di
+                        WHERE di.disclosure = d.id AND di.indicator = pi.indicator)
+      HAVING count(*) > 0
+      UNION ALL
+      SELECT 4, string_agg(format('%s: %s has no level in %s (%s)', pi.indicator, di.requirement,
+                                  quote_literal(pi.u), pi.direction), ', ' ORDER BY pi.indicator)
+      FROM pi JOIN frontrunner.disclosed_indicator di ON di.disclosure = d.id AND di.indicator = pi.indicator
+      WHERE pi.u IS NOT NULL
+        AND (NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(di.requirement), pi.u), pi.u)
+             OR frontrunner.level(di.requirement, pi.direction, pi.u) IS NULL)
+      HAVING count(*) > 0
+      UNION ALL
+      SELECT 5, (SELECT format('enterprise excluded: failing spot check %s of disclosure %s (%s) sampled on %s excludes it until %s',
+                               x.id, x.disclosure, x.indicator, x.sampled_on, x.sampled_on + p.exclusion_days)
+                 FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
+                 WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                   AND p.deadline >= x.sampled_on::timestamptz
+                   AND p.deadline < (x.sampled_on + p.exclusion_days)::timestamptz
+                 ORDER BY x.sampled_on DESC, x.id DESC LIMIT 1)
+    ) v
+  ) r
+  WHERE d.category = p.category
+  ORDER BY d.id;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  caller name := frontrunner.invoker();
+  p record;
+  mine text;
+BEGIN
+  -- regulators, and the owner of the extension's tables (the DBA; superusers)
+  IF frontrunner.role_in_group(caller, 'frontrunner_regulator')
+     OR pg_has_role(caller, (SELECT c.relowner FROM pg_class c
+                             WHERE c.oid = 'frontrunner.evaluation_plan'::regclass), 'MEMBER') THEN
+    RETURN;
+  END IF;
+  SELECT e.code, e.agency, e.status INTO p FROM frontrunner.evaluation_plan e WHERE e.code = plan_code;
+  mine := frontrunner.account_agency(caller);
+  IF FOUND AND p.agency = mine THEN
+    RETURN;
+  END IF;
+  IF NOT FOUND OR p.status = 'draft' THEN
+    -- as plan_id() would say to the caller, who does not see other agencies' drafts
+    RAISE EXCEPTION 'no evaluation plan "%"', plan_code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('No row of table evaluation_plan that the caller can see has code %L.', plan_code),
+            HINT = 'Give the code of an evaluation plan your agency owns.';
+  END IF;
+  RAISE EXCEPTION 'permission denied to publish the ranking of plan %', p.code
+    USING ERRCODE = 'insufficient_privilege',
+          DETAIL = format('Plan %s belongs to agency %s; role %s acts for %s.', p.code, p.agency, caller,
+                          coalesce('agency ' || mine, 'no agency (no row in account)')),
+          HINT = 'Only the agency that owns a plan (or a regulator) publishes its ranking.';
+END
+$$;
+
+DROP TRIGGER spot_check_20_revoke ON @extschema@.spot_check;
+
+CREATE TRIGGER spot_check_20_revoke AFTER INSERT OR UPDATE OF conforms, measured, method ON @extschema@.spot_check
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass) AND (NOT NEW.conforms)) EXECUTE FUNCTION @extschema@.spot_check_revoke();
+
+CREATE OR REPLACE FUNCTION @extschema@.leaders_json(plan_code text) RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  out jsonb;
+BEGIN
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  IF rid IS NULL THEN
+    RAISE EXCEPTION 'plan % has no published ranking', p.code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('Plan %s (status %s) has no row in ranking.', p.code, p.status),
+            HINT = 'Publish one with publish_ranking(plan_code).';
+  END IF;
+  SELECT jsonb_build_object(
+           'plan', jsonb_build_object('code', p.code, 'title', p.title, 'agency', p.agency,
+                                      'category', p.category, 'category_name', c.name,
+                                      'deadline', p.deadline, 'status', p.status),
+           'ranking', jsonb_build_object('id', r.id, 'published_at', r.published_at,
+                                         'eligible', r.eligible),
+           'leaders', coalesce((
+             SELECT jsonb_agg(jsonb_build_object(
+                      'rank', e.rank, 'score', e.score,
+                      'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+                      'disclosure', e.disclosure, 'product', d.product, 'standard', d.standard::text,
+                      'levels', e.levels) ORDER BY e.rank)
+             FROM frontrunner.ranking_entry e
+             JOIN frontrunner.disclosure d ON d.id = e.disclosure
+             JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+             WHERE e.ranking = r.id AND e.tier = 'leader' AND e.revoked_at IS NULL), '[]'::jsonb),
+           'revoked', coalesce((
+             SELECT jsonb_agg(jsonb_build_object(
+                      'rank', e.rank, 'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+                      'disclosure', e.disclosure, 'revoked_at', e.revoked_at, 'reason', e.revoke_reason)
+                      ORDER BY e.rank)
+             FROM frontrunner.ranking_entry e
+             JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+             WHERE e.ranking = r.id AND e.revoked_at IS NOT NULL), '[]'::jsonb))
+  INTO out
+  FROM frontrunner.ranking r JOIN frontrunner.category c ON c.code = p.category
+  WHERE r.id = rid;
+  RETURN out;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.feedback_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  s record;
+  verdict text;
+  moving text[] := '{status,reviewed_at,decided_at,decided_by,decision_note}';
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'received' THEN
+      PERFORM frontrunner.feedback_error('a report is filed with status received',
+        format('Report filed with status %s.', NEW.status),
+        'Leave status out: the regulator moves it to under_review and decides it.', 'status');
+    END IF;
+    IF NEW.decision_note IS NOT NULL OR NEW.decided_by IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a report is filed without a decision',
+        format('The report was filed with decision_note %L and decided_by %L.', NEW.decision_note, NEW.decided_by),
+        'The regulator writes the decision when deciding the report.', 'decision_note');
+    END IF;
+    NEW.measured_conforms := NULL;
+    IF NEW.disclosure IS NOT NULL THEN
+      SELECT * INTO s FROM frontrunner.feedback_subject(NEW.disclosure, NEW.indicator);
+      IF NOT FOUND THEN
+        PERFORM frontrunner.feedback_error(format('no published disclosure %s', NEW.disclosure),
+          format('Disclosure %s does not exist or is not published.', NEW.disclosure),
+          'Reports are about disclosures on the public record (published, withdrawn or superseded), or about an enterprise (column enterprise).', 'disclosure');
+      END IF;
+      IF NEW.enterprise IS NULL THEN
+        NEW.enterprise := s.enterprise;
+      ELSIF NOT (NEW.enterprise OPERATOR(frontrunner.=) s.enterprise) THEN
+        PERFORM frontrunner.feedback_error(format('disclosure %s is not a disclosure of enterprise %s', NEW.disclosure, NEW.enterprise),
+          format('Disclosure %s belongs to enterprise %s; the report names enterprise %s.', NEW.disclosure, s.enterprise, NEW.enterprise),
+          'Leave enterprise out when the report is about a disclosure: it is taken from the disclosure.', 'enterprise');
+      END IF;
+      IF NEW.indicator IS NOT NULL THEN
+        IF s.requirement IS NULL THEN
+          PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+            format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(s.indicators, 'none')),
+            'Name one of the disclosed indicators, or leave indicator out.', 'indicator');
+        END IF;
+        IF NEW.measured IS NOT NULL THEN
+          verdict := frontrunner.compare(NEW.measured, s.requirement);
+          IF verdict = 'incomparable' THEN
+            PERFORM frontrunner.feedback_error(format('measured value %s cannot be compared with the disclosed requirement %s', NEW.measured, s.requirement),
+              format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, s.requirement),
+              'Give the measured value in a unit of the same quantity as the requirement.', 'measured');
+          END IF;
+          NEW.measured_conforms := frontrunner.satisfies(NEW.measured, s.requirement);
+        END IF;
+      END IF;
+    END IF;
+    NEW.filed_by := current_user;
+    NEW.received_at := now();
+    NEW.reviewed_at := NULL;
+    NEW.decided_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: the regulator moves the workflow; the report itself never changes
+  IF NOT frontrunner.is_regulator() THEN
+    RAISE EXCEPTION 'permission denied: only a regulator moves the feedback workflow'
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('Role %s updated report %s (status %s).', current_user, OLD.id, OLD.status),
+            HINT = 'Reports are decided by members of frontrunner_regulator.', TABLE = 'feedback';
+  END IF;
+  IF (pg_catalog.to_jsonb(NEW) - moving) <> (pg_catalog.to_jsonb(OLD) - moving) THEN
+    PERFORM frontrunner.feedback_error(format('the content of report %s cannot be changed', OLD.id),
+      format('Report %s: UPDATE of %s refused.', OLD.id,
+             (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW) - moving) n(k, v)
+              WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+      'A report stays as filed; only status and decision_note move.', NULL);
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;  -- a no-op UPDATE changes nothing
+  END IF;
+  NEW.reviewed_at := OLD.reviewed_at;
+  NEW.decided_at := OLD.decided_at;
+  NEW.decided_by := OLD.decided_by;
+  IF OLD.status = 'received' AND NEW.status = 'under_review' AND NEW.decision_note IS NOT DISTINCT FROM OLD.decision_note THEN
+    NEW.reviewed_at := now();
+    RETURN NEW;
+  END IF;
+  IF OLD.status = 'under_review' AND NEW.status IN ('substantiated', 'unsubstantiated') THEN
+    IF coalesce(btrim(NEW.decision_note), '') = '' THEN
+      PERFORM frontrunner.feedback_error(format('deciding report %s needs a decision note', OLD.id),
+        format('Report %s: %s → %s with decision_note %L.', OLD.id, OLD.status, NEW.status, NEW.decision_note),
+        'Set decision_note (the reasons) in the same UPDATE.', 'decision_note');
+    END IF;
+    NEW.decided_at := now();
+    NEW.decided_by := current_user;
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('report %s cannot go from %s to %s', OLD.id, OLD.status, NEW.status),
+    format('Report %s: status %s → %s%s.', OLD.id, OLD.status, NEW.status,
+           CASE WHEN NEW.decision_note IS DISTINCT FROM OLD.decision_note AND OLD.status = NEW.status
+                THEN ', decision_note changed' ELSE '' END),
+    CASE WHEN OLD.status IN ('substantiated', 'unsubstantiated')
+         THEN 'A decided report is final; a new report can be filed.'
+         ELSE 'The workflow is received → under_review → substantiated | unsubstantiated; decision_note is written with the decision.' END,
+    'status');
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.feedback_before_write() IS
+  'trigger: the feedback workflow — filed as received (subject checked: a non-draft disclosure, its enterprise, a disclosed indicator, a commensurable measured value; timestamps and filed_by set by the database); only a regulator moves it, received → under_review → substantiated | unsubstantiated (decision note required, decided_at/by stamped); the report''s content never changes (FR008, 42501); DELETE is refused by refuse_change()';
+
+DROP TRIGGER feedback_10_write ON @extschema@.feedback;
+
+CREATE TRIGGER feedback_10_write BEFORE INSERT OR UPDATE ON @extschema@.feedback
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.feedback'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.feedback_before_write();
+
+CREATE TRIGGER feedback_10_guard BEFORE DELETE ON @extschema@.feedback
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
+    'feedback workflow: report {id} cannot be deleted',
+    'Report {id} ({reporter_kind}, status {status}) refused: {op}.',
+    'Reports are kept; the regulator decides them substantiated or unsubstantiated.');
+
+DROP TRIGGER feedback_30_truncate ON @extschema@.feedback;
+
+CREATE TRIGGER feedback_30_truncate BEFORE TRUNCATE ON @extschema@.feedback
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008');
+
+COMMENT ON COLUMN @extschema@.spot_check_request.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written; the foreign key to disclosure (enterprise, id) keeps it the disclosure''s';
+
+CREATE TRIGGER spot_check_request_15_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.spot_check_request
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check_request'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'spot_check_request_disclosure_fkey');
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_request_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  f record;
+  d record;
+  c record;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
+    FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'no report with id %', NEW.feedback
+        USING ERRCODE = 'P0002', DETAIL = format('No row of table feedback has id %s (spot_check_request.feedback).', NEW.feedback),
+              HINT = 'See table feedback.', TABLE = 'spot_check_request', COLUMN = 'feedback';
+    END IF;
+    IF f.status <> 'substantiated' THEN
+      PERFORM frontrunner.feedback_error(format('report %s is not substantiated', f.id),
+        format('Report %s has status %s.', f.id, f.status),
+        'Only a substantiated report requests a spot check: decide it first.', 'feedback');
+    END IF;
+    NEW.disclosure := coalesce(NEW.disclosure, f.disclosure);
+    NEW.indicator := coalesce(NEW.indicator, f.indicator);
+    IF NEW.disclosure IS NULL OR NEW.indicator IS NULL THEN
+      PERFORM frontrunner.feedback_error(format('the spot check requested on report %s needs a disclosure and an indicator', f.id),
+        format('Report %s names disclosure %s and indicator %s; the request names %s and %s.', f.id,
+               coalesce(f.disclosure::text, '-'), coalesce(f.indicator, '-'),
+               coalesce(NEW.disclosure::text, '-'), coalesce(NEW.indicator, '-')),
+        'Give disclosure and indicator in the request when the report does not name them.', 'disclosure');
+    END IF;
+    SELECT x.enterprise, x.status,
+           (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id) AS indicators,
+           EXISTS (SELECT FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id AND i.indicator = NEW.indicator) AS disclosed
+      INTO d
+    FROM frontrunner.disclosure x WHERE x.id = NEW.disclosure;
+    IF NOT FOUND OR d.status = 'draft' OR NOT (d.enterprise OPERATOR(frontrunner.=) f.enterprise) THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s is not a published disclosure of enterprise %s', NEW.disclosure, f.enterprise),
+        format('Report %s is about enterprise %s; disclosure %s: %s.', f.id, f.enterprise, NEW.disclosure,
+               CASE WHEN d.status IS NULL THEN 'no such disclosure'
+                    ELSE format('enterprise %s, status %s', d.enterprise, d.status) END),
+        'A spot check requested on a report checks a published disclosure of the enterprise reported.', 'disclosure');
+    END IF;
+    IF NOT d.disclosed THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+        format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(d.indicators, 'none')),
+        'A spot check measures a disclosed indicator.', 'indicator');
+    END IF;
+    IF NEW.spot_check IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a spot check request is entered open',
+        format('The request was inserted with spot_check %s.', NEW.spot_check),
+        'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
+    END IF;
+    NEW.requested_at := now();
+    NEW.requested_by := current_user;
+    NEW.done_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: only the link to the spot check that answers the request, once
+  IF OLD.spot_check IS NULL AND NEW.spot_check IS NOT NULL
+     AND (pg_catalog.to_jsonb(NEW) - '{spot_check,done_at}'::text[]) = (pg_catalog.to_jsonb(OLD) - '{spot_check,done_at}'::text[]) THEN
+    SELECT x.id, x.disclosure, x.indicator, x.sampled_on INTO c FROM frontrunner.spot_check x WHERE x.id = NEW.spot_check;
+    IF FOUND AND (c.disclosure <> OLD.disclosure OR c.indicator <> OLD.indicator OR c.sampled_on < OLD.requested_at::date) THEN
+      PERFORM frontrunner.feedback_error(format('spot check %s does not answer request %s', c.id, OLD.id),
+        format('Request %s: disclosure %s, %s, requested %s; spot check %s: disclosure %s, %s, sampled on %s.',
+               OLD.id, OLD.disclosure, OLD.indicator, OLD.requested_at, c.id, c.disclosure, c.indicator, c.sampled_on),
+        'Link a spot check of the requested disclosure and indicator, sampled on or after the request.', 'spot_check');
+    END IF;
+    NEW.done_at := now();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('spot check request %s cannot be changed', OLD.id),
+    format('Request %s (%s): UPDATE of %s refused.', OLD.id,
+           CASE WHEN OLD.spot_check IS NULL THEN 'open' ELSE 'answered by spot check ' || OLD.spot_check END,
+           (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+            WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+    'An open request only gets its spot check linked (UPDATE … SET spot_check = id); an answered request is final.', NULL);
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.spot_check_request_before_write() IS
+  'trigger: a spot check is requested only on a substantiated report, for a published disclosure of the reported enterprise and a disclosed indicator (defaults: the report''s); the only change is linking, once, a spot check of that disclosure and indicator sampled on or after the request (done_at stamped) (FR008); DELETE is refused by refuse_change()';
+
+DROP TRIGGER spot_check_request_10_write ON @extschema@.spot_check_request;
+
+CREATE TRIGGER spot_check_request_10_write BEFORE INSERT OR UPDATE ON @extschema@.spot_check_request
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check_request'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.spot_check_request_before_write();
+
+CREATE TRIGGER spot_check_request_10_guard BEFORE DELETE ON @extschema@.spot_check_request
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR008',
+    'feedback workflow: spot check request {id} cannot be deleted',
+    'Request {id} (report {feedback}, disclosure {disclosure}, {indicator}) refused: {op}.',
+    'Requests are kept; link the spot check that answers it (UPDATE … SET spot_check = id).');
+
+DROP TRIGGER spot_check_request_30_truncate ON @extschema@.spot_check_request;
+
+CREATE TRIGGER spot_check_request_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check_request
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR008');
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    ('function', 'division_name', 'public'),
+    ('function', 'setup_roles', 'dba')
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.setup_roles()
+RETURNS TABLE (kind text, object text, class text, grantee text, privileges text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  g text;
+  r record;
+  s record;
+  unclassified text;
+BEGIN
+  SELECT string_agg(p.kind || ' ' || p.ident, ', ' ORDER BY p.kind, p.ident) INTO unclassified
+  FROM frontrunner.security_plan() p WHERE p.class IS NULL;
+  IF unclassified IS NOT NULL THEN
+    RAISE EXCEPTION 'objects without a security class: %', unclassified
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Every table, view, sequence and function of the extension needs a class in frontrunner.security_objects().',
+            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql, with the class whose grants in security_classes() fit who may use the object.';
+  END IF;
+
+  FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
+    PERFORM FROM pg_catalog.pg_roles x WHERE x.rolname = g;
+    IF NOT FOUND THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+      EXECUTE format('COMMENT ON ROLE %I IS %L', g, 'frontrunner group role, created by frontrunner.setup_roles()');
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA frontrunner TO %I', g);
+  END LOOP;
+
+  FOR r IN SELECT p.* FROM frontrunner.security_plan() p ORDER BY p.kind, p.ident LOOP
+    -- start from nothing for PUBLIC and the four group roles, then grant
+    EXECUTE format('REVOKE ALL ON %s %s FROM PUBLIC, frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader',
+                   CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END, r.ident);
+    FOR s IN
+      SELECT c.grantee, c.privileges FROM frontrunner.security_classes() c
+      WHERE c.class = r.class AND c.grantee IS NOT NULL ORDER BY c.grantee
+    LOOP
+      EXECUTE format('GRANT %s ON %s %s TO %s', s.privileges,
+                     CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END,
+                     r.ident, CASE WHEN s.grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(s.grantee) END);
+      kind := r.kind; object := r.ident; class := r.class; grantee := s.grantee; privileges := s.privileges;
+      RETURN NEXT;
+    END LOOP;
+  END LOOP;
+END
+$$;
+
+-- CREATE OR REPLACE reset what ALTER FUNCTION had set
+ALTER FUNCTION @extschema@.disclosure_after_statement() SECURITY DEFINER;
+
+DROP FUNCTION @extschema@.check_mandatory_floor(category text, indicator text, requirement @extschema@.indicator);
+
+DROP FUNCTION @extschema@.disclosure_event_guard();
+
+DROP FUNCTION @extschema@.ranking_guard();
+
+DROP FUNCTION @extschema@.ranking_entry_guard();
+
+DROP FUNCTION @extschema@.plan_review_before_write();
+
+-- at install: functions that are not public are not executable by PUBLIC
+-- even before setup_roles() has run
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT p.ident FROM frontrunner.security_plan() p
+           WHERE p.kind = 'function' AND p.class IS DISTINCT FROM 'public' ORDER BY p.ident LOOP
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', r.ident);
+  END LOOP;
+END
+$$;
