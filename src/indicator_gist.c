@@ -114,11 +114,17 @@ key_from_value(const FrIndicator *v)
 	return k;
 }
 
-/* a stored key, copied; one of an index 0.1.0 built matches everything */
+/*
+ * A stored key, copied.  A key of an index 0.1.0 built has no basis (none
+ * was written then) and its units' dimensions of 0.1.0: right for every
+ * unit but the dimensionless ones (a volume fraction was one), so such a
+ * key matches everything until the index is rebuilt.
+ */
 static void
 key_read(Datum d, GKey *k)
 {
 	const GKey *s = (const GKey *) DatumGetPointer(d);
+	bool		dimensionless = true;
 
 	if (VARSIZE(s) == sizeof(GKey))
 	{
@@ -126,8 +132,14 @@ key_read(Datum d, GKey *k)
 		return;
 	}
 	memset(k, 0, sizeof(GKey));
+	if (VARSIZE(s) == GKEY_SIZE_0_1)
+		memcpy(k, s, GKEY_SIZE_0_1);
 	SET_VARSIZE(k, sizeof(GKey));
-	k->flags = GK_MIXED;
+	for (int i = 0; i < FR_UNIT_NDIM; i++)
+		if (k->lounit.dim[i] != 0)
+			dimensionless = false;
+	if (VARSIZE(s) != GKEY_SIZE_0_1 || (dimensionless && !(k->flags & FR_IND_ANYUNIT)))
+		k->flags = GK_MIXED;
 }
 
 /* same unit for comparing raw decimals? (a unit-less ND: yes) */

@@ -541,7 +541,7 @@ scan_power(Parser *p, bool *has, int *k)
 			if ((sp > 0 && after + sp < p->len && is_digit(p->s[after + sp])) ||
 				(after + 1 < p->len && p->s[after] == '-' && is_digit(p->s[after + 1])))
 				return perr(p, start, "a power of ten seems to have lost its superscript: reading it as a product or a range would be a guess",
-							"write the exponent with a caret or as a superscript, e.g. 4×10^-5 or 4×10⁻⁵");
+							"write the exponent with a caret or as a superscript, e.g. 13×10^2, 13×10², 4×10^-5 or 4×10⁻⁵");
 			*k = (int) nd - 1;
 			p->pos = after;
 		}
@@ -1089,7 +1089,12 @@ set_unit(Parser *p, FrIndicator *v, const UnitSpan *u)
 	v->sample_q = u->q.sample;
 	memcpy(v->species, u->q.species, FR_SPECIES_MAXLEN);
 	if (!fr_unit_apply_fraction(&v->unit, v->unittext, fr_fraction_of(v->fraction_q), p->err))
-		return relocate(p, u->q.pos);
+	{
+		relocate(p, u->q.pos);
+		fr_error_hint(p->err, "A fraction qualifier says which fraction a plain %%, ‰, ppm or ppb is (%% (V/V), %%(质量分数), %% (m/V)); "
+					  "a unit that names its fraction (mg/kg, mL/L, mg/L) needs none.");
+		return false;
+	}
 	return true;
 }
 
@@ -1213,6 +1218,9 @@ parse_clause(Parser *p, Clause *c)
 	c->op = accept_word(p, prefix_words);
 	skip_sp(p);
 	c->numpos = p->pos;
+	if (c->op == OP_NONE && starts_with(p, p->pos, "±"))
+		return perr(p, p->pos, "a tolerance needs the nominal value it applies to",
+					"e.g. 380 V ±7% or 65 ± 2 dB");
 	if (!parse_number(p, &c->num, c->op ? "a number after the comparison" : "a number or a comparison such as ≤"))
 		return false;
 
@@ -1641,7 +1649,8 @@ parse_plan(Parser *p, FrIndicator *v)
 		!plan_int(p, &c, "c"))
 		return false;
 	if (n < 1)
-		return perr(p, p->pos, "a sampling plan takes at least one sample unit (n ≥ 1)", NULL);
+		return perr(p, p->pos, "a sampling plan takes at least one sample unit (n ≥ 1)",
+					"e.g. n=5, c=2, m=100, M=1000 CFU/g");
 	if (c >= n)
 		return perr(p, p->pos, "c must be smaller than n (c = n would accept every lot)",
 					"e.g. n=5, c=2");
