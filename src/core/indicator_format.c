@@ -418,8 +418,9 @@ put_tolerance(Out *o, const FrIndicator *v)
 	put_unit_quals(o, v);
 }
 
-static size_t
-format_canonical(const FrIndicator *v, Out *o)
+/* a point, a bound or a range, canonical: ≤ 0.2, 6.5 ~ 8.5, [6.5, 8.5) */
+static void
+put_interval_canonical(Out *o, const FrIndicator *v)
 {
 	bool		loinc = v->flags & FR_IND_LO_INC;
 	bool		hiinc = v->flags & FR_IND_HI_INC;
@@ -437,7 +438,7 @@ format_canonical(const FrIndicator *v, Out *o)
 			put(o, loinc ? "≥ " : "> ");
 			put_lo(o, v);
 			break;
-		case FR_IND_RANGE:
+		default:
 			if (loinc && hiinc)
 			{
 				put_lo(o, v);
@@ -452,73 +453,62 @@ format_canonical(const FrIndicator *v, Out *o)
 				put_hi(o, v);
 				put(o, hiinc ? "]" : ")");
 			}
-			break;
-		case FR_IND_TOL:
-			put_dec(o, v->nominal);
-			put_tolerance(o, v);
-			return o->n;
-		case FR_IND_ND:
-			put(o, "ND");
-			if (!(v->flags & FR_IND_HI_EPS))
-			{
-				put(o, hiinc ? " (≤ " : " (< ");
-				put_hi(o, v);
-				put_unit_quals(o, v);
-				put(o, ")");
-			}
-			return o->n;
-		case FR_IND_PLAN:
-			put_plan(o, v);
-			break;
 	}
-	put_unit_quals(o, v);
-	return o->n;
 }
 
-static size_t
-format_zh(const FrIndicator *v, Out *o)
+/* the same in Chinese: 不大于0.2, 6.5～8.5, 不小于6.5且小于8.5 */
+static void
+put_interval_zh(Out *o, const FrIndicator *v)
 {
 	bool		loinc = v->flags & FR_IND_LO_INC;
 	bool		hiinc = v->flags & FR_IND_HI_INC;
+	bool		range = v->form == FR_IND_RANGE;
+
+	if (v->form == FR_IND_POINT)
+	{
+		put_num_zh(o, v, v->lo, v->lo_exp, v->lo_pow);
+		return;
+	}
+	if (range && loinc && hiinc)
+	{
+		put_num_zh(o, v, v->lo, v->lo_exp, v->lo_pow);
+		put(o, "～");
+		put_num_zh(o, v, v->hi, v->hi_exp, v->hi_pow);
+		return;
+	}
+	if (v->form == FR_IND_LOWER || range)
+	{
+		put(o, loinc ? (is_grade(v) && !range ? "不低于" : "不小于") : "大于");
+		put_num_zh(o, v, v->lo, v->lo_exp, v->lo_pow);
+	}
+	if (range)
+		put(o, "且");
+	if (v->form == FR_IND_UPPER || range)
+	{
+		put(o, hiinc ? "不大于" : "小于");
+		put_num_zh(o, v, v->hi, v->hi_exp, v->hi_pow);
+	}
+}
+
+static size_t
+format(const FrIndicator *v, Out *o)
+{
+	bool		zh = o->style == FR_IND_STYLE_ZH;
 
 	switch (v->form)
 	{
-		case FR_IND_POINT:
-			put_num_zh(o, v, v->lo, v->lo_exp, v->lo_pow);
-			break;
-		case FR_IND_UPPER:
-			put(o, hiinc ? "不大于" : "小于");
-			put_num_zh(o, v, v->hi, v->hi_exp, v->hi_pow);
-			break;
-		case FR_IND_LOWER:
-			put(o, loinc ? (is_grade(v) ? "不低于" : "不小于") : "大于");
-			put_num_zh(o, v, v->lo, v->lo_exp, v->lo_pow);
-			break;
-		case FR_IND_RANGE:
-			if (loinc && hiinc)
-			{
-				put_num_zh(o, v, v->lo, v->lo_exp, v->lo_pow);
-				put(o, "～");
-				put_num_zh(o, v, v->hi, v->hi_exp, v->hi_pow);
-			}
-			else
-			{
-				put(o, loinc ? "不小于" : "大于");
-				put_num_zh(o, v, v->lo, v->lo_exp, v->lo_pow);
-				put(o, "且");
-				put(o, hiinc ? "不大于" : "小于");
-				put_num_zh(o, v, v->hi, v->hi_exp, v->hi_pow);
-			}
-			break;
 		case FR_IND_TOL:
 			put_dec(o, v->nominal);
 			put_tolerance(o, v);
 			return o->n;
 		case FR_IND_ND:
-			put(o, "不得检出");
+			put(o, zh ? "不得检出" : "ND");
 			if (!(v->flags & FR_IND_HI_EPS))
 			{
-				put(o, hiinc ? "(检出限" : "(小于");
+				if (v->flags & FR_IND_HI_INC)
+					put(o, zh ? "(检出限" : " (≤ ");
+				else
+					put(o, zh ? "(小于" : " (< ");
 				put_hi(o, v);
 				put_unit_quals(o, v);
 				put(o, ")");
@@ -527,6 +517,11 @@ format_zh(const FrIndicator *v, Out *o)
 		case FR_IND_PLAN:
 			put_plan(o, v);
 			break;
+		default:
+			if (zh)
+				put_interval_zh(o, v);
+			else
+				put_interval_canonical(o, v);
 	}
 	put_unit_quals(o, v);
 	return o->n;
@@ -541,7 +536,5 @@ fr_indicator_format(const FrIndicator *v, FrIndStyle style, char *buf)
 	o.n = 0;
 	o.style = style;
 	buf[0] = '\0';
-	if (style == FR_IND_STYLE_ZH)
-		return format_zh(v, &o);
-	return format_canonical(v, &o);
+	return format(v, &o);
 }
