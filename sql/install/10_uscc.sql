@@ -24,7 +24,7 @@ COMMENT ON TYPE @extschema@.uscc IS
   'Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters, check character verified';
 COMMENT ON FUNCTION @extschema@.uscc_in(cstring) IS 'uscc text input: NFKC, upper case, spaces and hyphens removed, check character verified';
 COMMENT ON FUNCTION @extschema@.uscc_out(@extschema@.uscc) IS 'uscc text output: 18 upper-case characters, "!" appended when unchecked';
-COMMENT ON FUNCTION @extschema@.uscc_recv(internal) IS 'uscc binary input (version byte, 18 characters)';
+COMMENT ON FUNCTION @extschema@.uscc_recv(internal) IS 'uscc binary input (version byte, 18 characters): the text read and checked as text input (client encoding, 22021; 22P02), a wrong check character kept as unchecked';
 COMMENT ON FUNCTION @extschema@.uscc_send(@extschema@.uscc) IS 'uscc binary output (version byte, 18 characters)';
 
 -- comparison -----------------------------------------------------------------

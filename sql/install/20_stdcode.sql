@@ -26,7 +26,7 @@ COMMENT ON TYPE @extschema@.stdcode IS
   'Standard number (标准编号): GB/T 19001-2016, DB11/ 501-2017, T/CAS 115-2005, ISO 9001:2015, ASTM D638-14, …; canonical form, ordered by prefix, number parts numerically, then year';
 COMMENT ON FUNCTION @extschema@.stdcode_in(cstring) IS 'stdcode text input: NFKC, prefixes upper case, spaces and dashes folded, two-digit Chinese years to 19xx; 22P02 with DETAIL and HINT when malformed';
 COMMENT ON FUNCTION @extschema@.stdcode_out(@extschema@.stdcode) IS 'stdcode text output: the canonical form (ASCII, one space after the prefix)';
-COMMENT ON FUNCTION @extschema@.stdcode_recv(internal) IS 'stdcode binary input (version byte 1, then the text; validated like text input)';
+COMMENT ON FUNCTION @extschema@.stdcode_recv(internal) IS 'stdcode binary input (version byte 1, then the text): read and checked as text input (client encoding, 22021; normalised; 22P02)';
 COMMENT ON FUNCTION @extschema@.stdcode_send(@extschema@.stdcode) IS 'stdcode binary output (version byte 1, then the canonical text)';
 
 -- comparison -----------------------------------------------------------------
