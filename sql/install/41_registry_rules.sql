@@ -368,6 +368,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   prev record;
+  foreign_version boolean := false;
 BEGIN
   IF NEW.id <> OLD.id THEN
     RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
@@ -400,7 +401,15 @@ BEGIN
       SELECT d.status, d.enterprise, d.category INTO prev
       FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes
       FOR UPDATE;
-      IF prev.status IS DISTINCT FROM 'published' THEN
+      IF NOT FOUND THEN
+        -- FOR UPDATE sees only the rows the caller may update (RLS): another
+        -- enterprise's disclosure that the caller may read (not a draft) is
+        -- found without the lock, and its owner is the reason, not its status
+        SELECT d.status, d.enterprise, d.category INTO prev
+        FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes;
+        foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
+      END IF;
+      IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
         RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
           USING ERRCODE = 'FR005',
                 DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),
