@@ -1754,3 +1754,157 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- issue 17: standard numbers and credit codes as real catalogues print them --
+-- No stored format changes: every stdcode 0.1.0 accepted keeps its canonical
+-- text, sort key, kind and nature (the forms added were all refused by
+-- 0.1.0), and a uscc is its 18 characters as before.  The binary inputs read
+-- their text as text input does (the module); their comments say so.
+COMMENT ON FUNCTION @extschema@.uscc_recv(internal) IS 'uscc binary input (version byte, 18 characters): the text read and checked as text input (client encoding, 22021; 22P02), a wrong check character kept as unchecked';
+COMMENT ON FUNCTION @extschema@.stdcode_recv(internal) IS 'stdcode binary input (version byte 1, then the text): read and checked as text input (client encoding, 22021; normalised; 22P02)';
+
+-- superseding another enterprise's disclosure names the real reason
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_before_update() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  prev record;
+  foreign_version boolean := false;
+BEGIN
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.',
+            TABLE = 'disclosure', COLUMN = 'id';
+  END IF;
+
+  IF OLD.status = 'draft' THEN
+    IF NEW.status IN ('withdrawn', 'superseded') THEN
+      RAISE EXCEPTION 'rule 5 (publication): draft % cannot become %', OLD.id, NEW.status
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s is a draft; only published disclosures are withdrawn or superseded.', OLD.id),
+              HINT = 'Delete the draft instead, or publish it first.',
+              TABLE = 'disclosure', COLUMN = 'status';
+    END IF;
+    NEW.withdrawn_at := NULL;
+    IF NOT (NEW.standard OPERATOR(frontrunner.=) OLD.standard) THEN
+      PERFORM frontrunner.check_standard_number(NEW.standard);
+    END IF;
+    IF NEW.status = 'draft' THEN
+      NEW.published_at := NULL;
+      RETURN NEW;
+    END IF;
+
+    -- publication: the new version and what it supersedes
+    IF NEW.supersedes IS NOT NULL THEN
+      -- the lock serialises two versions superseding the same disclosure
+      SELECT d.status, d.enterprise, d.category INTO prev
+      FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes
+      FOR UPDATE;
+      IF NOT FOUND THEN
+        -- FOR UPDATE sees only the rows the caller may update (RLS): another
+        -- enterprise's disclosure that the caller may read (not a draft) is
+        -- found without the lock, and its owner is the reason, not its status
+        SELECT d.status, d.enterprise, d.category INTO prev
+        FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes;
+        foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
+      END IF;
+      IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),
+                HINT = 'Only the current published version can be superseded; supersede the latest version (see disclosure_history()).',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+      IF prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise OR prev.category <> NEW.category THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % belongs to another enterprise or category', NEW.supersedes
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s is by %s in category %s; the new version is by %s in category %s.',
+                                NEW.supersedes, prev.enterprise, prev.category, NEW.enterprise, NEW.category),
+                HINT = 'A new version supersedes a disclosure of the same enterprise and category.',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+    END IF;
+    -- rules 1-4 over the whole disclosure: disclosure_after_statement()
+    NEW.published_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'withdrawn' THEN
+    IF (pg_catalog.to_jsonb(NEW) - '{status,withdrawn_at,withdraw_reason}'::text[])
+       <> (pg_catalog.to_jsonb(OLD) - '{status,withdrawn_at,withdraw_reason}'::text[]) THEN
+      RAISE EXCEPTION 'rule 5 (publication): published disclosure % is immutable', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = 'Withdrawal changes status, withdrawn_at and withdraw_reason only.',
+              HINT = 'Withdraw with UPDATE … SET status = ''withdrawn'', withdraw_reason = ''…'' and publish a new version for other changes.',
+              TABLE = 'disclosure';
+    END IF;
+    IF coalesce(btrim(NEW.withdraw_reason), '') = '' THEN
+      RAISE EXCEPTION 'rule 5 (publication): withdrawing disclosure % needs a reason', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s: withdraw_reason is empty.', OLD.id),
+              HINT = 'Set withdraw_reason in the same UPDATE (or call withdraw_disclosure(id, reason)).',
+              TABLE = 'disclosure', COLUMN = 'withdraw_reason';
+    END IF;
+    NEW.withdrawn_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded'
+     AND (pg_catalog.to_jsonb(NEW) - 'status') = (pg_catalog.to_jsonb(OLD) - 'status')
+     AND EXISTS (SELECT FROM frontrunner.disclosure s
+                 WHERE s.supersedes = OLD.id AND s.status = 'published') THEN
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded' THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % is superseded only by publishing its new version', OLD.id
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s has no published version with supersedes = %s.', OLD.id, OLD.id),
+            HINT = 'Insert the new version with supersedes set and publish it: the old one becomes superseded in the same transaction.',
+            TABLE = 'disclosure', COLUMN = 'status';
+  END IF;
+  RAISE EXCEPTION 'rule 5 (publication): % disclosure % is immutable', OLD.status, OLD.id
+    USING ERRCODE = 'FR005',
+          DETAIL = format('Disclosure %s has status %s; published disclosures are never changed.', OLD.id, OLD.status),
+          HINT = CASE OLD.status WHEN 'published'
+                   THEN 'Publish a new version with supersedes = ' || OLD.id || ', or withdraw it with a reason.'
+                   ELSE 'A withdrawn or superseded disclosure is final.' END,
+          TABLE = 'disclosure';
+END
+$$;
+
+-- 0.1.0 accepted letters in positions 3-8 of a uscc; 0.2.0 refuses them, so
+-- such a stored code still reads but would not load again (a dump of it
+-- does not restore).  Say which ones, so that the DBA corrects them.
+DO $$
+DECLARE
+  r record;
+  bad text[];
+BEGIN
+  FOR r IN
+    SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS tbl, a.attname AS col
+    FROM pg_catalog.pg_depend d
+    JOIN pg_catalog.pg_class c ON c.oid = d.objid AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype = 'e'
+      AND d.refobjid = (SELECT x.oid FROM pg_catalog.pg_extension x WHERE x.extname = 'frontrunner')
+      AND c.relkind IN ('r', 'p') AND a.atttypid = 'frontrunner.uscc'::pg_catalog.regtype
+    ORDER BY 1, 2
+  LOOP
+    EXECUTE pg_catalog.format(
+      'SELECT pg_catalog.array_agg(DISTINCT v) FROM (SELECT %1$I::text AS v FROM %2$s
+         WHERE pg_catalog.substr(%1$I::text, 3, 6) !~ ''^[0-9]{6}$'' LIMIT 20) s', r.col, r.tbl)
+      INTO bad;
+    IF bad IS NOT NULL THEN
+      RAISE WARNING '%.% holds unified social credit codes with a letter in positions 3-8: %', r.tbl, r.col,
+                    pg_catalog.array_to_string(bad, ', ')
+        USING DETAIL = 'Positions 3-8 are the GB/T 2260 division code, digits only; 0.2.0 refuses these codes as input, so a dump of these rows will not restore.',
+              HINT = 'Correct the codes (UPDATE … SET ' || r.col || ' = ''…'') or remove the rows; frontrunner.uscc_weak does not accept them.';
+    END IF;
+  END LOOP;
+END
+$$;
