@@ -221,6 +221,36 @@ def progress_and_stream(tap, driver, notices):
            'rank_plan(): %s rows' % n)
 
 
+def import_and_publish_progress(tap, driver, notices):
+    """The progress of import_disclosures() (as the regulator: one good and
+    one bad staged disclosure) and of publish_ranking() (as the agency)."""
+    conn = driver.connection('regulator')
+    driver.execute(conn, "SET frontrunner.progress = notice", [])
+    for ref, req in (('CLIENT-1', '≤ 20 mg/kg'), ('CLIENT-2', '≤ 20 mg/kgg')):
+        driver.execute(conn, """INSERT INTO frontrunner.disclosure_import
+            (source_ref, uscc, category, product, standard, indicator, requirement)
+            VALUES ($1, '91110108558521630L', 'textile-b', 'client import', 'GB 18401-2010', 'formaldehyde', $2)""",
+            [ref, req])
+    _, rows, _ = driver.execute(conn, "SELECT outcome FROM frontrunner.import_disclosures(false) ORDER BY line", [])
+    driver.commit(conn)
+    seen = notices(conn)
+    tap.ok([r[0] for r in rows] == ['draft', 'rejected']
+           and r"progress: import_disclosures(): 2 disclosures in 2 staged rows" in seen
+           and any(re.search(r"^progress: import_disclosures\(\): 2 disclosures done in [0-9.]+ s, 1 imported, 1 rejected$", m) for m in seen),
+           'frontrunner.progress = notice: import_disclosures() reports the staged disclosures and the outcome', rows, *seen)
+    driver.execute(conn, "RESET frontrunner.progress", [])
+    conn = driver.connection('agency')
+    driver.execute(conn, "SET frontrunner.progress = notice", [])
+    _, rows, _ = driver.execute(conn, "SELECT frontrunner.publish_ranking($1)", ['BJ-2026-TEX'])
+    driver.commit(conn)
+    seen = notices(conn)
+    tap.ok(any(re.search(r"^progress: publish_ranking\('BJ-2026-TEX'\): plan \d+ locked, \d+ published disclosures", m) for m in seen)
+           and any(re.search(r"^progress: publish_ranking\('BJ-2026-TEX'\): ranking %s stored, \d+ entries, in [0-9.]+ s$" % rows[0][0], m) for m in seen),
+           'frontrunner.progress = notice: publish_ranking() reports its phases (and rank_plan()\'s within)', *seen)
+    driver.execute(conn, "RESET frontrunner.progress", [])
+    driver.commit(conn)
+
+
 def env(name):
     return os.environ[name]
 

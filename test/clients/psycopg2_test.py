@@ -33,4 +33,5 @@ tap.ok([t for _, t, _ in cl.oid_column_types(conn, 'benchmark_pair_typed') if t.
        'the same check finds the domain types of benchmark_pair_typed (not a reader view)')
 conn.commit()
 cl.progress_and_stream(tap, d, notices)
+cl.import_and_publish_progress(tap, d, notices)
 cl.finish(tap)
