@@ -105,9 +105,16 @@ CREATE OPERATOR CLASS @extschema@.uscc_hash_ops DEFAULT FOR TYPE @extschema@.usc
 COMMENT ON OPERATOR CLASS @extschema@.uscc_hash_ops USING hash IS 'hashing of unified social credit codes';
 
 -- casts ----------------------------------------------------------------------
-CREATE CAST (text AS @extschema@.uscc) WITH INOUT AS ASSIGNMENT;
+-- From text and varchar implicit (as PostGIS's text -> geometry): a driver's
+-- string parameter (pgJDBC setString: varchar; psycopg 3 binary: text)
+-- compares with a uscc column and is stored into one, validated as text
+-- input.  To text by assignment only, so that uscc = text never has
+-- text = text as a second candidate (README, Clients and BI).
+CREATE CAST (text AS @extschema@.uscc) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.uscc) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.uscc AS text) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (text AS @extschema@.uscc) IS 'validates: NFKC, upper case, check character';
+COMMENT ON CAST (varchar AS @extschema@.uscc) IS 'validates as text input (a driver''s varchar parameter)';
 COMMENT ON CAST (@extschema@.uscc AS text) IS 'the 18 characters ("!" appended when unchecked)';
 
 -- parts ----------------------------------------------------------------------

@@ -130,11 +130,14 @@ COMMENT ON AGGREGATE @extschema@.max(@extschema@.stdcode) IS 'the last standard 
 COMMENT ON AGGREGATE @extschema@.min(@extschema@.stdcode) IS 'the first standard number in the btree order';
 
 -- casts ----------------------------------------------------------------------
--- Assignment casts both ways (as for uscc): text -> stdcode validates, so a
--- column of type stdcode can be filled from a text staging column.
-CREATE CAST (text AS @extschema@.stdcode) WITH INOUT AS ASSIGNMENT;
+-- As for uscc: from text and varchar implicit (validating, so a stdcode
+-- column is filled from a text staging column or a driver's string
+-- parameter), to text by assignment only.
+CREATE CAST (text AS @extschema@.stdcode) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.stdcode) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.stdcode AS text) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (text AS @extschema@.stdcode) IS 'validates and canonicalises a standard number (22P02 when malformed)';
+COMMENT ON CAST (varchar AS @extschema@.stdcode) IS 'validates as text input (a driver''s varchar parameter)';
 COMMENT ON CAST (@extschema@.stdcode AS text) IS 'the canonical form';
 
 -- parts ----------------------------------------------------------------------
