@@ -3867,6 +3867,13 @@ AS $$
     ('view', 'district_report', 'public_view'),
     ('view', 'enterprise_record', 'public_view'),
     ('view', 'category_report', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
     -- sequences (identity columns need no grant to insert)
     ('sequence', 'disclosure_id_seq', 'sequence'),
     ('sequence', 'spot_check_id_seq', 'sequence'),
@@ -4017,6 +4024,15 @@ AS $$
     ('function', 'feedback_subject', 'feedback_file'),
     ('function', 'feedback_error', 'feedback_file'),
     ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
     ('function', 'setup_roles', 'dba')
 $$;
 
