@@ -4422,13 +4422,10 @@ AS $$
 DECLARE
   v text;
 BEGIN
-  -- the database's setting (ALTER DATABASE … SET), not the session's: a
-  -- tenant cannot SET its way around the DBA's choice
-  SELECT split_part(s.cfg, '=', 2) INTO v
-  FROM pg_catalog.pg_db_role_setting r
-  JOIN pg_catalog.pg_database db ON db.oid = r.setdatabase AND db.datname = pg_catalog.current_database()
-  CROSS JOIN LATERAL pg_catalog.unnest(r.setconfig) s(cfg)
-  WHERE r.setrole = 0 AND s.cfg LIKE 'frontrunner.unverifiable_claims=%';
+  -- superuser-set (PGC_SUSET, src/frontrunner.c): the DBA's choice, which a
+  -- tenant cannot SET; before the module is loaded a value set by ALTER
+  -- DATABASE is a placeholder the module has not checked yet
+  v := pg_catalog.current_setting('frontrunner.unverifiable_claims', true);
   v := coalesce(v, 'flag');
   IF v NOT IN ('flag', 'refuse') THEN
     PERFORM frontrunner.inspection_error('22023',
@@ -4441,7 +4438,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.unverifiable_claims_setting() IS
-  'the database''s frontrunner.unverifiable_claims (ALTER DATABASE … SET; a session''s SET is ignored): flag (default: publish, claim_verifiability shows the flag) or refuse (rule 8 refuses publication, FR009); 22023 for another value';
+  'setting frontrunner.unverifiable_claims (superuser-set, e.g. ALTER DATABASE … SET): flag (default: publish, claim_verifiability shows the flag) or refuse (rule 8 refuses publication, FR009); 22023 for another value';
 
 CREATE FUNCTION @extschema@.disclosure_verifiable_check() RETURNS trigger
 LANGUAGE plpgsql
@@ -5100,8 +5097,8 @@ CREATE POLICY inspection_finding_insert ON @extschema@.inspection_finding FOR IN
 CREATE POLICY inspection_finding_update ON @extschema@.inspection_finding FOR UPDATE
   USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
 
--- pg_dump keeps the new tables' rows (95_pg_dump.sql)
--- (95_pg_dump.sql again: a table registered before keeps its entry)
+-- pg_dump keeps the new tables' rows: 95_pg_dump.sql again (a table
+-- registered before keeps its entry)
 SELECT pg_catalog.set_config('frontrunner_install.config_dump_types', pg_catalog.array_to_string(ARRAY[
   pg_catalog.pg_typeof(NULL::@extschema@.enterprise)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.standard)::pg_catalog.oid,
