@@ -101,19 +101,6 @@ COMMENT ON COLUMN @extschema@.test_method_limit.range_top IS 'the top of the mea
 COMMENT ON COLUMN @extschema@.test_method_limit.source IS 'where the figures come from (the text, clause, page or address)';
 COMMENT ON COLUMN @extschema@.test_method_limit.source_kind IS 'official (the method''s own text or its publisher''s abstract) or secondary (quoted elsewhere: verify before regulatory use)';
 
-CREATE FUNCTION @extschema@.inspection_error(sqlstate text, msg text, detail text, hint text, tab text, col text)
-RETURNS void
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION USING MESSAGE = msg, ERRCODE = sqlstate, DETAIL = detail, HINT = hint,
-                        TABLE = coalesce(tab, ''), COLUMN = coalesce(col, '');
-END
-$$;
-COMMENT ON FUNCTION @extschema@.inspection_error(text, text, text, text, text, text) IS
-  'raises an error of the verifiability and inspection rules (22023, FR009, FR010, 42501) with its message, DETAIL, HINT, TABLE and COLUMN';
-
 CREATE FUNCTION @extschema@.test_method_limit_check() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -130,7 +117,7 @@ BEGIN
              WHERE x.val IS NOT NULL ORDER BY x.k LOOP
     IF frontrunner.form(lim.val) <> 'point' OR frontrunner.species(lim.val) IS NOT NULL
        OR frontrunner.sample_basis(lim.val) IS NOT NULL THEN
-      PERFORM frontrunner.inspection_error('22023',
+      PERFORM frontrunner.raise_violation('22023',
         format('%s of method %s for "%s" must be a plain value', lim.col, NEW.method, NEW.analyte),
         format('%s is %s (form %s).', lim.col, lim.val, frontrunner.form(lim.val)),
         'Write a number and its unit, e.g. 20 mg/kg.', 'test_method_limit', lim.col);
@@ -138,14 +125,14 @@ BEGIN
     IF u IS NULL THEN
       u := frontrunner.unit(lim.val);
     ELSIF NOT frontrunner.unit_commensurable(frontrunner.unit(lim.val), u) THEN
-      PERFORM frontrunner.inspection_error('22023',
+      PERFORM frontrunner.raise_violation('22023',
         format('the limits of method %s for "%s" are in units of different quantities', NEW.method, NEW.analyte),
         format('%s is %s; the limit before it is in %s.', lim.col, lim.val, coalesce(nullif(u, ''), 'a plain number')),
         'Give every limit of one method and analyte in units of the same quantity.', 'test_method_limit', lim.col);
     END IF;
     v := frontrunner.level(lim.val, 'lower_better', u);
     IF prev IS NOT NULL AND v < prev THEN
-      PERFORM frontrunner.inspection_error('22023',
+      PERFORM frontrunner.raise_violation('22023',
         format('the limits of method %s for "%s" are not in order', NEW.method, NEW.analyte),
         format('detection limit %s, quantification limit %s, range top %s.',
                coalesce(NEW.detection_limit::text, '-'), coalesce(NEW.quantification_limit::text, '-'),
@@ -308,7 +295,7 @@ BEGIN
   v := pg_catalog.current_setting('frontrunner.unverifiable_claims', true);
   v := coalesce(v, 'flag');
   IF v NOT IN ('flag', 'refuse') THEN
-    PERFORM frontrunner.inspection_error('22023',
+    PERFORM frontrunner.raise_violation('22023',
       format('invalid value for setting frontrunner.unverifiable_claims: "%s"', v),
       format('Database %s sets frontrunner.unverifiable_claims to "%s".', pg_catalog.current_database(), v),
       'Use flag (publish with the flag, the default) or refuse: ALTER DATABASE … SET frontrunner.unverifiable_claims = ''refuse''.',
@@ -336,7 +323,7 @@ BEGIN
   WHERE i.disclosure = NEW.id AND i.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND NOT c.verifiable
   ORDER BY i.indicator LIMIT 1;
   IF FOUND THEN
-    PERFORM frontrunner.inspection_error('FR009',
+    PERFORM frontrunner.raise_violation('FR009',
       format('rule 8 (verifiability): test method %s cannot verify "%s" %s', bad.test_method, bad.indicator, bad.requirement),
       format('Disclosure %s: %s.', NEW.id, bad.reason),
       format('Disclose a limit the method can measure (not below %s), or name a method that measures lower; this database refuses unverifiable claims (frontrunner.unverifiable_claims = refuse).', bad.method_floor),
@@ -618,7 +605,7 @@ DECLARE
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
-      PERFORM frontrunner.inspection_error('FR010',
+      PERFORM frontrunner.raise_violation('FR010',
         format('inspection campaign: campaign %s is created planned', NEW.code),
         format('Campaign %s was inserted with status %s%s.', NEW.code, NEW.status,
                CASE WHEN NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL THEN ' and a draw' ELSE '' END),
@@ -633,7 +620,7 @@ BEGIN
     WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k
       AND NOT (n.k = ANY (moving)) AND (OLD.status <> 'planned' OR NOT (n.k = ANY (editable)));
     IF changed IS NOT NULL THEN
-      PERFORM frontrunner.inspection_error('FR010',
+      PERFORM frontrunner.raise_violation('FR010',
         format('inspection campaign: %s of campaign %s cannot be changed', changed, OLD.code),
         format('Campaign %s (status %s): UPDATE of %s refused.', OLD.code, OLD.status, changed),
         CASE WHEN OLD.status = 'planned'
@@ -644,7 +631,7 @@ BEGIN
     IF NEW.status = OLD.status THEN
       IF NEW.population IS DISTINCT FROM OLD.population OR NEW.drawn_at IS DISTINCT FROM OLD.drawn_at
          OR NEW.published_at IS DISTINCT FROM OLD.published_at THEN
-        PERFORM frontrunner.inspection_error('FR010',
+        PERFORM frontrunner.raise_violation('FR010',
           format('inspection campaign: the draw and the publication of campaign %s are set by the database', OLD.code),
           format('Campaign %s (status %s): population, drawn_at or published_at written.', OLD.code, OLD.status),
           'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
@@ -658,7 +645,7 @@ BEGIN
       FROM frontrunner.inspection_result r
       WHERE r.campaign = OLD.id AND (r.recorded_by IS NULL OR r.outcome = 'not_judged');
       IF open_items IS NOT NULL THEN
-        PERFORM frontrunner.inspection_error('FR010',
+        PERFORM frontrunner.raise_violation('FR010',
           format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
           format('Items not recorded (or not judged) by an inspector: %s.', left(open_items, 900)),
           'The inspectors drawn for each disclosure confirm or correct every pre-filled item (UPDATE inspection_result SET outcome = …), then the results are published.',
@@ -668,7 +655,7 @@ BEGIN
       NEW.drawn_at := OLD.drawn_at;
       NEW.published_at := now();
     ELSE
-      PERFORM frontrunner.inspection_error('FR010',
+      PERFORM frontrunner.raise_violation('FR010',
         format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
         format('Campaign %s: status %s → %s.', OLD.code, OLD.status, NEW.status),
         'A campaign goes planned → drawn (draw_campaign()) → published; a draw is made once and results stay published.',
@@ -678,7 +665,7 @@ BEGIN
   IF cardinality(NEW.inspectors) IS NULL OR cardinality(NEW.inspectors) < NEW.team_size
      OR EXISTS (SELECT FROM unnest(NEW.inspectors) i(n) WHERE coalesce(btrim(i.n), '') = '')
      OR (SELECT count(DISTINCT i.n) FROM unnest(NEW.inspectors) i(n)) <> cardinality(NEW.inspectors) THEN
-    PERFORM frontrunner.inspection_error('FR010',
+    PERFORM frontrunner.raise_violation('FR010',
       format('inspection campaign: the inspector pool of campaign %s needs at least %s distinct names', NEW.code, NEW.team_size),
       format('Inspectors: %s; team size %s.', coalesce(array_to_string(NEW.inspectors, ', ', '(NULL)'), 'none'), NEW.team_size),
       'List the login roles of at least team_size different inspectors, no blank or repeated name.',
@@ -731,7 +718,7 @@ DECLARE
 BEGIN
   SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.code = draw_campaign.code FOR UPDATE;
   IF NOT FOUND THEN
-    PERFORM frontrunner.inspection_error('FR010',
+    PERFORM frontrunner.raise_violation('FR010',
       format('inspection campaign: no campaign %s', code),
       format('No row of inspection_campaign has code %L (or the role %s may not read it).', code, current_user),
       'Create the campaign first (INSERT INTO inspection_campaign …); campaigns are run by the regulator.', 'inspection_campaign', 'code');
@@ -759,14 +746,14 @@ BEGIN
   SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = OLD.campaign;
   IF (pg_catalog.to_jsonb(NEW) - '{outcome,detail,recorded_by,recorded_at}'::text[])
      <> (pg_catalog.to_jsonb(OLD) - '{outcome,detail,recorded_by,recorded_at}'::text[]) THEN
-    PERFORM frontrunner.inspection_error('FR010',
+    PERFORM frontrunner.raise_violation('FR010',
       format('inspection campaign: only the outcome and detail of an inspection item are recorded'),
       format('Campaign %s, disclosure %s, item %s: UPDATE of other columns refused.', c.code, OLD.disclosure, OLD.item),
       'UPDATE inspection_result SET outcome = …, detail = … WHERE campaign = … AND disclosure = … AND item = ….',
       'inspection_result', NULL);
   END IF;
   IF c.status <> 'drawn' THEN
-    PERFORM frontrunner.inspection_error('FR010',
+    PERFORM frontrunner.raise_violation('FR010',
       format('inspection campaign: the results of campaign %s are published', c.code),
       format('Campaign %s (status %s), disclosure %s, item %s.', c.code, c.status, OLD.disclosure, OLD.item),
       'Published results stay as published; a finding''s follow-up is recorded in inspection_finding.',
@@ -783,7 +770,7 @@ BEGIN
             TABLE = 'inspection_result';
   END IF;
   IF NEW.outcome = 'not_judged' THEN
-    PERFORM frontrunner.inspection_error('FR010',
+    PERFORM frontrunner.raise_violation('FR010',
       format('inspection campaign: an inspector records conforms or nonconforming'),
       format('Campaign %s, disclosure %s, item %s: outcome not_judged.', c.code, OLD.disclosure, OLD.item),
       'Judge the item: conforms or nonconforming (with the detail found).', 'inspection_result', 'outcome');
@@ -826,7 +813,7 @@ BEGIN
     WHERE x.campaign = NEW.campaign AND x.disclosure = NEW.disclosure AND x.item = NEW.item
       AND x.enterprise OPERATOR(frontrunner.=) NEW.enterprise;
     IF NOT FOUND OR r.outcome <> 'nonconforming' THEN
-      PERFORM frontrunner.inspection_error('FR010',
+      PERFORM frontrunner.raise_violation('FR010',
         format('inspection campaign: item %s of disclosure %s is not nonconforming in campaign %s', NEW.item, NEW.disclosure, coalesce(c.code, NEW.campaign::text)),
         format('Campaign %s, disclosure %s, item %s: %s.', coalesce(c.code, NEW.campaign::text), NEW.disclosure, NEW.item,
                coalesce('outcome ' || r.outcome, 'no such inspection result')),
@@ -834,13 +821,13 @@ BEGIN
         'inspection_finding', 'item');
     END IF;
     IF NEW.deadline <= CURRENT_DATE THEN
-      PERFORM frontrunner.inspection_error('FR010',
+      PERFORM frontrunner.raise_violation('FR010',
         format('inspection campaign: the rectification deadline %s is not after today', NEW.deadline),
         format('Finding on disclosure %s, item %s: deadline %s, today %s.', NEW.disclosure, NEW.item, NEW.deadline, CURRENT_DATE),
         'Give the enterprise a deadline after today (责令限期改正).', 'inspection_finding', 'deadline');
     END IF;
     IF NEW.follow_up <> 'pending' OR NEW.follow_up_note IS NOT NULL OR NEW.followed_up_at IS NOT NULL THEN
-      PERFORM frontrunner.inspection_error('FR010',
+      PERFORM frontrunner.raise_violation('FR010',
         'inspection campaign: a finding is recorded with its follow-up pending',
         format('Finding on disclosure %s, item %s: follow_up %s.', NEW.disclosure, NEW.item, NEW.follow_up),
         'Leave follow_up, follow_up_note and followed_up_at out; record the follow-up once it is made.',
@@ -853,7 +840,7 @@ BEGIN
   IF (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
      <> (pg_catalog.to_jsonb(OLD) - '{follow_up,follow_up_note,followed_up_at}'::text[])
      OR OLD.follow_up <> 'pending' OR NEW.follow_up = 'pending' THEN
-    PERFORM frontrunner.inspection_error('FR010',
+    PERFORM frontrunner.raise_violation('FR010',
       format('inspection campaign: finding %s only gets its follow-up, once', OLD.id),
       format('Finding %s (follow_up %s): UPDATE to follow_up %s%s.', OLD.id, OLD.follow_up, NEW.follow_up,
              CASE WHEN (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
@@ -863,7 +850,7 @@ BEGIN
       'inspection_finding', 'follow_up');
   END IF;
   IF coalesce(btrim(NEW.follow_up_note), '') = '' THEN
-    PERFORM frontrunner.inspection_error('FR010',
+    PERFORM frontrunner.raise_violation('FR010',
       format('inspection campaign: the follow-up of finding %s needs a note', OLD.id),
       format('Finding %s: follow_up %s with follow_up_note %L.', OLD.id, NEW.follow_up, NEW.follow_up_note),
       'Say what the follow-up inspection found in follow_up_note.', 'inspection_finding', 'follow_up_note');

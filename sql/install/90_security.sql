@@ -471,7 +471,6 @@ AS $$
     ('function', 'claim_check', 'registry_read'),
     ('function', 'unverifiable_claims_setting', 'registry_read'),
     ('function', 'disclosure_verifiable_check', 'trigger'),
-    ('function', 'inspection_error', 'disclosure_write'),
     ('function', 'draw_key', 'public'),
     ('function', 'campaign_sample', 'public'),
     ('function', 'campaign_population', 'regulator'),
