@@ -4117,88 +4117,14 @@ $$;
 COMMENT ON FUNCTION @extschema@.refuse_truncate() IS
   'statement trigger: TRUNCATE refused, under the rule whose SQLSTATE is the trigger''s argument: FR005 (rule 5, the registry; the default), FR007 (rule 7, plans and published lists), FR008 (the feedback workflow) or FR010 (inspection campaigns)';
 
--- 75_inspection.sql as installed
--- Supervision of disclosures (0.2.0, issue 20): what a test method can
--- measure (test_method_limit) and the claims it cannot verify (rule 8,
--- FR009); which standard replaced which (standard.replaced_by) and the
--- disclosures whose references are withdrawn or replaced; random inspection
--- campaigns (双随机、一公开): the seeded draw, the inspection items the
--- database pre-fills, the inspectors' results, findings with their
--- rectification deadline and follow-up, and the published report (FR010).
--- Row-level security of the per-enterprise tables is at the end of this
--- file; their classes are in security_objects() (90_security.sql).
+-- 45_test_methods.sql as installed
+-- What a test method can measure (0.2.0, issue 20): test_method_limit, and
+-- whether a disclosed claim is within it (rule 8: claim_judge(),
+-- claim_check(), claim_effective()).  Before the plans and ranking (61
+-- ranks claims as their method verifies them when a plan says so); the
+-- views, the publication check and the inspections are in 75_inspection.sql.
 
--- references: what replaced what ------------------------------------------------------
-ALTER TABLE @extschema@.standard
-  ADD COLUMN replaced_by @extschema@.stdcode REFERENCES @extschema@.standard (code) ON UPDATE CASCADE,
-  ADD COLUMN replaced_on date,
-  ADD CONSTRAINT standard_replaced_by_check CHECK (NOT (replaced_by OPERATOR(@extschema@.=) code)),
-  ADD CONSTRAINT standard_replaced_on_check CHECK (replaced_on IS NULL OR replaced_by IS NOT NULL);
-COMMENT ON COLUMN @extschema@.standard.replaced_by IS 'the edition or standard that replaced this one (代替), a row of this table; NULL: not replaced';
-COMMENT ON COLUMN @extschema@.standard.replaced_on IS 'the date the replacement took effect, when known (needs replaced_by)';
-
-CREATE FUNCTION @extschema@.standard_current(code @extschema@.stdcode) RETURNS @extschema@.stdcode
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  -- follow replaced_by to the end of the chain (at most 100 steps: a chain
-  -- that loops ends where the steps run out)
-  WITH RECURSIVE chain(code, depth) AS (
-    SELECT $1, 0
-    UNION ALL
-    SELECT s.replaced_by, c.depth + 1
-    FROM chain c JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) c.code
-    WHERE s.replaced_by IS NOT NULL AND c.depth < 100
-  )
-  SELECT c.code FROM chain c ORDER BY c.depth DESC LIMIT 1
-$$;
-COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
-  'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
-
-CREATE VIEW @extschema@.reference_report AS
-WITH RECURSIVE chain(start, code, depth) AS (
-  SELECT s.code, s.replaced_by, 1 FROM @extschema@.standard s WHERE s.replaced_by IS NOT NULL
-  UNION ALL
-  SELECT c.start, s.replaced_by, c.depth + 1
-  FROM chain c JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) c.code
-  WHERE s.replaced_by IS NOT NULL AND c.depth < 100
-), cur AS (
-  SELECT d.id, d.enterprise, d.category, d.product, d.standard
-  FROM @extschema@.disclosure d WHERE d.status = 'published'
-), refs AS (
-  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'executed standard' AS reference_kind,
-         NULL::text AS indicator, cur.standard AS reference
-  FROM cur
-  UNION ALL
-  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'test method', i.indicator, i.test_method
-  FROM cur JOIN @extschema@.disclosed_indicator i ON i.disclosure = cur.id
-  WHERE i.test_method IS NOT NULL
-)
-SELECT r.id AS disclosure, r.enterprise::text AS enterprise, r.category, r.product,
-       r.reference_kind, r.indicator, r.reference::text AS reference,
-       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
-       s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
-       coalesce((SELECT c.code FROM chain c WHERE c.start OPERATOR(@extschema@.=) s.code ORDER BY c.depth DESC LIMIT 1),
-                s.code)::text AS current_edition
-FROM refs r
-JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) r.reference
-WHERE s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL;
-COMMENT ON VIEW @extschema@.reference_report IS
-  'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
-COMMENT ON COLUMN @extschema@.reference_report.disclosure IS 'disclosure id';
-COMMENT ON COLUMN @extschema@.reference_report.enterprise IS 'USCC of the enterprise';
-COMMENT ON COLUMN @extschema@.reference_report.category IS 'category';
-COMMENT ON COLUMN @extschema@.reference_report.product IS 'product';
-COMMENT ON COLUMN @extschema@.reference_report.reference_kind IS 'executed standard or test method';
-COMMENT ON COLUMN @extschema@.reference_report.indicator IS 'the indicator whose test method it is (NULL for the executed standard)';
-COMMENT ON COLUMN @extschema@.reference_report.reference IS 'the standard number the disclosure names';
-COMMENT ON COLUMN @extschema@.reference_report.state IS 'withdrawn (its withdrawal date has passed) or replaced (a replacement is recorded, the old edition not withdrawn yet)';
-COMMENT ON COLUMN @extschema@.reference_report.withdrawn_on IS 'date it was withdrawn (废止), when known';
-COMMENT ON COLUMN @extschema@.reference_report.replaced_by IS 'what replaced it (standard.replaced_by)';
-COMMENT ON COLUMN @extschema@.reference_report.replaced_on IS 'date the replacement took effect, when known';
-COMMENT ON COLUMN @extschema@.reference_report.current_edition IS 'the end of the replacement chain (standard_current(reference)): the edition to execute or test by today';
-
--- what a test method can measure ------------------------------------------------------
+-- test_method_limit ------------------------------------------------------------------------
 CREATE TABLE @extschema@.test_method_limit (
   method               @extschema@.stdcode NOT NULL,
   analyte              text NOT NULL CONSTRAINT test_method_limit_analyte_check CHECK (btrim(analyte) <> ''),
@@ -4350,6 +4276,289 @@ $$;
 COMMENT ON FUNCTION @extschema@.claim_check(@extschema@.indicator, @extschema@.stdcode, text) IS
   'rule 8 (verifiability): claim_judge() of a requirement with the limits test_method_limit records for its test method and analyte (verifiable NULL when none are recorded)';
 
+CREATE FUNCTION @extschema@.claim_effective(requirement @extschema@.indicator, test_method @extschema@.stdcode, analyte text)
+RETURNS @extschema@.indicator
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT coalesce(c.effective, $1) FROM frontrunner.claim_check($1, $2, $3) c
+$$;
+COMMENT ON FUNCTION @extschema@.claim_effective(@extschema@.indicator, @extschema@.stdcode, text) IS
+  'the claim as its test method verifies it (claim_check().effective): ≤ the method''s floor for a limit below it, ND(≤ detection limit) for an ND without a stated limit, else the requirement; what a plan with method_limits ranks';
+
+-- ranking_query() ranks claims as their method verifies them when a plan says so (61_ranking.sql)
+CREATE OR REPLACE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  k int := 0;
+  sel text := '';
+  keys text := '';
+  levels_present text := '';
+  stats text := '';
+  cuts text := '';
+  outcols text := '';
+  tcols text := '';
+  leaders text := '';
+  cutvals text := '';
+  wscale int;
+  wint boolean;
+  wtot numeric;
+  wk text;
+  kleaders text := '';
+  kcols text := '';
+  better text;
+  reach_l text;
+  reach_a text;
+  reach_b text;
+  tk text;
+  pk text;
+  req text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
+  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
+              ELSE 'i.requirement' END;
+  IF output NOT IN ('rows', 'cutoffs') THEN
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
+            HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
+  END IF;
+  PERFORM frontrunner.plan_publication_check(plan_id);
+  -- the score's numerator, Σ weight·place, is exact: in bigint when the
+  -- weights are integers after scaling by 10^wscale and their sum is small
+  -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
+  SELECT max(scale(trim_scale(c.weight))) INTO wscale FROM frontrunner.plan_core_indicators(plan_id) c;
+  SELECT trim_scale(sum(c.weight * 10::numeric ^ wscale)) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  wint := wscale <= 6 AND wtot <= 1000000000;
+  IF NOT coalesce(wint, false) THEN
+    wscale := 0;
+    SELECT sum(c.weight) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  END IF;
+
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    k := r.k;
+    -- better-or-equal comparison of levels in this direction
+    better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    -- one pass over the disclosed indicators, grouped by disclosure: the
+    -- level of each core indicator (NULL when missing or in another
+    -- dimension) and, for absolute cutoffs, whether the requirement reaches them
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
+    IF r.leader_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
+    END IF;
+    IF r.advanced_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
+    END IF;
+    IF r.baseline_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
+    END IF;
+    keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
+    levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s',
+                             k, r.direction, p.code, r.indicator, r.u);
+    -- cutoffs: absolute (<@), best in market (the best level), or a fraction
+    reach_l := CASE
+      WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
+      WHEN p.style = 'best_in_market' THEN format('b.l%1$s = c.best%1$s', k)
+      ELSE format('b.l%1$s %2$s c.lc%1$s', k, better) END;
+    reach_a := CASE
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('b.ra%s', k)
+      ELSE format('b.l%1$s %2$s c.ac%1$s', k, better) END;
+    reach_b := CASE
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
+      ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
+    -- the best level: the first of the levelset (stored trimmed)
+    cuts := cuts || format(', s.s%1$s, (SELECT l.level FROM frontrunner.levels(s.s%1$s) l ORDER BY l.position LIMIT 1) AS best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+                           k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
+                           coalesce(r.advanced_fraction::text, 'NULL::numeric'),
+                           coalesce(r.baseline_fraction::text, 'NULL::numeric'));
+    -- tier reached on indicator k (the best tier whose cutoff it reaches)
+    tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
+                 reach_l, reach_a, reach_b);
+    -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
+    pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
+    tcols := tcols || format(', t.l%1$s, t.t%1$s, t.p%1$s', k);
+    -- leader on indicator k (the first branch of tk); leader overall on all
+    leaders := leaders || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('(%s)', reach_l);
+    -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
+    cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
+      '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
+      r.indicator, r.u, k,
+      CASE WHEN r.leader_cutoff IS NOT NULL THEN quote_literal(r.leader_cutoff::text)
+           WHEN p.style = 'best_in_market' THEN format('%L || '' '' || c.best%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END)
+           ELSE format('%L || '' '' || c.lc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.advanced_cutoff IS NOT NULL THEN quote_literal(r.advanced_cutoff::text)
+           ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
+           ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
+    wk := CASE WHEN wint THEN (r.weight * 10::numeric ^ wscale)::bigint::text
+               ELSE format('%s::numeric', r.weight) END;
+    kleaders := kleaders || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', wk, pk);
+    kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
+  END LOOP;
+
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs
+  RETURN format($q$
+WITH b AS MATERIALIZED (
+  SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
+  FROM (SELECT i.disclosure%1$s
+        FROM frontrunner.disclosed_indicator i
+        WHERE i.indicator IN (%2$s)%10$s
+        GROUP BY i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.id = p.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
+                    WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                      AND %4$L::timestamptz >= x.sampled_on::timestamptz
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)
+), s AS (
+  SELECT count(*) AS n%7$s FROM b WHERE %6$s
+), c AS (
+  SELECT s.n%8$s FROM s
+)
+%9$s
+$q$, sel, keys, p.category, p.deadline, p.exclusion_days, levels_present, stats, cuts,
+     CASE output
+       WHEN 'rows' THEN format($r$
+SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
+       CASE WHEN q.n = 1 THEN 100::numeric
+            ELSE trim_scale(round(100 * q.key::numeric(1000, 20) / ((2 * (q.n - 1))::numeric * %2$s), 20)) END AS score
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
+  -- the score is computed after the sort, from the exact key, to 20 decimals
+  -- like the standings)
+FROM (
+  -- the sort keys first: the sort compares them without walking the
+  -- variable-width columns
+  SELECT CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+                SELECT %1$s
+                FROM b CROSS JOIN c
+                WHERE %3$s AND %4$s
+                ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier,
+         t.key, t.published_at, t.id, t.tier0, t.n, t.enterprise, t.enterprise_name, t.standard%9$s
+  FROM (
+    SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
+    FROM (
+      SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
+      FROM b CROSS JOIN c
+      WHERE %3$s
+      OFFSET 0
+    ) t
+  ) t
+) q
+$r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
+       WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
+     END,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND i.disclosure IN (SELECT x.id FROM frontrunner.disclosure x
+                               WHERE x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+
+-- 75_inspection.sql as installed
+-- Supervision of disclosures (0.2.0, issue 20): the claims a test method
+-- cannot verify (rule 8, FR009; the methods' limits are in
+-- 45_test_methods.sql) and the plan option that ranks claims as their method
+-- verifies them; which standard replaced which (standard.replaced_by) and the
+-- disclosures whose references are withdrawn or replaced; random inspection
+-- campaigns (双随机、一公开): the seeded draw, the inspection items the
+-- database pre-fills, the inspectors' results, findings with their
+-- rectification deadline and follow-up, and the published report (FR010).
+-- Row-level security of the per-enterprise tables is at the end of this
+-- file; their classes are in security_objects() (90_security.sql).
+
+-- references: what replaced what ------------------------------------------------------
+ALTER TABLE @extschema@.standard
+  ADD COLUMN replaced_by @extschema@.stdcode REFERENCES @extschema@.standard (code) ON UPDATE CASCADE,
+  ADD COLUMN replaced_on date,
+  ADD CONSTRAINT standard_replaced_by_check CHECK (NOT (replaced_by OPERATOR(@extschema@.=) code)),
+  ADD CONSTRAINT standard_replaced_on_check CHECK (replaced_on IS NULL OR replaced_by IS NOT NULL);
+COMMENT ON COLUMN @extschema@.standard.replaced_by IS 'the edition or standard that replaced this one (代替), a row of this table; NULL: not replaced';
+COMMENT ON COLUMN @extschema@.standard.replaced_on IS 'the date the replacement took effect, when known (needs replaced_by)';
+
+CREATE FUNCTION @extschema@.standard_current(code @extschema@.stdcode) RETURNS @extschema@.stdcode
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- follow replaced_by to the end of the chain (at most 100 steps: a chain
+  -- that loops ends where the steps run out)
+  WITH RECURSIVE chain(code, depth) AS (
+    SELECT $1, 0
+    UNION ALL
+    SELECT s.replaced_by, c.depth + 1
+    FROM chain c JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) c.code
+    WHERE s.replaced_by IS NOT NULL AND c.depth < 100
+  )
+  SELECT c.code FROM chain c ORDER BY c.depth DESC LIMIT 1
+$$;
+COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
+  'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
+
+CREATE VIEW @extschema@.reference_report AS
+WITH RECURSIVE chain(start, code, depth) AS (
+  SELECT s.code, s.replaced_by, 1 FROM @extschema@.standard s WHERE s.replaced_by IS NOT NULL
+  UNION ALL
+  SELECT c.start, s.replaced_by, c.depth + 1
+  FROM chain c JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) c.code
+  WHERE s.replaced_by IS NOT NULL AND c.depth < 100
+), cur AS (
+  SELECT d.id, d.enterprise, d.category, d.product, d.standard
+  FROM @extschema@.disclosure d WHERE d.status = 'published'
+), refs AS (
+  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'executed standard' AS reference_kind,
+         NULL::text AS indicator, cur.standard AS reference
+  FROM cur
+  UNION ALL
+  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'test method', i.indicator, i.test_method
+  FROM cur JOIN @extschema@.disclosed_indicator i ON i.disclosure = cur.id
+  WHERE i.test_method IS NOT NULL
+)
+SELECT r.id AS disclosure, r.enterprise::text AS enterprise, r.category, r.product,
+       r.reference_kind, r.indicator, r.reference::text AS reference,
+       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
+       s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
+       coalesce((SELECT c.code FROM chain c WHERE c.start OPERATOR(@extschema@.=) s.code ORDER BY c.depth DESC LIMIT 1),
+                s.code)::text AS current_edition
+FROM refs r
+JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) r.reference
+WHERE s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL;
+COMMENT ON VIEW @extschema@.reference_report IS
+  'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
+COMMENT ON COLUMN @extschema@.reference_report.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.reference_report.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.reference_report.category IS 'category';
+COMMENT ON COLUMN @extschema@.reference_report.product IS 'product';
+COMMENT ON COLUMN @extschema@.reference_report.reference_kind IS 'executed standard or test method';
+COMMENT ON COLUMN @extschema@.reference_report.indicator IS 'the indicator whose test method it is (NULL for the executed standard)';
+COMMENT ON COLUMN @extschema@.reference_report.reference IS 'the standard number the disclosure names';
+COMMENT ON COLUMN @extschema@.reference_report.state IS 'withdrawn (its withdrawal date has passed) or replaced (a replacement is recorded, the old edition not withdrawn yet)';
+COMMENT ON COLUMN @extschema@.reference_report.withdrawn_on IS 'date it was withdrawn (废止), when known';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_by IS 'what replaced it (standard.replaced_by)';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_on IS 'date the replacement took effect, when known';
+COMMENT ON COLUMN @extschema@.reference_report.current_edition IS 'the end of the replacement chain (standard_current(reference)): the edition to execute or test by today';
+
 CREATE VIEW @extschema@.claim_verifiability AS
 SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
        i.indicator, i.requirement::text AS requirement, i.test_method::text AS test_method,
@@ -4400,6 +4609,12 @@ COMMENT ON COLUMN @extschema@.unverifiable_leader.requirement IS 'the disclosed 
 COMMENT ON COLUMN @extschema@.unverifiable_leader.test_method IS 'the test method it names';
 COMMENT ON COLUMN @extschema@.unverifiable_leader.effective IS 'the claim as the method verifies it';
 COMMENT ON COLUMN @extschema@.unverifiable_leader.reason IS 'why it cannot be verified';
+
+-- a plan option: rank claims as their test method verifies them -------------------------
+ALTER TABLE @extschema@.evaluation_plan
+  ADD COLUMN method_limits boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN @extschema@.evaluation_plan.method_limits IS
+  'rank every disclosed requirement as its test method verifies it (claim_effective()): a limit below what the method can measure at the method''s floor, an ND without a stated limit at the method''s detection limit (default false: as disclosed)';
 
 -- the DBA's choice: refuse publication, or publish with the flag -------------------------
 CREATE FUNCTION @extschema@.unverifiable_claims_setting() RETURNS text
@@ -5427,6 +5642,7 @@ AS $$
     ('function', 'test_method_limit_check', 'trigger'),
     ('function', 'claim_judge', 'public'),
     ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
     ('function', 'unverifiable_claims_setting', 'registry_read'),
     ('function', 'disclosure_verifiable_check', 'trigger'),
     ('function', 'draw_key', 'public'),

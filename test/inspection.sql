@@ -5,7 +5,7 @@
 -- inspectors' results, findings and their follow-up, publication, and who
 -- may do and see what.
 BEGIN;
-SELECT plan(65);
+SELECT plan(67);
 \ir fixtures/registry.sql
 
 CREATE TEMP TABLE grants AS SELECT * FROM setup_roles();
@@ -269,6 +269,17 @@ SELECT results_eq($$SELECT count(DISTINCT enterprise::text), bool_and(enterprise
 SELECT is((SELECT count(*) FROM inspection_finding), 1::bigint, 'and its own finding');
 SELECT throws_ok($$UPDATE inspection_finding SET follow_up = 'rectified', follow_up_note = 'x'$$, '42501', NULL, 'which it cannot answer itself');
 RESET SESSION AUTHORIZATION;
+
+-- the plan option: claims ranked as their method verifies them --------------------------
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, method_limits)
+VALUES ('P-AS', '示例机构', 'textile-b', '按声明', now(), false), ('P-ML', '示例机构', 'textile-b', '按检测方法', now(), true);
+INSERT INTO plan_indicator (plan, indicator) SELECT id, 'formaldehyde' FROM evaluation_plan WHERE code IN ('P-AS', 'P-ML');
+SET client_min_messages = warning;
+SELECT results_eq($$SELECT r.levels #>> '{formaldehyde,level}', count(*) FROM rank_plan('P-AS') r GROUP BY 1 ORDER BY 1$$,
+  $$VALUES ('10', 1::bigint), ('20', 11), ('8', 5)$$, 'as disclosed, the 8 mg/kg claims rank at 8');
+SELECT results_eq($$SELECT r.levels #>> '{formaldehyde,level}', count(*) FROM rank_plan('P-ML') r GROUP BY 1 ORDER BY 1$$,
+  $$VALUES ('20', 17::bigint)$$, 'with method_limits every claim ranks as the method verifies it: at its 20 mg/kg');
+RESET client_min_messages;
 
 SELECT * FROM finish();
 ROLLBACK;

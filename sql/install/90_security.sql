@@ -469,6 +469,7 @@ AS $$
     ('function', 'test_method_limit_check', 'trigger'),
     ('function', 'claim_judge', 'public'),
     ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
     ('function', 'unverifiable_claims_setting', 'registry_read'),
     ('function', 'disclosure_verifiable_check', 'trigger'),
     ('function', 'draw_key', 'public'),

@@ -88,3 +88,15 @@ ORDER BY r.disclosure, r.item;
 
 UPDATE inspection_campaign SET status = 'published' WHERE code = 'BJ-2026-SSJ-01';
 RESET client_min_messages;
+
+-- the formaldehyde leaders re-judged: BJ-2026-TEX as a draft plan that ranks
+-- every claim as its test method verifies it (method_limits)
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, style, method_limits)
+SELECT 'BJ-2026-TEX-M', agency, category, title || ' (按检测方法可验证的限值)', deadline, leader_cap, style, true
+FROM evaluation_plan WHERE code = 'BJ-2026-TEX';
+INSERT INTO plan_indicator (plan, indicator, weight, unit, leader_cutoff, advanced_cutoff, baseline_cutoff,
+                            leader_fraction, advanced_fraction, baseline_fraction)
+SELECT m.id, i.indicator, i.weight, i.unit, i.leader_cutoff, i.advanced_cutoff, i.baseline_cutoff,
+       i.leader_fraction, i.advanced_fraction, i.baseline_fraction
+FROM plan_indicator i JOIN evaluation_plan p ON p.id = i.plan AND p.code = 'BJ-2026-TEX'
+CROSS JOIN evaluation_plan m WHERE m.code = 'BJ-2026-TEX-M';
