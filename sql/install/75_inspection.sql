@@ -19,19 +19,22 @@ COMMENT ON COLUMN @extschema@.standard.replaced_by IS 'the edition or standard t
 COMMENT ON COLUMN @extschema@.standard.replaced_on IS 'the date the replacement took effect, when known (needs replaced_by)';
 
 CREATE FUNCTION @extschema@.standard_current(code @extschema@.stdcode) RETURNS @extschema@.stdcode
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  cur frontrunner.stdcode := code;
+  nxt frontrunner.stdcode;
+BEGIN
   -- follow replaced_by to the end of the chain (at most 100 steps: a chain
   -- that loops ends where the steps run out)
-  WITH RECURSIVE chain(code, depth) AS (
-    SELECT $1, 0
-    UNION ALL
-    SELECT s.replaced_by, c.depth + 1
-    FROM chain c JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) c.code
-    WHERE s.replaced_by IS NOT NULL AND c.depth < 100
-  )
-  SELECT c.code FROM chain c ORDER BY c.depth DESC LIMIT 1
+  FOR step IN 1 .. 100 LOOP
+    SELECT s.replaced_by INTO nxt FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) cur;
+    EXIT WHEN nxt IS NULL;
+    cur := nxt;
+  END LOOP;
+  RETURN cur;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
   'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
@@ -616,8 +619,9 @@ BEGIN
   END IF;
   SELECT string_agg(r.inspector, ', ' ORDER BY r.team_rank) INTO team
   FROM frontrunner.inspection_draw r WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure;
-  IF NOT EXISTS (SELECT FROM frontrunner.inspection_draw r
-                 WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure AND r.inspector = who::text) THEN
+  PERFORM FROM frontrunner.inspection_draw r
+  WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure AND r.inspector = who::text;
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'permission denied: % was not drawn to inspect disclosure % in campaign %', who, OLD.disclosure, c.code
       USING ERRCODE = 'insufficient_privilege',
             DETAIL = format('The inspectors drawn for disclosure %s are %s.', OLD.disclosure, team),
