@@ -5685,3 +5685,101 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- issue 20 (follow-up): benchmark() shows rule 8 -----------------------------
+-- benchmark() gains two columns at the end (verifiable, verifiable_reason):
+-- its row type changes, so it is dropped and created again, and the
+-- grants it had (setup_roles()'s, or a DBA's own) are given again.
+SELECT pg_catalog.set_config('fr_upgrade.benchmark_grants',
+         coalesce(pg_catalog.string_agg(pg_catalog.quote_ident(a.grantee::regrole::text), ','), ''), true)
+FROM pg_catalog.pg_proc p, pg_catalog.aclexplode(p.proacl) a
+WHERE p.oid = '@extschema@.benchmark(bigint)'::pg_catalog.regprocedure
+  AND a.privilege_type = 'EXECUTE' AND a.grantee <> 0 AND a.grantee <> p.proowner;
+DROP FUNCTION @extschema@.benchmark(bigint);
+CREATE FUNCTION @extschema@.benchmark(disclosure bigint)
+RETURNS TABLE (indicator text, disclosed @extschema@.indicator, standard @extschema@.stdcode,
+               std_kind text, required @extschema@.indicator, verdict text, margin numeric,
+               std_nature text, benchmark_class text, direction @extschema@.direction,
+               unit text, disclosed_level numeric, required_level numeric,
+               test_method @extschema@.stdcode, executed boolean,
+               verifiable boolean, verifiable_reason text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+  d record;
+  edition frontrunner.stdcode;
+BEGIN
+  SELECT x.id, x.status, x.category, x.standard, x.withdrawn_at, x.withdraw_reason,
+         (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
+          WHERE s.supersedes = x.id AND s.status <> 'draft') AS successor
+  INTO d
+  FROM frontrunner.disclosure x WHERE x.id = $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'disclosure % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table disclosure has id = %s.', $1),
+            HINT = 'Look the id up in table disclosure (or with enterprise_search() and the enterprise''s disclosures).';
+  ELSIF d.status = 'superseded' THEN
+    RAISE EXCEPTION 'disclosure % is superseded: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was superseded by disclosure %s.', $1, d.successor),
+            HINT = format('Benchmark the current version: benchmark(%s).', d.successor);
+  ELSIF d.status = 'withdrawn' THEN
+    RAISE EXCEPTION 'disclosure % is withdrawn: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was withdrawn (reason: %s).', $1, d.withdraw_reason),
+            HINT = 'A withdrawn disclosure is no longer in force; benchmark a published disclosure or a draft.';
+  END IF;
+  edition := frontrunner.standard_edition(d.standard);
+
+  -- the pairs as in view benchmark_pair, read with the caller's rights
+  -- (the view leaves drafts out)
+  RETURN QUERY
+  SELECT i.indicator, i.requirement, r.standard, r.kind, r.requirement, v.verdict, v.margin,
+         r.nature, r.benchmark_class, r.direction, u.unit,
+         CASE WHEN u.ok THEN frontrunner.level(i.requirement, r.direction, u.unit) END,
+         CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
+         r.test_method,
+         r.standard OPERATOR(frontrunner.=) edition,
+         vc.verifiable, vc.reason
+  FROM frontrunner.disclosed_indicator i
+  JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
+  CROSS JOIN LATERAL (
+    SELECT c.verdict,
+           CASE WHEN c.verdict <> 'incomparable'
+                THEN frontrunner.margin(i.requirement, r.requirement, r.direction) END AS margin
+    FROM (SELECT frontrunner.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+    OFFSET 0) v
+  CROSS JOIN LATERAL (
+    SELECT w.unit,
+           v.verdict <> 'incomparable'
+           AND (w.unit IS NULL
+                OR ((frontrunner.unit(i.requirement) IS NULL
+                     OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(i.requirement)))
+                    AND (frontrunner.unit(r.requirement) IS NULL
+                         OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
+    FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
+                          NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
+  -- rule 8: can the disclosure's own test method verify the claim?
+  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
+  -- of the indicator)
+  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) vc
+  WHERE i.disclosure = $1
+  ORDER BY i.indicator, r.class_rank, r.standard;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
+  'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; verifiable and verifiable_reason = rule 8 for the disclosed requirement and its own test method (claim_check(): false when the method cannot measure the claim, NULL when no limits of the method are recorded or the claim cannot be compared); ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
+REVOKE EXECUTE ON FUNCTION @extschema@.benchmark(bigint) FROM PUBLIC;
+DO $$
+DECLARE
+  g text;
+BEGIN
+  FOR g IN SELECT x FROM pg_catalog.regexp_split_to_table(pg_catalog.current_setting('fr_upgrade.benchmark_grants'), ',') x
+           WHERE x <> '' LOOP
+    EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION frontrunner.benchmark(bigint) TO %s', g);
+  END LOOP;
+END
+$$;

@@ -5,7 +5,7 @@
 -- inspectors' results, findings and their follow-up, publication, and who
 -- may do and see what.
 BEGIN;
-SELECT plan(67);
+SELECT plan(70);
 \ir fixtures/registry.sql
 
 CREATE TEMP TABLE grants AS SELECT * FROM setup_roles();
@@ -67,6 +67,19 @@ SELECT throws_ok($$INSERT INTO test_method_limit (method, analyte, detection_lim
   '22023', 'the limits of method GB/T 5750.4-2006 for "turbidity" are not in order', 'detection ≤ quantification ≤ range top');
 SELECT is((SELECT count(*) FROM claim_verifiability WHERE NOT verifiable), 5::bigint,
   'claim_verifiability flags the five published 8 mg/kg claims (the 1998 method has no limits recorded)');
+-- benchmark() shows the flag on every benchmark row of the indicator
+SELECT results_eq(format($$SELECT DISTINCT verifiable, verifiable_reason ~ '20 mg/kg' FROM benchmark(%s) WHERE indicator = 'formaldehyde'$$,
+                         (SELECT id FROM ids WHERE g = 3)),
+  $$VALUES (false, true)$$,
+  'benchmark(): a claim of 8 mg/kg tested by GB/T 2912.1-2009 (floor 20 mg/kg) is not verifiable, saying why');
+SELECT results_eq(format($$SELECT DISTINCT verifiable FROM benchmark(%s) WHERE indicator = 'formaldehyde'$$,
+                         (SELECT id FROM ids WHERE g = 1)),
+  $$VALUES (true)$$,
+  'benchmark(): a claim of 20 mg/kg is verifiable by the same method');
+SELECT results_eq(format($$SELECT DISTINCT verifiable, verifiable_reason FROM benchmark(%s) WHERE indicator = 'formaldehyde'$$,
+                         (SELECT id FROM ids WHERE g = 2)),
+  $$VALUES (NULL::boolean, 'no limits of GB/T 2912.1-1998 for "formaldehyde" in test_method_limit')$$,
+  'benchmark(): no verdict when the method has no limits recorded, and the reason names the method');
 
 -- rule 8 at publication, by the database's setting ----------------------------------------
 INSERT INTO disclosure (enterprise, category, product, standard)
