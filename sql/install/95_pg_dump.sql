@@ -21,7 +21,9 @@ SELECT pg_catalog.set_config('frontrunner_install.config_dump_types', pg_catalog
   pg_catalog.pg_typeof(NULL::@extschema@.plan_indicator)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.ranking)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.ranking_entry)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.ranking_lock)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.plan_review)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.review_policy)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.feedback)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.spot_check_request)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.account)::pg_catalog.oid], ','), true);
