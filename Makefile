@@ -43,13 +43,21 @@ REGRESS     = benchmark binary_input gbt8170 indicator indicator_compare indicat
               indicator_standards levelset normalize registry stdcode units uscc ranking_query
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
+# isolation specs (specs/<name>.spec against expected/<name>.out), run by
+# pg_isolation_regress after pg_regress in make installcheck: the races the
+# rules must survive.  fixture runs first and leaves the functions the
+# others set up and check their data with.
+ISOLATION   = fixture spot_check_publish supersede_supersede withdraw_supersede \
+              spot_check_supersede reject_publish publish_publish
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
+
 ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n)
 ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n)
 PG_CPPFLAGS = -Isrc $(ICU_CFLAGS) -DFR_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK  = $(ICU_LIBS)
 
-EXTRA_CLEAN = $(DATA_built) src/core/*.bc test/fuzz/bin results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) src/core/*.bc test/fuzz/bin results regression.diffs regression.out output_iso
 
 PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs)

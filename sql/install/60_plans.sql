@@ -336,10 +336,13 @@ AS $$
 DECLARE
   p record;
 BEGIN
-  -- the row lock orders the verdict with the plan's publication or return to draft
-  SELECT e.id, e.code, e.status, e.review_round INTO p
-  FROM frontrunner.evaluation_plan e WHERE e.id = NEW.plan
-  FOR SHARE;
+  -- a no-op UPDATE of the plan row orders the verdict with the plan's
+  -- publication or return to draft: the later of the two waits for the
+  -- earlier and, in READ COMMITTED, sees it; under REPEATABLE READ it fails
+  -- with 40001 (a share lock would let a publication whose snapshot predates
+  -- the verdict publish over it)
+  UPDATE frontrunner.evaluation_plan e SET review_round = e.review_round WHERE e.id = NEW.plan
+  RETURNING e.id, e.code, e.status, e.review_round INTO p;
   IF NOT FOUND THEN
     -- NULL: the NOT NULL constraint says so (23502); else the foreign key (23503)
     NEW.round := coalesce(NEW.round, 0);

@@ -17,7 +17,9 @@ echo "$p checks passed, $f failed"
 rm -f /tmp/fr_lint.$$
 passed=$((passed + p)); failed=$((failed + f))
 
-echo "== pg_regress"
+# make installcheck: pg_regress, then the isolation specs (pg_isolation_regress,
+# specs/*.spec); both print "test <name> ... ok" lines, counted alike
+echo "== pg_regress and isolation specs"
 make -s installcheck > /tmp/fr_regress.$$ 2>&1
 rc=$?
 cat /tmp/fr_regress.$$
@@ -26,6 +28,7 @@ f=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' /tmp/fr_regress.$$ || true)
 if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 rm -f /tmp/fr_regress.$$
 [ -f regression.diffs ] && [ "$f" != 0 ] && head -200 regression.diffs
+[ -f output_iso/regression.diffs ] && [ "$f" != 0 ] && head -200 output_iso/regression.diffs
 passed=$((passed + p)); failed=$((failed + f))
 
 # A section that prints TAP: its "ok N" lines are counted, everything else
