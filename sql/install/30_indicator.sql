@@ -229,6 +229,16 @@ CREATE OPERATOR @extschema@.&& (
 COMMENT ON OPERATOR @extschema@.&& (@extschema@.indicator, @extschema@.indicator) IS
   'overlaps: some value is acceptable under both';
 
+-- ------------------------------------------------------------ casts
+-- As for uscc and stdcode: from text and varchar implicit (a driver's
+-- string parameter, validated as text input), to text by assignment only.
+CREATE CAST (text AS @extschema@.indicator) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.indicator) WITH INOUT AS IMPLICIT;
+CREATE CAST (@extschema@.indicator AS text) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (text AS @extschema@.indicator) IS 'validates and reads the requirement as indicator input does (22P02 with the position)';
+COMMENT ON CAST (varchar AS @extschema@.indicator) IS 'validates as text input (a driver''s varchar parameter)';
+COMMENT ON CAST (@extschema@.indicator AS text) IS 'the canonical style (to_text(x, ''canonical''))';
+
 -- ------------------------------------------------------------ compare layer
 
 CREATE FUNCTION @extschema@.compare(a @extschema@.indicator, b @extschema@.indicator) RETURNS text

@@ -11,21 +11,39 @@
 -- sql/registry.sql shows each message as a user meets it.
 
 -- the requirements that are in force today ------------------------------------
-CREATE VIEW @extschema@.requirement_in_force AS
+-- Two views, one query: requirement_in_force_typed with the domain types
+-- (the rules and the reports compare its requirements), and
+-- requirement_in_force, the same rows in plain column types for BI tools and
+-- the reader role (README, Clients and BI).
+CREATE VIEW @extschema@.requirement_in_force_typed AS
 SELECT r.category, r.indicator, r.standard, s.kind, s.nature, r.requirement, r.test_method
 FROM @extschema@.standard_requirement r
 JOIN @extschema@.standard s ON s.code = r.standard
 WHERE (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
   AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE);
+COMMENT ON VIEW @extschema@.requirement_in_force_typed IS
+  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature, in the domain types (uscc, stdcode, indicator) for functions and jobs; view requirement_in_force has the same rows in plain column types';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.category IS 'category';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.indicator IS 'indicator key';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.standard IS 'the standard in force';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.kind IS 'std_kind of the standard';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.nature IS 'std_nature of the standard (mandatory, recommended, guidance or NULL)';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.requirement IS 'the requirement';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.test_method IS 'test method the standard names';
+
+CREATE VIEW @extschema@.requirement_in_force AS
+SELECT f.category, f.indicator, f.standard::text AS standard, f.kind, f.nature,
+       f.requirement::text AS requirement, f.test_method::text AS test_method
+FROM @extschema@.requirement_in_force_typed f;
 COMMENT ON VIEW @extschema@.requirement_in_force IS
-  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature';
+  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature (plain column types: requirement_in_force_typed as text)';
 COMMENT ON COLUMN @extschema@.requirement_in_force.category IS 'category';
 COMMENT ON COLUMN @extschema@.requirement_in_force.indicator IS 'indicator key';
-COMMENT ON COLUMN @extschema@.requirement_in_force.standard IS 'the standard in force';
+COMMENT ON COLUMN @extschema@.requirement_in_force.standard IS 'the standard in force, canonical number';
 COMMENT ON COLUMN @extschema@.requirement_in_force.kind IS 'std_kind of the standard';
 COMMENT ON COLUMN @extschema@.requirement_in_force.nature IS 'std_nature of the standard (mandatory, recommended, guidance or NULL)';
-COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement';
-COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names';
+COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement, canonical text';
+COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names, canonical number';
 
 -- the immutable tables' guards ---------------------------------------------------
 CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
@@ -197,7 +215,7 @@ AS $$
     FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
   ), floors AS MATERIALIZED (
     SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
-    FROM frontrunner.requirement_in_force f
+    FROM frontrunner.requirement_in_force_typed f
     WHERE f.nature = 'mandatory'
        OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
   )
@@ -368,6 +386,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   prev record;
+  foreign_version boolean := false;
 BEGIN
   IF NEW.id <> OLD.id THEN
     RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
@@ -400,7 +419,15 @@ BEGIN
       SELECT d.status, d.enterprise, d.category INTO prev
       FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes
       FOR UPDATE;
-      IF prev.status IS DISTINCT FROM 'published' THEN
+      IF NOT FOUND THEN
+        -- FOR UPDATE sees only the rows the caller may update (RLS): another
+        -- enterprise's disclosure that the caller may read (not a draft) is
+        -- found without the lock, and its owner is the reason, not its status
+        SELECT d.status, d.enterprise, d.category INTO prev
+        FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes;
+        foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
+      END IF;
+      IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
         RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
           USING ERRCODE = 'FR005',
                 DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),

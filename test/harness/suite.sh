@@ -55,6 +55,10 @@ tap_section "pgTAP on a database upgraded from 0.1.0" env FR_TAP_FROM=0.1.0 bash
 tap_section "dump and restore" bash test/harness/dump_restore.sh
 tap_section "planted-object attack" bash test/harness/attack.sh
 tap_section "README (its sql blocks against the demo database)" bash test/harness/readme.sh
+# real drivers with their default settings (test/clients/run.sh)
+if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
+  tap_section "client drivers (pgJDBC, psycopg2, psycopg 3, node-postgres, psqlODBC)" bash test/clients/run.sh
+fi
 
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}
