@@ -60,6 +60,15 @@ if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
   tap_section "client drivers (pgJDBC, psycopg2, psycopg 3, node-postgres, psqlODBC)" bash test/clients/run.sh
 fi
 
+# the reliability suite's short modes (README "Reliability"; make sqlsmith,
+# load, crash and recvfuzz run each alone, FR_LONG=1 their long modes)
+if [ "${FR_NO_RELIABILITY:-0}" != 1 ]; then
+  tap_section "reliability: sqlsmith (random SQL as a reader and as the owner)" bash test/reliability/sqlsmith.sh
+  tap_section "reliability: load (pgbench through the rules, then the invariants)" bash test/reliability/load.sh
+  tap_section "reliability: crash (kill -9 of backends and of the postmaster, TAP)" bash test/reliability/crash.sh
+  tap_section "reliability: binary input fuzzing (every *_recv through COPY binary)" bash test/reliability/recvfuzz.sh
+fi
+
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}
   [ "${CI:-}" = true ] && secs=${FUZZ_SECONDS:-60}
