@@ -5,7 +5,8 @@
 # COPY … TO (FORMAT binary); each is mutated (bits flipped, bytes set,
 # truncated, extended, the version byte and the length words changed) into
 # FR_RECV_ROWS rows per type (short mode 2,000; FR_LONG=1: 50,000), one
-# COPY file each, and the server COPYs every file in its own subtransaction.
+# COPY file each (FR_RECV_SEED: the seed), and the server COPYs every file
+# in its own subtransaction.
 # Passes when the server never crashes, every refusal is one of 22P03
 # (invalid binary representation), 22021, 22P02, 22003 or 54000 — or core's
 # own 08P01 of its message buffer (pq_getmsg*: "insufficient data left in
@@ -39,11 +40,11 @@ start=$(date +%s)
 for t in uscc stdcode indicator levelset; do
   q -c "CREATE TABLE public.recv_$t (v frontrunner.$t)" || exit 1
   q -c "\\copy (${sample[$t]}) TO '$work/$t.valid' (FORMAT binary)" || exit 1
-  mkdir -p "$work/$t"
 done
-python3 - "$work" "$rows" <<'PY'
+cat > "$work/mutate.py" <<'PY'
+# writes rows lo .. hi-1 of each type as one COPY file each (seeded by seed + lo)
 import os, random, struct, sys
-work, rows = sys.argv[1], int(sys.argv[2])
+work, lo, hi, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 SIG = b'PGCOPY\n\xff\r\n\0'
 def fields(path):
     b = open(path, 'rb').read()
@@ -81,18 +82,26 @@ def mutate(rng, v):
         elif op == 7 and len(v) >= 2:          # swap two bytes
             i, j = rng.randrange(len(v)), rng.randrange(len(v)); v[i], v[j] = v[j], v[i]
     return bytes(v)
-rng = random.Random(int.from_bytes(os.urandom(4), 'big'))
+rng = random.Random(seed + lo)
 for t in ('uscc', 'stdcode', 'indicator', 'levelset'):
     valid = fields(os.path.join(work, t + '.valid'))
-    for k in range(rows):
+    os.makedirs(os.path.join(work, t), exist_ok=True)
+    for k in range(lo, hi):
         v = mutate(rng, rng.choice(valid))
         body = SIG + struct.pack('>II', 0, 0) + struct.pack('>hi', 1, len(v)) + v + struct.pack('>h', -1)
         with open(os.path.join(work, t, '%06d' % k), 'wb') as f:
             f.write(body)
 PY
-chmod -R a+rX "$work"
-q <<SQL || exit 1
-CREATE TABLE public.recv_outcome (type text, file text, sqlstate text, message text);
+q -c "CREATE TABLE public.recv_outcome (type text, file text, sqlstate text, message text)" || exit 1
+# in batches of FR_RECV_BATCH rows per type (5,000): few files at a time
+# on disk
+batch=${FR_RECV_BATCH:-5000}
+seed=${FR_RECV_SEED:-$(( (RANDOM << 15) | RANDOM ))}
+for ((lo = 0; lo < rows; lo += batch)); do
+  hi=$(( lo + batch < rows ? lo + batch : rows ))
+  python3 "$work/mutate.py" "$work" "$lo" "$hi" "$seed" || exit 1
+  chmod -R a+rX "$work"
+  q <<SQL || exit 1
 DO \$\$
 DECLARE
   t text;
@@ -114,8 +123,10 @@ BEGIN
 END
 \$\$;
 SQL
+  rm -rf "$work"/uscc "$work"/stdcode "$work"/indicator "$work"/levelset
+done
 secs=$(( $(date +%s) - start ))
-echo "# recvfuzz: $rows mutated rows per type, ${secs} s; outcomes (type, SQLSTATE or accepted, rows):"
+echo "# recvfuzz: $rows mutated rows per type (seed $seed), ${secs} s; outcomes (type, SQLSTATE or accepted, rows):"
 q -F ' ' -c "SELECT type, sqlstate, count(*) FROM public.recv_outcome GROUP BY 1, 2 ORDER BY 1, 2" | sed 's/^/#   /'
 total=$(q -c "SELECT count(*) FROM public.recv_outcome")
 check $(( total != 4 * rows )) "every mutated row was tried ($total of $((4 * rows)))"
