@@ -3633,6 +3633,459 @@ BEGIN
 END
 $$;
 
+-- issue 16: requirements as real standards print them: powers of ten, bases, sampling plans, mass ≠ volume ----------
+-- The forms need no new SQL type: the indicator type's C functions read
+-- both storage versions (0.1.0's version 1, 0.2.0's version 2) and write
+-- version 2.  New here: the accessors of precision, basis and plan,
+-- satisfies(numeric[], indicator), the sample results of a spot check
+-- (spot_check.results, at the end of the table) and rule 6 judging a
+-- sampling plan on them, new comments, and the rebuilt indexes.
+
+ALTER TABLE @extschema@.spot_check ADD COLUMN results numeric[];
+-- new or changed, in the order of NEW -----------------------------------
+COMMENT ON FUNCTION @extschema@.indicator_in(cstring) IS
+  'indicator input: ≤0.2 mg/kg, 不大于0.2 mg/kg, ≥98.5%, 6.5~8.5, 6.5-8.5, [6.5, 8.5), 65±2 dB, 10 +0.5/-0.2 mm, 220 V +7%/-10%, ND(≤0.01 mg/kg), ≥3-4级, ≤1×10⁴ CFU/g, ≤0.2 mg/kg(以Pb计), n=5,c=2,m=100,M=1000 CFU/g, 应不大于0.2, … (22P02 with the position where parsing stopped and why)';
+
+COMMENT ON FUNCTION @extschema@.indicator_send(@extschema@.indicator) IS
+  'indicator binary output (format version 1 as 0.1.0 sent it; version 2 for a value with a power of ten, a basis or a sampling plan)';
+
+COMMENT ON TYPE @extschema@.indicator IS
+  'A requirement on one measurable property, or a measured value: a point, an upper or lower bound, a range, a tolerance, "not detected" or a microbiological sampling plan, with exact decimals, a unit and the basis it is expressed on; = is equality of the sets of acceptable values after unit conversion, on the same basis';
+
+COMMENT ON FUNCTION @extschema@.indicator_contained(@extschema@.indicator, @extschema@.indicator) IS
+  'a <@ b: every value acceptable under a is acceptable under b (a is at least as strict; a measured point meets b; a sampling plan accepts only what b accepts); 22023 across dimensions or bases';
+
+COMMENT ON FUNCTION @extschema@.indicator_contains(@extschema@.indicator, @extschema@.indicator) IS
+  'a @> b: b <@ a; 22023 across dimensions or bases';
+
+COMMENT ON FUNCTION @extschema@.indicator_overlaps(@extschema@.indicator, @extschema@.indicator) IS
+  'a && b: some value is acceptable under both; 22023 across dimensions or bases';
+
+COMMENT ON FUNCTION @extschema@.compare(@extschema@.indicator, @extschema@.indicator) IS
+  'a compared with b: stricter, equal, looser, overlapping, disjoint or incomparable (different dimensions, or different species or sample bases); never raises on units';
+
+CREATE FUNCTION @extschema@.satisfies(results numeric[], spec @extschema@.indicator,
+                                      method text DEFAULT 'full') RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_indicator_satisfies_results'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.satisfies(numeric[], @extschema@.indicator, text) IS
+  'GB/T 8170 judgement of the results of a spot check''s sample units, in the spec''s unit: for a sampling plan n results, none above M and at most c above m (22023 for another number of results); for any other requirement every result meets it';
+
+COMMENT ON FUNCTION @extschema@.level(@extschema@.indicator, @extschema@.direction, text) IS
+  'the number a requirement claims: upper bound for lower_better (detection limit or 0 for ND, m for a sampling plan), lower bound for higher_better, width for target; in unit when given (22023 if not commensurable); NULL when the form has no such bound';
+
+CREATE OR REPLACE FUNCTION @extschema@.form(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_form'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.form(@extschema@.indicator) IS
+  'the form as written: point, upper, lower, range, tolerance, nd or plan';
+
+CREATE OR REPLACE FUNCTION @extschema@.lower_precision(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_lower_precision'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.lower_precision(@extschema@.indicator) IS
+  'the unit of the last written digit of the lower bound, which GB/T 8170 rounds to: 0.01 for 0.30, 100 for 13×10²; NULL without a lower bound';
+
+CREATE OR REPLACE FUNCTION @extschema@.upper_precision(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_upper_precision'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.upper_precision(@extschema@.indicator) IS
+  'the unit of the last written digit of the upper bound (m of a sampling plan): 0.01 for ≤0.30, 10000 for ≤1×10⁴; NULL without an upper bound or for ND without a limit';
+
+CREATE OR REPLACE FUNCTION @extschema@.species(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_species'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.species(@extschema@.indicator) IS
+  'the species basis as written, X of (以X计): Pb for ≤0.2 mg/kg(以Pb计); NULL without one';
+
+CREATE OR REPLACE FUNCTION @extschema@.sample_basis(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_sample_basis'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.sample_basis(@extschema@.indicator) IS
+  'what the number is a fraction of: dry (以干基计, 干基, 以干重计), fat (以脂肪计), as received (以鲜重计, 以湿基计), pure ethanol (按100%酒精度折算); NULL when none is written (as received)';
+
+CREATE OR REPLACE FUNCTION @extschema@.fraction(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_fraction'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.fraction(@extschema@.indicator) IS
+  'which of the three fractions the unit is: mass (mg/kg, g/100g, plain %, ‰, ppm, ppb, % (m/m)), volume (mL/L, %vol, % (V/V)) or concentration (mg/L, g/100mL, % (m/V)); NULL for other quantities and plain numbers';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_n(@extschema@.indicator) RETURNS integer
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_n'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_n(@extschema@.indicator) IS
+  'n of a sampling plan, the number of sample units; NULL for other forms';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_c(@extschema@.indicator) RETURNS integer
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_c'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_c(@extschema@.indicator) IS
+  'c of a sampling plan, how many sample units may exceed m; NULL for other forms';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_m(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_m'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_m(@extschema@.indicator) IS
+  'm of a sampling plan, the marginal limit (also its upper() and its level for lower_better); NULL for other forms';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_max(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_max'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_max(@extschema@.indicator) IS
+  'M of a three-class sampling plan, the maximum no sample unit may exceed; NULL for a two-class plan and other forms';
+
+COMMENT ON FUNCTION @extschema@.to_text(@extschema@.indicator, text) IS
+  'text in a style: canonical (≤ 0.2 mg/kg, ≤ 1×10^4 CFU/g, n=5, c=2, m=100, M=1000 CFU/g) or zh (不大于0.2 mg/kg, 6.5～8.5, 不得检出, 不大于1×10⁴ CFU/g, n=5，c=2，m=100，M=1000 CFU/g)';
+
+COMMENT ON COLUMN @extschema@.spot_check.measured IS 'the measured result, e.g. 16.4 mg/kg; for a sampling plan set by the database to the largest of the results, as a point in the plan''s unit';
+
+COMMENT ON COLUMN @extschema@.spot_check.conforms IS 'satisfies(measured, disclosed requirement, method) — for a sampling plan satisfies(results, plan, method) — set by the database; client values are ignored';
+
+COMMENT ON COLUMN @extschema@.spot_check.results IS 'the results of the n sample units, in the unit of the disclosed sampling plan (n=5, c=2, m=100, M=1000 CFU/g: five numbers of CFU/g); required when the disclosed requirement is a sampling plan, refused otherwise';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  verdict text;
+BEGIN
+  SELECT x.status, i.requirement INTO d
+  FROM frontrunner.disclosure x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE x.id = NEW.disclosure;
+  IF NOT FOUND OR d.status = 'draft' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosure %s: %s.', NEW.disclosure, coalesce('status ' || d.status, 'no such disclosure')),
+            HINT = 'Spot checks are recorded against published (or since withdrawn or superseded) disclosures.',
+            TABLE = 'spot_check', COLUMN = 'disclosure';
+  END IF;
+  IF d.requirement IS NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % does not disclose indicator "%"', NEW.disclosure, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
+                            coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
+                                      FROM frontrunner.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+            HINT = 'A spot check measures a disclosed indicator.',
+            TABLE = 'spot_check', COLUMN = 'indicator';
+  END IF;
+  IF NEW.sampled_on > CURRENT_DATE THEN
+    RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            HINT = 'Record a spot check once the sample has been taken.',
+            TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
+  verdict := frontrunner.compare(NEW.measured, d.requirement);
+  IF verdict = 'incomparable' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, d.requirement),
+            HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
+            TABLE = 'spot_check', COLUMN = 'measured';
+  END IF;
+  NEW.conforms := frontrunner.satisfies(NEW.measured, d.requirement, NEW.method);
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.spot_check_before_write() IS
+  'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored; a sampling plan is judged on its n results (satisfies(results, plan, method)) and measured set to the largest';
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba')
+$$;
+
+-- Rebuild every index on indicator values.  0.2.0 corrected the fractions
+-- (a volume fraction, mL/L or %vol, is no longer the dimension of a mass
+-- fraction, and %RH is a scale of its own), so the btree order, the hash
+-- and the GiST keys of such values changed, and GiST keys carry the basis
+-- now.  Rebuilt: every index that uses an operator class of the type
+-- (btree, hash, GiST; in the extension's tables and in users' own), and
+-- every index whose expressions or predicate call a function or operator of
+-- the extension that takes or returns an indicator (compare(), <@, …).
+-- Indexes of temporary tables and partitioned parents (their partitions'
+-- indexes are rebuilt one by one) are left out.  An index that cannot be
+-- built under the corrected semantics stops the update, naming it.
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT i.indexrelid::pg_catalog.regclass AS idx
+    FROM pg_catalog.pg_index i
+    JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+    WHERE c.relkind = 'i' AND c.relpersistence <> 't'
+      AND (EXISTS (SELECT FROM pg_catalog.pg_opclass oc
+                   WHERE oc.oid = ANY (i.indclass::pg_catalog.oid[])
+                     AND oc.opcintype = '@extschema@.indicator'::pg_catalog.regtype)
+           OR EXISTS (SELECT FROM pg_catalog.pg_depend d
+                      JOIN pg_catalog.pg_depend x ON x.classid = d.refclassid AND x.objid = d.refobjid
+                                                 AND x.deptype = 'e'
+                                                 AND x.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+                      JOIN pg_catalog.pg_extension e ON e.oid = x.refobjid AND e.extname = 'frontrunner'
+                      LEFT JOIN pg_catalog.pg_proc p ON d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                                    AND p.oid = d.refobjid
+                      LEFT JOIN pg_catalog.pg_operator o ON d.refclassid = 'pg_catalog.pg_operator'::pg_catalog.regclass
+                                                        AND o.oid = d.refobjid
+                      WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = i.indexrelid
+                        AND ('@extschema@.indicator'::pg_catalog.regtype = ANY (p.proargtypes::pg_catalog.oid[])
+                             OR p.prorettype = '@extschema@.indicator'::pg_catalog.regtype
+                             OR '@extschema@.indicator'::pg_catalog.regtype IN (o.oprleft, o.oprright))))
+    ORDER BY i.indexrelid::pg_catalog.regclass::text
+  LOOP
+    BEGIN
+      EXECUTE pg_catalog.format('REINDEX INDEX %s', r.idx);
+    EXCEPTION WHEN OTHERS THEN
+      RAISE EXCEPTION 'index % cannot be rebuilt under 0.2.0''s indicator semantics: %', r.idx, SQLERRM
+        USING ERRCODE = SQLSTATE,
+              DETAIL = 'The index reads indicator values whose order, hash or meaning changed in 0.2.0 (volume fractions, %RH, bases).',
+              HINT = 'Drop or change the index, run ALTER EXTENSION frontrunner UPDATE again, then create it anew.';
+    END;
+  END LOOP;
+END
+$$;
+
 -- issue 19: governance and reliability: the regulator's review policy, rejections that survive the return to draft, publications ordered with failing spot checks, NULL keys ----
 CREATE OR REPLACE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
 LANGUAGE plpgsql
@@ -3671,6 +4124,28 @@ BEGIN
             DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
             HINT = 'Record a spot check once the sample has been taken.',
             TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
   END IF;
   verdict := frontrunner.compare(NEW.measured, d.requirement);
   IF verdict = 'incomparable' THEN
@@ -4447,6 +4922,17 @@ AS $$
     ('function', 'unit', 'public'),
     ('function', 'to_unit', 'public'),
     ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
     ('function', 'pinyin', 'public'),
     ('function', 'pinyin_compact', 'public'),
     ('function', 'min', 'public'),

@@ -780,6 +780,28 @@ BEGIN
             HINT = 'Record a spot check once the sample has been taken.',
             TABLE = 'spot_check', COLUMN = 'sampled_on';
   END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
   verdict := frontrunner.compare(NEW.measured, d.requirement);
   IF verdict = 'incomparable' THEN
     RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
@@ -793,7 +815,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_before_write() IS
-  'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored';
+  'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored; a sampling plan is judged on its n results (satisfies(results, plan, method)) and measured set to the largest';
 CREATE TRIGGER spot_check_10_conforms BEFORE INSERT OR UPDATE ON @extschema@.spot_check
   FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.spot_check_before_write();
 CREATE TRIGGER spot_check_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check
