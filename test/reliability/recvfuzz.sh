@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make recvfuzz: binary input fuzzing of every *_recv of the extension
 # (uscc, stdcode, indicator, levelset) through COPY … (FORMAT binary), as a
-# client or a restore feeds them.  Valid rows of each type are written by
+# client or a restore feeds them; the indicators include issue 16's forms
+# (a power of ten, a basis, a sampling plan: storage version 2).  Valid rows of each type are written by
 # COPY … TO (FORMAT binary); each is mutated (bits flipped, bytes set,
 # truncated, extended, the version byte and the length words changed) into
 # FR_RECV_ROWS rows per type (short mode 2,000; FR_LONG=1: 50,000), one
@@ -32,7 +33,8 @@ logstart=$(wc -l < "$FR_PGLOG")
 declare -A sample=(
   [uscc]="VALUES ('91110108558521630L'::frontrunner.uscc), ('91440400192548256N'), ('91330100799655058B')"
   [stdcode]="VALUES ('GB 18401-2010'::frontrunner.stdcode), ('Q/KT 11-2024'), ('GB/T 2912.1-2009'), ('T/CNTAC 8-2018')"
-  [indicator]="VALUES ('≤ 20 mg/kg'::frontrunner.indicator), ('4.0～8.5'), ('不得检出'), ('≥ 3-4 级'), ('(0.5, 1.5] %'), ('≤ 500 mW')"
+  [indicator]="VALUES ('≤ 20 mg/kg'::frontrunner.indicator), ('4.0～8.5'), ('不得检出'), ('≥ 3-4 级'), ('(0.5, 1.5] %'), ('≤ 500 mW'),
+               ('≤1×10⁴ CFU/g'), ('≤0.2 mg/kg(以Pb计)'), ('n=5,c=2,m=100 CFU/g,M=1000 CFU/g')"
   [levelset]="SELECT frontrunner.level_stats(x, 'lower_better') FROM (VALUES (1.5), (2), (2), (3.25), (100)) v(x)
               UNION ALL SELECT frontrunner.level_stats(x, 'higher_better') FROM (VALUES (0.001), (7)) v(x)"
 )
