@@ -33,7 +33,7 @@ cd "$work/src"
 echo "== asan: building the module with -fsanitize=address"
 make -s clean >/dev/null 2>&1
 make -s -j2 COPT='-Werror -fsanitize=address -fno-omit-frame-pointer -O1 -g' >/dev/null || { echo "asan: the build failed"; exit 1; }
-ldd frontrunner.so | grep -q libasan || { echo "asan: the module is not linked with libasan"; exit 1; }
+ldd frontrunner.so | grep libasan >/dev/null || { echo "asan: the module is not linked with libasan"; exit 1; }
 # the runtime initialised before the first bindtextdomain() (asan_init.c)
 gcc -shared -fPIC -O1 -Wall -Werror -fsanitize=address -o "$work/asan_init.so" test/reliability/asan_init.c -ldl ||
   { echo "asan: test/reliability/asan_init.c did not build"; exit 1; }
