@@ -750,7 +750,8 @@ DECLARE
   d record;
   verdict text;
 BEGIN
-  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL OR NEW.measured IS NULL THEN
+  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
+     OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
     RETURN NEW;  -- the NOT NULL constraints say so (23502)
   END IF;
   SELECT x.status, i.requirement INTO d
