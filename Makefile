@@ -17,6 +17,14 @@
 #   make fuzz            libFuzzer + AddressSanitizer targets (test/fuzz/)
 #   make fuzz-run        run each target for FUZZ_SECONDS (default 10)
 #   make bench           benchmarks against baselines (SCALE=… rows)
+#   make sqlsmith, load, crash, recvfuzz
+#                        the reliability suite (README "Reliability"), each
+#                        on a throwaway cluster: short modes by default (make
+#                        test runs them too), FR_LONG=1 for a release's long
+#                        ones; make reliability runs the four
+#   make asan            pg_regress, isolation and pgTAP against a module
+#                        built with AddressSanitizer
+#   make fuzz-long       each libFuzzer target to FUZZ_RUNS executions (10M)
 
 EXTENSION   = frontrunner
 EXTVERSION  = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" $(EXTENSION).control)
@@ -43,13 +51,21 @@ REGRESS     = benchmark binary_input gbt8170 indicator indicator_compare indicat
               indicator_standards levelset normalize registry stdcode units uscc ranking_query
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
+# isolation specs (specs/<name>.spec against expected/<name>.out), run by
+# pg_isolation_regress after pg_regress in make installcheck: the races the
+# rules must survive.  fixture runs first and leaves the functions the
+# others set up and check their data with.
+ISOLATION   = fixture spot_check_publish supersede_supersede withdraw_supersede \
+              spot_check_supersede reject_publish publish_publish
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
+
 ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n)
 ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n)
 PG_CPPFLAGS = -Isrc $(ICU_CFLAGS) -DFR_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK  = $(ICU_LIBS)
 
-EXTRA_CLEAN = $(DATA_built) src/core/*.bc test/fuzz/bin results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) src/core/*.bc test/fuzz/bin results regression.diffs regression.out output_iso
 
 PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
@@ -100,3 +116,38 @@ test/fuzz/bin/%: test/fuzz/%.c $(PURE_SRCS) $(wildcard src/core/*.h)
 
 fuzz-run: fuzz
 	bash test/harness/fuzz.sh $(FUZZ_SECONDS)
+
+# fuzz-long: each libFuzzer target to FUZZ_RUNS executions (10 million)
+FUZZ_RUNS  ?= 10000000
+fuzz-long: fuzz
+	FUZZ_RUNS=$(FUZZ_RUNS) bash test/harness/fuzz.sh
+
+# ---------------------------------------------------------------- reliability
+# test/reliability/: short modes by default (test/harness/suite.sh runs
+# them in make test), FR_LONG=1 for a release's long run.  Each prints TAP
+# and its figures (README "Reliability").
+.PHONY: reliability sqlsmith load crash crash-prove asan recvfuzz fuzz-long
+
+reliability: sqlsmith load crash recvfuzz
+
+sqlsmith: all
+	bash test/harness/pgenv.sh bash test/reliability/sqlsmith.sh
+
+load: all
+	bash test/harness/pgenv.sh -o max_connections=40 bash test/reliability/load.sh
+
+crash: all
+	bash test/harness/pgenv.sh bash test/reliability/crash.sh
+
+# run by test/reliability/crash.sh inside pgenv.sh: PGXS's prove and its
+# Perl modules (PostgreSQL::Test::Cluster), TESTDIR a temporary directory
+CRASH_TESTS = $(sort $(wildcard test/crash/*.pl))
+crash-prove:
+	TESTDIR='$(FR_TESTDIR)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' \
+	  $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(CRASH_TESTS)
+
+recvfuzz: all
+	bash test/harness/pgenv.sh bash test/reliability/recvfuzz.sh
+
+asan:
+	bash test/reliability/asan.sh

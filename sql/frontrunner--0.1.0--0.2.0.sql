@@ -4863,7 +4863,7 @@ COMMENT ON FUNCTION @extschema@.campaign_sample(bigint[], text, integer, numeric
 
 CREATE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
 RETURNS TABLE (item text, outcome text, detail text)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
   WITH d AS (
@@ -5146,6 +5146,9 @@ DECLARE
   c frontrunner.inspection_campaign;
   r record;
 BEGIN
+  IF NEW.campaign IS NULL OR NEW.disclosure IS NULL OR NEW.item IS NULL THEN
+    RETURN NEW;  -- the NOT NULL constraint names the key (23502)
+  END IF;
   SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = NEW.campaign;
   IF TG_OP = 'INSERT' THEN
     SELECT x.outcome INTO r FROM frontrunner.inspection_result x
@@ -5780,6 +5783,1032 @@ BEGIN
   FOR g IN SELECT x FROM pg_catalog.regexp_split_to_table(pg_catalog.current_setting('fr_upgrade.benchmark_grants'), ',') x
            WHERE x <> '' LOOP
     EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION frontrunner.benchmark(bigint) TO %s', g);
+  END LOOP;
+END
+$$;
+
+-- issue 19: governance and reliability: the regulator's review policy, rejections that survive the return to draft, publications ordered with failing spot checks, NULL keys ----
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  verdict text;
+BEGIN
+  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
+     OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  SELECT x.status, i.requirement INTO d
+  FROM frontrunner.disclosure x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE x.id = NEW.disclosure;
+  IF NOT FOUND OR d.status = 'draft' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosure %s: %s.', NEW.disclosure, coalesce('status ' || d.status, 'no such disclosure')),
+            HINT = 'Spot checks are recorded against published (or since withdrawn or superseded) disclosures.',
+            TABLE = 'spot_check', COLUMN = 'disclosure';
+  END IF;
+  IF d.requirement IS NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % does not disclose indicator "%"', NEW.disclosure, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
+                            coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
+                                      FROM frontrunner.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+            HINT = 'A spot check measures a disclosed indicator.',
+            TABLE = 'spot_check', COLUMN = 'indicator';
+  END IF;
+  IF NEW.sampled_on > CURRENT_DATE THEN
+    RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            HINT = 'Record a spot check once the sample has been taken.',
+            TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
+  verdict := frontrunner.compare(NEW.measured, d.requirement);
+  IF verdict = 'incomparable' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, d.requirement),
+            HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
+            TABLE = 'spot_check', COLUMN = 'measured';
+  END IF;
+  NEW.conforms := frontrunner.satisfies(NEW.measured, d.requirement, NEW.method);
+  RETURN NEW;
+END
+$$;
+
+CREATE TABLE @extschema@.review_policy (
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  category        text CONSTRAINT review_policy_category_key UNIQUE NULLS NOT DISTINCT
+                  REFERENCES @extschema@.category (code) ON UPDATE CASCADE ON DELETE CASCADE,
+  min_approvals   int NOT NULL CONSTRAINT review_policy_min_approvals_check CHECK (min_approvals >= 0),
+  min_notice_days int NOT NULL CONSTRAINT review_policy_min_notice_days_check CHECK (min_notice_days >= 0),
+  note            text,
+  set_by          name NOT NULL DEFAULT current_user,
+  set_at          timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.review_policy IS
+  'the regulator''s review policy: the fewest expert approvals and public notice days an evaluation plan of a category may require (row with category NULL: every category without a row of its own; no row at all: 3 approvals, 0 days); written by regulators only, read by everyone';
+
+COMMENT ON COLUMN @extschema@.review_policy.id IS 'identity, assigned by the database';
+
+COMMENT ON COLUMN @extschema@.review_policy.category IS 'the category the minimum applies to; NULL: the default for every category without a row (one such row at most)';
+
+COMMENT ON COLUMN @extschema@.review_policy.min_approvals IS 'a plan of the category requires at least this many approvals (evaluation_plan.required_approvals)';
+
+COMMENT ON COLUMN @extschema@.review_policy.min_notice_days IS 'a plan of the category has a public notice of at least this many days (evaluation_plan.notice_days)';
+
+COMMENT ON COLUMN @extschema@.review_policy.note IS 'the regulator''s reference for the policy (a notice number, a reason)';
+
+COMMENT ON COLUMN @extschema@.review_policy.set_by IS 'current_user who last wrote the row (set by the database)';
+
+COMMENT ON COLUMN @extschema@.review_policy.set_at IS 'database clock of the last write; client values are ignored';
+
+CREATE OR REPLACE FUNCTION @extschema@.review_policy_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  NEW.set_by := current_user;
+  NEW.set_at := now();
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.review_policy_before_write() IS
+  'trigger: a review policy row is stamped with current_user and the database clock';
+
+CREATE TRIGGER review_policy_10_stamp BEFORE INSERT OR UPDATE ON @extschema@.review_policy
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.review_policy'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.review_policy_before_write();
+
+CREATE OR REPLACE FUNCTION @extschema@.review_minimum(category text)
+RETURNS TABLE (min_approvals int, min_notice_days int, policy text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT x.min_approvals, x.min_notice_days, x.policy
+  FROM (SELECT r.min_approvals, r.min_notice_days,
+               CASE WHEN r.category IS NULL THEN 'the regulator''s default policy (review_policy ' || r.id || ')'
+                    ELSE format('the regulator''s policy for category %s (review_policy %s)', r.category, r.id) END,
+               CASE WHEN r.category IS NULL THEN 2 ELSE 1 END
+        FROM frontrunner.review_policy r
+        WHERE r.category = $1 OR r.category IS NULL
+        UNION ALL
+        SELECT 3, 0, 'the built-in minimum (no row in review_policy)', 3) x(min_approvals, min_notice_days, policy, o)
+  ORDER BY x.o
+  LIMIT 1
+$$;
+
+COMMENT ON FUNCTION @extschema@.review_minimum(text) IS
+  'the review minimum that applies to plans of a category: its review_policy row, else the row with category NULL, else 3 approvals and 0 notice days; policy says which';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_policy_check(plan_code text, category text, required_approvals int, notice_days int)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  m record;
+BEGIN
+  SELECT * INTO m FROM frontrunner.review_minimum(category);
+  -- (negative numbers are the CHECK constraints' to report)
+  IF required_approvals BETWEEN 0 AND m.min_approvals - 1 OR notice_days BETWEEN 0 AND m.min_notice_days - 1 THEN
+    RAISE EXCEPTION 'rule 7 (review policy): plan % asks for less review than the regulator''s minimum', plan_code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (category %s) requires %s approval(s) and %s notice day(s); %s is %s approval(s) and %s day(s).',
+                            plan_code, category, required_approvals, notice_days, m.policy, m.min_approvals, m.min_notice_days),
+            HINT = format('Set required_approvals >= %s and notice_days >= %s. Only a regulator changes the minimum (table review_policy).',
+                          m.min_approvals, m.min_notice_days),
+            TABLE = 'evaluation_plan',
+            COLUMN = CASE WHEN required_approvals BETWEEN 0 AND m.min_approvals - 1 THEN 'required_approvals' ELSE 'notice_days' END;
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_policy_check(text, text, int, int) IS
+  'raises FR007 when a plan''s required_approvals or notice_days are below review_minimum() of its category; run when a plan is written, submitted and published';
+
+ALTER TABLE @extschema@.plan_review DROP CONSTRAINT plan_review_verdict_check,
+  ADD CONSTRAINT plan_review_verdict_check CHECK (verdict IN ('approve', 'reject', 'clear'));
+
+COMMENT ON TABLE @extschema@.plan_review IS
+  'expert reviews of evaluation plans (专家评审): one row per verdict, recorded by the regulator while the plan is under review; append-only. In a review round the latest verdict of each reviewer counts; a rejection stays open, across rounds, until the same reviewer approves or a regulator records a clear';
+
+COMMENT ON COLUMN @extschema@.plan_review.verdict IS 'approve or reject (the expert''s verdict), or clear: a regulator closes the open rejection of the reviewer named, with the reason in comments';
+
+COMMENT ON COLUMN @extschema@.plan_review.comments IS 'the reviewer''s comments (required for a reject), or the regulator''s reason (required for a clear)';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_review_before_insert() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+BEGIN
+  -- a no-op UPDATE of the plan row orders the verdict with the plan's
+  -- publication or return to draft: the later of the two waits for the
+  -- earlier and, in READ COMMITTED, sees it; under REPEATABLE READ it fails
+  -- with 40001 (a share lock would let a publication whose snapshot predates
+  -- the verdict publish over it)
+  UPDATE frontrunner.evaluation_plan e SET review_round = e.review_round WHERE e.id = NEW.plan
+  RETURNING e.id, e.code, e.status, e.review_round INTO p;
+  IF NOT FOUND THEN
+    -- NULL: the NOT NULL constraint says so (23502); else the foreign key (23503)
+    NEW.round := coalesce(NEW.round, 0);
+    RETURN NEW;
+  END IF;
+  IF NEW.verdict = 'clear' THEN
+    -- a regulator closes an open rejection (whatever the round), while the plan can still be published
+    IF p.status NOT IN ('draft', 'under_review') THEN
+      RAISE EXCEPTION 'rule 7 (plan review): plan % is %', p.code, p.status
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s (id %s) has status %s; the clear of %s''s rejection is refused.', p.code, p.id, p.status, NEW.reviewer),
+              HINT = 'Rejections are cleared while a plan is a draft or under review.',
+              TABLE = 'plan_review', COLUMN = 'verdict';
+    END IF;
+    PERFORM FROM frontrunner.plan_open_rejections(p.id) o WHERE o.reviewer = NEW.reviewer;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'rule 7 (plan review): % has no open rejection of plan %', NEW.reviewer, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Open rejections of plan %s: %s.', p.code,
+                              coalesce((SELECT string_agg(format('%s (round %s)', o.reviewer, o.round), ', ' ORDER BY o.reviewer)
+                                        FROM frontrunner.plan_open_rejections(p.id) o), 'none')),
+              HINT = 'A clear names the reviewer whose rejection it closes.',
+              TABLE = 'plan_review', COLUMN = 'reviewer';
+    END IF;
+  ELSIF p.status <> 'under_review' THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review first (UPDATE evaluation_plan SET status = ''under_review'').'
+                                 ELSE 'Reviews are recorded only while a plan is under review.' END,
+            TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  NEW.round := p.review_round;
+  NEW.reviewed_at := now();
+  NEW.recorded_by := current_user;
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_review_before_insert() IS
+  'trigger: an approve or reject is recorded only while its plan is under review, a clear (a regulator closing an open rejection) while it is a draft or under review (FR007); in the plan''s current round, stamped with the database clock and current_user; a missing plan is left to the NOT NULL constraint and the foreign key';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_open_rejections(plan_id bigint)
+RETURNS TABLE (reviewer text, round int, review bigint, reviewed_at timestamptz, comments text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT s.reviewer, s.round, s.id, s.reviewed_at, s.comments
+  FROM (SELECT DISTINCT ON (r.reviewer) r.reviewer, r.round, r.id, r.reviewed_at, r.comments, r.verdict
+        FROM frontrunner.plan_review r
+        WHERE r.plan = plan_id
+        ORDER BY r.reviewer, r.id DESC) s
+  WHERE s.verdict = 'reject'
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_open_rejections(bigint) IS
+  'the open rejections of a plan: each reviewer whose latest verdict in any round is reject — a rejection survives the return to draft and resubmission, and is closed only by the same reviewer''s later approve or a regulator''s clear';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_review_check(plan_id bigint)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  m record;
+  required int;
+  approvals int;
+  approvers text;
+  rejects text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  SELECT * INTO m FROM frontrunner.review_minimum(p.category);
+  required := greatest(p.required_approvals, m.min_approvals);
+  SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve')
+    INTO approvals, approvers
+  FROM frontrunner.plan_review_state(plan_id) s;
+  IF approvals < required THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, required
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: approved by %s.%s', p.review_round, p.code, coalesce(approvers, 'nobody'),
+                            CASE WHEN m.min_approvals > p.required_approvals
+                                 THEN format(' The plan asks for %s; %s is %s.', p.required_approvals, m.policy, m.min_approvals)
+                                 ELSE '' END),
+            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
+            TABLE = 'plan_review';
+  END IF;
+  SELECT string_agg(format('%s (round %s, %s: %s)', o.reviewer, o.round, o.reviewed_at, o.comments), '; ' ORDER BY o.reviewer)
+    INTO rejects
+  FROM frontrunner.plan_open_rejections(plan_id) o;
+  IF rejects IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has an open rejection', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (round %s): rejected by %s.', p.code, p.review_round, rejects),
+            HINT = 'A rejection stays open, also after the plan went back to draft, until the same reviewer records an approve or a regulator records a clear (verdict ''clear'', the reviewer named, the reason in comments).',
+            TABLE = 'plan_review';
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_review_check(bigint) IS
+  'publication condition of a reviewed plan: in its current round at least greatest(required_approvals, the regulator''s minimum) distinct reviewers whose latest verdict is approve, and no open rejection (plan_open_rejections(), any round); raises FR007 (or P0002)';
+
+CREATE OR REPLACE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  frozen text[] := '{status,review_round,review_started_at,notice_ends_at,published_at,closed_at}';
+  m record;
+  notice_end timestamptz;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'draft' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): a plan is entered as a draft'
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s inserted with status %s.', NEW.code, NEW.status),
+              HINT = 'Insert it as a draft, add its core indicators, submit it for review (UPDATE … SET status = ''under_review''), then publish it.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    PERFORM frontrunner.plan_policy_check(NEW.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    NEW.published_at := NULL;
+    NEW.closed_at := NULL;
+    NEW.review_round := 0;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
+    NEW.created_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF TG_OP = 'DELETE' THEN
+    IF OLD.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status, 'DELETE');
+    END IF;
+    RETURN OLD;
+  END IF;
+
+  -- UPDATE
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): the id of a plan cannot change'
+      USING ERRCODE = 'FR007', DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.', TABLE = 'evaluation_plan', COLUMN = 'id';
+  END IF;
+  NEW.created_at := OLD.created_at;
+  NEW.review_round := OLD.review_round;
+  IF OLD.status = 'draft' THEN
+    IF NEW.status = 'closed' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): draft plan % cannot be closed', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s is a draft.', OLD.code),
+              HINT = 'Publish it first, or delete the draft.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    -- the review asked for: never below the regulator's minimum, and never
+    -- lowered once a review has started (a rejection is not escaped by
+    -- asking for less review in the next round)
+    IF OLD.review_round > 0 AND (NEW.required_approvals < OLD.required_approvals OR NEW.notice_days < OLD.notice_days) THEN
+      RAISE EXCEPTION 'rule 7 (review policy): the review plan % asks for cannot be lowered once its review has started', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s went under review in %s round(s) with required_approvals %s and notice_days %s; the UPDATE sets %s and %s.',
+                              OLD.code, OLD.review_round, OLD.required_approvals, OLD.notice_days, NEW.required_approvals, NEW.notice_days),
+              HINT = 'After a review round, required_approvals and notice_days only go up.',
+              TABLE = 'evaluation_plan',
+              COLUMN = CASE WHEN NEW.required_approvals < OLD.required_approvals THEN 'required_approvals' ELSE 'notice_days' END;
+    END IF;
+    IF NEW.status <> 'draft' OR NEW.category IS DISTINCT FROM OLD.category
+       OR NEW.required_approvals IS DISTINCT FROM OLD.required_approvals OR NEW.notice_days IS DISTINCT FROM OLD.notice_days THEN
+      PERFORM frontrunner.plan_policy_check(OLD.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    END IF;
+    NEW.closed_at := NULL;
+    NEW.published_at := NULL;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
+    IF NEW.status = 'under_review' THEN
+      -- submission: the plan must be publishable; a new review round and the public notice start
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      NEW.review_round := OLD.review_round + 1;
+      NEW.review_started_at := now();
+      NEW.notice_ends_at := now() + pg_catalog.make_interval(days => NEW.notice_days);
+    ELSIF NEW.status = 'published' THEN
+      IF NEW.required_approvals > 0 OR NEW.notice_days > 0 THEN
+        RAISE EXCEPTION 'rule 7 (plan review): plan % must be reviewed before it is published', OLD.code
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s requires %s approval(s) and a public notice of %s day(s); it is a draft.',
+                                OLD.code, NEW.required_approvals, NEW.notice_days),
+                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 (where the regulator''s minimum allows it) is published straight from draft.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      IF OLD.review_round > 0 THEN
+        PERFORM frontrunner.plan_review_check(OLD.id);  -- rejections of earlier rounds stay open
+      END IF;
+      NEW.published_at := now();
+    END IF;
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'under_review' AND NEW.status <> 'under_review'
+     AND (pg_catalog.to_jsonb(NEW) - frozen) = (pg_catalog.to_jsonb(OLD) - frozen) THEN
+    IF NEW.status = 'draft' THEN
+      -- taken back: editable again; the reviews of this round stay on record but no longer count
+      NEW.review_started_at := NULL;
+      NEW.notice_ends_at := NULL;
+      NEW.published_at := NULL;
+      NEW.closed_at := NULL;
+      RETURN NEW;
+    END IF;
+    IF NEW.status = 'published' THEN
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      -- the regulator's minimum as it is now (raised during the review: the
+      -- higher number of approvals and the longer notice)
+      PERFORM frontrunner.plan_review_check(OLD.id);
+      SELECT * INTO m FROM frontrunner.review_minimum(OLD.category);
+      notice_end := greatest(OLD.notice_ends_at, OLD.review_started_at + pg_catalog.make_interval(days => m.min_notice_days));
+      IF now() < notice_end THEN
+        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, notice_end
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s went under review at %s with notice_days = %s (%s: at least %s); the notice ends at %s; now is %s.',
+                                OLD.code, OLD.review_started_at, OLD.notice_days, m.policy, m.min_notice_days, notice_end, now()),
+                HINT = 'Publish the plan once its public notice period is over.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
+      NEW.review_started_at := OLD.review_started_at;
+      NEW.notice_ends_at := OLD.notice_ends_at;
+      NEW.closed_at := NULL;
+      NEW.published_at := now();
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % under review cannot be closed', OLD.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s is under review (round %s).', OLD.code, OLD.review_round),
+            HINT = 'Publish it first, or take it back to draft (status = ''draft'') and delete it.',
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'closed'
+     AND (pg_catalog.to_jsonb(NEW) - '{status,closed_at}'::text[])
+         = (pg_catalog.to_jsonb(OLD) - '{status,closed_at}'::text[]) THEN
+    NEW.closed_at := now();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;  -- a no-op UPDATE changes nothing
+  END IF;
+  PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status,
+            'UPDATE of ' || (SELECT string_agg(n.k, ', ' ORDER BY n.k)
+                             FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+                             WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k));
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
+  'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable, their required_approvals and notice_days never below the regulator''s minimum (plan_policy_check()) and never lowered once a review round has started; submission (draft → under_review) runs plan_publication_check(), opens a review round and the public notice (review_started_at, notice_ends_at); a plan under review is frozen and goes back to draft or on to published, which needs plan_review_check() (no open rejection of any round, the approvals of this round) and the end of the notice (the longer of the plan''s and the minimum''s); draft → published only with required_approvals = 0 and notice_days = 0 and no open rejection; a published plan only closes (closed_at stamped); anything else refused with FR007';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_indicator_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  row_plan bigint;
+BEGIN
+  IF TG_OP <> 'DELETE' AND (NEW.plan IS NULL OR NEW.indicator IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  -- the old row's plan, then the new row's (p is the new row's plan after the loop)
+  FOR row_plan IN SELECT u.x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
+                                               CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) WITH ORDINALITY u(x, o)
+                  WHERE u.x IS NOT NULL GROUP BY u.x ORDER BY max(u.o)
+  LOOP
+    SELECT e.id, e.code, e.status, e.category INTO p
+    FROM frontrunner.evaluation_plan e WHERE e.id = row_plan
+    FOR SHARE;
+    IF FOUND AND p.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(p.id, p.code, p.status, TG_OP || ' of core indicator ' ||
+                CASE WHEN TG_OP = 'DELETE' THEN OLD.indicator ELSE NEW.indicator END);
+    END IF;
+  END LOOP;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  -- the plan's category defines the indicator (the FK to evaluation_plan reports a missing plan)
+  IF p.category IS NOT NULL AND NOT EXISTS (
+       SELECT FROM frontrunner.indicator_def d WHERE d.category = p.category AND d.key = NEW.indicator) THEN
+    RAISE EXCEPTION 'indicator "%" is not defined for category %', NEW.indicator, p.category
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Plan %s ranks category %s, whose indicators are: %s.', p.code, p.category,
+                            coalesce((SELECT string_agg(d.key, ', ' ORDER BY d.key) FROM frontrunner.indicator_def d
+                                      WHERE d.category = p.category), 'none')),
+            HINT = 'Core indicators are keys of indicator_def for the plan''s category.',
+            TABLE = 'plan_indicator', COLUMN = 'indicator';
+  END IF;
+  -- an absolute cutoff replaces the tier's fraction
+  IF NEW.leader_cutoff IS NOT NULL THEN NEW.leader_fraction := NULL; END IF;
+  IF NEW.advanced_cutoff IS NOT NULL THEN NEW.advanced_fraction := NULL; END IF;
+  IF NEW.baseline_cutoff IS NOT NULL THEN NEW.baseline_fraction := NULL; END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE TABLE @extschema@.ranking_lock (
+  category       text PRIMARY KEY REFERENCES @extschema@.category (code) ON UPDATE CASCADE ON DELETE CASCADE,
+  publications   bigint NOT NULL DEFAULT 0,
+  failing_checks bigint NOT NULL DEFAULT 0,
+  changed_at     timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.ranking_lock IS
+  'one row per category, written by every ranking publication and every failing spot check of the category (ranking_lock()), so that they are ordered: the later one sees the earlier one''s rows, or fails with 40001 under REPEATABLE READ';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.category IS 'the category (of the plan published, of the disclosure checked)';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.publications IS 'ranking lists published for plans of the category';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.failing_checks IS 'failing spot checks recorded on disclosures of the category';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.changed_at IS 'database clock of the last write';
+
+CREATE OR REPLACE FUNCTION @extschema@.ranking_lock(category text, publication boolean) RETURNS void
+LANGUAGE sql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+  INSERT INTO frontrunner.ranking_lock AS l (category, publications, failing_checks)
+  VALUES ($1, CASE WHEN $2 THEN 1 ELSE 0 END, CASE WHEN $2 THEN 0 ELSE 1 END)
+  ON CONFLICT (category) DO UPDATE
+  SET publications = l.publications + EXCLUDED.publications,
+      failing_checks = l.failing_checks + EXCLUDED.failing_checks,
+      changed_at = now()
+$$;
+
+COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
+  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends';
+
+CREATE OR REPLACE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  published bigint;
+  stored bigint;
+  t0 timestamptz := clock_timestamp();
+BEGIN
+  -- SECURITY DEFINER (90_security.sql): the caller must own the plan
+  PERFORM frontrunner.ranking_publisher_check(plan_code);
+  -- the row lock serialises publications of one plan and its closing
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code) FOR UPDATE;
+  IF p.status <> 'published' THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % is %; only a published plan''s ranking is published', p.code, p.status
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s.', p.code, p.id, p.status),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review and publish it first (UPDATE evaluation_plan SET status = ''under_review'', then ''published'').'
+                                 WHEN 'under_review' THEN 'Publish the plan first, once its review is complete (UPDATE evaluation_plan SET status = ''published'').'
+                                 ELSE 'A closed plan gets no new ranking.' END,
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+  -- ordered with the failing spot checks of the category (ranking_lock()):
+  -- the statements below see every spot check committed before this one
+  -- returns
+  PERFORM frontrunner.ranking_lock(p.category, true);
+  SELECT count(*) INTO published FROM frontrunner.disclosure d
+  WHERE d.category = p.category AND d.status = 'published';
+  PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
+                                      plan_code, p.id, published, p.category));
+  -- rule 6 in the new list: a leader whose disclosure failed a spot check
+  -- (one that does not exclude the enterprise at the plan's deadline) is
+  -- revoked in it, as in every list before it
+  WITH q AS MATERIALIZED (
+    SELECT * FROM frontrunner.rank_plan(p.code)
+  ), head AS (
+    INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
+    SELECT p.id, count(*), greatest(published - count(*), 0) FROM q
+    RETURNING id
+  )
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels,
+                                         revoked_at, revoke_reason)
+  SELECT head.id, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
+         CASE WHEN f.reason IS NOT NULL THEN now() END, f.reason
+  FROM q CROSS JOIN head
+  LEFT JOIN LATERAL (
+    SELECT frontrunner.spot_check_revoke_reason(x.id) AS reason
+    FROM frontrunner.spot_check x
+    WHERE x.disclosure = q.disclosure AND NOT x.conforms AND q.tier = 'leader'
+    ORDER BY x.id
+    LIMIT 1) f ON true;
+  GET DIAGNOSTICS stored = ROW_COUNT;
+  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
+                                      plan_code, rid, stored, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+  RETURN rid;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
+  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); a leader whose disclosure failed a spot check is stored revoked (rule 6); ordered with failing spot checks of the category by ranking_lock(); reports its phases (frontrunner.progress)';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
+                x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  FROM frontrunner.spot_check x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.disclosure AND i.indicator = x.indicator
+  WHERE x.id = $1
+$$;
+
+COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint) IS
+  'the revoke_reason a failing spot check writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- ordered with the publications of the disclosure's category
+  -- (ranking_lock()): the UPDATE below sees every list committed before
+  PERFORM frontrunner.ranking_lock(d.category, false)
+  FROM frontrunner.disclosure d WHERE d.id = NEW.disclosure;
+  UPDATE frontrunner.ranking_entry re
+  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id)
+  FROM frontrunner.ranking r
+  JOIN frontrunner.evaluation_plan p ON p.id = r.plan
+  WHERE re.ranking = r.id
+    AND re.disclosure = NEW.disclosure
+    AND re.tier = 'leader'
+    AND re.revoked_at IS NULL
+    AND p.status = 'published'
+    AND r.id = (SELECT max(r2.id) FROM frontrunner.ranking r2 WHERE r2.plan = r.plan);
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.spot_check_revoke() IS
+  'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged; ordered with publications of the category by ranking_lock()';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_request_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  f record;
+  d record;
+  c record;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.feedback IS NULL THEN
+      RETURN NEW;  -- the NOT NULL constraint says so (23502)
+    END IF;
+    SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
+    FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'no report with id %', NEW.feedback
+        USING ERRCODE = 'P0002', DETAIL = format('No row of table feedback has id %s (spot_check_request.feedback).', NEW.feedback),
+              HINT = 'See table feedback.', TABLE = 'spot_check_request', COLUMN = 'feedback';
+    END IF;
+    IF f.status <> 'substantiated' THEN
+      PERFORM frontrunner.feedback_error(format('report %s is not substantiated', f.id),
+        format('Report %s has status %s.', f.id, f.status),
+        'Only a substantiated report requests a spot check: decide it first.', 'feedback');
+    END IF;
+    NEW.disclosure := coalesce(NEW.disclosure, f.disclosure);
+    NEW.indicator := coalesce(NEW.indicator, f.indicator);
+    IF NEW.disclosure IS NULL OR NEW.indicator IS NULL THEN
+      PERFORM frontrunner.feedback_error(format('the spot check requested on report %s needs a disclosure and an indicator', f.id),
+        format('Report %s names disclosure %s and indicator %s; the request names %s and %s.', f.id,
+               coalesce(f.disclosure::text, '-'), coalesce(f.indicator, '-'),
+               coalesce(NEW.disclosure::text, '-'), coalesce(NEW.indicator, '-')),
+        'Give disclosure and indicator in the request when the report does not name them.', 'disclosure');
+    END IF;
+    SELECT x.enterprise, x.status,
+           (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id) AS indicators,
+           EXISTS (SELECT FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id AND i.indicator = NEW.indicator) AS disclosed
+      INTO d
+    FROM frontrunner.disclosure x WHERE x.id = NEW.disclosure;
+    IF NOT FOUND OR d.status = 'draft' OR NOT (d.enterprise OPERATOR(frontrunner.=) f.enterprise) THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s is not a published disclosure of enterprise %s', NEW.disclosure, f.enterprise),
+        format('Report %s is about enterprise %s; disclosure %s: %s.', f.id, f.enterprise, NEW.disclosure,
+               CASE WHEN d.status IS NULL THEN 'no such disclosure'
+                    ELSE format('enterprise %s, status %s', d.enterprise, d.status) END),
+        'A spot check requested on a report checks a published disclosure of the enterprise reported.', 'disclosure');
+    END IF;
+    IF NOT d.disclosed THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+        format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(d.indicators, 'none')),
+        'A spot check measures a disclosed indicator.', 'indicator');
+    END IF;
+    IF NEW.spot_check IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a spot check request is entered open',
+        format('The request was inserted with spot_check %s.', NEW.spot_check),
+        'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
+    END IF;
+    NEW.requested_at := now();
+    NEW.requested_by := current_user;
+    NEW.done_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: only the link to the spot check that answers the request, once
+  IF OLD.spot_check IS NULL AND NEW.spot_check IS NOT NULL
+     AND (pg_catalog.to_jsonb(NEW) - '{spot_check,done_at}'::text[]) = (pg_catalog.to_jsonb(OLD) - '{spot_check,done_at}'::text[]) THEN
+    SELECT x.id, x.disclosure, x.indicator, x.sampled_on INTO c FROM frontrunner.spot_check x WHERE x.id = NEW.spot_check;
+    IF FOUND AND (c.disclosure <> OLD.disclosure OR c.indicator <> OLD.indicator OR c.sampled_on < OLD.requested_at::date) THEN
+      PERFORM frontrunner.feedback_error(format('spot check %s does not answer request %s', c.id, OLD.id),
+        format('Request %s: disclosure %s, %s, requested %s; spot check %s: disclosure %s, %s, sampled on %s.',
+               OLD.id, OLD.disclosure, OLD.indicator, OLD.requested_at, c.id, c.disclosure, c.indicator, c.sampled_on),
+        'Link a spot check of the requested disclosure and indicator, sampled on or after the request.', 'spot_check');
+    END IF;
+    NEW.done_at := now();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('spot check request %s cannot be changed', OLD.id),
+    format('Request %s (%s): UPDATE of %s refused.', OLD.id,
+           CASE WHEN OLD.spot_check IS NULL THEN 'open' ELSE 'answered by spot check ' || OLD.spot_check END,
+           (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+            WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+    'An open request only gets its spot check linked (UPDATE … SET spot_check = id); an answered request is final.', NULL);
+  RETURN NULL;
+END
+$$;
+
+ALTER TABLE @extschema@.review_policy ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE @extschema@.review_policy FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY review_policy_read ON @extschema@.review_policy FOR SELECT USING (true);
+
+CREATE POLICY review_policy_insert ON @extschema@.review_policy FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+
+CREATE POLICY review_policy_update ON @extschema@.review_policy FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+
+CREATE POLICY review_policy_delete ON @extschema@.review_policy FOR DELETE
+  USING (@extschema@.is_regulator());
+
+ALTER FUNCTION @extschema@.ranking_lock(text, boolean) SECURITY DEFINER;
+
+REVOKE EXECUTE ON FUNCTION @extschema@.ranking_lock(text, boolean) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba')
+$$;
+
+-- pg_dump keeps the new tables' data (as 95_pg_dump.sql)
+SELECT pg_catalog.set_config('frontrunner_install.config_dump_types', pg_catalog.array_to_string(ARRAY[
+  pg_catalog.pg_typeof(NULL::@extschema@.review_policy)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.ranking_lock)::pg_catalog.oid], ','), true);
+DO $$
+DECLARE
+  rel pg_catalog.regclass;
+BEGIN
+  FOR rel IN
+    SELECT x.rel
+    FROM pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.current_setting('frontrunner_install.config_dump_types'), ',')::pg_catalog.oid[])
+           WITH ORDINALITY AS r(typ, ord)
+    JOIN pg_catalog.pg_type t ON t.oid = r.typ
+    CROSS JOIN LATERAL (
+      SELECT t.typrelid::pg_catalog.regclass, 0
+      UNION ALL
+      SELECT d.objid::pg_catalog.regclass, 1
+      FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+      WHERE d.refobjid = t.typrelid AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i'
+    ) x(rel, seq)
+    ORDER BY r.ord, x.seq
+  LOOP
+    PERFORM pg_catalog.pg_extension_config_dump(rel, '');
+  END LOOP;
+  PERFORM pg_catalog.set_config('frontrunner_install.config_dump_types', '', true);
+END
+$$;
+
+-- CREATE OR REPLACE reset what ALTER FUNCTION had set
+ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
+
+-- at install: functions that are not public are not executable by PUBLIC
+-- even before setup_roles() has run
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT p.ident FROM frontrunner.security_plan() p
+           WHERE p.kind = 'function' AND p.class IS DISTINCT FROM 'public' ORDER BY p.ident LOOP
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', r.ident);
   END LOOP;
 END
 $$;

@@ -34,8 +34,8 @@ SELECT is(
    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
    JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'frontrunner'
    WHERE p.prosecdef),
-  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, inspection_campaign_after_draw, publish_ranking',
-  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, publish_ranking and the writer of inspection draws');
+  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, inspection_campaign_after_draw, publish_ranking, ranking_lock',
+  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, publish_ranking, ranking_lock and the writer of inspection draws');
 SELECT is_empty($$
   SELECT p.ident FROM security_plan() p
   WHERE p.kind = 'function' AND p.class <> 'public' AND has_function_privilege('public', p.ident::regprocedure, 'EXECUTE')$$,
@@ -160,8 +160,8 @@ CROSS JOIN LATERAL (VALUES ('frontrunner_regulator', m.reg), ('frontrunner_agenc
 -- row-level security is on and forced where rows belong to tenants
 SELECT is((SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_class c
            WHERE c.relnamespace = 'frontrunner'::regnamespace AND c.relrowsecurity AND c.relforcerowsecurity),
-  'disclosed_indicator, disclosure, disclosure_event, evaluation_plan, feedback, inspection_draw, inspection_finding, inspection_result, plan_indicator, plan_review',
-  'RLS enabled and forced on the tables with per-tenant rows');
+  'disclosed_indicator, disclosure, disclosure_event, evaluation_plan, feedback, inspection_draw, inspection_finding, inspection_result, plan_indicator, plan_review, review_policy',
+  'RLS enabled and forced on the tables with per-tenant rows, and on the regulator''s review policy');
 SELECT policies_are('frontrunner', 'disclosure', ARRAY['disclosure_read', 'disclosure_insert', 'disclosure_update', 'disclosure_delete']);
 SELECT policies_are('frontrunner', 'disclosed_indicator', ARRAY['disclosed_indicator_read', 'disclosed_indicator_insert', 'disclosed_indicator_update', 'disclosed_indicator_delete']);
 SELECT policies_are('frontrunner', 'disclosure_event', ARRAY['disclosure_event_read']);

@@ -752,6 +752,10 @@ DECLARE
   d record;
   verdict text;
 BEGIN
+  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
+     OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
   SELECT x.status, i.requirement INTO d
   FROM frontrunner.disclosure x
   LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator

@@ -566,6 +566,45 @@ $$;
 COMMENT ON FUNCTION @extschema@.indicator_lists(text) IS
   'the per-indicator ranking lists (排行榜) of a plan, computed live: for each core indicator the eligible disclosures in tiers (档) by that indicator alone, with the level in the plan''s unit; within a tier by disclosure id';
 
+-- ordering publications and failing spot checks (rule 6 under concurrency) -------------------
+-- A failing spot check revokes the leader entries of its disclosure in the
+-- lists it can see; a publication ranks with the spot checks it can see.
+-- Run concurrently, neither would see the other's uncommitted rows, and the
+-- new list would keep a leader the check failed.  Both therefore first write
+-- the row of the disclosure's (the plan's) category in ranking_lock
+-- (ranking_lock()): the second waits until the first commits and then, in
+-- READ COMMITTED, sees its rows (the publication excludes or revokes the
+-- leader; the spot check revokes it in the new list); in REPEATABLE READ or
+-- SERIALIZABLE the second gets a serialization failure (40001) and is
+-- retried.  Publications of other categories, and spot checks that pass, do
+-- not wait.
+CREATE TABLE @extschema@.ranking_lock (
+  category       text PRIMARY KEY REFERENCES @extschema@.category (code) ON UPDATE CASCADE ON DELETE CASCADE,
+  publications   bigint NOT NULL DEFAULT 0,
+  failing_checks bigint NOT NULL DEFAULT 0,
+  changed_at     timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.ranking_lock IS
+  'one row per category, written by every ranking publication and every failing spot check of the category (ranking_lock()), so that they are ordered: the later one sees the earlier one''s rows, or fails with 40001 under REPEATABLE READ';
+COMMENT ON COLUMN @extschema@.ranking_lock.category IS 'the category (of the plan published, of the disclosure checked)';
+COMMENT ON COLUMN @extschema@.ranking_lock.publications IS 'ranking lists published for plans of the category';
+COMMENT ON COLUMN @extschema@.ranking_lock.failing_checks IS 'failing spot checks recorded on disclosures of the category';
+COMMENT ON COLUMN @extschema@.ranking_lock.changed_at IS 'database clock of the last write';
+
+CREATE FUNCTION @extschema@.ranking_lock(category text, publication boolean) RETURNS void
+LANGUAGE sql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+  INSERT INTO frontrunner.ranking_lock AS l (category, publications, failing_checks)
+  VALUES ($1, CASE WHEN $2 THEN 1 ELSE 0 END, CASE WHEN $2 THEN 0 ELSE 1 END)
+  ON CONFLICT (category) DO UPDATE
+  SET publications = l.publications + EXCLUDED.publications,
+      failing_checks = l.failing_checks + EXCLUDED.failing_checks,
+      changed_at = now()
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
+  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends';
+
 -- publication -------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
@@ -627,10 +666,17 @@ BEGIN
                                  ELSE 'A closed plan gets no new ranking.' END,
             TABLE = 'evaluation_plan', COLUMN = 'status';
   END IF;
+  -- ordered with the failing spot checks of the category (ranking_lock()):
+  -- the statements below see every spot check committed before this one
+  -- returns
+  PERFORM frontrunner.ranking_lock(p.category, true);
   SELECT count(*) INTO published FROM frontrunner.disclosure d
   WHERE d.category = p.category AND d.status = 'published';
   PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
                                       plan_code, p.id, published, p.category));
+  -- rule 6 in the new list: a leader whose disclosure failed a spot check
+  -- (one that does not exclude the enterprise at the plan's deadline) is
+  -- revoked in it, as in every list before it
   WITH q AS MATERIALIZED (
     SELECT * FROM frontrunner.rank_plan(p.code)
   ), head AS (
@@ -638,9 +684,17 @@ BEGIN
     SELECT p.id, count(*), greatest(published - count(*), 0) FROM q
     RETURNING id
   )
-  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels)
-  SELECT head.id, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels
-  FROM q CROSS JOIN head;
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels,
+                                         revoked_at, revoke_reason)
+  SELECT head.id, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
+         CASE WHEN f.reason IS NOT NULL THEN now() END, f.reason
+  FROM q CROSS JOIN head
+  LEFT JOIN LATERAL (
+    SELECT frontrunner.spot_check_revoke_reason(x.id) AS reason
+    FROM frontrunner.spot_check x
+    WHERE x.disclosure = q.disclosure AND NOT x.conforms AND q.tier = 'leader'
+    ORDER BY x.id
+    LIMIT 1) f ON true;
   GET DIAGNOSTICS stored = ROW_COUNT;
   SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
   PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
@@ -649,21 +703,33 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
-  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); reports its phases (frontrunner.progress)';
+  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); a leader whose disclosure failed a spot check is stored revoked (rule 6); ordered with failing spot checks of the category by ranking_lock(); reports its phases (frontrunner.progress)';
 
 -- rule 6: a failing spot check revokes the disclosure's current leader entries ---------------
+CREATE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
+                x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  FROM frontrunner.spot_check x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.disclosure AND i.indicator = x.indicator
+  WHERE x.id = $1
+$$;
+COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint) IS
+  'the revoke_reason a failing spot check writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
+
 CREATE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-  req text;
 BEGIN
-  SELECT i.requirement::text INTO req FROM frontrunner.disclosed_indicator i
-  WHERE i.disclosure = NEW.disclosure AND i.indicator = NEW.indicator;
+  -- ordered with the publications of the disclosure's category
+  -- (ranking_lock()): the UPDATE below sees every list committed before
+  PERFORM frontrunner.ranking_lock(d.category, false)
+  FROM frontrunner.disclosure d WHERE d.id = NEW.disclosure;
   UPDATE frontrunner.ranking_entry re
-  SET revoke_reason = format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
-                             NEW.id, NEW.sampled_on, NEW.indicator, NEW.measured, req, NEW.method)
+  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id)
   FROM frontrunner.ranking r
   JOIN frontrunner.evaluation_plan p ON p.id = r.plan
   WHERE re.ranking = r.id
@@ -676,7 +742,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_revoke() IS
-  'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged';
+  'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged; ordered with publications of the category by ranking_lock()';
 CREATE TRIGGER spot_check_20_revoke AFTER INSERT OR UPDATE OF conforms, measured, method ON @extschema@.spot_check
   FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass) AND (NOT NEW.conforms)) EXECUTE FUNCTION @extschema@.spot_check_revoke();
 

@@ -248,6 +248,9 @@ DECLARE
   c record;
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    IF NEW.feedback IS NULL THEN
+      RETURN NEW;  -- the NOT NULL constraint says so (23502)
+    END IF;
     SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
     FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
     IF NOT FOUND THEN

@@ -383,7 +383,7 @@ COMMENT ON FUNCTION @extschema@.campaign_sample(bigint[], text, integer, numeric
 
 CREATE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
 RETURNS TABLE (item text, outcome text, detail text)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
   WITH d AS (
@@ -666,6 +666,9 @@ DECLARE
   c frontrunner.inspection_campaign;
   r record;
 BEGIN
+  IF NEW.campaign IS NULL OR NEW.disclosure IS NULL OR NEW.item IS NULL THEN
+    RETURN NEW;  -- the NOT NULL constraint names the key (23502)
+  END IF;
   SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = NEW.campaign;
   IF TG_OP = 'INSERT' THEN
     SELECT x.outcome INTO r FROM frontrunner.inspection_result x

@@ -125,6 +125,18 @@ CREATE POLICY plan_review_read ON @extschema@.plan_review FOR SELECT
 CREATE POLICY plan_review_insert ON @extschema@.plan_review FOR INSERT
   WITH CHECK (@extschema@.is_regulator());
 
+-- the review policy: everybody reads it, only a regulator writes it (also if
+-- a DBA grants more than security_classes() says)
+ALTER TABLE @extschema@.review_policy ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.review_policy FORCE ROW LEVEL SECURITY;
+CREATE POLICY review_policy_read ON @extschema@.review_policy FOR SELECT USING (true);
+CREATE POLICY review_policy_insert ON @extschema@.review_policy FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+CREATE POLICY review_policy_update ON @extschema@.review_policy FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+CREATE POLICY review_policy_delete ON @extschema@.review_policy FOR DELETE
+  USING (@extschema@.is_regulator());
+
 -- supervision (70_supervision.sql) ----------------------------------------------------
 -- reports: a filer reads the reports it filed, the regulator reads and decides all
 ALTER TABLE @extschema@.feedback ENABLE ROW LEVEL SECURITY;
@@ -153,6 +165,12 @@ ALTER TABLE @extschema@.disclosure_event ALTER COLUMN by_user SET DEFAULT @extsc
 ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.publish_ranking(text) FROM PUBLIC;
 ALTER TABLE @extschema@.ranking ALTER COLUMN published_by SET DEFAULT @extschema@.invoker();
+
+-- The order of publications and failing spot checks: nobody writes
+-- ranking_lock; publish_ranking() and the spot check trigger (run by a
+-- regulator) write it through ranking_lock().
+ALTER FUNCTION @extschema@.ranking_lock(text, boolean) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.ranking_lock(text, boolean) FROM PUBLIC;
 
 -- The subject of a report: the public role files reports but cannot read
 -- disclosure; feedback_subject() returns, for a disclosure that is not a
@@ -277,8 +295,10 @@ AS $$
     ('table', 'plan_indicator', 'tenant_plan'),
     ('table', 'ranking', 'ranking'),
     ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
     ('table', 'account', 'account'),
     ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
     ('table', 'feedback', 'feedback'),
     ('table', 'spot_check_request', 'supervision'),
     ('table', 'test_method_limit', 'reference'),
@@ -321,6 +341,7 @@ AS $$
     ('sequence', 'evaluation_plan_id_seq', 'sequence'),
     ('sequence', 'ranking_id_seq', 'sequence'),
     ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
     ('sequence', 'feedback_id_seq', 'sequence'),
     ('sequence', 'spot_check_request_id_seq', 'sequence'),
     ('sequence', 'inspection_campaign_id_seq', 'sequence'),
@@ -439,6 +460,8 @@ AS $$
     ('function', 'evaluation_plan_before_write', 'trigger'),
     ('function', 'plan_indicator_before_write', 'trigger'),
     ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
     ('function', 'plan_immutable_error', 'plan_write'),
     ('function', 'plan_publication_check', 'plan_write'),
     ('function', 'plan_row', 'registry_read'),
@@ -462,6 +485,10 @@ AS $$
     ('function', 'spot_check_request_before_write', 'trigger'),
     ('function', 'plan_review_check', 'plan_write'),
     ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
     ('function', 'feedback_subject', 'feedback_file'),
     ('function', 'feedback_error', 'feedback_file'),
     -- supervision of disclosures: verifiability, references, inspection campaigns

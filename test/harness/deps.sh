@@ -8,7 +8,8 @@ pgver=15
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 for p in postgresql-$pgver postgresql-server-dev-$pgver postgresql-$pgver-pgtap \
-         libtap-parser-sourcehandler-pgtap-perl libicu-dev pkg-config make gcc; do
+         libtap-parser-sourcehandler-pgtap-perl libicu-dev pkg-config make gcc \
+         sqlsmith libipc-run-perl; do
   have_pkg "$p" || need+=("$p")
 done
 # libFuzzer and the sanitizer runtimes (make fuzz)

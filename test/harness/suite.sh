@@ -17,7 +17,9 @@ echo "$p checks passed, $f failed"
 rm -f /tmp/fr_lint.$$
 passed=$((passed + p)); failed=$((failed + f))
 
-echo "== pg_regress"
+# make installcheck: pg_regress, then the isolation specs (pg_isolation_regress,
+# specs/*.spec); both print "test <name> ... ok" lines, counted alike
+echo "== pg_regress and isolation specs"
 make -s installcheck > /tmp/fr_regress.$$ 2>&1
 rc=$?
 cat /tmp/fr_regress.$$
@@ -26,6 +28,7 @@ f=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' /tmp/fr_regress.$$ || true)
 if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 rm -f /tmp/fr_regress.$$
 [ -f regression.diffs ] && [ "$f" != 0 ] && head -200 regression.diffs
+[ -f output_iso/regression.diffs ] && [ "$f" != 0 ] && head -200 output_iso/regression.diffs
 passed=$((passed + p)); failed=$((failed + f))
 
 # A section that prints TAP: its "ok N" lines are counted, everything else
@@ -55,6 +58,15 @@ tap_section "README (its sql blocks against the demo database)" bash test/harnes
 # real drivers with their default settings (test/clients/run.sh)
 if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
   tap_section "client drivers (pgJDBC, psycopg2, psycopg 3, node-postgres, psqlODBC)" bash test/clients/run.sh
+fi
+
+# the reliability suite's short modes (README "Reliability"; make sqlsmith,
+# load, crash and recvfuzz run each alone, FR_LONG=1 their long modes)
+if [ "${FR_NO_RELIABILITY:-0}" != 1 ]; then
+  tap_section "reliability: sqlsmith (random SQL as a reader and as the owner)" bash test/reliability/sqlsmith.sh
+  tap_section "reliability: load (pgbench through the rules, then the invariants)" bash test/reliability/load.sh
+  tap_section "reliability: crash (kill -9 of backends and of the postmaster, TAP)" bash test/reliability/crash.sh
+  tap_section "reliability: binary input fuzzing (every *_recv through COPY binary)" bash test/reliability/recvfuzz.sh
 fi
 
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
