@@ -151,7 +151,7 @@ lv_ex_add(LvExpanded *ex, Numeric v, uint32 hash, bool stored, int64 count)
 				 errdetail("A levelset holds fewer than 2^62 members.")));
 }
 
-static void lv_raise_direction_mismatch(int have, int got) pg_attribute_noreturn();
+pg_noreturn static void lv_raise_direction_mismatch(int have, int got);
 
 static void
 lv_raise_direction_mismatch(int have, int got)

@@ -9,6 +9,7 @@
 
 #include "fmgr.h"
 
+#include "compat.h"
 #include "core/error.h"
 
 /* palloc with the FrAllocFn signature */
@@ -34,8 +35,8 @@ extern char *fr_pg_normalize(const char *str, size_t *outlen,
  * user wrote it:  invalid input syntax for type uscc: "…"  — DETAIL and HINT
  * come from the FrError.
  */
-extern void fr_pg_raise_input(const FrError *err, const char *typname,
-							  const char *input) pg_attribute_noreturn();
+pg_noreturn extern void fr_pg_raise_input(const FrError *err, const char *typname,
+										  const char *input);
 
 /* Map an FrErrCode to a SQLSTATE (ERRCODE_…). */
 extern int	fr_pg_sqlstate(FrErrCode code);
