@@ -46,12 +46,32 @@ tap_section() {
   passed=$((passed + p)); failed=$((failed + f))
 }
 
+tap_section "packaging metadata (META.json against the PGXN spec, debian/)" perl test/harness/packaging.pl
 tap_section "pgTAP" bash test/harness/prove.sh
 tap_section "upgrade in place from every earlier release" bash test/harness/updatecheck.sh
 tap_section "pgTAP on a database upgraded from 0.1.0" env FR_TAP_FROM=0.1.0 bash test/harness/prove.sh
 tap_section "dump and restore" bash test/harness/dump_restore.sh
 tap_section "planted-object attack" bash test/harness/attack.sh
 tap_section "README (its sql blocks against the demo database)" bash test/harness/readme.sh
+
+# The other PostgreSQL majors (FR_MATRIX=1; CI sets it): the suite in
+# debootstrap chroots of trixie (17) and sid (18) and the Debian package in a
+# clean chroot of each (test/harness/matrix.sh).  Its own checks count, and
+# so do the totals of each chroot's suite.
+if [ "${FR_MATRIX:-0}" = 1 ]; then
+  echo "== PostgreSQL 17 and 18 (test/harness/matrix.sh)"
+  out=$(mktemp)
+  bash test/harness/matrix.sh > "$out" 2>&1
+  rc=$?
+  grep -vE '^ok [0-9]+' "$out"
+  p=$(grep -cE '^ok [0-9]+' "$out" || true)
+  f=$(grep -cE '^not ok [0-9]+' "$out" || true)
+  while read -r ip if_; do p=$((p + ip)); f=$((f + if_)); done < <(
+    sed -nE 's/^== matrix [a-z]+ \(PostgreSQL [0-9]+\): ([0-9]+) passed, ([0-9]+) failed in .*/\1 \2/p' "$out")
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+  rm -f "$out"
+  passed=$((passed + p)); failed=$((failed + f))
+fi
 
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}
