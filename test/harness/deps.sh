@@ -9,7 +9,7 @@
 # follows the installed (or default) clang the same way.
 #   FR_NO_FUZZ=1  no clang (the fuzzers are not run)
 #   FR_BENCH=1    the benchmark's peer baseline (postgresql-NN-unit)
-#   FR_DEB=1      what `make deb` builds with (debhelper, postgresql-all:
+#   FR_DEB=1      what `make deb` builds with (build-essential, debhelper, postgresql-all:
 #                 pg_buildext and the servers its build-time test runs)
 set -euo pipefail
 
@@ -56,7 +56,7 @@ if [ "${FR_BENCH:-0}" = 1 ]; then
 fi
 # make deb: pg_buildext (postgresql-server-dev-all), dh (debhelper)
 if [ "${FR_DEB:-0}" = 1 ]; then
-  for p in debhelper dpkg-dev postgresql-all; do have_pkg "$p" || need+=("$p"); done
+  for p in build-essential debhelper dpkg-dev postgresql-all; do have_pkg "$p" || need+=("$p"); done
 fi
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -54,6 +54,18 @@ unset PGHOST PGPORT PGUSER PGDATABASE PG_CONFIG
 command -v debootstrap >/dev/null || apt-get install -y -q --no-install-recommends debootstrap >/dev/null ||
   { echo "matrix.sh: debootstrap missing and not installable" >&2; exit 1; }
 
+# one run at a time on this machine (CI, work trees); a run that was killed
+# may have left its mounts below the cache: undo them
+mkdir -p "$cache"
+exec 9> "$cache/.lock"
+if ! flock -n 9; then
+  echo "== matrix: waiting for another run to finish ($cache/.lock)"
+  flock 9
+fi
+awk -v c="$cache/" 'index($2, c) == 1 { print $2 }' /proc/mounts | sort -r |
+  while read -r m; do umount -l "$m" 2>/dev/null || true; done
+rm -rf --one-file-system "$cache"/*/clean.* 2>/dev/null || true
+
 n=0 failed=0
 tap() {  # tap <rc> <description>
   n=$((n + 1))
