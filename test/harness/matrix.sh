@@ -205,7 +205,7 @@ for spec in "${suites[@]}"; do
       > "$cache/$suite/test.log" 2>&1
     rc=$?
     totals=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$cache/$suite/test.log" | tail -1)
-    [ "$rc" = 0 ] || grep -vE '^[[:space:]]*ok [0-9]+|\.\.\. ok' "$cache/$suite/test.log" | tail -150
+    [ "$rc" = 0 ] || grep -vE '^[[:space:]]*ok [0-9]+|\.\.\. ok' "$cache/$suite/test.log" | tail -150 | sed "s/^/    /"
     echo "== matrix $suite (PostgreSQL $major): ${totals:-no totals} in $(elapsed "$t0")"
     tap "$rc" "$suite: make test on PostgreSQL $major (${totals:-no totals})"
   fi
@@ -222,7 +222,7 @@ for spec in "${suites[@]}"; do
     debdir=$build/build/frontrunner/deb
     debs=$(cd "$debdir" 2>/dev/null && ls postgresql-*-frontrunner_*.deb 2>/dev/null | grep -v dbgsym)
     [ -n "$debs" ] || rc=1
-    [ "$rc" = 0 ] || tail -40 "$cache/$suite/deb.log"
+    [ "$rc" = 0 ] || tail -40 "$cache/$suite/deb.log" | sed "s/^/    /"
     tap "$rc" "$suite: make deb builds ${debs:-no package}"
     if [ "$rc" = 0 ]; then
       # a clean chroot: the pristine base, the package, its test
@@ -240,23 +240,16 @@ for spec in "${suites[@]}"; do
         ls /usr/share/postgresql/*/extension/frontrunner.control' > "$cache/$suite/clean.log" 2>&1
       rc=$?
       [ "$rc" = 0 ] && grep '^installed' "$cache/$suite/clean.log"
-      [ "$rc" = 0 ] || tail -30 "$cache/$suite/clean.log"
+      [ "$rc" = 0 ] || tail -30 "$cache/$suite/clean.log" | sed "s/^/    /"
       tap "$rc" "$suite: the package installs in a clean chroot"
       if [ "$rc" = 0 ]; then
-        # the autopkgtest: its Depends, then each test of debian/tests/control
-        in_root "$clean" bash -c '
-          set -e
-          cd /src
-          deps=$(sed -n "s/^Depends:\s*//p" debian/tests/control | tr "," "\n" | sed "s/^\s*//; s/\s*$//" | grep -v "^@$" | sort -u)
-          [ -z "$deps" ] || apt-get install -y -q $deps >/dev/null
-          for t in $(sed -n "s/^Tests:\s*//p" debian/tests/control); do
-            echo "== autopkgtest $t"
-            AUTOPKGTEST_TMP=$(mktemp -d) sh -c "debian/tests/$t" || { echo "autopkgtest $t FAILED"; exit 1; }
-            echo "autopkgtest $t ok"
-          done' > "$cache/$suite/autopkgtest.log" 2>&1
+        # the autopkgtest (test/harness/autopkgtest.sh: each stanza of
+        # debian/tests/control, its Depends, its tests)
+        in_root "$clean" bash /src/test/harness/autopkgtest.sh /src > "$cache/$suite/autopkgtest.log" 2>&1
         rc=$?
-        grep -E '^(==|autopkgtest|ok|not ok|test |\s+[a-z_]+ +\.\.\.|# )|CREATE EXTENSION|tests passed' "$cache/$suite/autopkgtest.log" | head -60
-        [ "$rc" = 0 ] || tail -60 "$cache/$suite/autopkgtest.log"
+        grep -E '^(not )?ok [0-9]+|^### |^test |^ok [0-9]+ +- |^# |extversion|module_matches|^ t$|^ [0-9]+\.[0-9]+\.[0-9]+$' \
+          "$cache/$suite/autopkgtest.log" | head -60 | sed 's/^/    /'  # indented: not this script's TAP
+        [ "$rc" = 0 ] || tail -60 "$cache/$suite/autopkgtest.log" | sed 's/^/    /'
         tap "$rc" "$suite: autopkgtest (CREATE EXTENSION, pg_buildext installcheck) on the installed package"
       fi
       rm -rf --one-file-system "$clean"
