@@ -64,7 +64,7 @@ DATA        = $(filter-out $(DATA_built),$(call src_files,sql/$(EXTENSION)--*.sq
 # benchmark, whose fixture writes the same keys, runs before it;
 # ranking_query rolls its fixture back but not the identity sequences, so it
 # runs last).
-REGRESS     = benchmark binary_input gbt8170 indicator indicator_compare indicator_gist \
+REGRESS     = benchmark binary_input gbt8170 indicator indicator_compare indicator_forms indicator_gist \
               indicator_standards levelset normalize registry stdcode units uscc ranking_query
 # UTF8 whatever the cluster's locale (a package test's cluster may be SQL_ASCII)
 REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8

@@ -53,6 +53,10 @@ tap_section "pgTAP on a database upgraded from 0.1.0" env FR_TAP_FROM=0.1.0 bash
 tap_section "dump and restore" bash test/harness/dump_restore.sh
 tap_section "planted-object attack" bash test/harness/attack.sh
 tap_section "README (its sql blocks against the demo database)" bash test/harness/readme.sh
+# real drivers with their default settings (test/clients/run.sh)
+if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
+  tap_section "client drivers (pgJDBC, psycopg2, psycopg 3, node-postgres, psqlODBC)" bash test/clients/run.sh
+fi
 
 # The other PostgreSQL majors (FR_MATRIX=1; CI sets it): the suite in
 # debootstrap chroots of trixie (17) and sid (18) and the Debian package in a
