@@ -83,7 +83,6 @@ WRAP
   f=$(grep -cE "\.\.\. FAILED|^not ok [0-9]+ " "$out" || true)
   [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
   [ -f regression.diffs ] && [ "$f" != 0 ] && head -100 regression.diffs
-  # one file per process; an error report is a block starting with "==PID== X"
   # one file per process; the "==PID==" prefix off, an error report is a
   # paragraph with a stack ("at 0x…")
   total=0 ours=0
