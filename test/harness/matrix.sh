@@ -34,10 +34,10 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${FR_MATRIX_CACHE:-/var/cache/frontrunner-matrix}
 mirror=${FR_MATRIX_MIRROR:-http://deb.debian.org/debian}
-run_tests=1 run_deb=1
+run_tests=1 run_deb=1 deb_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --deb-only) run_tests=0; shift ;;
+    --deb-only) run_tests=0 deb_only=1; shift ;;
     --no-deb) run_deb=0; shift ;;
     --prepare) run_tests=0; run_deb=0; shift ;;
     --) shift; break ;;
@@ -143,8 +143,11 @@ make_base() {  # make_base <suite>: $cache/<suite>/base, once
   echo "== matrix $suite: base ready in $(elapsed "$t0")"
 }
 
-make_build() {  # make_build <suite>: $cache/<suite>/build = base + deps.sh
+make_build() {  # make_build <tests 0|1>: $cache/$suite/build = base + deps.sh
   local dir=$cache/$suite/build
+  # a suite that only builds the package needs no client drivers (a JDK,
+  # node: minutes in a cold chroot); deps.sh adds them when a later run tests
+  local clients=0; [ "$1" = 1 ] || clients=1
   local t0; t0=$(date +%s)
   if [ ! -f "$dir/.frontrunner-build" ]; then
     rm -rf --one-file-system "$dir"
@@ -157,10 +160,10 @@ make_build() {  # make_build <suite>: $cache/<suite>/build = base + deps.sh
   mkdir -p "$dir/build"
   cp "$here/test/harness/deps.sh" "$dir/build/deps.sh"
   local log=$cache/$suite/deps.log
-  if ! in_root "$dir" env FR_NO_FUZZ=1 FR_DEB=1 bash /build/deps.sh > "$log" 2>&1; then
+  if ! in_root "$dir" env FR_NO_FUZZ=1 FR_NO_CLIENTS=$clients FR_DEB=1 bash /build/deps.sh > "$log" 2>&1; then
     # an old package list: refresh once and retry
     in_root "$dir" apt-get update -q > /dev/null 2>&1
-    in_root "$dir" env FR_NO_FUZZ=1 FR_DEB=1 bash /build/deps.sh > "$log" 2>&1 || { tail -30 "$log"; return 1; }
+    in_root "$dir" env FR_NO_FUZZ=1 FR_NO_CLIENTS=$clients FR_DEB=1 bash /build/deps.sh > "$log" 2>&1 || { tail -30 "$log"; return 1; }
   fi
   grep '^== installing' "$log" || true
   echo "== matrix $suite: build chroot ready in $(elapsed "$t0")"
@@ -187,9 +190,11 @@ for spec in "${suites[@]}"; do
   suite=${spec%%:*}
   suite_tests=$run_tests
   [ "$spec" = "$suite:deb" ] && suite_tests=0
+  # the chroot is made for tests (--prepare too) unless only the package is wanted
+  for_tests=1; { [ "$spec" = "$suite:deb" ] || [ "$deb_only" = 1 ]; } && for_tests=0
   t_suite=$(date +%s)
   mkdir -p "$cache/$suite"
-  if ! make_base || ! make_build; then
+  if ! make_base || ! make_build "$for_tests"; then
     tap 1 "$suite: chroot"
     continue
   fi
@@ -222,6 +227,9 @@ for spec in "${suites[@]}"; do
     debdir=$build/build/frontrunner/deb
     debs=$(cd "$debdir" 2>/dev/null && ls postgresql-*-frontrunner_*.deb 2>/dev/null | grep -v dbgsym)
     [ -n "$debs" ] || rc=1
+    # the package's compile is warning-free too (Debian's flags, not -Werror)
+    warnings=$(grep -E '\.[ch]:[0-9]+:([0-9]+:)? warning:' "$cache/$suite/deb.log" | sort -u)
+    if [ -n "$warnings" ]; then echo "$warnings" | head -20 | sed 's/^/    /'; rc=1; fi
     [ "$rc" = 0 ] || tail -40 "$cache/$suite/deb.log" | sed "s/^/    /"
     tap "$rc" "$suite: make deb builds ${debs:-no package}"
     if [ "$rc" = 0 ]; then
