@@ -17,6 +17,8 @@
 #   make fuzz            libFuzzer + AddressSanitizer targets (test/fuzz/)
 #   make fuzz-run        run each target for FUZZ_SECONDS (default 10)
 #   make bench           benchmarks against baselines (SCALE=… rows)
+#   make bench-national  the national-scale benchmark (SCALE=… disclosures,
+#                        default 3000000; test/bench/national.sh)
 
 EXTENSION   = frontrunner
 EXTVERSION  = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" $(EXTENSION).control)
@@ -61,7 +63,7 @@ $(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
 all: $(DATA_built)
 
 # ---------------------------------------------------------------- harness
-.PHONY: test demo readmecheck updatecheck fuzz fuzz-run bench prove
+.PHONY: test demo readmecheck updatecheck fuzz fuzz-run bench bench-national prove
 
 test:
 	bash test/harness/test.sh
@@ -81,6 +83,9 @@ prove:
 
 bench:
 	bash test/bench/run.sh $(SCALE)
+
+bench-national: all
+	bash test/bench/national_run.sh $(SCALE)
 
 # ---------------------------------------------------------------- fuzzing
 # A fuzz target test/fuzz/fuzz_<name>.c links src/core/ (PURE_SRCS) and
