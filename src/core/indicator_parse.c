@@ -59,6 +59,19 @@
  * V/V …, several in one group separated by commas.  A group with another
  * number in it (0.2 (湖、库0.05): two limits in one cell), a second unit
  * (CFU/g(mL)) or anything else unknown is refused, naming it.
+ *
+ * Why one file of about 1,900 lines: the parser is one recursive descent
+ * over one context (Parser: the normalised text, the position, the error
+ * being written), and every part below — errors, lexing, numbers, units and
+ * their qualifiers, forms, plans, entry — reads and advances that context
+ * through the same few helpers.  Split by part, the context and two dozen
+ * helpers (with short names such as accept and trim, which would then be
+ * global symbols of the module) would have to be exported in a header of
+ * their own, for no reader's gain.  What is a concern of its own is already
+ * elsewhere: the unit table and grammar (units.c), the qualifiers
+ * (indicator_basis.c), the decimal arithmetic (decimal.c), the comparison
+ * (indicator_cmp.c) and the output (indicator_format.c).  The sections
+ * below follow the order the parser uses them.
  */
 #include <stdio.h>
 #include <string.h>
