@@ -204,8 +204,13 @@ DECLARE
   reach_b text;
   tk text;
   pk text;
+  req text;
 BEGIN
   p := frontrunner.plan_row(plan_id);
+  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
+  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
+              ELSE 'i.requirement' END;
   IF output NOT IN ('rows', 'cutoffs') THEN
     RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
       USING ERRCODE = 'invalid_parameter_value',
@@ -231,16 +236,16 @@ BEGIN
     -- one pass over the disclosed indicators, grouped by disclosure: the
     -- level of each core indicator (NULL when missing or in another
     -- dimension) and, for absolute cutoffs, whether the requirement reaches them
-    sel := sel || format(', min(frontrunner.comparable_level(i.requirement, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
-                         k, r.direction, r.u, r.indicator);
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
     IF r.leader_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
     END IF;
     IF r.advanced_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
     END IF;
     IF r.baseline_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
     END IF;
     keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
     levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
@@ -358,7 +363,7 @@ $r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
-  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan; output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
 
 -- The functions that run the generated query set jit = off: its work is in
 -- C functions (levels, levelsets, JSON), which JIT compilation does not

@@ -220,6 +220,15 @@ AS $$
     ('review',            'frontrunner_agency',     'SELECT'),
     ('review',            'frontrunner_enterprise', 'SELECT'),
     ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    -- inspection campaigns (75_inspection.sql): draws are written by the
+    -- draw trigger only, results by it and the inspectors, findings by the
+    -- regulator; an enterprise reads its own (row-level security)
+    ('inspection_read',   'frontrunner_regulator',  'SELECT'),
+    ('inspection_read',   'frontrunner_enterprise', 'SELECT'),
+    ('inspection',        'frontrunner_regulator',  'SELECT, UPDATE'),
+    ('inspection',        'frontrunner_enterprise', 'SELECT'),
+    ('finding',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('finding',           'frontrunner_enterprise', 'SELECT'),
     -- functions
     ('public',            'PUBLIC',                 'EXECUTE'),
     ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
@@ -272,6 +281,11 @@ AS $$
     ('table', 'plan_review', 'review'),
     ('table', 'feedback', 'feedback'),
     ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
     -- views: they run with their owner's rights (no RLS); each shows public data only
     ('view', 'requirement_in_force', 'public_view'),
     ('view', 'spot_check_failure', 'public_view'),
@@ -287,6 +301,11 @@ AS $$
     ('view', 'district_report', 'public_view'),
     ('view', 'enterprise_record', 'public_view'),
     ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
     -- the same rows as four of those in the domain types, for the functions
     -- that compare them (invoker's rights) and for jobs; not for the reader,
     -- whose views have plain column types only (README, Clients and BI)
@@ -304,6 +323,8 @@ AS $$
     ('sequence', 'plan_review_id_seq', 'sequence'),
     ('sequence', 'feedback_id_seq', 'sequence'),
     ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
     -- functions (every overload of the name).  Support functions of types,
     -- operators, operator classes, aggregates and casts are public without
     -- being listed.
@@ -443,6 +464,23 @@ AS $$
     ('function', 'plan_review_state', 'plan_write'),
     ('function', 'feedback_subject', 'feedback_file'),
     ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),
