@@ -117,6 +117,12 @@ $$;
 -- one plan per category on three of its ranked (non-plan, unit) indicators
 CREATE FUNCTION bench.make_plans() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  -- the regulator's minimum review for these categories: none (the bench
+  -- measures the ranking, not the review; the review rules are tested in
+  -- test/review_policy.sql)
+  INSERT INTO review_policy (category, min_approvals, min_notice_days)
+  SELECT c.code, 0, 0 FROM category c
+  ON CONFLICT DO NOTHING;
   INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, required_approvals)
   SELECT 'P' || c.code, '国家标准化管理委员会', c.code, c.name || ' 领跑者评估方案', now(), 50, 0 FROM category c;
   INSERT INTO plan_indicator (plan, indicator, weight, unit)
