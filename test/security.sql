@@ -34,8 +34,8 @@ SELECT is(
    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
    JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'frontrunner'
    WHERE p.prosecdef),
-  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, publish_ranking',
-  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup and publish_ranking');
+  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, open_feedback, publish_ranking',
+  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, the open reports of district_report and publish_ranking');
 SELECT is_empty($$
   SELECT p.ident FROM security_plan() p
   WHERE p.kind = 'function' AND p.class <> 'public' AND has_function_privilege('public', p.ident::regprocedure, 'EXECUTE')$$,

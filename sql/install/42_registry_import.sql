@@ -129,7 +129,10 @@ BEGIN
     BEGIN
       prev_id := NULL;
       IF hdr.supersedes_ref IS NOT NULL THEN
-        SELECT d.id INTO prev_id FROM frontrunner.disclosure d WHERE d.source_ref = hdr.supersedes_ref;
+        -- (source_ref is unique; on a distributed registry per enterprise,
+        -- and the enterprise's own comes first)
+        SELECT d.id INTO prev_id FROM frontrunner.disclosure d WHERE d.source_ref = hdr.supersedes_ref
+        ORDER BY d.enterprise OPERATOR(frontrunner.=) v_uscc DESC LIMIT 1;
         IF NOT FOUND THEN
           RAISE EXCEPTION 'previous version % is not in the registry', hdr.supersedes_ref
             USING ERRCODE = 'FR005',
@@ -152,12 +155,13 @@ BEGIN
       RETURNING id INTO new_id;
       FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
         cur_line := r.line;
-        INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method)
-        VALUES (new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
+        INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
+        VALUES (v_uscc, new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
       END LOOP;
       cur_line := NULL;
       IF publish THEN
-        UPDATE frontrunner.disclosure d SET status = 'published' WHERE d.id = new_id;
+        UPDATE frontrunner.disclosure d SET status = 'published'
+        WHERE d.enterprise OPERATOR(frontrunner.=) v_uscc AND d.id = new_id;
       END IF;
       DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines);
       FOREACH cur_line IN ARRAY g.lines LOOP

@@ -133,6 +133,33 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_row(bigint) IS
   'the evaluation plan with this id; raises P0002 when there is none (plan_id() looks a plan up by its code)';
 
+-- a plan, locked --------------------------------------------------------------------
+CREATE FUNCTION @extschema@.plan_for_share(plan_id bigint) RETURNS @extschema@.evaluation_plan
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  copy text;
+BEGIN
+  IF NOT frontrunner.citus_distributed() THEN
+    SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id FOR SHARE;
+    RETURN p;
+  END IF;
+  -- evaluation_plan is a reference table and the triggers of the plan's
+  -- rows fire on their copy on every node: each locks the plan in its own
+  -- node's copy (a lock through Citus would take every copy, from every
+  -- node at once)
+  EXECUTE $q$SELECT pg_catalog.format('frontrunner.%I', 'evaluation_plan_' || s.shardid)
+             FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = 'frontrunner.evaluation_plan'::pg_catalog.regclass$q$
+    INTO copy;
+  EXECUTE pg_catalog.format('SELECT e.* FROM %s e WHERE e.id = $1 FOR SHARE', copy) INTO p USING plan_id;
+  RETURN p;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_for_share(bigint) IS
+  'the evaluation plan with this id, locked FOR SHARE (on a distributed registry in this node''s copy of the reference table); all columns NULL when there is none: what the triggers of its core indicators and reviews read';
+
 -- the core indicators of a plan, numbered ---------------------------------------
 CREATE FUNCTION @extschema@.plan_core_indicators(plan_id bigint)
 RETURNS TABLE (k int, indicator text, direction @extschema@.direction, unit text, weight numeric,
@@ -251,10 +278,8 @@ DECLARE
   p record;
 BEGIN
   -- the row lock orders the verdict with the plan's publication or return to draft
-  SELECT e.id, e.code, e.status, e.review_round INTO p
-  FROM frontrunner.evaluation_plan e WHERE e.id = NEW.plan
-  FOR SHARE;
-  IF NOT FOUND THEN
+  p := frontrunner.plan_for_share(NEW.plan);
+  IF p.id IS NULL THEN
     RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
       USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s (plan_review.plan).', NEW.plan),
             HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
@@ -268,7 +293,7 @@ BEGIN
             TABLE = 'plan_review', COLUMN = 'plan';
   END IF;
   NEW.round := p.review_round;
-  NEW.reviewed_at := now();
+  NEW.reviewed_at := frontrunner.clock();
   NEW.recorded_by := current_user;
   RETURN NEW;
 END
@@ -356,7 +381,7 @@ BEGIN
     NEW.review_round := 0;
     NEW.review_started_at := NULL;
     NEW.notice_ends_at := NULL;
-    NEW.created_at := now();
+    NEW.created_at := frontrunner.clock();
     RETURN NEW;
   END IF;
 
@@ -391,8 +416,8 @@ BEGIN
       -- submission: the plan must be publishable; a new review round and the public notice start
       PERFORM frontrunner.plan_publication_check(OLD.id);
       NEW.review_round := OLD.review_round + 1;
-      NEW.review_started_at := now();
-      NEW.notice_ends_at := now() + pg_catalog.make_interval(days => NEW.notice_days);
+      NEW.review_started_at := frontrunner.clock();
+      NEW.notice_ends_at := NEW.review_started_at + pg_catalog.make_interval(days => NEW.notice_days);
     ELSIF NEW.status = 'published' THEN
       IF NEW.required_approvals > 0 OR NEW.notice_days > 0 THEN
         RAISE EXCEPTION 'rule 7 (plan review): plan % must be reviewed before it is published', OLD.code
@@ -403,7 +428,7 @@ BEGIN
                 TABLE = 'evaluation_plan', COLUMN = 'status';
       END IF;
       PERFORM frontrunner.plan_publication_check(OLD.id);
-      NEW.published_at := now();
+      NEW.published_at := frontrunner.clock();
     END IF;
     RETURN NEW;
   END IF;
@@ -421,18 +446,18 @@ BEGIN
     IF NEW.status = 'published' THEN
       PERFORM frontrunner.plan_publication_check(OLD.id);
       PERFORM frontrunner.plan_review_check(OLD.id);
-      IF now() < OLD.notice_ends_at THEN
+      IF frontrunner.clock() < OLD.notice_ends_at THEN
         RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, OLD.notice_ends_at
           USING ERRCODE = 'FR007',
                 DETAIL = format('Plan %s went under review at %s with notice_days = %s; the notice ends at %s; now is %s.',
-                                OLD.code, OLD.review_started_at, OLD.notice_days, OLD.notice_ends_at, now()),
+                                OLD.code, OLD.review_started_at, OLD.notice_days, OLD.notice_ends_at, frontrunner.clock()),
                 HINT = 'Publish the plan once its public notice period is over.',
                 TABLE = 'evaluation_plan', COLUMN = 'status';
       END IF;
       NEW.review_started_at := OLD.review_started_at;
       NEW.notice_ends_at := OLD.notice_ends_at;
       NEW.closed_at := NULL;
-      NEW.published_at := now();
+      NEW.published_at := frontrunner.clock();
       RETURN NEW;
     END IF;
     RAISE EXCEPTION 'rule 7 (plan workflow): plan % under review cannot be closed', OLD.code
@@ -445,7 +470,7 @@ BEGIN
   IF OLD.status = 'published' AND NEW.status = 'closed'
      AND (pg_catalog.to_jsonb(NEW) - '{status,closed_at}'::text[])
          = (pg_catalog.to_jsonb(OLD) - '{status,closed_at}'::text[]) THEN
-    NEW.closed_at := now();
+    NEW.closed_at := frontrunner.clock();
     RETURN NEW;
   END IF;
   IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
@@ -477,10 +502,8 @@ BEGIN
                                                       CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) x
                   WHERE x IS NOT NULL
   LOOP
-    SELECT e.id, e.code, e.status, e.category INTO p
-    FROM frontrunner.evaluation_plan e WHERE e.id = row_plan
-    FOR SHARE;
-    IF FOUND AND p.status <> 'draft' THEN
+    p := frontrunner.plan_for_share(row_plan);
+    IF p.id IS NOT NULL AND p.status <> 'draft' THEN
       PERFORM frontrunner.plan_immutable_error(p.id, p.code, p.status, TG_OP || ' of core indicator ' ||
                 CASE WHEN TG_OP = 'DELETE' THEN OLD.indicator ELSE NEW.indicator END);
     END IF;
