@@ -61,7 +61,7 @@ $(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
 all: $(DATA_built)
 
 # ---------------------------------------------------------------- harness
-.PHONY: test demo readmecheck updatecheck fuzz fuzz-run bench prove
+.PHONY: test demo readmecheck updatecheck citus-check fuzz fuzz-run bench prove
 
 test:
 	bash test/harness/test.sh
@@ -74,6 +74,11 @@ updatecheck: all
 
 readmecheck: all
 	bash test/harness/pgenv.sh bash test/harness/readme.sh
+
+# the registry distributed on a private 3-node Citus 13.2 cluster against one
+# node (test/citus/check.sh; the Citus build: ../shared/citus or CITUS_TARBALL)
+citus-check: all
+	bash test/citus/check.sh
 
 # pgTAP tests against a running server with the extension installed
 prove:
