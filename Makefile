@@ -39,7 +39,7 @@ DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 # benchmark, whose fixture writes the same keys, runs before it;
 # ranking_query rolls its fixture back but not the identity sequences, so it
 # runs last).
-REGRESS     = benchmark binary_input gbt8170 indicator indicator_compare indicator_gist \
+REGRESS     = benchmark binary_input gbt8170 indicator indicator_compare indicator_forms indicator_gist \
               indicator_standards levelset normalize registry stdcode units uscc ranking_query
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 

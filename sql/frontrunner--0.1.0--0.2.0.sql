@@ -1755,6 +1755,2336 @@ BEGIN
 END
 $$;
 
+-- issue 17: standard numbers and credit codes as real catalogues print them --
+-- No stored format changes: every stdcode 0.1.0 accepted keeps its canonical
+-- text, sort key, kind and nature (the forms added were all refused by
+-- 0.1.0), and a uscc is its 18 characters as before.  The binary inputs read
+-- their text as text input does (the module); their comments say so.
+COMMENT ON FUNCTION @extschema@.uscc_recv(internal) IS 'uscc binary input (version byte, 18 characters): the text read and checked as text input (client encoding, 22021; 22P02), a wrong check character kept as unchecked';
+COMMENT ON FUNCTION @extschema@.stdcode_recv(internal) IS 'stdcode binary input (version byte 1, then the text): read and checked as text input (client encoding, 22021; normalised; 22P02)';
+
+-- superseding another enterprise's disclosure names the real reason
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_before_update() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  prev record;
+  foreign_version boolean := false;
+BEGIN
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.',
+            TABLE = 'disclosure', COLUMN = 'id';
+  END IF;
+
+  IF OLD.status = 'draft' THEN
+    IF NEW.status IN ('withdrawn', 'superseded') THEN
+      RAISE EXCEPTION 'rule 5 (publication): draft % cannot become %', OLD.id, NEW.status
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s is a draft; only published disclosures are withdrawn or superseded.', OLD.id),
+              HINT = 'Delete the draft instead, or publish it first.',
+              TABLE = 'disclosure', COLUMN = 'status';
+    END IF;
+    NEW.withdrawn_at := NULL;
+    IF NOT (NEW.standard OPERATOR(frontrunner.=) OLD.standard) THEN
+      PERFORM frontrunner.check_standard_number(NEW.standard);
+    END IF;
+    IF NEW.status = 'draft' THEN
+      NEW.published_at := NULL;
+      RETURN NEW;
+    END IF;
+
+    -- publication: the new version and what it supersedes
+    IF NEW.supersedes IS NOT NULL THEN
+      -- the lock serialises two versions superseding the same disclosure
+      SELECT d.status, d.enterprise, d.category INTO prev
+      FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes
+      FOR UPDATE;
+      IF NOT FOUND THEN
+        -- FOR UPDATE sees only the rows the caller may update (RLS): another
+        -- enterprise's disclosure that the caller may read (not a draft) is
+        -- found without the lock, and its owner is the reason, not its status
+        SELECT d.status, d.enterprise, d.category INTO prev
+        FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes;
+        foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
+      END IF;
+      IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),
+                HINT = 'Only the current published version can be superseded; supersede the latest version (see disclosure_history()).',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+      IF prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise OR prev.category <> NEW.category THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % belongs to another enterprise or category', NEW.supersedes
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s is by %s in category %s; the new version is by %s in category %s.',
+                                NEW.supersedes, prev.enterprise, prev.category, NEW.enterprise, NEW.category),
+                HINT = 'A new version supersedes a disclosure of the same enterprise and category.',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+    END IF;
+    -- rules 1-4 over the whole disclosure: disclosure_after_statement()
+    NEW.published_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'withdrawn' THEN
+    IF (pg_catalog.to_jsonb(NEW) - '{status,withdrawn_at,withdraw_reason}'::text[])
+       <> (pg_catalog.to_jsonb(OLD) - '{status,withdrawn_at,withdraw_reason}'::text[]) THEN
+      RAISE EXCEPTION 'rule 5 (publication): published disclosure % is immutable', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = 'Withdrawal changes status, withdrawn_at and withdraw_reason only.',
+              HINT = 'Withdraw with UPDATE … SET status = ''withdrawn'', withdraw_reason = ''…'' and publish a new version for other changes.',
+              TABLE = 'disclosure';
+    END IF;
+    IF coalesce(btrim(NEW.withdraw_reason), '') = '' THEN
+      RAISE EXCEPTION 'rule 5 (publication): withdrawing disclosure % needs a reason', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s: withdraw_reason is empty.', OLD.id),
+              HINT = 'Set withdraw_reason in the same UPDATE (or call withdraw_disclosure(id, reason)).',
+              TABLE = 'disclosure', COLUMN = 'withdraw_reason';
+    END IF;
+    NEW.withdrawn_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded'
+     AND (pg_catalog.to_jsonb(NEW) - 'status') = (pg_catalog.to_jsonb(OLD) - 'status')
+     AND EXISTS (SELECT FROM frontrunner.disclosure s
+                 WHERE s.supersedes = OLD.id AND s.status = 'published') THEN
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded' THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % is superseded only by publishing its new version', OLD.id
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s has no published version with supersedes = %s.', OLD.id, OLD.id),
+            HINT = 'Insert the new version with supersedes set and publish it: the old one becomes superseded in the same transaction.',
+            TABLE = 'disclosure', COLUMN = 'status';
+  END IF;
+  RAISE EXCEPTION 'rule 5 (publication): % disclosure % is immutable', OLD.status, OLD.id
+    USING ERRCODE = 'FR005',
+          DETAIL = format('Disclosure %s has status %s; published disclosures are never changed.', OLD.id, OLD.status),
+          HINT = CASE OLD.status WHEN 'published'
+                   THEN 'Publish a new version with supersedes = ' || OLD.id || ', or withdraw it with a reason.'
+                   ELSE 'A withdrawn or superseded disclosure is final.' END,
+          TABLE = 'disclosure';
+END
+$$;
+
+-- 0.1.0 accepted letters in positions 3-8 of a uscc; 0.2.0 refuses them, so
+-- such a stored code still reads but would not load again (a dump of it
+-- does not restore).  Say which ones, so that the DBA corrects them.
+DO $$
+DECLARE
+  r record;
+  bad text[];
+BEGIN
+  FOR r IN
+    SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS tbl, a.attname AS col
+    FROM pg_catalog.pg_depend d
+    JOIN pg_catalog.pg_class c ON c.oid = d.objid AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype = 'e'
+      AND d.refobjid = (SELECT x.oid FROM pg_catalog.pg_extension x WHERE x.extname = 'frontrunner')
+      AND c.relkind IN ('r', 'p') AND a.atttypid = 'frontrunner.uscc'::pg_catalog.regtype
+    ORDER BY 1, 2
+  LOOP
+    EXECUTE pg_catalog.format(
+      'SELECT pg_catalog.array_agg(DISTINCT v) FROM (SELECT %1$I::text AS v FROM %2$s
+         WHERE pg_catalog.substr(%1$I::text, 3, 6) !~ ''^[0-9]{6}$'' LIMIT 20) s', r.col, r.tbl)
+      INTO bad;
+    IF bad IS NOT NULL THEN
+      RAISE WARNING '%.% holds unified social credit codes with a letter in positions 3-8: %', r.tbl, r.col,
+                    pg_catalog.array_to_string(bad, ', ')
+        USING DETAIL = 'Positions 3-8 are the GB/T 2260 division code, digits only; 0.2.0 refuses these codes as input, so a dump of these rows will not restore.',
+              HINT = 'Correct the codes (UPDATE … SET ' || r.col || ' = ''…'') or remove the rows; frontrunner.uscc_weak does not accept them.';
+    END IF;
+  END LOOP;
+END
+$$;
+
+-- issue 18: clients, BI tools and the search path ------------------------
+-- casts from text and varchar implicit (text -> uscc and text -> stdcode were
+-- assignment casts: dropped and created again), text <-> indicator added
+
+DROP CAST (text AS @extschema@.uscc);
+
+DROP CAST (text AS @extschema@.stdcode);
+
+CREATE CAST (text AS @extschema@.uscc) WITH INOUT AS IMPLICIT;
+
+CREATE CAST (varchar AS @extschema@.uscc) WITH INOUT AS IMPLICIT;
+
+CREATE CAST (text AS @extschema@.stdcode) WITH INOUT AS IMPLICIT;
+
+CREATE CAST (varchar AS @extschema@.stdcode) WITH INOUT AS IMPLICIT;
+
+CREATE CAST (text AS @extschema@.indicator) WITH INOUT AS IMPLICIT;
+
+CREATE CAST (varchar AS @extschema@.indicator) WITH INOUT AS IMPLICIT;
+
+CREATE CAST (@extschema@.indicator AS text) WITH INOUT AS ASSIGNMENT;
+
+COMMENT ON CAST (text AS @extschema@.uscc) IS 'validates: NFKC, upper case, check character';
+
+COMMENT ON CAST (varchar AS @extschema@.uscc) IS 'validates as text input (a driver''s varchar parameter)';
+
+COMMENT ON CAST (text AS @extschema@.stdcode) IS 'validates and canonicalises a standard number (22P02 when malformed)';
+
+COMMENT ON CAST (varchar AS @extschema@.stdcode) IS 'validates as text input (a driver''s varchar parameter)';
+
+COMMENT ON CAST (text AS @extschema@.indicator) IS 'validates and reads the requirement as indicator input does (22P02 with the position)';
+
+COMMENT ON CAST (varchar AS @extschema@.indicator) IS 'validates as text input (a driver''s varchar parameter)';
+
+COMMENT ON CAST (@extschema@.indicator AS text) IS 'the canonical style (to_text(x, ''canonical''))';
+
+CREATE OR REPLACE FUNCTION @extschema@.progress() RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN coalesce(pg_catalog.current_setting('frontrunner.progress', true), 'off') IN ('notice', 'log');
+
+COMMENT ON FUNCTION @extschema@.progress() IS
+  'whether long calls report their progress (frontrunner.progress is notice or log)';
+
+CREATE OR REPLACE FUNCTION @extschema@.progress(message text) RETURNS void
+LANGUAGE plpgsql STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  CASE pg_catalog.current_setting('frontrunner.progress', true)
+    WHEN 'notice' THEN RAISE NOTICE 'progress: %', message;
+    WHEN 'log' THEN RAISE LOG 'progress: %', message;
+    ELSE NULL;
+  END CASE;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.progress(text) IS
+  'reports a phase of a long call as "progress: message": a NOTICE when frontrunner.progress = notice, a LOG line when log, nothing when off';
+
+-- the reader's views in plain column types over typed views: their column
+-- types change, so they and the views over them are created again
+
+DROP VIEW @extschema@.category_report, @extschema@.district_report, @extschema@.benchmark_profile,
+  @extschema@.benchmark_gap, @extschema@.benchmark_summary, @extschema@.benchmark_pair,
+  @extschema@.benchmark_requirement, @extschema@.standard_latest, @extschema@.requirement_in_force;
+
+CREATE VIEW @extschema@.requirement_in_force_typed AS
+SELECT r.category, r.indicator, r.standard, s.kind, s.nature, r.requirement, r.test_method
+FROM @extschema@.standard_requirement r
+JOIN @extschema@.standard s ON s.code = r.standard
+WHERE (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+  AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE);
+
+COMMENT ON VIEW @extschema@.requirement_in_force_typed IS
+  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature, in the domain types (uscc, stdcode, indicator) for functions and jobs; view requirement_in_force has the same rows in plain column types';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.category IS 'category';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.standard IS 'the standard in force';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.kind IS 'std_kind of the standard';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.nature IS 'std_nature of the standard (mandatory, recommended, guidance or NULL)';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.requirement IS 'the requirement';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.test_method IS 'test method the standard names';
+
+CREATE VIEW @extschema@.requirement_in_force AS
+SELECT f.category, f.indicator, f.standard::text AS standard, f.kind, f.nature,
+       f.requirement::text AS requirement, f.test_method::text AS test_method
+FROM @extschema@.requirement_in_force_typed f;
+
+COMMENT ON VIEW @extschema@.requirement_in_force IS
+  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature (plain column types: requirement_in_force_typed as text)';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force.category IS 'category';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force.standard IS 'the standard in force, canonical number';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force.kind IS 'std_kind of the standard';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force.nature IS 'std_nature of the standard (mandatory, recommended, guidance or NULL)';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement, canonical text';
+
+COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names, canonical number';
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_violations(rows @extschema@.disclosed_indicator[], publication boolean)
+RETURNS TABLE (disclosure bigint, step int, indicator text, standard @extschema@.stdcode, rule text,
+               sqlstate text, message text, detail text, hint text, table_name text, column_name text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- The one source of the rules on a disclosed indicator, for data entry
+  -- (publication false: the triggers on disclosed_indicator pass the rows
+  -- written) and for publication (disclosure_violations() passes every
+  -- indicator of the disclosures published):
+  --   step 1  rule 5   the disclosure is a draft (data entry only)
+  --   step 4  23503    the indicator is defined for the disclosure's category
+  --   step 6  rule 3   at least as strict as every in-force mandatory standard
+  --   step 7  rule 4   at least as strict as every in-force recommended
+  --                    national or industry standard, unless the disclosure
+  --                    states otherwise (publication only)
+  -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
+  -- in the order the first is chosen: disclosure, step, indicator, standard.
+  -- Hash joins over the rows, the floors in force computed once.
+  WITH n AS MATERIALIZED (
+    SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
+           coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
+    FROM pg_catalog.unnest(rows) r
+    JOIN frontrunner.disclosure d ON d.id = r.disclosure
+  ), defs AS MATERIALIZED (
+    SELECT x.category, x.key
+    FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
+  ), floors AS MATERIALIZED (
+    SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
+    FROM frontrunner.requirement_in_force_typed f
+    WHERE f.nature = 'mandatory'
+       OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
+  )
+  SELECT v.* FROM (
+    SELECT n.disclosure, 1, n.indicator, NULL::frontrunner.stdcode, 'rule 5', 'FR005',
+           format('rule 5 (publication): indicators of %s disclosure %s are immutable', n.status, n.disclosure),
+           format('Disclosure %s has status %s; indicator %s = %s.', n.disclosure, n.status, n.indicator, n.requirement),
+           'Publish a new version of the disclosure with the changed indicators.',
+           'disclosed_indicator', NULL
+    FROM n WHERE NOT publication AND n.status <> 'draft'
+    UNION ALL
+    SELECT n.disclosure, 4, n.indicator, NULL, 'indicator_def', '23503',
+           format('indicator "%s" is not defined for category "%s"', n.indicator, n.category),
+           format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', n.category, n.indicator),
+           CASE WHEN publication THEN 'Remove the indicator from the disclosure or define it for the category.'
+                ELSE 'Disclose an indicator of the category, or add it to indicator_def first.' END,
+           'disclosed_indicator', 'indicator'
+    FROM n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
+    WHERE x.key IS NULL
+    UNION ALL
+    SELECT n.disclosure, CASE f.nature WHEN 'mandatory' THEN 6 ELSE 7 END, n.indicator, f.standard,
+           CASE f.nature WHEN 'mandatory' THEN 'rule 3' ELSE 'rule 4' END,
+           CASE f.nature WHEN 'mandatory' THEN 'FR003' ELSE 'FR004' END,
+           CASE f.nature
+             WHEN 'mandatory' THEN format('rule 3 (mandatory floor): indicator "%s" is looser than mandatory standard %s', n.indicator, f.standard)
+             ELSE format('rule 4 (recommended floor): indicator "%s" is looser than recommended standard %s and no statement is given', n.indicator, f.standard) END,
+           -- (at data entry the disclosure is the one being written)
+           CASE WHEN publication THEN format('Disclosure %s. ', n.disclosure) ELSE '' END
+           || format('Disclosed requirement: %s; %s %s: %s (compare: %s).', n.requirement, f.standard,
+                     CASE f.nature WHEN 'mandatory' THEN 'requires' ELSE 'recommends' END, f.requirement, c.verdict),
+           CASE f.nature
+             WHEN 'mandatory' THEN format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.', f.standard, f.requirement)
+             ELSE format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.', f.requirement, f.standard) END,
+           CASE f.nature WHEN 'mandatory' THEN 'disclosed_indicator' ELSE 'disclosure' END,
+           CASE f.nature WHEN 'mandatory' THEN 'requirement' ELSE 'below_recommended_statement' END
+    FROM n
+    JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
+    CROSS JOIN LATERAL (SELECT frontrunner.compare(n.requirement, f.requirement) AS verdict) c
+    WHERE (f.nature = 'mandatory' OR n.no_statement)
+      AND c.verdict NOT IN ('stricter', 'equal')
+  ) v (disclosure, step, indicator, standard, rule, sqlstate, message, detail, hint, table_name, column_name)
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.import_disclosures(publish boolean DEFAULT true)
+RETURNS TABLE (source_ref text, line bigint, disclosure bigint, outcome text,
+               sqlstate text, message text, detail text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  g record;
+  r record;
+  hdr record;
+  row_errors int;
+  bad_lines bigint[];
+  cur_line bigint;
+  new_id bigint;
+  prev_id bigint;
+  v_uscc frontrunner.uscc;
+  v_std frontrunner.stdcode;
+  v_req frontrunner.indicator;
+  v_tm frontrunner.stdcode;
+  e_state text;
+  e_msg text;
+  e_detail text;
+  -- progress (frontrunner.progress): disclosures staged, done so far
+  report boolean := frontrunner.progress();
+  t0 timestamptz := clock_timestamp();
+  total bigint;
+  done bigint := 0;
+BEGIN
+  IF report THEN
+    SELECT count(*), sum(x.n) INTO total, e_msg
+    FROM (SELECT count(*) AS n FROM frontrunner.disclosure_import s GROUP BY s.source_ref) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows', total, coalesce(e_msg, '0')));
+  END IF;
+  FOR g IN
+    SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines,
+           count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
+                           s.supersedes_ref, s.below_recommended_statement, s.published)) AS variants
+    FROM frontrunner.disclosure_import s
+    GROUP BY s.source_ref
+    ORDER BY min(s.line)
+  LOOP
+    IF report AND done > 0 AND done % 1000 = 0 THEN
+      PERFORM frontrunner.progress(format('import_disclosures(): %s of %s disclosures done in %s s',
+                                          done, total, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+    END IF;
+    done := done + 1;
+    source_ref := g.ref;
+    disclosure := NULL;
+
+    IF g.ref IS NULL OR btrim(g.ref) = '' THEN
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        line := cur_line; outcome := 'rejected'; import_disclosures.sqlstate := '23502';
+        message := 'source_ref is required';
+        detail := 'Rows of one disclosure share its platform identifier in column source_ref.';
+        RETURN NEXT;
+      END LOOP;
+      CONTINUE;
+    END IF;
+    IF g.variants > 1 THEN
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        line := cur_line; outcome := 'rejected'; import_disclosures.sqlstate := '22023';
+        message := format('rows of disclosure %s disagree on the disclosure columns', g.ref);
+        detail := 'uscc, enterprise_name, category, product, standard, supersedes_ref, below_recommended_statement and published must be equal on every row of one source_ref.';
+        RETURN NEXT;
+      END LOOP;
+      CONTINUE;
+    END IF;
+
+    -- values: every row checked, every bad one reported
+    row_errors := 0;
+    bad_lines := '{}';
+    SELECT s.* INTO hdr FROM frontrunner.disclosure_import s WHERE s.line = g.lines[1];
+    BEGIN
+      v_uscc := hdr.uscc::frontrunner.uscc;
+      v_std := hdr.standard::frontrunner.stdcode;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
+      line := g.lines[1]; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
+      RETURN NEXT;
+      row_errors := row_errors + 1;
+      bad_lines := bad_lines || g.lines[1];
+    END;
+    FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
+      BEGIN
+        v_req := r.requirement::frontrunner.indicator;
+        v_tm := r.test_method::frontrunner.stdcode;
+      EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
+        line := r.line; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
+        RETURN NEXT;
+        row_errors := row_errors + 1;
+        bad_lines := bad_lines || r.line;
+      END;
+    END LOOP;
+    IF row_errors > 0 THEN
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        CONTINUE WHEN cur_line = ANY (bad_lines);
+        line := cur_line; outcome := 'rejected'; import_disclosures.sqlstate := NULL;
+        message := format('disclosure %s not imported: %s other row(s) of it are invalid', g.ref, row_errors);
+        detail := NULL;
+        RETURN NEXT;
+      END LOOP;
+      CONTINUE;
+    END IF;
+
+    -- the disclosure, through the rules, in its own subtransaction
+    cur_line := NULL;
+    BEGIN
+      prev_id := NULL;
+      IF hdr.supersedes_ref IS NOT NULL THEN
+        SELECT d.id INTO prev_id FROM frontrunner.disclosure d WHERE d.source_ref = hdr.supersedes_ref;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'previous version % is not in the registry', hdr.supersedes_ref
+            USING ERRCODE = 'FR005',
+                  DETAIL = format('Disclosure %s supersedes %s, which has not been imported.', g.ref, hdr.supersedes_ref),
+                  HINT = 'Import the previous version first (or leave supersedes_ref empty).';
+        END IF;
+      END IF;
+      -- a name creates the enterprise or renames it; without one the
+      -- enterprise must exist (the foreign key says so otherwise)
+      IF nullif(btrim(hdr.enterprise_name), '') IS NOT NULL THEN
+        INSERT INTO frontrunner.enterprise AS e (uscc, name)
+        VALUES (v_uscc, btrim(hdr.enterprise_name))
+        ON CONFLICT ON CONSTRAINT enterprise_pkey DO UPDATE SET name = EXCLUDED.name
+          WHERE e.name IS DISTINCT FROM EXCLUDED.name;
+      END IF;
+      INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, supersedes,
+                                          below_recommended_statement, source_ref, source_published)
+      VALUES (v_uscc, hdr.category, hdr.product, v_std, prev_id,
+              nullif(btrim(hdr.below_recommended_statement), ''), g.ref, hdr.published)
+      RETURNING id INTO new_id;
+      FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
+        cur_line := r.line;
+        INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method)
+        VALUES (new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
+      END LOOP;
+      cur_line := NULL;
+      IF publish THEN
+        UPDATE frontrunner.disclosure d SET status = 'published' WHERE d.id = new_id;
+      END IF;
+      DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines);
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        line := cur_line; disclosure := new_id; outcome := CASE WHEN publish THEN 'published' ELSE 'draft' END;
+        import_disclosures.sqlstate := NULL; message := NULL; detail := NULL;
+        RETURN NEXT;
+      END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
+      disclosure := NULL; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
+      IF cur_line IS NOT NULL THEN
+        line := cur_line;
+        RETURN NEXT;
+      ELSE
+        FOREACH cur_line IN ARRAY g.lines LOOP
+          line := cur_line;
+          RETURN NEXT;
+        END LOOP;
+      END IF;
+    END;
+  END LOOP;
+  IF report THEN
+    -- imported disclosures leave the staging table; rejected ones stay
+    SELECT count(*) INTO total FROM (SELECT DISTINCT s.source_ref FROM frontrunner.disclosure_import s) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures done in %s s, %s imported, %s rejected',
+                                        done, round(extract(epoch FROM clock_timestamp() - t0), 3), done - total, total));
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
+  'applies the staged rows of disclosure_import, one disclosure (source_ref) at a time in its own subtransaction, through every rule; publishes them unless publish is false; imported rows leave the staging table, rejected rows stay; returns one report row per staged row (outcome published, draft or rejected, with SQLSTATE, message and detail); reports its progress every 1000 disclosures (frontrunner.progress)';
+
+CREATE VIEW @extschema@.standard_latest_typed AS
+SELECT DISTINCT ON (@extschema@.std_undated(s.code))
+       @extschema@.std_undated(s.code) AS series, s.code AS edition,
+       (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+         AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE) AS in_force
+FROM @extschema@.standard s
+WHERE @extschema@.std_year(s.code) IS NOT NULL
+ORDER BY @extschema@.std_undated(s.code),
+         (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+           AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE) DESC,
+         @extschema@.std_year(s.code) DESC, s.code DESC;
+
+COMMENT ON VIEW @extschema@.standard_latest_typed IS
+  'per standard (undated number), the edition an undated reference means: the latest edition in force in table standard, else the latest edition present; in the domain type stdcode for functions and jobs (view standard_latest: the same rows as text)';
+
+COMMENT ON COLUMN @extschema@.standard_latest_typed.series IS 'the undated number (std_undated)';
+
+COMMENT ON COLUMN @extschema@.standard_latest_typed.edition IS 'its latest edition in force, else its latest edition';
+
+COMMENT ON COLUMN @extschema@.standard_latest_typed.in_force IS 'whether that edition is in force today';
+
+CREATE VIEW @extschema@.standard_latest AS
+SELECT l.series::text AS series, l.edition::text AS edition, l.in_force
+FROM @extschema@.standard_latest_typed l;
+
+COMMENT ON VIEW @extschema@.standard_latest IS
+  'per standard (undated number), the edition an undated reference means (plain column types: standard_latest_typed as text)';
+
+COMMENT ON COLUMN @extschema@.standard_latest.series IS 'the undated number (std_undated), canonical';
+
+COMMENT ON COLUMN @extschema@.standard_latest.edition IS 'its latest edition in force, else its latest edition, canonical number';
+
+COMMENT ON COLUMN @extschema@.standard_latest.in_force IS 'whether that edition is in force today';
+
+CREATE OR REPLACE FUNCTION @extschema@.standard_edition(code @extschema@.stdcode)
+RETURNS @extschema@.stdcode
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT CASE
+    WHEN frontrunner.std_year($1) IS NOT NULL THEN $1
+    ELSE coalesce((SELECT l.edition FROM frontrunner.standard_latest_typed l
+                   WHERE l.series OPERATOR(frontrunner.=) frontrunner.std_undated($1)), $1)
+  END
+$$;
+
+CREATE VIEW @extschema@.benchmark_requirement_typed AS
+SELECT r.category, r.indicator, s.code AS standard, s.kind, s.nature,
+       coalesce(s.nature, s.kind) AS benchmark_class,
+       @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)) AS class_rank,
+       r.requirement, r.test_method, r.standard AS cited, x.direction, x.unit
+FROM @extschema@.standard_requirement r
+JOIN @extschema@.standard s ON s.code = r.standard
+JOIN @extschema@.indicator_def x ON x.category = r.category AND x.key = r.indicator
+WHERE s.kind <> 'enterprise'
+  AND (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+  AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE)
+  AND (@extschema@.std_year(r.standard) IS NOT NULL
+       OR NOT EXISTS (SELECT FROM @extschema@.standard_latest_typed l WHERE l.series = r.standard))
+UNION ALL
+SELECT r.category, r.indicator, s.code, s.kind, s.nature,
+       coalesce(s.nature, s.kind),
+       @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)),
+       r.requirement, r.test_method, r.standard, x.direction, x.unit
+FROM @extschema@.standard_requirement r
+JOIN @extschema@.standard_latest_typed l ON l.series = r.standard
+JOIN @extschema@.standard s ON s.code = l.edition
+JOIN @extschema@.indicator_def x ON x.category = r.category AND x.key = r.indicator
+WHERE @extschema@.std_year(r.standard) IS NULL
+  AND s.kind <> 'enterprise'
+  AND (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
+  AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE)
+  AND NOT EXISTS (SELECT FROM @extschema@.standard_requirement o
+                  WHERE o.standard = l.edition AND o.category = r.category
+                    AND o.indicator = r.indicator);
+
+COMMENT ON VIEW @extschema@.benchmark_requirement_typed IS
+  'the requirements benchmarks are made against: standards in force today (effective, not withdrawn), every kind but enterprise standards; undated numbers resolved to their latest edition in force; in the domain types for functions and jobs (view benchmark_requirement: the same rows in plain column types)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.category IS 'category';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.standard IS 'the edition in force (standard_edition() of the number the requirement cites)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.kind IS 'std_kind of the standard: national, industry, local, group, international or foreign';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.nature IS 'std_nature of the standard: mandatory, recommended, guidance, or NULL (group, international, foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign: the nature when there is one, else the kind';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.class_rank IS 'report order of the class (1 mandatory … 6 foreign), benchmark_class_rank()';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.requirement IS 'the requirement';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.test_method IS 'test method the standard names';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.direction IS 'indicator_def.direction of the indicator (lower_better, higher_better, target)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.unit IS 'indicator_def.unit of the indicator (NULL: each value''s own)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.cited IS 'the standard number as table standard_requirement cites it (undated when the requirement was written on an undated number)';
+
+CREATE VIEW @extschema@.benchmark_requirement AS
+SELECT r.category, r.indicator, r.standard::text AS standard, r.kind, r.nature, r.benchmark_class,
+       r.class_rank, r.requirement::text AS requirement, r.test_method::text AS test_method,
+       r.cited::text AS cited, r.direction::text AS direction, r.unit
+FROM @extschema@.benchmark_requirement_typed r;
+
+COMMENT ON VIEW @extschema@.benchmark_requirement IS
+  'the requirements benchmarks are made against (plain column types: benchmark_requirement_typed as text)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.category IS 'category';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.standard IS 'the edition in force, canonical number';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.kind IS 'std_kind of the standard: national, industry, local, group, international or foreign';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.nature IS 'std_nature of the standard: mandatory, recommended, guidance, or NULL (group, international, foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.requirement IS 'the requirement, canonical text';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.test_method IS 'test method the standard names, canonical number';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard number as table standard_requirement cites it';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.direction IS 'lower_better, higher_better or target';
+
+COMMENT ON COLUMN @extschema@.benchmark_requirement.unit IS 'indicator_def.unit of the indicator (NULL: each value''s own)';
+
+CREATE VIEW @extschema@.benchmark_pair_typed AS
+SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, r.direction, r.unit,
+       i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
+       r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
+       v.verdict, v.margin
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+JOIN @extschema@.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
+CROSS JOIN LATERAL (
+  SELECT c.verdict,
+         CASE WHEN c.verdict <> 'incomparable'
+              THEN @extschema@.margin(i.requirement, r.requirement, r.direction) END AS margin
+  FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+  OFFSET 0) v
+WHERE d.status <> 'draft';
+
+COMMENT ON VIEW @extschema@.benchmark_pair_typed IS
+  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin(), in the domain types; benchmark_summary, benchmark_gap, benchmark_profile and disclosure_json() read it, view benchmark_pair shows it in plain column types';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosure IS 'the disclosure';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.enterprise IS 'the disclosing enterprise';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.category IS 'category of the disclosure';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.status IS 'status of the disclosure (published, withdrawn, superseded)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.direction IS 'indicator_def.direction, used by margin()';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.unit IS 'indicator_def.unit: the unit levels of the indicator are expressed in (NULL: each value''s own)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosed IS 'the disclosed requirement';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.standard IS 'the benchmark standard (edition in force)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_kind IS 'std_kind of the benchmark standard';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_nature IS 'std_nature of the benchmark standard (NULL for group, international, foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.required IS 'the benchmark requirement';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.test_method IS 'test method the benchmark standard names';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.verdict IS 'compare(disclosed, required): stricter, equal, looser, overlapping, disjoint or incomparable';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.margin IS 'margin(disclosed, required, direction): how much stricter the disclosure is, as a fraction of the benchmark''s level; NULL when incomparable or a level is missing';
+
+CREATE VIEW @extschema@.benchmark_pair AS
+SELECT p.disclosure, p.enterprise::text AS enterprise, p.category, p.status, p.indicator,
+       p.direction::text AS direction, p.unit, p.disclosed::text AS disclosed,
+       p.standard::text AS standard, p.std_kind, p.std_nature, p.benchmark_class, p.class_rank,
+       p.required::text AS required, p.test_method::text AS test_method, p.verdict, p.margin
+FROM @extschema@.benchmark_pair_typed p;
+
+COMMENT ON VIEW @extschema@.benchmark_pair IS
+  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin() (plain column types: benchmark_pair_typed as text)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.disclosure IS 'the disclosure';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.enterprise IS 'USCC of the disclosing enterprise';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.category IS 'category of the disclosure';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.status IS 'status of the disclosure (published, withdrawn, superseded)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.direction IS 'lower_better, higher_better or target';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.unit IS 'indicator_def.unit (NULL: each value''s own)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.disclosed IS 'the disclosed requirement, canonical text';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.standard IS 'the benchmark standard (edition in force), canonical number';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.std_kind IS 'std_kind of the benchmark standard';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.std_nature IS 'std_nature of the benchmark standard (NULL for group, international, foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.required IS 'the benchmark requirement, canonical text';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.test_method IS 'test method the benchmark standard names, canonical number';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.verdict IS 'compare(disclosed, required): stricter, equal, looser, overlapping, disjoint or incomparable';
+
+COMMENT ON COLUMN @extschema@.benchmark_pair.margin IS 'margin(disclosed, required, direction); NULL when incomparable or a level is missing';
+
+CREATE OR REPLACE FUNCTION @extschema@.benchmark(disclosure bigint)
+RETURNS TABLE (indicator text, disclosed @extschema@.indicator, standard @extschema@.stdcode,
+               std_kind text, required @extschema@.indicator, verdict text, margin numeric,
+               std_nature text, benchmark_class text, direction @extschema@.direction,
+               unit text, disclosed_level numeric, required_level numeric,
+               test_method @extschema@.stdcode, executed boolean)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+  d record;
+  edition frontrunner.stdcode;
+BEGIN
+  SELECT x.id, x.status, x.category, x.standard, x.withdrawn_at, x.withdraw_reason,
+         (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
+          WHERE s.supersedes = x.id AND s.status <> 'draft') AS successor
+  INTO d
+  FROM frontrunner.disclosure x WHERE x.id = $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'disclosure % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table disclosure has id = %s.', $1),
+            HINT = 'Look the id up in table disclosure (or with enterprise_search() and the enterprise''s disclosures).';
+  ELSIF d.status = 'superseded' THEN
+    RAISE EXCEPTION 'disclosure % is superseded: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was superseded by disclosure %s.', $1, d.successor),
+            HINT = format('Benchmark the current version: benchmark(%s).', d.successor);
+  ELSIF d.status = 'withdrawn' THEN
+    RAISE EXCEPTION 'disclosure % is withdrawn: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was withdrawn (reason: %s).', $1, d.withdraw_reason),
+            HINT = 'A withdrawn disclosure is no longer in force; benchmark a published disclosure or a draft.';
+  END IF;
+  edition := frontrunner.standard_edition(d.standard);
+
+  -- the pairs as in view benchmark_pair, read with the caller's rights
+  -- (the view leaves drafts out)
+  RETURN QUERY
+  SELECT i.indicator, i.requirement, r.standard, r.kind, r.requirement, v.verdict, v.margin,
+         r.nature, r.benchmark_class, r.direction, u.unit,
+         CASE WHEN u.ok THEN frontrunner.level(i.requirement, r.direction, u.unit) END,
+         CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
+         r.test_method,
+         r.standard OPERATOR(frontrunner.=) edition
+  FROM frontrunner.disclosed_indicator i
+  JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
+  CROSS JOIN LATERAL (
+    SELECT c.verdict,
+           CASE WHEN c.verdict <> 'incomparable'
+                THEN frontrunner.margin(i.requirement, r.requirement, r.direction) END AS margin
+    FROM (SELECT frontrunner.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+    OFFSET 0) v
+  CROSS JOIN LATERAL (
+    SELECT w.unit,
+           v.verdict <> 'incomparable'
+           AND (w.unit IS NULL
+                OR ((frontrunner.unit(i.requirement) IS NULL
+                     OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(i.requirement)))
+                    AND (frontrunner.unit(r.requirement) IS NULL
+                         OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
+    FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
+                          NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
+  WHERE i.disclosure = $1
+  ORDER BY i.indicator, r.class_rank, r.standard;
+END
+$$;
+
+CREATE VIEW @extschema@.benchmark_summary AS
+SELECT r.category, r.indicator, r.standard::text AS standard, r.kind AS std_kind, r.nature AS std_nature,
+       r.benchmark_class, r.direction::text AS direction, r.requirement::text AS required,
+       a.compared, a.stricter, a.equal, a.looser, a.other, a.overlapping, a.disjoint, a.incomparable,
+       round(a.at_least_as_strict::numeric / a.compared, 4) AS share_at_least_as_strict,
+       trim_scale((a.lower_median + a.upper_median) * 0.5) AS median_margin,
+       a.min_margin, a.max_margin, r.class_rank
+FROM (SELECT p.category, p.indicator, p.standard,
+             count(*) AS compared,
+             count(*) FILTER (WHERE p.verdict = 'stricter') AS stricter,
+             count(*) FILTER (WHERE p.verdict = 'equal') AS equal,
+             count(*) FILTER (WHERE p.verdict = 'looser') AS looser,
+             count(*) FILTER (WHERE p.verdict NOT IN ('stricter', 'equal', 'looser')) AS other,
+             count(*) FILTER (WHERE p.verdict = 'overlapping') AS overlapping,
+             count(*) FILTER (WHERE p.verdict = 'disjoint') AS disjoint,
+             count(*) FILTER (WHERE p.verdict = 'incomparable') AS incomparable,
+             count(*) FILTER (WHERE p.verdict IN ('stricter', 'equal')) AS at_least_as_strict,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY p.margin) AS lower_median,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY p.margin DESC) AS upper_median,
+             min(p.margin) AS min_margin,
+             max(p.margin) AS max_margin
+      FROM @extschema@.benchmark_pair_typed p
+      WHERE p.status = 'published'
+      GROUP BY p.category, p.indicator, p.standard) a
+JOIN @extschema@.benchmark_requirement_typed r
+  ON r.category = a.category AND r.indicator = a.indicator AND r.standard = a.standard;
+
+COMMENT ON VIEW @extschema@.benchmark_summary IS
+  'per category, indicator and benchmark standard: how the current published disclosures compare (counts by verdict, share at least as strict, median margin); plain column types';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.category IS 'category';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.standard IS 'benchmark standard (edition in force), canonical number';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.std_kind IS 'std_kind of the standard';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.std_nature IS 'std_nature of the standard (NULL for group, international, foreign)';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.direction IS 'lower_better, higher_better or target';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.required IS 'the benchmark requirement, canonical text';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.compared IS 'current published disclosures that disclose the indicator (each compared once)';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.stricter IS 'disclosures stricter than the benchmark';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.equal IS 'disclosures equal to the benchmark';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.looser IS 'disclosures looser than the benchmark';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.other IS 'overlapping + disjoint + incomparable';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.overlapping IS 'disclosures that overlap the benchmark without either containing the other';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.disjoint IS 'disclosures with no value in common with the benchmark';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.incomparable IS 'disclosures in another dimension than the benchmark';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.share_at_least_as_strict IS '(stricter + equal) / compared, rounded half up to 4 decimals';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.median_margin IS 'exact median of the margins (mean of the two middle values for an even count), NULL margins left out';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.min_margin IS 'smallest margin (the loosest disclosure)';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.max_margin IS 'largest margin (the strictest disclosure)';
+
+COMMENT ON COLUMN @extschema@.benchmark_summary.class_rank IS 'report order of the class (1 mandatory … 6 foreign): ORDER BY category, indicator, class_rank, standard';
+
+CREATE VIEW @extschema@.benchmark_gap AS
+SELECT p.enterprise::text AS enterprise, p.disclosure, p.category, p.indicator,
+       p.standard::text AS standard, p.std_kind, p.disclosed::text AS disclosed,
+       p.required::text AS required, p.verdict, p.margin
+FROM @extschema@.benchmark_pair_typed p
+WHERE p.status = 'published'
+  AND p.std_kind IN ('international', 'foreign')
+  AND p.verdict NOT IN ('stricter', 'equal');
+
+COMMENT ON VIEW @extschema@.benchmark_gap IS
+  'disclosed indicators of current published disclosures that are not at least as strict as an international or foreign benchmark in force (plain column types)';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.enterprise IS 'USCC of the enterprise';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.disclosure IS 'the disclosure';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.category IS 'category';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.indicator IS 'indicator key';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.standard IS 'the international or foreign standard';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.std_kind IS 'international or foreign';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.disclosed IS 'disclosed requirement, canonical text';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.required IS 'the standard''s requirement, canonical text';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.verdict IS 'looser, overlapping, disjoint or incomparable';
+
+COMMENT ON COLUMN @extschema@.benchmark_gap.margin IS 'the gap: margin(disclosed, required, direction), negative when looser; NULL when incomparable';
+
+CREATE VIEW @extschema@.benchmark_profile AS
+SELECT d.enterprise::text AS enterprise, e.name AS enterprise_name, d.id AS disclosure,
+       d.category, d.product, d.standard::text AS standard,
+       coalesce(n.indicators, 0) AS indicators,
+       coalesce(k.benchmarked, 0) AS benchmarked,
+       coalesce(k.at_least_as_strict, 0) AS at_least_as_strict,
+       coalesce(k.benchmarked - k.at_least_as_strict, 0) AS not_as_strict,
+       k.not_as_strict_indicators
+FROM @extschema@.disclosure d
+JOIN @extschema@.enterprise e ON e.uscc = d.enterprise
+LEFT JOIN (SELECT i.disclosure, count(*) AS indicators
+           FROM @extschema@.disclosed_indicator i GROUP BY i.disclosure) n ON n.disclosure = d.id
+LEFT JOIN (SELECT q.disclosure, count(*) AS benchmarked,
+                  count(*) FILTER (WHERE q.ok) AS at_least_as_strict,
+                  string_agg(q.indicator, ', ' ORDER BY q.indicator) FILTER (WHERE NOT q.ok) AS not_as_strict_indicators
+           FROM (SELECT p.disclosure, p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
+                 FROM @extschema@.benchmark_pair_typed p
+                 WHERE p.status = 'published' AND p.std_kind IN ('international', 'foreign')
+                 GROUP BY p.disclosure, p.indicator) q
+           GROUP BY q.disclosure) k ON k.disclosure = d.id
+WHERE d.status = 'published';
+
+COMMENT ON VIEW @extschema@.benchmark_profile IS
+  'per current published disclosure: how many disclosed indicators are at least as strict as every international and foreign benchmark in force, how many are not, and which (details in benchmark_gap); plain column types';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.enterprise IS 'USCC of the enterprise';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.enterprise_name IS 'name of the enterprise';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.disclosure IS 'the disclosure (status published)';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.category IS 'category';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.product IS 'product';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.standard IS 'the standard the product executes, as disclosed';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.indicators IS 'indicators disclosed';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.benchmarked IS 'disclosed indicators with at least one international or foreign benchmark in force';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.at_least_as_strict IS 'benchmarked indicators stricter than or equal to every international and foreign benchmark';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.not_as_strict IS 'benchmarked indicators not at least as strict as some international or foreign benchmark (looser, overlapping, disjoint or incomparable)';
+
+COMMENT ON COLUMN @extschema@.benchmark_profile.not_as_strict_indicators IS 'their keys, comma-separated in key order; NULL when none';
+
+CREATE OR REPLACE FUNCTION @extschema@.benchmark_profile(enterprise @extschema@.uscc)
+RETURNS TABLE (disclosure bigint, category text, product text, standard text,
+               indicators bigint, benchmarked bigint, at_least_as_strict bigint, not_as_strict bigint,
+               indicator text, benchmark text, std_kind text, disclosed text, required text,
+               verdict text, margin numeric)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  PERFORM FROM frontrunner.enterprise e WHERE e.uscc OPERATOR(frontrunner.=) $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'enterprise % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table enterprise has uscc = %s.', $1),
+            HINT = 'Find the USCC of an enterprise with enterprise_search(name or pinyin).';
+  END IF;
+  -- the counts of view benchmark_profile, per disclosure of the enterprise
+  -- (index lookups instead of the whole registry)
+  RETURN QUERY
+  SELECT d.id, d.category, d.product, d.standard::text,
+         c.indicators, c.benchmarked, c.at_least_as_strict, c.benchmarked - c.at_least_as_strict,
+         g.indicator, g.standard::text, g.std_kind, g.disclosed::text, g.required::text, g.verdict, g.margin
+  FROM frontrunner.disclosure d
+  CROSS JOIN LATERAL (
+    SELECT (SELECT count(*) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = d.id) AS indicators,
+           count(*) AS benchmarked, count(*) FILTER (WHERE k.ok) AS at_least_as_strict
+    FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
+          FROM frontrunner.benchmark_pair_typed p
+          WHERE p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
+          GROUP BY p.indicator) k) c
+  LEFT JOIN frontrunner.benchmark_pair_typed g
+    ON g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
+   AND g.verdict NOT IN ('stricter', 'equal')
+  WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.status = 'published'
+  ORDER BY d.id, g.indicator, g.class_rank, g.standard;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_json(id bigint)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  is_current boolean;
+  result jsonb;
+BEGIN
+  SELECT x.id, x.status, x.enterprise, e.name AS enterprise_name, x.product, x.category,
+         c.name AS category_name, x.standard, frontrunner.standard_edition(x.standard) AS edition,
+         x.published_at, x.withdrawn_at, x.withdraw_reason, x.supersedes,
+         x.below_recommended_statement, x.source_ref,
+         (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
+          WHERE s.supersedes = x.id AND s.status <> 'draft') AS superseded_by
+  INTO d
+  FROM frontrunner.disclosure x
+  JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) x.enterprise
+  JOIN frontrunner.category c ON c.code = x.category
+  WHERE x.id = $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'disclosure % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table disclosure has id = %s.', $1),
+            HINT = 'Look the id up in table disclosure.';
+  END IF;
+  IF d.status = 'draft' THEN
+    RAISE EXCEPTION 'disclosure % is a draft: drafts are not public', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s (%s, %s) has status draft.', $1, d.enterprise_name, d.product),
+            HINT = format('Publish it first (publish_disclosure(%s)); benchmark(%s) shows the draft''s comparison to its enterprise.', $1, $1);
+  END IF;
+  is_current := d.status = 'published';
+
+  SELECT jsonb_build_object(
+    'id', d.id,
+    'status', d.status,
+    'enterprise', jsonb_build_object('uscc', d.enterprise::text, 'name', d.enterprise_name),
+    'product', d.product,
+    'category', jsonb_build_object('code', d.category, 'name', d.category_name),
+    'standard', jsonb_build_object(
+       'code', d.standard::text,
+       'edition', d.edition::text,
+       'kind', frontrunner.std_kind(d.standard),
+       'nature', frontrunner.std_nature(d.standard),
+       'title', (SELECT s.title FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) d.edition)),
+    'published_at', to_char(d.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'withdrawn_at', to_char(d.withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'withdraw_reason', d.withdraw_reason,
+    'supersedes', d.supersedes,
+    'superseded_by', d.superseded_by,
+    'below_recommended_statement', d.below_recommended_statement,
+    'source_ref', d.source_ref,
+    'benchmarked_on', CASE WHEN is_current THEN to_char(CURRENT_DATE, 'YYYY-MM-DD') END,
+    'indicators', coalesce((
+       SELECT jsonb_agg(jsonb_build_object(
+                'key', i.indicator,
+                'name', x.name,
+                'direction', x.direction::text,
+                'requirement', i.requirement::text,
+                'requirement_zh', frontrunner.to_text(i.requirement, 'zh'),
+                'unit', frontrunner.unit(i.requirement),
+                'test_method', i.test_method::text,
+                'benchmarks', coalesce((
+                   SELECT jsonb_agg(jsonb_build_object(
+                            'standard', p.standard::text,
+                            'kind', p.std_kind,
+                            'nature', p.std_nature,
+                            'class', p.benchmark_class,
+                            'requirement', p.required::text,
+                            'requirement_zh', frontrunner.to_text(p.required, 'zh'),
+                            'verdict', p.verdict,
+                            'margin', p.margin)
+                          ORDER BY p.class_rank, p.standard)
+                   FROM frontrunner.benchmark_pair_typed p
+                   WHERE is_current AND p.disclosure = d.id AND p.indicator = i.indicator), '[]'::jsonb))
+              ORDER BY i.indicator)
+       FROM frontrunner.disclosed_indicator i
+       JOIN frontrunner.indicator_def x ON x.category = d.category AND x.key = i.indicator
+       WHERE i.disclosure = d.id), '[]'::jsonb))
+  INTO result;
+  RETURN result;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.rank_plan_query(plan_code text) RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  pid bigint := frontrunner.plan_id(plan_code);
+  core text := frontrunner.ranking_query(pid);
+  keys_a text[];
+  units_a text[];
+  lcols text;
+  tcols text;
+  pcols text;
+BEGIN
+  SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.unit ORDER BY c.k),
+         string_agg(format('f.l%s', c.k), ', ' ORDER BY c.k),
+         string_agg(format('f.t%s', c.k), ', ' ORDER BY c.k),
+         string_agg(format('f.p%s', c.k), ', ' ORDER BY c.k)
+  INTO keys_a, units_a, lcols, tcols, pcols
+  FROM frontrunner.plan_core_indicators(pid) c;
+  RETURN format($q$
+SELECT f.rank, f.id AS disclosure, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
+       frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s], f.n) AS levels
+FROM (%1$s) f
+ORDER BY f.tier, f.key DESC, f.published_at, f.id
+$q$, core, keys_a, units_a, lcols, tcols, pcols);
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.rank_plan_query(text) IS
+  'the SQL text of rank_plan(plan_code): its columns, in its order (ranking_query() with the levels JSON); for EXPLAIN, and run by rank_plan() and rank_plan_cursor()';
+
+CREATE OR REPLACE FUNCTION @extschema@.rank_plan_start(plan_code text, what text) RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+BEGIN
+  PERFORM frontrunner.progress(format('%s(%L): %s core indicators, %s published disclosures of category %s; %s',
+    what, plan_code, (SELECT count(*) FROM frontrunner.plan_core_indicators(p.id)),
+    (SELECT count(*) FROM frontrunner.disclosure d WHERE d.category = p.category AND d.status = 'published'),
+    p.category, CASE what WHEN 'rank_plan' THEN 'ranking' ELSE 'opening the cursor' END));
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.rank_plan_start(text, text) IS
+  'reports (progress()) that rank_plan() or rank_plan_cursor() starts on a plan: its core indicators and the published disclosures of its category';
+
+CREATE OR REPLACE FUNCTION @extschema@.rank_plan(plan_code text)
+RETURNS TABLE (rank int, disclosure bigint, enterprise @extschema@.uscc, enterprise_name text,
+               standard @extschema@.stdcode, tier @extschema@.tier, score numeric, levels jsonb)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+  t0 timestamptz := clock_timestamp();
+  report boolean := frontrunner.progress();
+  n bigint;
+BEGIN
+  IF report THEN
+    PERFORM frontrunner.rank_plan_start(plan_code, 'rank_plan');
+  END IF;
+  RETURN QUERY EXECUTE frontrunner.rank_plan_query(plan_code);
+  IF report THEN
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM frontrunner.progress(format('rank_plan(%L): %s eligible disclosures ranked in %s s',
+                                        plan_code, n, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.rank_plan(text) IS
+  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels; reports its start and end (frontrunner.progress); rank_plan_cursor() streams the same rows';
+
+CREATE OR REPLACE FUNCTION @extschema@.rank_plan_cursor(plan_code text, portal refcursor DEFAULT 'rank_plan')
+RETURNS refcursor
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+BEGIN
+  IF frontrunner.progress() THEN
+    PERFORM frontrunner.rank_plan_start(plan_code, 'rank_plan_cursor');
+  END IF;
+  -- planned here, with jit off; run by the client's FETCHes
+  OPEN portal NO SCROLL FOR EXECUTE frontrunner.rank_plan_query(plan_code);
+  RETURN portal;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.rank_plan_cursor(text, refcursor) IS
+  'opens a cursor (named portal, rank_plan by default) on the rows of rank_plan(plan_code), for big plans: in a transaction, FETCH 1000 FROM rank_plan until no row comes, then CLOSE or COMMIT; nothing is kept between fetches but the sorted ranking, and each row''s levels JSON is built when it is fetched';
+
+CREATE OR REPLACE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  published bigint;
+  stored bigint;
+  t0 timestamptz := clock_timestamp();
+BEGIN
+  -- SECURITY DEFINER (90_security.sql): the caller must own the plan
+  PERFORM frontrunner.ranking_publisher_check(plan_code);
+  -- the row lock serialises publications of one plan and its closing
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code) FOR UPDATE;
+  IF p.status <> 'published' THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % is %; only a published plan''s ranking is published', p.code, p.status
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s.', p.code, p.id, p.status),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review and publish it first (UPDATE evaluation_plan SET status = ''under_review'', then ''published'').'
+                                 WHEN 'under_review' THEN 'Publish the plan first, once its review is complete (UPDATE evaluation_plan SET status = ''published'').'
+                                 ELSE 'A closed plan gets no new ranking.' END,
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+  SELECT count(*) INTO published FROM frontrunner.disclosure d
+  WHERE d.category = p.category AND d.status = 'published';
+  PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
+                                      plan_code, p.id, published, p.category));
+  WITH q AS MATERIALIZED (
+    SELECT * FROM frontrunner.rank_plan(p.code)
+  ), head AS (
+    INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
+    SELECT p.id, count(*), greatest(published - count(*), 0) FROM q
+    RETURNING id
+  )
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels)
+  SELECT head.id, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels
+  FROM q CROSS JOIN head;
+  GET DIAGNOSTICS stored = ROW_COUNT;
+  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
+                                      plan_code, rid, stored, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+  RETURN rid;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
+  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); reports its phases (frontrunner.progress)';
+
+CREATE VIEW @extschema@.district_report AS
+WITH ent AS (
+  SELECT e.uscc, coalesce(e.region, @extschema@.uscc_region(e.uscc)) AS division
+  FROM @extschema@.enterprise e
+), cur AS (
+  SELECT d.id, d.enterprise, d.category, d.standard FROM @extschema@.disclosure d WHERE d.status = 'published'
+), floor_ind AS (
+    SELECT di.disclosure, bool_and(@extschema@.compare(di.requirement, f.requirement) = 'stricter') AS stricter
+  FROM cur
+  JOIN @extschema@.disclosed_indicator di ON di.disclosure = cur.id
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
+  GROUP BY di.disclosure, di.indicator
+), per_cur AS (
+  SELECT cur.enterprise,
+         count(*) AS disclosures,
+         count(*) FILTER (WHERE @extschema@.std_kind(cur.standard) = 'enterprise') AS own_standard,
+         count(*) FILTER (WHERE fl.disclosure IS NOT NULL) AS floor_compared,
+         count(*) FILTER (WHERE fl.stricter) AS floor_stricter
+  FROM cur
+  LEFT JOIN (SELECT x.disclosure, bool_or(x.stricter) AS stricter FROM floor_ind x GROUP BY x.disclosure) fl
+    ON fl.disclosure = cur.id
+  GROUP BY cur.enterprise
+), per_lead AS (
+  SELECT e.enterprise,
+         count(*) FILTER (WHERE e.revoked_at IS NULL) AS leaders,
+         count(*) FILTER (WHERE e.revoked_at IS NOT NULL) AS revoked
+  FROM @extschema@.ranking r
+  JOIN @extschema@.evaluation_plan p ON p.id = r.plan AND p.status = 'published'
+  JOIN @extschema@.ranking_entry e ON e.ranking = r.id AND e.tier = 'leader'
+  WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan)
+  GROUP BY e.enterprise
+), per_check AS (
+  SELECT d.enterprise, count(*) AS failing
+  FROM @extschema@.spot_check c JOIN @extschema@.disclosure d ON d.id = c.disclosure
+  WHERE NOT c.conforms
+  GROUP BY d.enterprise
+), per_feedback AS (
+  SELECT f.enterprise, count(*) AS open
+  FROM @extschema@.feedback f WHERE f.status IN ('received', 'under_review')
+  GROUP BY f.enterprise
+)
+SELECT ent.division,
+       @extschema@.division_name(ent.division) AS division_name,
+       count(*) AS enterprises,
+       coalesce(sum(pc.disclosures), 0)::bigint AS current_disclosures,
+       coalesce(sum(pc.own_standard), 0)::bigint AS own_standard_disclosures,
+       coalesce(sum(pc.floor_compared), 0)::bigint AS floor_compared,
+       coalesce(sum(pc.floor_stricter), 0)::bigint AS stricter_than_floor,
+       round(sum(pc.floor_stricter) / nullif(sum(pc.floor_compared), 0), 4) AS stricter_share,
+       coalesce(sum(pl.leaders), 0)::bigint AS leaders,
+       coalesce(sum(pl.revoked), 0)::bigint AS revoked_leaders,
+       coalesce(sum(ck.failing), 0)::bigint AS failing_spot_checks,
+       coalesce(sum(fb.open), 0)::bigint AS open_feedback
+FROM ent
+LEFT JOIN per_cur pc ON pc.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_lead pl ON pl.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_check ck ON ck.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_feedback fb ON fb.enterprise OPERATOR(@extschema@.=) ent.uscc
+GROUP BY ent.division;
+
+COMMENT ON VIEW @extschema@.district_report IS
+  'district-level quality assessment: per administrative division (enterprise.region, else the USCC''s division code) the enterprises, current disclosures, own-standard disclosures, how many are stricter than the mandatory floor, current and revoked leaders, failing spot checks and open reports (plain column types)';
+
+COMMENT ON COLUMN @extschema@.district_report.division IS 'administrative division code (GB/T 2260, 6 digits): enterprise.region, else positions 3-8 of the USCC';
+
+COMMENT ON COLUMN @extschema@.district_report.division_name IS 'name of the division for the bundled codes (Beijing''s 16 districts), else NULL';
+
+COMMENT ON COLUMN @extschema@.district_report.enterprises IS 'enterprises registered in the division (table enterprise)';
+
+COMMENT ON COLUMN @extschema@.district_report.current_disclosures IS 'disclosures of those enterprises with status published (current: not withdrawn, not superseded)';
+
+COMMENT ON COLUMN @extschema@.district_report.own_standard_disclosures IS 'current disclosures executing an enterprise standard of their own (std_kind = enterprise, Q/ numbers)';
+
+COMMENT ON COLUMN @extschema@.district_report.floor_compared IS 'current disclosures with at least one disclosed indicator that an in-force mandatory standard also sets (the mandatory floor)';
+
+COMMENT ON COLUMN @extschema@.district_report.stricter_than_floor IS 'of floor_compared, disclosures strictly stricter (compare() = stricter) than every in-force mandatory requirement of at least one such indicator, by any margin';
+
+COMMENT ON COLUMN @extschema@.district_report.stricter_share IS 'stricter_than_floor / floor_compared, rounded to 4 decimals; NULL when floor_compared is 0';
+
+COMMENT ON COLUMN @extschema@.district_report.leaders IS 'leader entries, not revoked, of the enterprises in the latest published list of every published (not closed) plan';
+
+COMMENT ON COLUMN @extschema@.district_report.revoked_leaders IS 'leader entries of those lists that were revoked';
+
+COMMENT ON COLUMN @extschema@.district_report.failing_spot_checks IS 'spot checks of the enterprises'' disclosures that did not conform (all time)';
+
+COMMENT ON COLUMN @extschema@.district_report.open_feedback IS 'reports about the enterprises not decided yet (received or under_review)';
+
+CREATE VIEW @extschema@.category_report AS
+WITH cur AS (
+  SELECT d.id, d.enterprise, d.category FROM @extschema@.disclosure d WHERE d.status = 'published'
+), intl AS (
+    SELECT cur.category, di.disclosure, di.indicator,
+         bool_and(@extschema@.compare(di.requirement, f.requirement) IN ('stricter', 'equal')) AS at_least_as_strict
+  FROM cur
+  JOIN @extschema@.disclosed_indicator di ON di.disclosure = cur.id
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator
+                                         AND f.kind IN ('international', 'foreign')
+  GROUP BY cur.category, di.disclosure, di.indicator
+)
+SELECT c.code AS category, c.name AS category_name,
+       (SELECT count(*) FROM cur WHERE cur.category = c.code) AS disclosures,
+       (SELECT count(DISTINCT cur.enterprise) FROM cur WHERE cur.category = c.code) AS enterprises,
+       (SELECT count(*) FROM @extschema@.evaluation_plan p
+        WHERE p.category = c.code AND p.status IN ('published', 'closed')) AS plans,
+       (SELECT count(*) FROM @extschema@.evaluation_plan p
+        WHERE p.category = c.code AND p.status = 'under_review') AS plans_under_review,
+       (SELECT count(*) FROM @extschema@.ranking r JOIN @extschema@.evaluation_plan p ON p.id = r.plan
+        WHERE p.category = c.code) AS lists_published,
+       (SELECT count(*) FROM @extschema@.current_leaders l WHERE l.category = c.code) AS leaders,
+       (SELECT count(*) FROM intl WHERE intl.category = c.code) AS intl_compared,
+       (SELECT count(*) FILTER (WHERE intl.at_least_as_strict) FROM intl WHERE intl.category = c.code) AS intl_at_least_as_strict,
+       (SELECT round(count(*) FILTER (WHERE intl.at_least_as_strict)::numeric / nullif(count(*), 0), 4)
+        FROM intl WHERE intl.category = c.code) AS intl_share
+FROM @extschema@.category c;
+
+COMMENT ON VIEW @extschema@.category_report IS
+  'per product category: current disclosures, plans, published lists, current leaders, and how current disclosures compare with in-force international and foreign standards (plain column types)';
+
+COMMENT ON COLUMN @extschema@.category_report.category IS 'category code';
+
+COMMENT ON COLUMN @extschema@.category_report.category_name IS 'category name';
+
+COMMENT ON COLUMN @extschema@.category_report.disclosures IS 'current disclosures (status published) of the category';
+
+COMMENT ON COLUMN @extschema@.category_report.enterprises IS 'distinct enterprises with a current disclosure of the category';
+
+COMMENT ON COLUMN @extschema@.category_report.plans IS 'evaluation plans of the category that are published or closed';
+
+COMMENT ON COLUMN @extschema@.category_report.plans_under_review IS 'plans of the category under expert review (in public notice)';
+
+COMMENT ON COLUMN @extschema@.category_report.lists_published IS 'ranking lists published for the category''s plans (every publication counts)';
+
+COMMENT ON COLUMN @extschema@.category_report.leaders IS 'current leaders (view current_leaders) of the category';
+
+COMMENT ON COLUMN @extschema@.category_report.intl_compared IS 'current disclosed indicators (disclosure, indicator) for which an in-force international or foreign standard sets a requirement';
+
+COMMENT ON COLUMN @extschema@.category_report.intl_at_least_as_strict IS 'of intl_compared, those at least as strict (compare() stricter or equal) as every such requirement';
+
+COMMENT ON COLUMN @extschema@.category_report.intl_share IS 'intl_at_least_as_strict / intl_compared, rounded to 4 decimals; NULL when intl_compared is 0';
+
+CREATE OR REPLACE FUNCTION @extschema@.search_path_elements(setting text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  out text[] := '{}';
+  cur text := '';
+  quoted boolean := false;   -- the element was written in double quotes
+  inq boolean := false;      -- inside double quotes now
+  i int := 1;
+  n int := length(setting);
+  ch text;
+BEGIN
+  -- comma-separated identifiers: "..." keeps case and commas ("" is a
+  -- quote), anything else is trimmed and folded to lower case
+  WHILE i <= n + 1 LOOP
+    ch := CASE WHEN i <= n THEN substr(setting, i, 1) END;
+    IF inq THEN
+      IF ch IS NULL THEN
+        inq := false;                          -- unterminated: take it as written
+      ELSIF ch = '"' AND substr(setting, i + 1, 1) = '"' THEN
+        cur := cur || '"'; i := i + 1;
+      ELSIF ch = '"' THEN
+        inq := false;
+      ELSE
+        cur := cur || ch;
+      END IF;
+    ELSIF ch IS NULL OR ch = ',' THEN
+      IF NOT quoted THEN cur := lower(btrim(cur, E' \t\n\r')); END IF;
+      IF cur <> '' OR quoted THEN out := out || cur; END IF;
+      cur := ''; quoted := false;
+    ELSIF ch = '"' THEN
+      inq := true; quoted := true;
+      cur := '';                               -- blanks before the quote
+    ELSIF quoted THEN
+      NULL;                                    -- blanks after the closing quote
+    ELSE
+      cur := cur || ch;
+    END IF;
+    i := i + 1;
+  END LOOP;
+  RETURN out;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.search_path_elements(text) IS
+  'the schema names of a search_path setting as PostgreSQL reads it: comma-separated, double-quoted names as written (case and commas kept, "" a quote), others trimmed and folded to lower case; "$user" is the name $user';
+
+CREATE OR REPLACE FUNCTION @extschema@.database_search_path(database name) RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  db oid;
+  setting text;
+BEGIN
+  SELECT d.oid INTO db FROM pg_catalog.pg_database d WHERE d.datname = database;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'database "%" does not exist', database
+      USING ERRCODE = 'invalid_catalog_name',
+            DETAIL = format('No row of pg_database has datname %L.', database),
+            HINT = 'Give the name of a database of this server (current_database() by default).';
+  END IF;
+  SELECT substr(c.c, length('search_path=') + 1) INTO setting
+  FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) c(c)
+  WHERE s.setdatabase = db AND s.setrole = 0 AND c.c LIKE 'search\_path=%';
+  IF setting IS NULL THEN
+    -- none of its own: the server's (postgresql.conf or ALTER SYSTEM, when
+    -- the caller may read them), else PostgreSQL's default
+    IF pg_catalog.has_function_privilege('pg_catalog.pg_show_all_file_settings()', 'EXECUTE') THEN
+      SELECT f.setting INTO setting FROM pg_catalog.pg_file_settings f
+      WHERE f.name = 'search_path' AND f.applied AND f.error IS NULL
+      ORDER BY f.seqno DESC LIMIT 1;
+    END IF;
+    setting := coalesce(setting, (SELECT x.boot_val FROM pg_catalog.pg_settings x WHERE x.name = 'search_path'));
+  END IF;
+  RETURN setting;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.database_search_path(name) IS
+  'the search_path sessions of a database start with before any role setting: the database''s own (ALTER DATABASE … SET search_path), else the server''s (postgresql.conf, ALTER SYSTEM), else PostgreSQL''s default "$user", public; 3D000 when there is no such database';
+
+CREATE OR REPLACE FUNCTION @extschema@.search_path_problems(database name DEFAULT pg_catalog.current_database())
+RETURNS TABLE (role name, setting text, problem text, detail text, hint text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH db AS (
+    SELECT x.setting, x.oid, pg_catalog.array_position(x.elems, 'frontrunner') AS pos,
+           pg_catalog.array_length(x.elems, 1) AS n
+    FROM (SELECT s.setting, frontrunner.search_path_elements(s.setting) AS elems,
+                 (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = $1) AS oid
+          FROM (SELECT frontrunner.database_search_path($1) AS setting) s) x
+  ), own AS (
+    -- a role's own setting overrides the database's: in that database (ALTER
+    -- ROLE … IN DATABASE …), else everywhere (ALTER ROLE … SET)
+    SELECT DISTINCT ON (s.setrole) r.rolname, substr(c.c, length('search_path=') + 1) AS setting
+    FROM db
+    JOIN pg_catalog.pg_db_role_setting s ON s.setrole <> 0 AND s.setdatabase IN (0, db.oid)
+    CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) c(c)
+    JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
+    WHERE c.c LIKE 'search\_path=%'
+    ORDER BY s.setrole, s.setdatabase DESC
+  )
+  SELECT NULL::name, db.setting,
+         CASE WHEN db.pos IS NULL
+              THEN format('the search_path of database %s does not name frontrunner', $1)
+              ELSE format('frontrunner is not last in the search_path of database %s', $1) END,
+         CASE WHEN db.pos IS NULL
+              THEN format('Sessions start with search_path = %s: the extension''s types, operators and functions are found only when qualified.', db.setting)
+              ELSE format('Sessions start with search_path = %s: frontrunner''s objects shadow those of the schemas after it.', db.setting) END,
+         format('Run SELECT frontrunner.setup_search_path(%L).', $1)
+  FROM db
+  WHERE db.pos IS DISTINCT FROM db.n
+  UNION ALL
+  SELECT own.rolname, own.setting,
+         format('role %s has a search_path of its own without frontrunner', own.rolname),
+         format('Role %s has search_path = %s, which overrides the database''s.', own.rolname, own.setting),
+         format('ALTER ROLE %I RESET search_path (the database''s then applies), or end its search_path with frontrunner.', own.rolname)
+  FROM own
+  WHERE NOT 'frontrunner' = ANY (frontrunner.search_path_elements(own.setting))
+  ORDER BY 1 NULLS FIRST
+$$;
+
+COMMENT ON FUNCTION @extschema@.search_path_problems(name) IS
+  'what keeps the sessions of a database from finding the extension as the supported setup does, with a message, DETAIL and HINT each: the database''s search_path without frontrunner as its last schema (role NULL), and every role whose own search_path (ALTER ROLE … SET, in that database or everywhere) overrides it without frontrunner; no rows when all is well';
+
+CREATE OR REPLACE FUNCTION @extschema@.setup_search_path(database name DEFAULT pg_catalog.current_database())
+RETURNS text
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  before text := frontrunner.database_search_path(database);
+  elems text[] := frontrunner.search_path_elements(before);
+  after text;
+  p record;
+BEGIN
+  -- frontrunner once, last; everything else as it was, in its order
+  after := (SELECT string_agg(pg_catalog.quote_ident(e.e), ', ' ORDER BY e.o)
+            FROM pg_catalog.unnest(pg_catalog.array_remove(elems, 'frontrunner') || 'frontrunner'::text)
+                 WITH ORDINALITY e(e, o));
+  IF elems[pg_catalog.array_length(elems, 1)] = 'frontrunner'
+     AND pg_catalog.array_position(elems, 'frontrunner') = pg_catalog.array_length(elems, 1) THEN
+    RAISE NOTICE 'search_path of database % already ends with frontrunner: %', database, before;
+  ELSE
+    EXECUTE format('ALTER DATABASE %I SET search_path = %s', database, after);
+    IF 'frontrunner' = ANY (elems) THEN
+      RAISE NOTICE 'search_path of database % was %; frontrunner moved to the end: %', database, before, after
+        USING DETAIL = 'Schemas after frontrunner were shadowed by it; the bureau''s own objects come first.';
+    END IF;
+  END IF;
+  FOR p IN SELECT * FROM frontrunner.search_path_problems(database) x WHERE x.role IS NOT NULL LOOP
+    RAISE WARNING '%', p.problem USING DETAIL = p.detail, HINT = p.hint;
+  END LOOP;
+  RETURN frontrunner.database_search_path(database);
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.setup_search_path(name) IS
+  'the supported setup (run by the database owner or a superuser once after CREATE EXTENSION): ALTER DATABASE … SET search_path to the database''s current search_path with frontrunner appended (moved to the end when it is already there; nothing done when it is last), so the bureau''s own objects keep their names; warns of roles whose own search_path overrides it without frontrunner; returns the setting new sessions get';
+
+CREATE OR REPLACE FUNCTION @extschema@.security_classes()
+RETURNS TABLE (class text, grantee text, privileges text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- relations
+    ('reference',         'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('reference',         'frontrunner_agency',     'SELECT'),
+    ('reference',         'frontrunner_enterprise', 'SELECT'),
+    ('tenant_disclosure', 'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_disclosure', 'frontrunner_agency',     'SELECT'),
+    ('tenant_disclosure', 'frontrunner_enterprise', 'SELECT, INSERT, UPDATE, DELETE'),
+    ('history',           'frontrunner_regulator',  'SELECT'),
+    ('history',           'frontrunner_agency',     'SELECT'),
+    ('history',           'frontrunner_enterprise', 'SELECT'),
+    ('spot_check',        'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('spot_check',        'frontrunner_agency',     'SELECT'),
+    ('spot_check',        'frontrunner_enterprise', 'SELECT'),
+    ('tenant_plan',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_agency',     'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_enterprise', 'SELECT'),
+    ('ranking',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('ranking',           'frontrunner_agency',     'SELECT'),
+    ('ranking',           'frontrunner_enterprise', 'SELECT'),
+    ('staging',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('account',           'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_agency',     'SELECT'),
+    ('public_view',       'frontrunner_enterprise', 'SELECT'),
+    ('public_view',       'frontrunner_reader',     'SELECT'),
+    ('typed_view',        'frontrunner_regulator',  'SELECT'),
+    ('typed_view',        'frontrunner_agency',     'SELECT'),
+    ('typed_view',        'frontrunner_enterprise', 'SELECT'),
+    ('sequence',          'frontrunner_regulator',  'SELECT'),
+    ('feedback',          'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('feedback',          'frontrunner_enterprise', 'SELECT, INSERT'),
+    ('feedback',          'frontrunner_reader',     'SELECT, INSERT'),
+    ('review',            'frontrunner_regulator',  'SELECT, INSERT'),
+    ('review',            'frontrunner_agency',     'SELECT'),
+    ('review',            'frontrunner_enterprise', 'SELECT'),
+    ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    -- functions
+    ('public',            'PUBLIC',                 'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_agency',     'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_enterprise', 'EXECUTE'),
+    ('registry_read',     'frontrunner_regulator',  'EXECUTE'),
+    ('registry_read',     'frontrunner_agency',     'EXECUTE'),
+    ('registry_read',     'frontrunner_enterprise', 'EXECUTE'),
+    ('disclosure_write',  'frontrunner_regulator',  'EXECUTE'),
+    ('disclosure_write',  'frontrunner_enterprise', 'EXECUTE'),
+    ('plan_write',        'frontrunner_regulator',  'EXECUTE'),
+    ('plan_write',        'frontrunner_agency',     'EXECUTE'),
+    ('plan_read',         'frontrunner_regulator',  'EXECUTE'),
+    ('plan_read',         'frontrunner_agency',     'EXECUTE'),
+    ('regulator',         'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_enterprise', 'EXECUTE'),
+    ('feedback_file',     'frontrunner_reader',     'EXECUTE'),
+    -- classes granted to nobody: trigger (fired, never called), internal
+    -- (called only by SECURITY DEFINER code), dba (setup_roles)
+    ('trigger',           NULL,                     NULL),
+    ('internal',          NULL,                     NULL),
+    ('dba',               NULL,                     NULL)
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba')
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.setup_roles()
+RETURNS TABLE (kind text, object text, class text, grantee text, privileges text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  g text;
+  r record;
+  s record;
+  unclassified text;
+BEGIN
+  SELECT string_agg(p.kind || ' ' || p.ident, ', ' ORDER BY p.kind, p.ident) INTO unclassified
+  FROM frontrunner.security_plan() p WHERE p.class IS NULL;
+  IF unclassified IS NOT NULL THEN
+    RAISE EXCEPTION 'objects without a security class: %', unclassified
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Every table, view, sequence and function of the extension needs a class in frontrunner.security_objects().',
+            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql, with the class whose grants in security_classes() fit who may use the object.';
+  END IF;
+
+  FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
+    PERFORM FROM pg_catalog.pg_roles x WHERE x.rolname = g;
+    IF NOT FOUND THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+      EXECUTE format('COMMENT ON ROLE %I IS %L', g, 'frontrunner group role, created by frontrunner.setup_roles()');
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA frontrunner TO %I', g);
+  END LOOP;
+
+  FOR r IN SELECT p.* FROM frontrunner.security_plan() p ORDER BY p.kind, p.ident LOOP
+    -- start from nothing for PUBLIC and the four group roles, then grant
+    EXECUTE format('REVOKE ALL ON %s %s FROM PUBLIC, frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader',
+                   CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END, r.ident);
+    FOR s IN
+      SELECT c.grantee, c.privileges FROM frontrunner.security_classes() c
+      WHERE c.class = r.class AND c.grantee IS NOT NULL ORDER BY c.grantee
+    LOOP
+      EXECUTE format('GRANT %s ON %s %s TO %s', s.privileges,
+                     CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END,
+                     r.ident, CASE WHEN s.grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(s.grantee) END);
+      kind := r.kind; object := r.ident; class := r.class; grantee := s.grantee; privileges := s.privileges;
+      RETURN NEXT;
+    END LOOP;
+  END LOOP;
+
+  -- the logins get the database's search_path (setup_search_path()); one of
+  -- their own without frontrunner would hide the extension from them
+  FOR s IN
+    SELECT x.* FROM frontrunner.search_path_problems(pg_catalog.current_database()) x
+    JOIN pg_catalog.pg_roles m ON m.rolname = x.role AND NOT m.rolsuper
+    WHERE EXISTS (SELECT FROM pg_catalog.unnest(ARRAY['frontrunner_regulator', 'frontrunner_agency',
+                                                      'frontrunner_enterprise', 'frontrunner_reader']) g(g)
+                  WHERE pg_catalog.pg_has_role(m.oid, g.g, 'MEMBER'))
+  LOOP
+    RAISE WARNING '%', s.problem USING DETAIL = s.detail, HINT = s.hint;
+  END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.setup_roles() IS
+  'run by a DBA (superuser, or the extension owner with CREATEROLE): creates the NOLOGIN group roles frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader when missing and sets the privileges of every extension object from its class (revoke all, then grant); idempotent, picks up new objects; refuses (22023) when an object has no class; warns of member logins whose own search_path hides the extension (search_path_problems()); sets no search_path itself (setup_search_path() sets the database''s); returns one row per grant';
+
+ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
+
+-- the new functions that are not public are not executable by PUBLIC
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT p.ident FROM frontrunner.security_plan() p
+           WHERE p.kind = 'function' AND p.class IS DISTINCT FROM 'public' ORDER BY p.ident LOOP
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', r.ident);
+  END LOOP;
+END
+$$;
+
+-- issue 16: requirements as real standards print them: powers of ten, bases, sampling plans, mass ≠ volume ----------
+-- The forms need no new SQL type: the indicator type's C functions read
+-- both storage versions (0.1.0's version 1, 0.2.0's version 2) and write
+-- version 2.  New here: the accessors of precision, basis and plan,
+-- satisfies(numeric[], indicator), the sample results of a spot check
+-- (spot_check.results, at the end of the table) and rule 6 judging a
+-- sampling plan on them, new comments, and the rebuilt indexes.
+
+ALTER TABLE @extschema@.spot_check ADD COLUMN results numeric[];
+-- new or changed, in the order of NEW -----------------------------------
+COMMENT ON FUNCTION @extschema@.indicator_in(cstring) IS
+  'indicator input: ≤0.2 mg/kg, 不大于0.2 mg/kg, ≥98.5%, 6.5~8.5, 6.5-8.5, [6.5, 8.5), 65±2 dB, 10 +0.5/-0.2 mm, 220 V +7%/-10%, ND(≤0.01 mg/kg), ≥3-4级, ≤1×10⁴ CFU/g, ≤0.2 mg/kg(以Pb计), n=5,c=2,m=100,M=1000 CFU/g, 应不大于0.2, … (22P02 with the position where parsing stopped and why)';
+
+COMMENT ON FUNCTION @extschema@.indicator_send(@extschema@.indicator) IS
+  'indicator binary output (format version 1 as 0.1.0 sent it; version 2 for a value with a power of ten, a basis or a sampling plan)';
+
+COMMENT ON TYPE @extschema@.indicator IS
+  'A requirement on one measurable property, or a measured value: a point, an upper or lower bound, a range, a tolerance, "not detected" or a microbiological sampling plan, with exact decimals, a unit and the basis it is expressed on; = is equality of the sets of acceptable values after unit conversion, on the same basis';
+
+COMMENT ON FUNCTION @extschema@.indicator_contained(@extschema@.indicator, @extschema@.indicator) IS
+  'a <@ b: every value acceptable under a is acceptable under b (a is at least as strict; a measured point meets b; a sampling plan accepts only what b accepts); 22023 across dimensions or bases';
+
+COMMENT ON FUNCTION @extschema@.indicator_contains(@extschema@.indicator, @extschema@.indicator) IS
+  'a @> b: b <@ a; 22023 across dimensions or bases';
+
+COMMENT ON FUNCTION @extschema@.indicator_overlaps(@extschema@.indicator, @extschema@.indicator) IS
+  'a && b: some value is acceptable under both; 22023 across dimensions or bases';
+
+COMMENT ON FUNCTION @extschema@.compare(@extschema@.indicator, @extschema@.indicator) IS
+  'a compared with b: stricter, equal, looser, overlapping, disjoint or incomparable (different dimensions, or different species or sample bases); never raises on units';
+
+CREATE FUNCTION @extschema@.satisfies(results numeric[], spec @extschema@.indicator,
+                                      method text DEFAULT 'full') RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_indicator_satisfies_results'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.satisfies(numeric[], @extschema@.indicator, text) IS
+  'GB/T 8170 judgement of the results of a spot check''s sample units, in the spec''s unit: for a sampling plan n results, none above M and at most c above m (22023 for another number of results); for any other requirement every result meets it';
+
+COMMENT ON FUNCTION @extschema@.level(@extschema@.indicator, @extschema@.direction, text) IS
+  'the number a requirement claims: upper bound for lower_better (detection limit or 0 for ND, m for a sampling plan), lower bound for higher_better, width for target; in unit when given (22023 if not commensurable); NULL when the form has no such bound';
+
+CREATE OR REPLACE FUNCTION @extschema@.form(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_form'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.form(@extschema@.indicator) IS
+  'the form as written: point, upper, lower, range, tolerance, nd or plan';
+
+CREATE OR REPLACE FUNCTION @extschema@.lower_precision(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_lower_precision'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.lower_precision(@extschema@.indicator) IS
+  'the unit of the last written digit of the lower bound, which GB/T 8170 rounds to: 0.01 for 0.30, 100 for 13×10²; NULL without a lower bound';
+
+CREATE OR REPLACE FUNCTION @extschema@.upper_precision(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_upper_precision'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.upper_precision(@extschema@.indicator) IS
+  'the unit of the last written digit of the upper bound (m of a sampling plan): 0.01 for ≤0.30, 10000 for ≤1×10⁴; NULL without an upper bound or for ND without a limit';
+
+CREATE OR REPLACE FUNCTION @extschema@.species(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_species'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.species(@extschema@.indicator) IS
+  'the species basis as written, X of (以X计): Pb for ≤0.2 mg/kg(以Pb计); NULL without one';
+
+CREATE OR REPLACE FUNCTION @extschema@.sample_basis(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_sample_basis'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.sample_basis(@extschema@.indicator) IS
+  'what the number is a fraction of: dry (以干基计, 干基, 以干重计), fat (以脂肪计), as received (以鲜重计, 以湿基计), pure ethanol (按100%酒精度折算); NULL when none is written (as received)';
+
+CREATE OR REPLACE FUNCTION @extschema@.fraction(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_fraction'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.fraction(@extschema@.indicator) IS
+  'which of the three fractions the unit is: mass (mg/kg, g/100g, plain %, ‰, ppm, ppb, % (m/m)), volume (mL/L, %vol, % (V/V)) or concentration (mg/L, g/100mL, % (m/V)); NULL for other quantities and plain numbers';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_n(@extschema@.indicator) RETURNS integer
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_n'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_n(@extschema@.indicator) IS
+  'n of a sampling plan, the number of sample units; NULL for other forms';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_c(@extschema@.indicator) RETURNS integer
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_c'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_c(@extschema@.indicator) IS
+  'c of a sampling plan, how many sample units may exceed m; NULL for other forms';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_m(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_m'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_m(@extschema@.indicator) IS
+  'm of a sampling plan, the marginal limit (also its upper() and its level for lower_better); NULL for other forms';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_max(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_max'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.plan_max(@extschema@.indicator) IS
+  'M of a three-class sampling plan, the maximum no sample unit may exceed; NULL for a two-class plan and other forms';
+
+COMMENT ON FUNCTION @extschema@.to_text(@extschema@.indicator, text) IS
+  'text in a style: canonical (≤ 0.2 mg/kg, ≤ 1×10^4 CFU/g, n=5, c=2, m=100, M=1000 CFU/g) or zh (不大于0.2 mg/kg, 6.5～8.5, 不得检出, 不大于1×10⁴ CFU/g, n=5，c=2，m=100，M=1000 CFU/g)';
+
+COMMENT ON COLUMN @extschema@.spot_check.measured IS 'the measured result, e.g. 16.4 mg/kg; for a sampling plan set by the database to the largest of the results, as a point in the plan''s unit';
+
+COMMENT ON COLUMN @extschema@.spot_check.conforms IS 'satisfies(measured, disclosed requirement, method) — for a sampling plan satisfies(results, plan, method) — set by the database; client values are ignored';
+
+COMMENT ON COLUMN @extschema@.spot_check.results IS 'the results of the n sample units, in the unit of the disclosed sampling plan (n=5, c=2, m=100, M=1000 CFU/g: five numbers of CFU/g); required when the disclosed requirement is a sampling plan, refused otherwise';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  verdict text;
+BEGIN
+  SELECT x.status, i.requirement INTO d
+  FROM frontrunner.disclosure x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE x.id = NEW.disclosure;
+  IF NOT FOUND OR d.status = 'draft' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosure %s: %s.', NEW.disclosure, coalesce('status ' || d.status, 'no such disclosure')),
+            HINT = 'Spot checks are recorded against published (or since withdrawn or superseded) disclosures.',
+            TABLE = 'spot_check', COLUMN = 'disclosure';
+  END IF;
+  IF d.requirement IS NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % does not disclose indicator "%"', NEW.disclosure, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
+                            coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
+                                      FROM frontrunner.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+            HINT = 'A spot check measures a disclosed indicator.',
+            TABLE = 'spot_check', COLUMN = 'indicator';
+  END IF;
+  IF NEW.sampled_on > CURRENT_DATE THEN
+    RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            HINT = 'Record a spot check once the sample has been taken.',
+            TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
+  verdict := frontrunner.compare(NEW.measured, d.requirement);
+  IF verdict = 'incomparable' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, d.requirement),
+            HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
+            TABLE = 'spot_check', COLUMN = 'measured';
+  END IF;
+  NEW.conforms := frontrunner.satisfies(NEW.measured, d.requirement, NEW.method);
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.spot_check_before_write() IS
+  'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored; a sampling plan is judged on its n results (satisfies(results, plan, method)) and measured set to the largest';
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba')
+$$;
+
+-- Rebuild every index on indicator values.  0.2.0 corrected the fractions
+-- (a volume fraction, mL/L or %vol, is no longer the dimension of a mass
+-- fraction, and %RH is a scale of its own), so the btree order, the hash
+-- and the GiST keys of such values changed, and GiST keys carry the basis
+-- now.  Rebuilt: every index that uses an operator class of the type
+-- (btree, hash, GiST; in the extension's tables and in users' own), and
+-- every index whose expressions or predicate call a function or operator of
+-- the extension that takes or returns an indicator (compare(), <@, …).
+-- Indexes of temporary tables and partitioned parents (their partitions'
+-- indexes are rebuilt one by one) are left out.  An index that cannot be
+-- built under the corrected semantics stops the update, naming it.
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT i.indexrelid::pg_catalog.regclass AS idx
+    FROM pg_catalog.pg_index i
+    JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+    WHERE c.relkind = 'i' AND c.relpersistence <> 't'
+      AND (EXISTS (SELECT FROM pg_catalog.pg_opclass oc
+                   WHERE oc.oid = ANY (i.indclass::pg_catalog.oid[])
+                     AND oc.opcintype = '@extschema@.indicator'::pg_catalog.regtype)
+           OR EXISTS (SELECT FROM pg_catalog.pg_depend d
+                      JOIN pg_catalog.pg_depend x ON x.classid = d.refclassid AND x.objid = d.refobjid
+                                                 AND x.deptype = 'e'
+                                                 AND x.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+                      JOIN pg_catalog.pg_extension e ON e.oid = x.refobjid AND e.extname = 'frontrunner'
+                      LEFT JOIN pg_catalog.pg_proc p ON d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                                    AND p.oid = d.refobjid
+                      LEFT JOIN pg_catalog.pg_operator o ON d.refclassid = 'pg_catalog.pg_operator'::pg_catalog.regclass
+                                                        AND o.oid = d.refobjid
+                      WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = i.indexrelid
+                        AND ('@extschema@.indicator'::pg_catalog.regtype = ANY (p.proargtypes::pg_catalog.oid[])
+                             OR p.prorettype = '@extschema@.indicator'::pg_catalog.regtype
+                             OR '@extschema@.indicator'::pg_catalog.regtype IN (o.oprleft, o.oprright))))
+    ORDER BY i.indexrelid::pg_catalog.regclass::text
+  LOOP
+    BEGIN
+      EXECUTE pg_catalog.format('REINDEX INDEX %s', r.idx);
+    EXCEPTION WHEN OTHERS THEN
+      RAISE EXCEPTION 'index % cannot be rebuilt under 0.2.0''s indicator semantics: %', r.idx, SQLERRM
+        USING ERRCODE = SQLSTATE,
+              DETAIL = 'The index reads indicator values whose order, hash or meaning changed in 0.2.0 (volume fractions, %RH, bases).',
+              HINT = 'Drop or change the index, run ALTER EXTENSION frontrunner UPDATE again, then create it anew.';
+    END;
+  END LOOP;
+END
+$$;
 
 -- issue 15: scale-out on Citus (citus_distribute(), rules that read only the shard of the rows they check, clock()) ----
 -- new or changed, in the order of NEW -----------------------------------
@@ -1961,7 +4291,7 @@ BEGIN
     FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
   ), floors AS MATERIALIZED (
     SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
-    FROM frontrunner.requirement_in_force f
+    FROM frontrunner.requirement_in_force_typed f
     WHERE f.nature = 'mandatory'
        OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
   )
@@ -2161,6 +4491,7 @@ DECLARE
   -- the other disclosures read are the enterprise's (on a distributed
   -- registry: the rule fires on the enterprise's shard and reads that shard)
   tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN OLD.enterprise END;
+  foreign_version boolean := false;
 BEGIN
   IF NEW.id <> OLD.id THEN
     RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
@@ -2194,7 +4525,18 @@ BEGIN
       FROM frontrunner.disclosure d
       WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes
       FOR UPDATE;
-      IF prev.status IS DISTINCT FROM 'published' THEN
+      IF NOT FOUND THEN
+        -- FOR UPDATE sees only the rows the caller may update (RLS): another
+        -- enterprise's disclosure that the caller may read (not a draft) is
+        -- found without the lock, and its owner is the reason, not its status
+        -- (on a distributed registry the reference (enterprise, supersedes)
+        -- keeps versions within one enterprise: its shard is read)
+        SELECT d.status, d.enterprise, d.category INTO prev
+        FROM frontrunner.disclosure d
+        WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes;
+        foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
+      END IF;
+      IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
         RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
           USING ERRCODE = 'FR005',
                 DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),
@@ -2507,6 +4849,28 @@ BEGIN
             HINT = 'Record a spot check once the sample has been taken.',
             TABLE = 'spot_check', COLUMN = 'sampled_on';
   END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
   verdict := frontrunner.compare(NEW.measured, d.requirement);
   IF verdict = 'incomparable' THEN
     RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
@@ -2574,7 +4938,17 @@ DECLARE
   e_state text;
   e_msg text;
   e_detail text;
+  -- progress (frontrunner.progress): disclosures staged, done so far
+  report boolean := frontrunner.progress();
+  t0 timestamptz := clock_timestamp();
+  total bigint;
+  done bigint := 0;
 BEGIN
+  IF report THEN
+    SELECT count(*), sum(x.n) INTO total, e_msg
+    FROM (SELECT count(*) AS n FROM frontrunner.disclosure_import s GROUP BY s.source_ref) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows', total, coalesce(e_msg, '0')));
+  END IF;
   FOR g IN
     SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines,
            count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
@@ -2583,6 +4957,11 @@ BEGIN
     GROUP BY s.source_ref
     ORDER BY min(s.line)
   LOOP
+    IF report AND done > 0 AND done % 1000 = 0 THEN
+      PERFORM frontrunner.progress(format('import_disclosures(): %s of %s disclosures done in %s s',
+                                          done, total, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+    END IF;
+    done := done + 1;
     source_ref := g.ref;
     disclosure := NULL;
 
@@ -2701,24 +5080,21 @@ BEGIN
       END IF;
     END;
   END LOOP;
+  IF report THEN
+    -- imported disclosures leave the staging table; rejected ones stay
+    SELECT count(*) INTO total FROM (SELECT DISTINCT s.source_ref FROM frontrunner.disclosure_import s) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures done in %s s, %s imported, %s rejected',
+                                        done, round(extract(epoch FROM clock_timestamp() - t0), 3), done - total, total));
+  END IF;
 END
 $$;
 
 CREATE OR REPLACE VIEW @extschema@.benchmark_pair AS
-SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, r.direction, r.unit,
-       i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
-       r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
-       v.verdict, v.margin
-FROM @extschema@.disclosure d
-JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
-JOIN @extschema@.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
-CROSS JOIN LATERAL (
-  SELECT c.verdict,
-         CASE WHEN c.verdict <> 'incomparable'
-              THEN @extschema@.margin(i.requirement, r.requirement, r.direction) END AS margin
-  FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
-  OFFSET 0) v
-WHERE d.status <> 'draft';
+SELECT p.disclosure, p.enterprise::text AS enterprise, p.category, p.status, p.indicator,
+       p.direction::text AS direction, p.unit, p.disclosed::text AS disclosed,
+       p.standard::text AS standard, p.std_kind, p.std_nature, p.benchmark_class, p.class_rank,
+       p.required::text AS required, p.test_method::text AS test_method, p.verdict, p.margin
+FROM @extschema@.benchmark_pair_typed p;
 
 CREATE OR REPLACE FUNCTION @extschema@.account_enterprise(r name) RETURNS @extschema@.uscc
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
@@ -3247,6 +5623,8 @@ DECLARE
   p frontrunner.evaluation_plan;
   rid bigint;
   published bigint;
+  stored bigint;
+  t0 timestamptz := clock_timestamp();
 BEGIN
   -- SECURITY DEFINER (90_security.sql): the caller must own the plan
   PERFORM frontrunner.ranking_publisher_check(plan_code);
@@ -3263,6 +5641,8 @@ BEGIN
   END IF;
   SELECT count(*) INTO published FROM frontrunner.disclosure d
   WHERE d.category = p.category AND d.status = 'published';
+  PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
+                                      plan_code, p.id, published, p.category));
   -- the list as computed now, then its head and its entries: two
   -- statements (on a distributed registry the head goes into a reference
   -- table, the entries to the shards of their enterprises)
@@ -3273,7 +5653,10 @@ BEGIN
   INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels)
   SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels
   FROM pg_temp.fr_publish_ranking q;
+  GET DIAGNOSTICS stored = ROW_COUNT;
   DROP TABLE pg_temp.fr_publish_ranking;
+  PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
+                                      plan_code, rid, stored, round(extract(epoch FROM clock_timestamp() - t0), 3)));
   RETURN rid;
 END
 $$;
@@ -3641,7 +6024,7 @@ WITH ent AS (
   SELECT di.disclosure, bool_and(@extschema@.compare(di.requirement, f.requirement) = 'stricter') AS stricter
   FROM cur
   JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
-  JOIN @extschema@.requirement_in_force f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
   GROUP BY di.disclosure, di.indicator
 ), per_cur AS (
   SELECT cur.enterprise,
@@ -3716,7 +6099,7 @@ WITH cur AS (
          bool_and(@extschema@.compare(di.requirement, f.requirement) IN ('stricter', 'equal')) AS at_least_as_strict
   FROM cur
   JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
-  JOIN @extschema@.requirement_in_force f ON f.category = cur.category AND f.indicator = di.indicator
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator
                                          AND f.kind IN ('international', 'foreign')
   GROUP BY cur.category, di.enterprise, di.disclosure, di.indicator
 ), per_cur AS (
@@ -3850,6 +6233,13 @@ AS $$
     ('view', 'district_report', 'public_view'),
     ('view', 'enterprise_record', 'public_view'),
     ('view', 'category_report', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
     -- sequences (identity columns need no grant to insert)
     ('sequence', 'disclosure_id_seq', 'sequence'),
     ('sequence', 'spot_check_id_seq', 'sequence'),
@@ -3902,6 +6292,17 @@ AS $$
     ('function', 'unit', 'public'),
     ('function', 'to_unit', 'public'),
     ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
     ('function', 'pinyin', 'public'),
     ('function', 'pinyin_compact', 'public'),
     ('function', 'min', 'public'),
@@ -3990,8 +6391,17 @@ AS $$
     ('function', 'feedback_subject', 'feedback_file'),
     ('function', 'feedback_error', 'feedback_file'),
     ('function', 'division_name', 'public'),
-    ('function', 'open_feedback', 'public_view_part'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
     ('function', 'setup_roles', 'dba'),
+    ('function', 'open_feedback', 'public_view_part'),
     -- scale-out (96_citus.sql): the layout and the helpers of the rules are
     -- public, distributing the registry is the DBA's
     ('function', 'citus_distributed', 'public'),
@@ -4124,6 +6534,17 @@ BEGIN
     END LOOP;
     PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', propagation, true);
   END IF;
+  -- the logins get the database's search_path (setup_search_path()); one of
+  -- their own without frontrunner would hide the extension from them
+  FOR s IN
+    SELECT x.* FROM frontrunner.search_path_problems(pg_catalog.current_database()) x
+    JOIN pg_catalog.pg_roles m ON m.rolname = x.role AND NOT m.rolsuper
+    WHERE EXISTS (SELECT FROM pg_catalog.unnest(ARRAY['frontrunner_regulator', 'frontrunner_agency',
+                                                      'frontrunner_enterprise', 'frontrunner_reader']) g(g)
+                  WHERE pg_catalog.pg_has_role(m.oid, g.g, 'MEMBER'))
+  LOOP
+    RAISE WARNING '%', s.problem USING DETAIL = s.detail, HINT = s.hint;
+  END LOOP;
 END
 $$;
 
@@ -4560,7 +6981,7 @@ BEGIN
                             'verdict', p.verdict,
                             'margin', p.margin)
                           ORDER BY p.class_rank, p.standard)
-                   FROM frontrunner.benchmark_pair p
+                   FROM frontrunner.benchmark_pair_typed p
                    WHERE is_current AND p.enterprise OPERATOR(frontrunner.=) d.enterprise
                      AND p.disclosure = d.id AND p.indicator = i.indicator), '[]'::jsonb))
               ORDER BY i.indicator)
@@ -4624,7 +7045,7 @@ BEGIN
          r.test_method,
          r.standard OPERATOR(frontrunner.=) edition
   FROM frontrunner.disclosed_indicator i
-  JOIN frontrunner.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
+  JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
   CROSS JOIN LATERAL (
     SELECT c.verdict,
            CASE WHEN c.verdict <> 'incomparable'
@@ -4665,7 +7086,7 @@ LEFT JOIN (SELECT q.disclosure, count(*) AS benchmarked,
                   count(*) FILTER (WHERE q.ok) AS at_least_as_strict,
                   string_agg(q.indicator, ', ' ORDER BY q.indicator) FILTER (WHERE NOT q.ok) AS not_as_strict_indicators
            FROM (SELECT p.disclosure, p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
-                 FROM @extschema@.benchmark_pair p
+                 FROM @extschema@.benchmark_pair_typed p
                  WHERE p.status = 'published' AND p.std_kind IN ('international', 'foreign')
                  GROUP BY p.disclosure, p.indicator) q
            GROUP BY q.disclosure) k ON k.disclosure = d.id
@@ -4714,10 +7135,10 @@ BEGIN
             WHERE i.enterprise OPERATOR(frontrunner.=) $1 AND i.disclosure = d.id) AS indicators,
            count(*) AS benchmarked, count(*) FILTER (WHERE k.ok) AS at_least_as_strict
     FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
-          FROM frontrunner.benchmark_pair p
+          FROM frontrunner.benchmark_pair_typed p
           WHERE p.enterprise OPERATOR(frontrunner.=) $1 AND p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
           GROUP BY p.indicator) k) c
-  LEFT JOIN frontrunner.benchmark_pair g
+  LEFT JOIN frontrunner.benchmark_pair_typed g
     ON g.enterprise OPERATOR(frontrunner.=) $1 AND g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
    AND g.verdict NOT IN ('stricter', 'equal')
   WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.status = 'published'
@@ -4815,6 +7236,9 @@ AS $$
     ('public_view',       'frontrunner_agency',     'SELECT'),
     ('public_view',       'frontrunner_enterprise', 'SELECT'),
     ('public_view',       'frontrunner_reader',     'SELECT'),
+    ('typed_view',        'frontrunner_regulator',  'SELECT'),
+    ('typed_view',        'frontrunner_agency',     'SELECT'),
+    ('typed_view',        'frontrunner_enterprise', 'SELECT'),
     ('sequence',          'frontrunner_regulator',  'SELECT'),
     ('feedback',          'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
     ('feedback',          'frontrunner_enterprise', 'SELECT, INSERT'),
@@ -4854,4 +7278,62 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.security_classes() IS
   'what each security class grants to which group role (privileges NULL: nothing; PUBLIC: everybody); setup_roles() applies it to the objects of security_objects()';
+
+CREATE OR REPLACE VIEW @extschema@.benchmark_pair_typed AS
+SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, r.direction, r.unit,
+       i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
+       r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
+       v.verdict, v.margin
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
+JOIN @extschema@.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
+CROSS JOIN LATERAL (
+  SELECT c.verdict,
+         CASE WHEN c.verdict <> 'incomparable'
+              THEN @extschema@.margin(i.requirement, r.requirement, r.direction) END AS margin
+  FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+  OFFSET 0) v
+WHERE d.status <> 'draft';
+COMMENT ON VIEW @extschema@.benchmark_pair_typed IS
+  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin(), in the domain types; benchmark_summary, benchmark_gap, benchmark_profile and disclosure_json() read it, view benchmark_pair shows it in plain column types';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosure IS 'the disclosure';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.enterprise IS 'the disclosing enterprise';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.category IS 'category of the disclosure';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.status IS 'status of the disclosure (published, withdrawn, superseded)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.indicator IS 'indicator key';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.direction IS 'indicator_def.direction, used by margin()';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.unit IS 'indicator_def.unit: the unit levels of the indicator are expressed in (NULL: each value''s own)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosed IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.standard IS 'the benchmark standard (edition in force)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_kind IS 'std_kind of the benchmark standard';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_nature IS 'std_nature of the benchmark standard (NULL for group, international, foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.required IS 'the benchmark requirement';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.test_method IS 'test method the benchmark standard names';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.verdict IS 'compare(disclosed, required): stricter, equal, looser, overlapping, disjoint or incomparable';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.margin IS 'margin(disclosed, required, direction): how much stricter the disclosure is, as a fraction of the benchmark''s level; NULL when incomparable or a level is missing';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_owned(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.disclosure d
+                 WHERE d.id = $1
+                   AND (frontrunner.is_regulator()
+                        OR d.enterprise OPERATOR(frontrunner.=) frontrunner.current_enterprise()))
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_owned(bigint) IS
+  'true when the caller may write disclosure id: a regulator, or the enterprise it belongs to';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_visible(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.disclosure d WHERE d.id = $1)
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_visible(bigint) IS
+  'true when the caller sees disclosure id (under the disclosure policies)';
 

@@ -26,6 +26,10 @@ FROM (VALUES
   ('6.5~8.5'), ('6.5～8.5'), ('6.5 至 8.5'), ('[6.5, 8.5)'), ('(6.5, 8.5]'), ('[6.5, 8.5]'),
   ('不小于6.5且不大于8.5'), ('≥6.5, ≤8.5'), ('≥6.5，≤8.5'), ('大于6.5且小于8.5'),
   ('6.5~8.5 mg/L'), ('-5 ~ 5 °C'),
+  -- 0.2.0: a hyphen range (two unsigned numbers), and a power of ten (the
+  -- inputs 0.1.0 refused: "6.5-8.5" and "1e-3 mg/kg"; sql/indicator_forms.sql
+  -- has every form 0.2.0 added)
+  ('6.5-8.5'), ('1e-3 mg/kg'),
   -- tolerances: the unit written once belongs to both numbers
   ('65±2 dB'), ('65 dB ± 2 dB'), ('(65±2) dB'), ('10 +0.5/-0.2 mm'), ('10 -0.2/+0.5 mm'),
   ('50±5%'), ('50 mm ± 5 %'),
@@ -79,9 +83,9 @@ SELECT '≤'::indicator;
 SELECT '≤ 0.2 furlongs'::indicator;
 SELECT '8.5~6.5'::indicator;
 SELECT '[5, 5)'::indicator;
-SELECT '6.5-8.5'::indicator;
+SELECT '≤6.5-8.5'::indicator;
 SELECT '3-5级'::indicator;
-SELECT '1e-3 mg/kg'::indicator;
+SELECT '1×102 mg/kg'::indicator;
 SELECT '≥6.5, ≥8.5'::indicator;
 SELECT '≤0.2 mg/kg以下'::indicator;
 SELECT '1,000 mg/kg'::indicator;

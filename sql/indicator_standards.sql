@@ -71,5 +71,7 @@ INSERT INTO gb21519 VALUES (1, '≤ 0.6', '≥ 70 %'), (2, '≤ 0.7', '≥ 60 %'
 -- which grades does a model's declared performance reach?
 SELECT grade, epsilon, mu,
        satisfies('0.65'::indicator, epsilon) AND satisfies('62 %'::indicator, mu) AS model_reaches,
-       level(epsilon, 'lower_better') AS eps_level, level(mu, 'higher_better', 'mL/L') AS mu_in_ml_per_l
+       -- μ in per mille (0.1.0 asked for mL/L: a plain % is a mass fraction,
+       -- and since 0.2.0 a volume fraction is not one)
+       level(epsilon, 'lower_better') AS eps_level, level(mu, 'higher_better', '‰') AS mu_per_mille
 FROM gb21519 ORDER BY grade;

@@ -147,3 +147,80 @@ EXPLAIN (COSTS OFF) SELECT * FROM std_idx WHERE code = 'GB/T 1500-2012';
 SELECT * FROM std_idx WHERE code = 'gb/t1500—2012';
 RESET enable_seqscan;
 RESET enable_bitmapscan;
+
+-- 12. Added in 0.2.0: forms real catalogues print ------------------------------
+-- amendment sheets (修改单): the base's kind, nature, year and undated
+-- number, no adopted standard; "第1号修改单" is the sheet without its year
+SELECT s AS typed, s::stdcode AS canonical, std_kind(s::stdcode) AS kind, std_nature(s::stdcode) AS nature,
+       std_prefix(s::stdcode) AS prefix, std_number(s::stdcode) AS number, std_year(s::stdcode) AS year,
+       std_undated(s::stdcode) AS undated, std_adopts(s::stdcode) AS adopts
+FROM unnest(ARRAY['GB 24315-2009/XG1-2012', 'GB 2762-2017/XG1-2021', 'GB/T 36422-2018/XG1-2024',
+                  'GB 24315-2009 第1号修改单', 'gb 2762—2017 / xg1—2021', 'GB 2760-2014第3号修改单',
+                  'GB/T 15629.11-2003/XG1-2006', 'DB11/T 1322-2016/XG1-2020']) AS s;
+-- ordered right after the edition they amend, in their order, before the next edition
+SELECT c FROM unnest('{GB 2762-2022,GB 2762-2017/XG2-2023,GB 2762-2017/XG10-2024,GB 2762-2017,
+  GB 2762-2017/XG1-2021,GB 2762,GB 2762-2017/XG1,GB 2762-2012}'::stdcode[]) AS c ORDER BY c;
+SELECT 'GB 24315-2009/XG1-2012'::stdcode > 'GB 24315-2009' AS after_base,
+       'GB 24315-2009/XG1-2012'::stdcode < 'GB 24315-2010' AS before_next,
+       'GB 24315-2009/XG1-2012'::stdcode = 'GB 24315-2009/XG1—2012' AS any_dash;
+-- food-safety local standards (DBS + province code): local, mandatory
+SELECT s AS typed, s::stdcode AS canonical, std_kind(s::stdcode) AS kind, std_nature(s::stdcode) AS nature,
+       std_prefix(s::stdcode) AS prefix
+FROM unnest(ARRAY['DBS52/ 049-2020', 'DBS52/066—2022', 'dbs23/ 001-2014', 'DBS 50/029-2020',
+                  'DBS44/ 006-2016']) AS s;
+-- engineering-construction codes of the housing and transport ministries
+SELECT s AS typed, s::stdcode AS canonical, std_kind(s::stdcode) AS kind, std_nature(s::stdcode) AS nature,
+       std_number(s::stdcode) AS number, std_year(s::stdcode) AS year, std_undated(s::stdcode) AS undated
+FROM unnest(ARRAY['JGJ 52-2006', 'JGJ/T294-2013', 'JGJ 94-94', 'CJJ 1-2008', 'CJJ/T 135-2009',
+                  'JTG 3362-2018', 'JTG D60-2015', 'JTGD60', 'JTG/T F50-2011', 'JTG/TF50-2011',
+                  'JTG/T 3360-01-2018', 'JTG/T D65-06', 'JTG F80/1-2004', 'JTS 239-2015', 'JTS 180-3',
+                  'JTS/T 231-2021', 'JTJ 270-98', 'JTJ/T 272-99', 'GBJ 10-89', 'TJ 307-77', 'TBJ 2-85',
+                  'CECS 21-2000', 'CECS88:97', 'T/CECS 772-2020', 'GB 50010-2010', 'GB/T 50344-2019']) AS s;
+SELECT c FROM unnest('{JTG/T 3360-01-2018,JTG/T 3360-02,JTG/T 3360,JTG/T 3360-01,JTG F80/2-2004,
+  JTG F80/1-2004,JTG D60-2015,JTG B01-2014}'::stdcode[]) AS c ORDER BY c;
+-- international and foreign issuers and forms added
+SELECT s AS typed, s::stdcode AS canonical, std_kind(s::stdcode) AS kind, std_year(s::stdcode) AS year,
+       std_undated(s::stdcode) AS undated
+FROM unnest(ARRAY['CISPR 32:2012', 'CISPR 10:1992/AMD1:1995/COR1:1995', 'CISPR TR 16-4-2:2011',
+                  'OIML R 76-1:2006', 'OIML R89-1990', 'ITU-T G.711 (11/1988)', 'ITU-T G.652 (11/2016)',
+                  'JIS A 0203:2019/AMENDMENT 1:2022', 'CEN/TS 16986', 'CLC/TR 50480:2011',
+                  'NSF/ANSI/CAN 61', 'ACI 318-19', 'ACI318-89', 'ANSI/IEEE Std C37.04-1979']) AS s;
+SELECT c FROM unnest('{ITU-T G.652 (11/2016),ITU-T G.652,ITU-T G.652 (06/2005),ITU-T G.652 (11/2009),
+  ITU-T G.652 (10/2000)}'::stdcode[]) AS c ORDER BY c;
+-- every canonical form reads back as itself
+SELECT count(*) AS values, count(*) FILTER (WHERE c::text::stdcode = c) AS round_trip
+FROM unnest('{GB 24315-2009/XG1-2012,GB 24315-2009/XG1,DBS52/ 049-2020,JTG/T 3360-01-2018,JTG F80/1-2004,
+  CECS 88-1997,OIML R 89:1990,ITU-T G.711 (11/1988),JIS A 0203:2019/AMENDMENT 1:2022,ACI 318-89}'::stdcode[]) AS c;
+
+-- 13. Refused on purpose, with what to write instead ------------------------------
+SELECT 'GB 24315/XG1-2012'::stdcode;
+SELECT 'GB 24315-2009/XG1-2008'::stdcode;
+SELECT 'GB 24315-2009/XG1-12'::stdcode;
+SELECT 'GB 24315-2009/XG0-2012'::stdcode;
+SELECT 'GB 24315-2009/XG1-2012/XG2-2013'::stdcode;
+SELECT 'GB/T 19001-2016/ISO 9001:2015/XG1-2020'::stdcode;
+SELECT 'DBS99/ 049-2020'::stdcode;
+SELECT 'DBS5201/ 049-2020'::stdcode;
+SELECT 'DBS52/T 049-2020'::stdcode;
+SELECT 'DBS52 049-2020'::stdcode;
+SELECT 'JGJ/Z 1-2020'::stdcode;
+SELECT 'CECS/T 1-2020'::stdcode;
+SELECT 'JTG/T 3360-001'::stdcode;
+SELECT 'JTJ 270——98'::stdcode;
+SELECT 'J 792-2008'::stdcode;
+SELECT 'ITU-T G.711 (13/1988)'::stdcode;
+SELECT 'ITU-T T.81 (1992) Cor. 1 (01/2004)'::stdcode;
+SELECT 'OIML R135:2004(E)'::stdcode;
+SELECT 'OIML X 1'::stdcode;
+SELECT 'IEC 60335-1:2020+AMD1:2025 CSV'::stdcode;
+SELECT 'IEEE Std 1547-2018 Redline'::stdcode;
+SELECT 'IEEE Std C37.09/Cor1-2007'::stdcode;
+SELECT 'IEC/IEEE 60255.118-1-2018'::stdcode;
+SELECT 'JIS A 0203:2019+A1:2022'::stdcode;
+SELECT 'CEN 16986'::stdcode;
+SELECT 'SIST-TS CEN/TS 16931-3-4:2020'::stdcode;
+SELECT 'CAC/RCP 1-1969, Rev 3-1997'::stdcode;
+SELECT 'CAC/GL-21 (1997)'::stdcode;
+SELECT 'ACI 318-1949'::stdcode;
+SELECT 'SF∕T 0022-2021'::stdcode;
+SELECT 'DB11T1981-2022'::stdcode;

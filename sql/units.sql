@@ -30,7 +30,7 @@ FROM (VALUES (0.05, '%', 500, 'mg/kg'), (0.05, '%', 0.5, 'g/kg'), (0.05, '%', 50
              (500, 'mg/kg', 500, 'ppm'), (1, 'kW·h', 3.6, 'MJ'), (100, '℃', 373.15, 'K'),
              (0, '°C', 273.15, 'K'), (-40, '°C', 233.15, 'K'), (0.5, 'h', 30, 'min'),
              (1, 'L', 1000, 'mL'), (1, 'µg', 1, 'μg'), (100, 'CFU/100mL', 1, 'CFU/mL'),
-             (1, 'kW·h/24h', 1, 'kW·h/d'), (1, 'mL/L', 0.1, '%'), (1, 'mL/L', 1, '‰'),
+             (1, 'kW·h/24h', 1, 'kW·h/d'), (1, 'mL/L', 0.1, '%vol'), (1, 'mL/L', 1, 'μL/mL'),
              (1, 'g/100g', 1, '%'), (1, 'μg/kg', 1, 'ppb'), (0.30, '%', 0.3, '%'),
              (1, 'MPa', 10, 'bar'), (1, 'atm', 101.325, 'kPa'), (1, 'kcal', 4.184, 'kJ'),
              (1, 'r/min', 6, '°/s'), (1, 'rpm', 1, 'r/min'), (1, 'a', 365, 'd'), (1, '年', 8760, 'h'),
@@ -38,6 +38,13 @@ FROM (VALUES (0.05, '%', 500, 'mg/kg'), (0.05, '%', 0.5, 'g/kg'), (0.05, '%', 50
              (1, 'mS/cm', 1000, 'μS/cm'), (1, 'lx', 1, 'lm/m²'), (1, 'kWh', 1, 'kW·h'),
              (1, '°C/min', 60, 'K/h'), (1, 'W/(m·K)', 1, 'W/m·K'), (65, 'dB(A)', 65, 'dBA'))
      AS t(a_val, a_unit, b_val, b_unit);
+
+-- the three fractions (0.2.0; 0.1.0 compared 1 mL/L with 0.1 %): a volume
+-- fraction is commensurable only with volume fractions, a mass concentration
+-- (g/100mL) with mass concentrations
+SELECT a, b, unit_commensurable(a, b), unit_dimension(a) AS dim_a
+FROM (VALUES ('mL/L', '%'), ('mL/L', '%vol'), ('%vol', 'g/100g'), ('g/100mL', 'mg/L'),
+             ('g/100mL', 'g/100g'), ('%', 'mg/kg'), ('%RH', '%')) AS t(a, b);
 
 -- conversions keep the written precision when the units differ by a power of ten,
 -- are exact when the result terminates, else 20 significant digits

@@ -38,14 +38,21 @@ SELECT '914403001922038_16'::uscc;
 SELECT '91440300格力038216'::uscc;
 SELECT '914403001922038217'::uscc;
 SELECT '91440400192548256X'::uscc;
+-- positions 3-8 are the GB/T 2260 division code: digits only
+SELECT '91AB0000600037341A'::uscc;
+SELECT '9111010A558521630L'::uscc;
+SELECT uscc_complete('91AB0000600037341');
 
 -- frontrunner.uscc_weak: a wrong check character is accepted, marked "!"
 SET frontrunner.uscc_weak = on;
 SELECT '914403001922038217'::uscc AS weak, uscc_is_valid('914403001922038217') AS valid,
        '914403001922038216'::uscc AS strong, uscc_is_valid('914403001922038216') AS valid2;
--- ... but length and character errors never are
+-- ... but length and character errors never are, nor a letter in the
+-- division code (a registry extract prints 429006NA000000022X)
 SELECT '91440300192203821'::uscc;
 SELECT '91I403001922038216'::uscc;
+SELECT '429006NA000000022X'::uscc;
+SELECT '429006NA000000022X!'::uscc;
 RESET frontrunner.uscc_weak;
 -- the printed form "…!" reads back whatever the setting (so dumps restore)
 SELECT '914403001922038217!'::uscc AS unchecked, uscc_is_valid('914403001922038217!');

@@ -5,7 +5,9 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type_d.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
@@ -103,6 +105,50 @@ fr_indicator_satisfies_numeric(PG_FUNCTION_ARGS)
 	m.lo = m.hi = x;
 	m.unit = s.unit;
 	PG_RETURN_BOOL(judge(&m, &s, rounded));
+}
+
+PG_FUNCTION_INFO_V1(fr_indicator_satisfies_results);
+
+/*
+ * satisfies(results numeric[], spec, method): the n results of a spot
+ * check's sample units (in the spec's unit) against a sampling plan (none
+ * above M, at most c above m), or each against a plain limit.
+ */
+Datum
+fr_indicator_satisfies_results(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	bool		rounded = method_rounded(PG_GETARG_TEXT_PP(2));
+	FrIndicator s;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	FrDec	   *x;
+	FrError		err;
+	bool		result;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("sample results must be a one-dimensional array"),
+				 errhint("Give one result per sample unit, e.g. ARRAY[120, 80, 450, 60, 95].")));
+	deconstruct_array(arr, NUMERICOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	x = palloc(sizeof(FrDec) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("sample result %d is null", i + 1),
+					 errhint("Every sample unit of a spot check has a result.")));
+		x[i] = fr_numeric_to_dec(DatumGetNumeric(elems[i]), "sample result");
+	}
+	fr_ind_load(PG_GETARG_DATUM(1), &s);
+	fr_error_init(&err);
+	if (!fr_ind_satisfies_results(x, n, &s, rounded, &result, &err))
+		fr_ind_raise(&err, n == 0 ? "no sample results to judge" :
+					 "the sample results do not fit the requirement's sampling plan");
+	PG_RETURN_BOOL(result);
 }
 
 /* ---------------------------------------------------------------- level, margin */

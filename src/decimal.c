@@ -11,12 +11,18 @@
 
 /*
  * coef / 10^scale with display scale = scale, the value and scale
- * numeric_in() gives the decimal text, built without the text round trip.
+ * numeric_in() gives the decimal text, built without the text round trip
+ * (a negative scale, 13×10², is the integer 1300).
  */
 Datum
 fr_dec_to_numeric(FrDec d)
 {
-	return NumericGetDatum(int64_div_fast_to_numeric(d.coef, d.scale));
+	int64		coef = d.coef;
+
+	/* a power of ten's negative scale: its zeros (|value| < 10^18 fits) */
+	for (int i = d.scale; i < 0; i++)
+		coef *= 10;
+	return NumericGetDatum(int64_div_fast_to_numeric(coef, Max(d.scale, 0)));
 }
 
 FrDec

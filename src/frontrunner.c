@@ -14,6 +14,21 @@ PG_MODULE_MAGIC;
 
 bool		fr_uscc_weak = false;
 
+/*
+ * frontrunner.progress: where the long calls (rank_plan, publish_ranking,
+ * import_disclosures) report their phases — nowhere, to the client as
+ * NOTICEs, or to the server log.  The SQL reads it (progress()); C only
+ * defines it, so that a misspelt value is refused.
+ */
+static int	fr_progress = 0;
+
+static const struct config_enum_entry fr_progress_options[] = {
+	{"off", 0, false},
+	{"notice", 1, false},
+	{"log", 2, false},
+	{NULL, 0, false}
+};
+
 void		_PG_init(void);
 
 /*
@@ -44,6 +59,16 @@ _PG_init(void)
 							 "Length and character-set errors are never accepted.",
 							 &fr_uscc_weak,
 							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	DefineCustomEnumVariable("frontrunner.progress",
+							 "Where long calls report their progress.",
+							 "off: nowhere; notice: a NOTICE per phase with counts and times, "
+							 "which drivers pass to the client; log: the same lines in the server log.",
+							 &fr_progress,
+							 0,
+							 fr_progress_options,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);

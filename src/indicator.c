@@ -34,17 +34,90 @@ ind_data(Datum d, struct varlena **detoasted)
 	return VARDATA_ANY(p);
 }
 
+/* where the parts of a stored value are */
+typedef struct Layout
+{
+	FrIndDisk	disk;
+	FrIndExt	ext;
+	size_t		tol_off;
+	size_t		unit_off;
+	size_t		species_off;
+} Layout;
+
+static void
+read_layout(const char *data, Layout *l)
+{
+	size_t		off = sizeof(FrIndDisk);
+
+	memcpy(&l->disk, data, sizeof(FrIndDisk));
+	if (l->disk.version >= FR_IND_VERSION && (l->disk.flags & FR_IND_DISK_EXT))
+	{
+		memcpy(&l->ext, data + off, sizeof(FrIndExt));
+		off += sizeof(FrIndExt);
+	}
+	else
+		memset(&l->ext, 0, sizeof(FrIndExt));
+	l->tol_off = off;
+	if (l->disk.form == FR_IND_TOL)
+		off += 3 * sizeof(FrDec);
+	l->unit_off = off;
+	l->species_off = off + l->disk.unitlen;
+}
+
+static bool
+dimensionless(const FrUnit *u)
+{
+	for (int i = 0; i < FR_UNIT_NDIM; i++)
+		if (u->dim[i] != 0)
+			return false;
+	return true;
+}
+
+/* bounds, flags, unit, basis and plan: what comparisons need */
 static void
 copy_core(const char *data, FrIndicator *v)
 {
-	FrIndDisk	disk;
+	Layout		l;
+	size_t		sl;
 
-	memcpy(&disk, data, sizeof(FrIndDisk));
-	v->form = disk.form;
-	v->flags = disk.flags;
-	v->lo = disk.lo;
-	v->hi = disk.hi;
-	v->unit = disk.unit;
+	read_layout(data, &l);
+	v->form = l.disk.form;
+	v->flags = l.disk.flags & ~FR_IND_DISK_EXT;
+	v->lo = l.disk.lo;
+	v->hi = l.disk.hi;
+	v->unit = l.disk.unit;
+	v->lo_exp = l.ext.lo_exp;
+	v->hi_exp = l.ext.hi_exp;
+	v->max_exp = l.ext.max_exp;
+	v->lo_pow = l.ext.lo_pow;
+	v->hi_pow = l.ext.hi_pow;
+	v->max_pow = l.ext.max_pow;
+	v->fraction_q = l.ext.fraction_q;
+	v->sample_q = l.ext.sample_q;
+	v->plan_n = l.ext.plan_n;
+	v->plan_c = l.ext.plan_c;
+	v->plan_max = l.ext.plan_max;
+	sl = Min(l.ext.specieslen, FR_SPECIES_MAXLEN - 1);
+	memcpy(v->species, data + l.species_off, sl);
+	v->species[sl] = '\0';
+
+	/*
+	 * 0.1.0 stored a volume fraction (mL/L, %vol) and %RH as dimensionless:
+	 * their unit is derived again from the text, by 0.2.0's algebra.
+	 */
+	if (l.disk.version == FR_IND_VERSION_0_1 && l.disk.unitlen > 0 &&
+		!(v->flags & FR_IND_ANYUNIT) && dimensionless(&v->unit))
+	{
+		char		canon[FR_UNIT_MAXLEN];
+		FrError		err;
+
+		fr_error_init(&err);
+		if (!fr_indicator_unit_parse(data + l.unit_off, l.disk.unitlen, &v->unit, canon, &err))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("stored indicator has a unit this release cannot read"),
+					 errdetail_internal("%s", err.detail)));
+	}
 }
 
 void
@@ -63,67 +136,94 @@ fr_ind_load(Datum d, FrIndicator *v)
 {
 	struct varlena *p;
 	const char *data = ind_data(d, &p);
-	FrIndDisk	disk;
-	size_t		off = sizeof(FrIndDisk);
+	Layout		l;
 	size_t		ulen;
 
 	memset(v, 0, sizeof(FrIndicator));
-	memcpy(&disk, data, sizeof(FrIndDisk));
+	read_layout(data, &l);
 	copy_core(data, v);
 	if (v->form == FR_IND_TOL)
 	{
-		memcpy(&v->nominal, data + off, sizeof(FrDec));
-		memcpy(&v->dev_up, data + off + sizeof(FrDec), sizeof(FrDec));
-		memcpy(&v->dev_down, data + off + 2 * sizeof(FrDec), sizeof(FrDec));
-		off += 3 * sizeof(FrDec);
+		memcpy(&v->nominal, data + l.tol_off, sizeof(FrDec));
+		memcpy(&v->dev_up, data + l.tol_off + sizeof(FrDec), sizeof(FrDec));
+		memcpy(&v->dev_down, data + l.tol_off + 2 * sizeof(FrDec), sizeof(FrDec));
 	}
-	ulen = Min(disk.unitlen, FR_UNIT_MAXLEN - 1);
-	memcpy(v->unittext, data + off, ulen);
+	ulen = Min(l.disk.unitlen, FR_UNIT_MAXLEN - 1);
+	memcpy(v->unittext, data + l.unit_off, ulen);
 	v->unittext[ulen] = '\0';
 	if ((Pointer) p != DatumGetPointer(d))
 		pfree(p);
+}
+
+/* d with its padding zeroed, so that equal values store identical bytes */
+static FrDec
+dec_clean(FrDec d)
+{
+	FrDec		r;
+
+	memset(&r, 0, sizeof(r));
+	r.coef = d.coef;
+	r.scale = d.scale;
+	return r;
 }
 
 struct varlena *
 fr_ind_store(const FrIndicator *v)
 {
 	FrIndDisk	disk;
+	bool		ext = fr_indicator_extended(v);
 	size_t		ulen = strlen(v->unittext);
-	size_t		size = VARHDRSZ + sizeof(FrIndDisk) + ulen +
-		(v->form == FR_IND_TOL ? 3 * sizeof(FrDec) : 0);
+	size_t		slen = ext ? strlen(v->species) : 0;
+	size_t		size = VARHDRSZ + sizeof(FrIndDisk) + (ext ? sizeof(FrIndExt) : 0) +
+		(v->form == FR_IND_TOL ? 3 * sizeof(FrDec) : 0) + ulen + slen;
 	struct varlena *r = (struct varlena *) palloc0(size);
 	char	   *data = VARDATA(r);
 	size_t		off = sizeof(FrIndDisk);
+	FrDec		zero = {0, 0};
 
 	SET_VARSIZE(r, size);
 	memset(&disk, 0, sizeof(disk));
 	disk.version = FR_IND_VERSION;
 	disk.form = v->form;
-	disk.flags = v->flags;
+	disk.flags = v->flags | (ext ? FR_IND_DISK_EXT : 0);
 	disk.unitlen = (uint16) ulen;
-	/* canonical zero padding so that equal values store identical bytes */
-	disk.lo.coef = (v->flags & FR_IND_LO_INF) ? 0 : v->lo.coef;
-	disk.lo.scale = (v->flags & FR_IND_LO_INF) ? 0 : v->lo.scale;
-	disk.hi.coef = (v->flags & FR_IND_HI_INF) ? 0 : v->hi.coef;
-	disk.hi.scale = (v->flags & FR_IND_HI_INF) ? 0 : v->hi.scale;
+	disk.lo = dec_clean((v->flags & FR_IND_LO_INF) ? zero : v->lo);
+	disk.hi = dec_clean((v->flags & FR_IND_HI_INF) ? zero : v->hi);
 	if (!(v->flags & FR_IND_ANYUNIT))
 		disk.unit = v->unit;
 	memcpy(data, &disk, sizeof(disk));
+	if (ext)
+	{
+		FrIndExt	e;
+
+		memset(&e, 0, sizeof(e));
+		e.lo_exp = v->lo_exp;
+		e.hi_exp = v->hi_exp;
+		e.max_exp = v->max_exp;
+		e.lo_pow = v->lo_pow;
+		e.hi_pow = v->hi_pow;
+		e.max_pow = v->max_pow;
+		e.fraction_q = v->fraction_q;
+		e.sample_q = v->sample_q;
+		e.plan_n = v->plan_n;
+		e.plan_c = v->plan_c;
+		e.specieslen = (uint16) slen;
+		e.plan_max = dec_clean(v->plan_max);
+		memcpy(data + off, &e, sizeof(e));
+		off += sizeof(e);
+	}
 	if (v->form == FR_IND_TOL)
 	{
 		FrDec		t[3];
 
-		memset(t, 0, sizeof(t));
-		t[0].coef = v->nominal.coef;
-		t[0].scale = v->nominal.scale;
-		t[1].coef = v->dev_up.coef;
-		t[1].scale = v->dev_up.scale;
-		t[2].coef = v->dev_down.coef;
-		t[2].scale = v->dev_down.scale;
+		t[0] = dec_clean(v->nominal);
+		t[1] = dec_clean(v->dev_up);
+		t[2] = dec_clean(v->dev_down);
 		memcpy(data + off, t, sizeof(t));
 		off += sizeof(t);
 	}
 	memcpy(data + off, v->unittext, ulen);
+	memcpy(data + off + ulen, v->species, slen);
 	return r;
 }
 
@@ -151,6 +251,21 @@ fr_ind_raise(const FrError *err, const char *message)
 }
 
 void
+fr_ind_basis_label(const FrIndicator *v, char *buf, size_t cap)
+{
+	const char *sample = fr_qualifier_spelling(FR_QUAL_SAMPLE, v->sample_q);
+
+	if (v->species[0] && sample[0])
+		snprintf(buf, cap, "以%s计, %s", v->species, sample);
+	else if (v->species[0])
+		snprintf(buf, cap, "以%s计", v->species);
+	else if (sample[0])
+		snprintf(buf, cap, "%s", sample);
+	else
+		snprintf(buf, cap, "no basis (as received)");
+}
+
+void
 fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator *b)
 {
 	char		da[FR_UNIT_MAXLEN * 2];
@@ -158,6 +273,21 @@ fr_ind_require_commensurable(const FrIndicator *a, const FrIndicator *b)
 
 	if (fr_ind_commensurable(a, b))
 		return;
+	if (fr_ind_units_commensurable(a, b))
+	{
+		/* same quantity, different bases: 以N计 vs 以NO3计, 以干基计 vs as received */
+		char		ba[FR_SPECIES_MAXLEN + 64];
+		char		bb[FR_SPECIES_MAXLEN + 64];
+
+		fr_ind_basis_label(a, ba, sizeof(ba));
+		fr_ind_basis_label(b, bb, sizeof(bb));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot compare indicators on different bases: %s and %s",
+						fr_pg_from_utf8(ba), fr_pg_from_utf8(bb)),
+				 errdetail("Values on different bases count different things (nitrate as N is about 4.43 times nitrate as NO3); a value on no species basis is compatible with any species."),
+				 errhint("compare(a, b) returns \"incomparable\" for such pairs instead of raising.")));
+	}
 	fr_unit_dimension_text(&a->unit, da, sizeof(da));
 	fr_unit_dimension_text(&b->unit, db, sizeof(db));
 	ereport(ERROR,
@@ -205,13 +335,21 @@ fr_indicator_out(PG_FUNCTION_ARGS)
 }
 
 /*
- * Binary format, version 1:
+ * Binary format, version 1 (what 0.1.0 sends; still sent for a value that
+ * has nothing of 0.2.0: no power of ten, basis or plan):
  *   int8 version, int8 form, int16 flags,
  *   lower, upper: int64 coefficient, int16 scale each (0 when infinite),
  *   tolerance form only: nominal, upper deviation, lower deviation (same),
  *   int32 length + UTF-8 canonical unit text.
- * The unit is re-parsed on input, and the value checked: a client cannot
- * hand the server an inconsistent value.
+ * Version 2 (0.2.0) continues version 1 with
+ *   int8 lower, upper and M exponents, int8 lower, upper and M power flags
+ *   (FR_POW_*: 1 written with a power of ten, 2 the bare power 10^k),
+ *   int8 fraction qualifier, int8 sample basis (their spellings' numbers),
+ *   int16 n, int16 c, M (int64, int16) of a sampling plan,
+ *   int32 length + UTF-8 species (以X计: X).
+ * Scales may be negative in version 2 (13×10² is {13, -2}).  The unit is
+ * re-parsed on input (and a fraction qualifier applied to it), and the
+ * value checked: a client cannot hand the server an inconsistent value.
  */
 static void
 send_dec(StringInfo buf, FrDec d)
@@ -225,9 +363,19 @@ recv_dec(StringInfo buf)
 {
 	FrDec		d;
 
+	memset(&d, 0, sizeof(d));
 	d.coef = pq_getmsgint64(buf);
 	d.scale = (int16) pq_getmsgint(buf, 2);
 	return d;
+}
+
+static void
+send_text(StringInfo buf, const char *t)
+{
+	size_t		n = strlen(t);
+
+	pq_sendint32(buf, (uint32) n);
+	pq_sendbytes(buf, t, (int) n);
 }
 
 Datum
@@ -235,24 +383,39 @@ fr_indicator_send(PG_FUNCTION_ARGS)
 {
 	FrIndicator v;
 	StringInfoData buf;
-	size_t		ulen;
+	bool		ext;
+	FrDec		zero = {0, 0};
 
 	fr_ind_load(PG_GETARG_DATUM(0), &v);
+	ext = fr_indicator_extended(&v);
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, FR_IND_VERSION);
+	pq_sendbyte(&buf, ext ? FR_IND_VERSION : FR_IND_VERSION_0_1);
 	pq_sendbyte(&buf, v.form);
 	pq_sendint16(&buf, v.flags);
-	send_dec(&buf, (v.flags & FR_IND_LO_INF) ? (FrDec) {0, 0} : v.lo);
-	send_dec(&buf, (v.flags & FR_IND_HI_INF) ? (FrDec) {0, 0} : v.hi);
+	send_dec(&buf, (v.flags & FR_IND_LO_INF) ? zero : v.lo);
+	send_dec(&buf, (v.flags & FR_IND_HI_INF) ? zero : v.hi);
 	if (v.form == FR_IND_TOL)
 	{
 		send_dec(&buf, v.nominal);
 		send_dec(&buf, v.dev_up);
 		send_dec(&buf, v.dev_down);
 	}
-	ulen = strlen(v.unittext);
-	pq_sendint32(&buf, (uint32) ulen);
-	pq_sendbytes(&buf, v.unittext, (int) ulen);
+	send_text(&buf, v.unittext);
+	if (ext)
+	{
+		pq_sendbyte(&buf, (uint8) v.lo_exp);
+		pq_sendbyte(&buf, (uint8) v.hi_exp);
+		pq_sendbyte(&buf, (uint8) v.max_exp);
+		pq_sendbyte(&buf, v.lo_pow);
+		pq_sendbyte(&buf, v.hi_pow);
+		pq_sendbyte(&buf, v.max_pow);
+		pq_sendbyte(&buf, v.fraction_q);
+		pq_sendbyte(&buf, v.sample_q);
+		pq_sendint16(&buf, v.plan_n);
+		pq_sendint16(&buf, v.plan_c);
+		send_dec(&buf, v.plan_max);
+		send_text(&buf, v.species);
+	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -267,6 +430,19 @@ raise_binary(const char *detail)
 			 errdetail_internal("%s", fr_pg_from_utf8(detail))));
 }
 
+/* an int32 length and that many bytes, into dst (cap bytes, NUL added) */
+static uint32
+recv_text(StringInfo buf, char *dst, size_t cap, const char *what)
+{
+	uint32		n = (uint32) pq_getmsgint(buf, 4);
+
+	if (n >= cap)
+		raise_binary(psprintf("The %s has %u bytes; at most %zu are allowed.", what, n, cap - 1));
+	memcpy(dst, pq_getmsgbytes(buf, (int) n), n);
+	dst[n] = '\0';
+	return n;
+}
+
 Datum
 fr_indicator_recv(PG_FUNCTION_ARGS)
 {
@@ -279,11 +455,11 @@ fr_indicator_recv(PG_FUNCTION_ARGS)
 
 	memset(&v, 0, sizeof(v));
 	version = pq_getmsgbyte(buf);
-	if (version != FR_IND_VERSION)
+	if (version != FR_IND_VERSION && version != FR_IND_VERSION_0_1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type indicator", version),
-				 errhint("This server reads version %d.", FR_IND_VERSION)));
+				 errhint("This server reads versions %d and %d.", FR_IND_VERSION_0_1, FR_IND_VERSION)));
 	v.form = (uint8) pq_getmsgbyte(buf);
 	v.flags = (uint16) pq_getmsgint(buf, 2);
 	v.lo = recv_dec(buf);
@@ -294,12 +470,26 @@ fr_indicator_recv(PG_FUNCTION_ARGS)
 		v.dev_up = recv_dec(buf);
 		v.dev_down = recv_dec(buf);
 	}
-	ulen = (uint32) pq_getmsgint(buf, 4);
-	if (ulen >= FR_UNIT_MAXLEN)
-		raise_binary(psprintf("The unit text has %u bytes; at most %d are allowed.",
-							  ulen, FR_UNIT_MAXLEN - 1));
-	memcpy(v.unittext, pq_getmsgbytes(buf, (int) ulen), ulen);
-	v.unittext[ulen] = '\0';
+	ulen = recv_text(buf, v.unittext, FR_UNIT_MAXLEN, "unit text");
+	if (version == FR_IND_VERSION)
+	{
+		v.lo_exp = (int8) pq_getmsgbyte(buf);
+		v.hi_exp = (int8) pq_getmsgbyte(buf);
+		v.max_exp = (int8) pq_getmsgbyte(buf);
+		v.lo_pow = (uint8) pq_getmsgbyte(buf);
+		v.hi_pow = (uint8) pq_getmsgbyte(buf);
+		v.max_pow = (uint8) pq_getmsgbyte(buf);
+		v.fraction_q = (uint8) pq_getmsgbyte(buf);
+		v.sample_q = (uint8) pq_getmsgbyte(buf);
+		v.plan_n = (uint16) pq_getmsgint(buf, 2);
+		v.plan_c = (uint16) pq_getmsgint(buf, 2);
+		v.plan_max = recv_dec(buf);
+		recv_text(buf, v.species, FR_SPECIES_MAXLEN, "species");
+	}
+	else if ((v.flags & FR_IND_ALLFLAGS) != (v.flags & 0x00FF) || v.form == FR_IND_PLAN ||
+			 (!(v.flags & FR_IND_LO_INF) && v.lo.scale < 0) ||
+			 (!(v.flags & FR_IND_HI_INF) && v.hi.scale < 0))
+		raise_binary("Version 1 has no sampling plans and no powers of ten.");
 	fr_error_init(&err);
 	if (v.flags & FR_IND_ANYUNIT)
 	{
@@ -314,6 +504,8 @@ fr_indicator_recv(PG_FUNCTION_ARGS)
 		if (strcmp(canon, v.unittext) != 0)
 			raise_binary(psprintf("Unit \"%s\" is not in its canonical spelling \"%s\".",
 								  v.unittext, canon));
+		if (!fr_unit_apply_fraction(&v.unit, v.unittext, fr_fraction_of(v.fraction_q), &err))
+			raise_binary(err.detail);
 	}
 	if (!fr_indicator_check(&v, &err))
 		raise_binary(err.detail);
@@ -404,7 +596,10 @@ fr_indicator_sortsupport(PG_FUNCTION_ARGS)
 /*
  * Hash of the set: equal sets (as fr_ind_order says) hash alike, whatever
  * unit they were written in, because each finite bound is hashed through
- * its exact value in base units (fr_value_key).
+ * its exact value in base units (fr_value_key).  A value with a basis or a
+ * sampling plan (0.2.0) mixes in what = compares beyond the set: the
+ * species key, the sample basis and the plan's n, c and M'.  A value
+ * without them hashes as in 0.1.0.
  */
 typedef struct IndHashKey
 {
@@ -417,8 +612,21 @@ typedef struct IndHashKey
 	FrValueKey	hi;
 } IndHashKey;
 
-static void
-hash_key(Datum d, IndHashKey *k)
+typedef struct IndHashExt
+{
+	char		species[FR_SPECIES_MAXLEN];
+	int8		sample;
+	int8		plan;
+	uint16		plan_n;
+	uint16		plan_c;
+	int8		max_inf;
+	int8		pad;
+	FrValueKey	max;
+} IndHashExt;
+
+/* the keys of d; false when it has no extension to hash */
+static bool
+hash_key(Datum d, IndHashKey *k, IndHashExt *x)
 {
 	FrIndicator v;
 
@@ -428,7 +636,7 @@ hash_key(Datum d, IndHashKey *k)
 	{
 		/* only the unit-less ND: one set */
 		k->hi_eps = 2;
-		return;
+		return false;
 	}
 	memcpy(k->dim, v.unit.dim, sizeof(k->dim));
 	k->lo_inf = (v.flags & FR_IND_LO_INF) != 0;
@@ -443,6 +651,24 @@ hash_key(Datum d, IndHashKey *k)
 		k->hi_eps = (v.flags & FR_IND_HI_EPS) ? 1 : (v.flags & FR_IND_HI_INC) ? 0 : -1;
 		fr_value_key(v.hi, &v.unit, &k->hi);
 	}
+	if (v.form != FR_IND_PLAN && v.species[0] == '\0' && v.sample_q == 0)
+		return false;
+	memset(x, 0, sizeof(IndHashExt));
+	fr_species_key(v.species, x->species);
+	x->sample = (int8) fr_sample_of(v.sample_q);
+	if (v.form == FR_IND_PLAN)
+	{
+		bool		unbounded;
+		FrDec		big = fr_plan_effective_max(&v, &unbounded);
+
+		x->plan = 1;
+		x->plan_n = v.plan_n;
+		x->plan_c = v.plan_c;
+		x->max_inf = unbounded;
+		if (!unbounded)
+			fr_value_key(big, &v.unit, &x->max);
+	}
+	return true;
 }
 
 PG_FUNCTION_INFO_V1(fr_indicator_hash);
@@ -452,18 +678,27 @@ Datum
 fr_indicator_hash(PG_FUNCTION_ARGS)
 {
 	IndHashKey	k;
+	IndHashExt	x;
+	uint32		h;
 
-	hash_key(PG_GETARG_DATUM(0), &k);
-	return hash_any((unsigned char *) &k, sizeof(k));
+	if (!hash_key(PG_GETARG_DATUM(0), &k, &x))
+		return hash_any((unsigned char *) &k, sizeof(k));
+	h = DatumGetUInt32(hash_any((unsigned char *) &k, sizeof(k)));
+	PG_RETURN_UINT32(hash_combine(h, DatumGetUInt32(hash_any((unsigned char *) &x, sizeof(x)))));
 }
 
 Datum
 fr_indicator_hash_extended(PG_FUNCTION_ARGS)
 {
 	IndHashKey	k;
+	IndHashExt	x;
+	uint64		seed = PG_GETARG_INT64(1);
+	uint64		h;
 
-	hash_key(PG_GETARG_DATUM(0), &k);
-	return hash_any_extended((unsigned char *) &k, sizeof(k), PG_GETARG_INT64(1));
+	if (!hash_key(PG_GETARG_DATUM(0), &k, &x))
+		return hash_any_extended((unsigned char *) &k, sizeof(k), seed);
+	h = DatumGetUInt64(hash_any_extended((unsigned char *) &k, sizeof(k), seed));
+	PG_RETURN_UINT64(hash_combine64(h, DatumGetUInt64(hash_any_extended((unsigned char *) &x, sizeof(x), seed))));
 }
 
 /* ---------------------------------------------------------------- set operators */
@@ -521,51 +756,114 @@ fr_indicator_overlaps(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- accessors */
 
-PG_FUNCTION_INFO_V1(fr_indicator_lower);
-PG_FUNCTION_INFO_V1(fr_indicator_upper);
-PG_FUNCTION_INFO_V1(fr_indicator_lower_inc);
-PG_FUNCTION_INFO_V1(fr_indicator_upper_inc);
-PG_FUNCTION_INFO_V1(fr_indicator_is_nd);
-PG_FUNCTION_INFO_V1(fr_indicator_unit);
+/* one end of the argument: false when it has none */
+typedef struct Bound
+{
+	FrDec		d;
+	bool		inc;
+	bool		eps;			/* the 0⁺ of ND without a limit */
+} Bound;
 
-Datum
-fr_indicator_lower(PG_FUNCTION_ARGS)
+static bool
+bound_of(FunctionCallInfo fcinfo, bool upper, Bound *b)
 {
 	FrIndicator v;
 
 	fr_ind_load_core(PG_GETARG_DATUM(0), &v);
-	if (v.flags & FR_IND_LO_INF)
+	if (v.flags & (upper ? FR_IND_HI_INF : FR_IND_LO_INF))
+		return false;
+	b->d = upper ? v.hi : v.lo;
+	b->inc = (v.flags & (upper ? FR_IND_HI_INC : FR_IND_LO_INC)) != 0;
+	b->eps = upper && (v.flags & FR_IND_HI_EPS);
+	return true;
+}
+
+/* the unit of the last written digit: 0.01 for 0.30, 100 for 13×10² */
+static Datum
+precision_of(const Bound *b)
+{
+	FrDec		one = {1, b->d.scale};
+
+	return fr_dec_to_numeric(one);
+}
+
+static Datum
+text_datum(const char *s)
+{
+	return PointerGetDatum(cstring_to_text(fr_pg_from_utf8(s)));
+}
+
+PG_FUNCTION_INFO_V1(fr_indicator_lower);
+PG_FUNCTION_INFO_V1(fr_indicator_upper);
+PG_FUNCTION_INFO_V1(fr_indicator_lower_inc);
+PG_FUNCTION_INFO_V1(fr_indicator_upper_inc);
+PG_FUNCTION_INFO_V1(fr_indicator_lower_precision);
+PG_FUNCTION_INFO_V1(fr_indicator_upper_precision);
+PG_FUNCTION_INFO_V1(fr_indicator_is_nd);
+PG_FUNCTION_INFO_V1(fr_indicator_unit);
+PG_FUNCTION_INFO_V1(fr_indicator_form);
+PG_FUNCTION_INFO_V1(fr_indicator_species);
+PG_FUNCTION_INFO_V1(fr_indicator_sample_basis);
+PG_FUNCTION_INFO_V1(fr_indicator_fraction);
+PG_FUNCTION_INFO_V1(fr_indicator_plan_n);
+PG_FUNCTION_INFO_V1(fr_indicator_plan_c);
+PG_FUNCTION_INFO_V1(fr_indicator_plan_m);
+PG_FUNCTION_INFO_V1(fr_indicator_plan_max);
+
+Datum
+fr_indicator_lower(PG_FUNCTION_ARGS)
+{
+	Bound		b;
+
+	if (!bound_of(fcinfo, false, &b))
 		PG_RETURN_NULL();
-	return fr_dec_to_numeric(v.lo);
+	return fr_dec_to_numeric(b.d);
 }
 
 Datum
 fr_indicator_upper(PG_FUNCTION_ARGS)
 {
-	FrIndicator v;
+	Bound		b;
 
-	fr_ind_load_core(PG_GETARG_DATUM(0), &v);
-	if (v.flags & FR_IND_HI_INF)
+	if (!bound_of(fcinfo, true, &b))
 		PG_RETURN_NULL();
-	return fr_dec_to_numeric(v.hi);
+	return fr_dec_to_numeric(b.d);
 }
 
 Datum
 fr_indicator_lower_inc(PG_FUNCTION_ARGS)
 {
-	FrIndicator v;
+	Bound		b;
 
-	fr_ind_load_core(PG_GETARG_DATUM(0), &v);
-	PG_RETURN_BOOL(!(v.flags & FR_IND_LO_INF) && (v.flags & FR_IND_LO_INC));
+	PG_RETURN_BOOL(bound_of(fcinfo, false, &b) && b.inc);
 }
 
 Datum
 fr_indicator_upper_inc(PG_FUNCTION_ARGS)
 {
-	FrIndicator v;
+	Bound		b;
 
-	fr_ind_load_core(PG_GETARG_DATUM(0), &v);
-	PG_RETURN_BOOL(!(v.flags & FR_IND_HI_INF) && (v.flags & FR_IND_HI_INC));
+	PG_RETURN_BOOL(bound_of(fcinfo, true, &b) && b.inc);
+}
+
+Datum
+fr_indicator_lower_precision(PG_FUNCTION_ARGS)
+{
+	Bound		b;
+
+	if (!bound_of(fcinfo, false, &b))
+		PG_RETURN_NULL();
+	return precision_of(&b);
+}
+
+Datum
+fr_indicator_upper_precision(PG_FUNCTION_ARGS)
+{
+	Bound		b;
+
+	if (!bound_of(fcinfo, true, &b) || b.eps)
+		PG_RETURN_NULL();
+	return precision_of(&b);
 }
 
 Datum
@@ -585,7 +883,106 @@ fr_indicator_unit(PG_FUNCTION_ARGS)
 	fr_ind_load(PG_GETARG_DATUM(0), &v);
 	if (v.flags & FR_IND_ANYUNIT)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(fr_pg_from_utf8(v.unittext)));
+	return text_datum(v.unittext);
+}
+
+Datum
+fr_indicator_form(PG_FUNCTION_ARGS)
+{
+	static const char *const names[] = {
+		"", "point", "upper", "lower", "range", "tolerance", "nd", "plan"
+	};
+	FrIndicator v;
+
+	fr_ind_load_core(PG_GETARG_DATUM(0), &v);
+	return text_datum(v.form <= FR_IND_PLAN ? names[v.form] : "");
+}
+
+Datum
+fr_indicator_species(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+
+	fr_ind_load_core(PG_GETARG_DATUM(0), &v);
+	if (v.species[0] == '\0')
+		PG_RETURN_NULL();
+	return text_datum(v.species);
+}
+
+Datum
+fr_indicator_sample_basis(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+	const char *name;
+
+	fr_ind_load_core(PG_GETARG_DATUM(0), &v);
+	name = fr_sample_name(fr_sample_of(v.sample_q));
+	if (name == NULL)
+		PG_RETURN_NULL();
+	return text_datum(name);
+}
+
+Datum
+fr_indicator_fraction(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+	const char *name;
+
+	fr_ind_load(PG_GETARG_DATUM(0), &v);
+	if ((v.flags & FR_IND_ANYUNIT) || v.unittext[0] == '\0')
+		PG_RETURN_NULL();
+	name = fr_fraction_name(fr_unit_fraction(&v.unit));
+	if (name == NULL)
+		PG_RETURN_NULL();
+	return text_datum(name);
+}
+
+/* the argument, when it is a sampling plan */
+static bool
+plan_of(FunctionCallInfo fcinfo, FrIndicator *v)
+{
+	fr_ind_load_core(PG_GETARG_DATUM(0), v);
+	return v->form == FR_IND_PLAN;
+}
+
+Datum
+fr_indicator_plan_n(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+
+	if (!plan_of(fcinfo, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(v.plan_n);
+}
+
+Datum
+fr_indicator_plan_c(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+
+	if (!plan_of(fcinfo, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(v.plan_c);
+}
+
+Datum
+fr_indicator_plan_m(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+
+	if (!plan_of(fcinfo, &v))
+		PG_RETURN_NULL();
+	return fr_dec_to_numeric(v.hi);
+}
+
+Datum
+fr_indicator_plan_max(PG_FUNCTION_ARGS)
+{
+	FrIndicator v;
+
+	if (!plan_of(fcinfo, &v) || !(v.flags & FR_IND_PLAN_M))
+		PG_RETURN_NULL();
+	return fr_dec_to_numeric(v.plan_max);
 }
 
 /* ---------------------------------------------------------------- to_text, to_unit */
@@ -698,16 +1095,32 @@ fr_indicator_to_unit(PG_FUNCTION_ARGS)
 	fr_ind_parse_unit_arg(PG_GETARG_TEXT_PP(1), &u, canon);
 	if (v.flags & FR_IND_ANYUNIT)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* ND is ND in every unit */
-	r = v;
-	r.unit = u;
-	memcpy(r.unittext, canon, FR_UNIT_MAXLEN);
 	fr_ind_require_unit(&v, &u, canon);
+	r = v;
+	memcpy(r.unittext, canon, FR_UNIT_MAXLEN);
+	if (strcmp(canon, v.unittext) != 0)
+		r.fraction_q = 0;		/* the new unit says which fraction it is */
+	if (fr_unit_identical(&v.unit, &u))
+	{
+		/* the same unit spelled otherwise (l, L): the numbers as written */
+		fr_error_init(&err);
+		if (!fr_unit_apply_fraction(&u, canon, fr_fraction_of(r.fraction_q), &err))
+			fr_ind_raise(&err, "the indicator converted to the new unit is not valid");
+		r.unit = u;
+		PG_RETURN_POINTER(fr_ind_store(&r));
+	}
+	r.unit = u;
+	/* converted numbers are plain decimals */
+	r.lo_exp = r.hi_exp = r.max_exp = 0;
+	r.lo_pow = r.hi_pow = r.max_pow = 0;
 	if (!(v.flags & FR_IND_LO_INF))
 		convert_or_raise(v.lo, &v, &u, canon, &r.lo);
 	if (!(v.flags & FR_IND_HI_INF))
 		convert_or_raise(v.hi, &v, &u, canon, &r.hi);
 	if (v.form == FR_IND_POINT)
 		r.hi = r.lo;
+	else if (v.form == FR_IND_PLAN && (v.flags & FR_IND_PLAN_M))
+		convert_or_raise(v.plan_max, &v, &u, canon, &r.plan_max);
 	else if (v.form == FR_IND_TOL)
 	{
 		/* deviations are differences: converted as hi' - nominal' */
@@ -716,11 +1129,10 @@ fr_indicator_to_unit(PG_FUNCTION_ARGS)
 		if (!fr_dec_sub(r.hi, r.nominal, &r.dev_up, &err) ||
 			!fr_dec_sub(r.lo, r.nominal, &r.dev_down, &err))
 			fr_ind_raise(&err, "cannot express the tolerance exactly in the new unit");
-		if (v.flags & (FR_IND_TOL_SYM | FR_IND_TOL_REL))
+		/* a relative tolerance becomes the absolute one it means */
+		r.flags &= ~FR_IND_TOL_REL;
+		if (v.flags & FR_IND_TOL_SYM)
 		{
-			/* a relative tolerance becomes the absolute one it means */
-			r.flags &= ~FR_IND_TOL_REL;
-			r.flags |= FR_IND_TOL_SYM;
 			r.dev_down = r.dev_up;
 			r.dev_down.coef = -r.dev_up.coef;
 		}

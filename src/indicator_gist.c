@@ -10,8 +10,17 @@
  *
  * Searches are exact up to the recheck: consistent() answers "may match";
  * the executor rechecks the operator on the heap value.  Rows whose unit
- * measures something else than the query's are skipped by an index scan
- * (a sequential scan raises 22023 on them).
+ * measures something else than the query's, or whose basis is another
+ * (以N计 against 以NO3计, 以干基计 against as received), are skipped by an
+ * index scan (a sequential scan raises 22023 on them).
+ *
+ * 0.2.0: a sampling plan's key is its hull, (−∞, M'], every value a
+ * sample may take under it: the hull of each operand is a necessary
+ * condition for <@ (hull ⊆ hull), @> and && (hulls meet), see
+ * indicator_cmp.h.  A key carries its basis (a hash of the species key
+ * and the sample basis), or BASIS_MIXED when its values have several.  A
+ * key of an index built by 0.1.0 (shorter, without the basis) is read as
+ * MIXED until the index is rebuilt (ALTER EXTENSION … UPDATE rebuilds it).
  */
 #include "postgres.h"
 
@@ -20,6 +29,7 @@
 
 #include "access/gist.h"
 #include "access/stratnum.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 
 #include "core/indicator_cmp.h"
@@ -27,33 +37,109 @@
 #include "indicator.h"
 
 #define GK_MIXED	0x0100		/* several dimensions below: match all */
+#define GK_BASIS_MIXED 0x0200	/* several bases below */
 
 typedef struct GKey
 {
 	int32		vl_len_;
 	uint16		flags;			/* FR_IND_* bound flags, FR_IND_ANYUNIT,
-								 * GK_MIXED */
+								 * GK_MIXED, GK_BASIS_MIXED */
 	uint16		pad;
 	FrDec		lo;
 	FrDec		hi;
 	FrUnit		lounit;
 	FrUnit		hiunit;
+	/* 0.2.0 */
+	uint32		species;		/* hash of the species key, 0 = none */
+	uint8		sample;			/* FrSample, as received said so = none */
+	uint8		pad2[3];
 } GKey;
+
+/* the size of a key 0.1.0 wrote */
+#define GKEY_SIZE_0_1 offsetof(GKey, species)
 
 #define BOUNDFLAGS (FR_IND_LO_INF | FR_IND_HI_INF | FR_IND_LO_INC | FR_IND_HI_INC | FR_IND_HI_EPS)
 
-static GKey *
-key_from_value(const FrIndicator *v)
+/* the sample basis as the index compares it */
+static uint8
+key_sample(const FrIndicator *v)
 {
-	GKey	   *k = palloc0(sizeof(GKey));
+	FrSample	s = fr_sample_of(v->sample_q);
 
+	return (uint8) (s == FR_SAMPLE_FRESH ? FR_SAMPLE_NONE : s);
+}
+
+static uint32
+key_species(const FrIndicator *v)
+{
+	char		key[FR_SPECIES_MAXLEN];
+	uint32		h;
+
+	if (v->species[0] == '\0')
+		return 0;
+	fr_species_key(v->species, key);
+	h = hash_bytes((const unsigned char *) key, (int) strlen(key));
+	return h ? h : 1;
+}
+
+/* v as a key (a plan as its hull) */
+static void
+key_set(GKey *k, const FrIndicator *v)
+{
+	memset(k, 0, sizeof(GKey));
 	SET_VARSIZE(k, sizeof(GKey));
 	k->flags = v->flags & (BOUNDFLAGS | FR_IND_ANYUNIT);
 	k->lo = v->lo;
 	k->hi = v->hi;
+	if (v->form == FR_IND_PLAN)
+	{
+		bool		unbounded;
+
+		k->hi = fr_plan_effective_max(v, &unbounded);
+		if (unbounded)
+			k->flags |= FR_IND_HI_INF;
+	}
 	k->lounit = v->unit;
 	k->hiunit = v->unit;
+	k->species = key_species(v);
+	k->sample = key_sample(v);
+}
+
+static GKey *
+key_from_value(const FrIndicator *v)
+{
+	GKey	   *k = palloc(sizeof(GKey));
+
+	key_set(k, v);
 	return k;
+}
+
+/*
+ * A stored key, copied.  A key of an index 0.1.0 built has no basis (none
+ * was written then) and its units' dimensions of 0.1.0: right for every
+ * unit but the dimensionless ones (a volume fraction was one), so such a
+ * key matches everything until the index is rebuilt.
+ */
+static void
+key_read(Datum d, GKey *k)
+{
+	const GKey *s = (const GKey *) DatumGetPointer(d);
+	bool		dimensionless = true;
+
+	if (VARSIZE(s) == sizeof(GKey))
+	{
+		memcpy(k, s, sizeof(GKey));
+		return;
+	}
+	memset(k, 0, sizeof(GKey));
+	if (VARSIZE(s) == GKEY_SIZE_0_1)
+		memcpy(k, s, GKEY_SIZE_0_1);
+	SET_VARSIZE(k, sizeof(GKey));
+	for (int i = 0; i < FR_UNIT_NDIM; i++)
+		if (k->lounit.dim[i] != 0)
+			dimensionless = false;
+	if (VARSIZE(s) != GKEY_SIZE_0_1 || (dimensionless && !(k->flags & FR_IND_ANYUNIT)))
+		k->flags = GK_MIXED;
 }
 
 /* same unit for comparing raw decimals? (a unit-less ND: yes) */
@@ -131,13 +217,19 @@ key_unit(const GKey *k)
 	return &k->lounit;
 }
 
-/* may the key and the query be compared (not MIXED, same dimension)? */
+/*
+ * May the key and the query (as a key) be compared: same dimension, and
+ * compatible bases (or several below)?
+ */
 static bool
-key_comparable(const GKey *k, const FrIndicator *q)
+key_comparable(const GKey *k, const GKey *q)
 {
+	if (!(k->flags & GK_BASIS_MIXED) &&
+		(k->sample != q->sample || (k->species && q->species && k->species != q->species)))
+		return false;
 	if ((k->flags | q->flags) & FR_IND_ANYUNIT)
 		return true;
-	return fr_unit_commensurable(key_unit(k), &q->unit);
+	return fr_unit_commensurable(key_unit(k), key_unit(q));
 }
 
 /* Fold b into a (a is palloc'd and modified). */
@@ -155,6 +247,8 @@ key_union(GKey *a, const GKey *b)
 		a->flags = GK_MIXED;
 		return;
 	}
+	if ((b->flags & GK_BASIS_MIXED) || a->species != b->species || a->sample != b->sample)
+		a->flags |= GK_BASIS_MIXED;
 	if (lo_cmp(b->flags, b->lo, &b->lounit, a->flags, a->lo, &a->lounit) < 0)
 	{
 		a->flags = (a->flags & ~(FR_IND_LO_INF | FR_IND_LO_INC)) |
@@ -248,35 +342,38 @@ fr_indicator_gist_consistent(PG_FUNCTION_ARGS)
 	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	GKey	   *k = (GKey *) PG_DETOAST_DATUM(entry->key);
-	FrIndicator q;
+	GKey		k;
+	GKey		q;
+	FrIndicator qv;
 	bool		leaf = GIST_LEAF(entry);
 	bool		r;
 
 	*recheck = true;
-	fr_ind_load_core(PG_GETARG_DATUM(1), &q);
-	if (k->flags & GK_MIXED)
+	key_read(PointerGetDatum(PG_DETOAST_DATUM(entry->key)), &k);
+	if (k.flags & GK_MIXED)
 		PG_RETURN_BOOL(true);
-	if (!key_comparable(k, &q))
+	fr_ind_load_core(PG_GETARG_DATUM(1), &qv);
+	key_set(&q, &qv);			/* the query's hull */
+	if (!key_comparable(&k, &q))
 		PG_RETURN_BOOL(false);
 
 	switch (strategy)
 	{
 		case RTContainedByStrategyNumber:	/* value <@ q */
 			if (leaf)
-				r = lo_cmp(q.flags, q.lo, &q.unit, k->flags, k->lo, &k->lounit) <= 0 &&
-					hi_cmp(k->flags, k->hi, &k->hiunit, q.flags, q.hi, &q.unit) <= 0;
+				r = lo_cmp(q.flags, q.lo, &q.lounit, k.flags, k.lo, &k.lounit) <= 0 &&
+					hi_cmp(k.flags, k.hi, &k.hiunit, q.flags, q.hi, &q.hiunit) <= 0;
 			else
-				r = lo_hi_cmp(k->flags, k->lo, &k->lounit, q.flags, q.hi, &q.unit) <= 0 &&
-					lo_hi_cmp(q.flags, q.lo, &q.unit, k->flags, k->hi, &k->hiunit) <= 0;
+				r = lo_hi_cmp(k.flags, k.lo, &k.lounit, q.flags, q.hi, &q.hiunit) <= 0 &&
+					lo_hi_cmp(q.flags, q.lo, &q.lounit, k.flags, k.hi, &k.hiunit) <= 0;
 			break;
 		case RTContainsStrategyNumber:	/* value @> q: the key contains q */
-			r = lo_cmp(k->flags, k->lo, &k->lounit, q.flags, q.lo, &q.unit) <= 0 &&
-				hi_cmp(q.flags, q.hi, &q.unit, k->flags, k->hi, &k->hiunit) <= 0;
+			r = lo_cmp(k.flags, k.lo, &k.lounit, q.flags, q.lo, &q.lounit) <= 0 &&
+				hi_cmp(q.flags, q.hi, &q.hiunit, k.flags, k.hi, &k.hiunit) <= 0;
 			break;
 		case RTOverlapStrategyNumber:
-			r = lo_hi_cmp(k->flags, k->lo, &k->lounit, q.flags, q.hi, &q.unit) <= 0 &&
-				lo_hi_cmp(q.flags, q.lo, &q.unit, k->flags, k->hi, &k->hiunit) <= 0;
+			r = lo_hi_cmp(k.flags, k.lo, &k.lounit, q.flags, q.hi, &q.hiunit) <= 0 &&
+				lo_hi_cmp(q.flags, q.lo, &q.lounit, k.flags, k.hi, &k.hiunit) <= 0;
 			break;
 		default:
 			elog(ERROR, "indicator GiST: unrecognized strategy number %d", strategy);
@@ -285,16 +382,31 @@ fr_indicator_gist_consistent(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(r);
 }
 
+/* fold key d into *acc (a new key the first time) */
+static void
+key_fold(GKey **acc, Datum d)
+{
+	GKey		k;
+
+	key_read(d, &k);
+	if (*acc == NULL)
+	{
+		*acc = palloc(sizeof(GKey));
+		memcpy(*acc, &k, sizeof(GKey));
+	}
+	else
+		key_union(*acc, &k);
+}
+
 Datum
 fr_indicator_gist_union(PG_FUNCTION_ARGS)
 {
 	GistEntryVector *ev = (GistEntryVector *) PG_GETARG_POINTER(0);
 	int		   *size = (int *) PG_GETARG_POINTER(1);
-	GKey	   *u = palloc(sizeof(GKey));
+	GKey	   *u = NULL;
 
-	memcpy(u, DatumGetPointer(ev->vector[0].key), sizeof(GKey));
-	for (int i = 1; i < ev->n; i++)
-		key_union(u, (GKey *) DatumGetPointer(ev->vector[i].key));
+	for (int i = 0; i < ev->n; i++)
+		key_fold(&u, ev->vector[i].key);
 	*size = sizeof(GKey);
 	PG_RETURN_POINTER(u);
 }
@@ -305,15 +417,18 @@ fr_indicator_gist_penalty(PG_FUNCTION_ARGS)
 	GISTENTRY  *orig = (GISTENTRY *) PG_GETARG_POINTER(0);
 	GISTENTRY  *add = (GISTENTRY *) PG_GETARG_POINTER(1);
 	float	   *penalty = (float *) PG_GETARG_POINTER(2);
-	GKey	   *o = (GKey *) DatumGetPointer(orig->key);
+	GKey		o;
+	GKey		a;
 	GKey		u;
 	double		p;
 
-	memcpy(&u, o, sizeof(GKey));
-	key_union(&u, (GKey *) DatumGetPointer(add->key));
-	p = key_size(&u) - key_size(o);
+	key_read(orig->key, &o);
+	key_read(add->key, &a);
+	memcpy(&u, &o, sizeof(GKey));
+	key_union(&u, &a);
+	p = key_size(&u) - key_size(&o);
 	if (!isfinite(p) || p < 0)
-		p = (u.flags & GK_MIXED) && !(o->flags & GK_MIXED) ? FLT_MAX : 0;
+		p = (u.flags & GK_MIXED) && !(o.flags & GK_MIXED) ? FLT_MAX : 0;
 	*penalty = (float) Min(p, (double) FLT_MAX);
 	PG_RETURN_POINTER(penalty);
 }
@@ -321,15 +436,15 @@ fr_indicator_gist_penalty(PG_FUNCTION_ARGS)
 typedef struct SortItem
 {
 	OffsetNumber off;
-	const GKey *k;
+	GKey		k;
 } SortItem;
 
 /* by dimension, then lower end, then upper end (approximate is enough) */
 static int
 sort_cmp(const void *a, const void *b)
 {
-	const GKey *x = ((const SortItem *) a)->k;
-	const GKey *y = ((const SortItem *) b)->k;
+	const GKey *x = &((const SortItem *) a)->k;
+	const GKey *y = &((const SortItem *) b)->k;
 	int			c;
 	double		dx,
 				dy;
@@ -339,6 +454,10 @@ sort_cmp(const void *a, const void *b)
 		c = (int) ((x->flags & FR_IND_ANYUNIT) != 0) - (int) ((y->flags & FR_IND_ANYUNIT) != 0);
 	if (c == 0 && !(x->flags & (GK_MIXED | FR_IND_ANYUNIT)))
 		c = memcmp(x->lounit.dim, y->lounit.dim, sizeof(x->lounit.dim));
+	if (c == 0)
+		c = (x->species > y->species) - (x->species < y->species);
+	if (c == 0)
+		c = (int) x->sample - (int) y->sample;
 	if (c != 0)
 		return c;
 	dx = key_lo(x);
@@ -365,7 +484,7 @@ fr_indicator_gist_picksplit(PG_FUNCTION_ARGS)
 	for (OffsetNumber i = FirstOffsetNumber; i <= maxoff; i = OffsetNumberNext(i))
 	{
 		items[i - FirstOffsetNumber].off = i;
-		items[i - FirstOffsetNumber].k = (const GKey *) DatumGetPointer(ev->vector[i].key);
+		key_read(ev->vector[i].key, &items[i - FirstOffsetNumber].k);
 	}
 	qsort(items, n, sizeof(SortItem), sort_cmp);
 	half = n / 2;
@@ -374,15 +493,7 @@ fr_indicator_gist_picksplit(PG_FUNCTION_ARGS)
 	v->spl_nleft = v->spl_nright = 0;
 	for (int i = 0; i < n; i++)
 	{
-		GKey	  **side = (i < half) ? &left : &right;
-
-		if (*side == NULL)
-		{
-			*side = palloc(sizeof(GKey));
-			memcpy(*side, items[i].k, sizeof(GKey));
-		}
-		else
-			key_union(*side, items[i].k);
+		key_fold(i < half ? &left : &right, PointerGetDatum(&items[i].k));
 		if (i < half)
 			v->spl_left[v->spl_nleft++] = items[i].off;
 		else
@@ -400,6 +511,6 @@ fr_indicator_gist_same(PG_FUNCTION_ARGS)
 	GKey	   *b = (GKey *) PG_GETARG_POINTER(1);
 	bool	   *result = (bool *) PG_GETARG_POINTER(2);
 
-	*result = memcmp(a, b, sizeof(GKey)) == 0;
+	*result = VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
 	PG_RETURN_POINTER(result);
 }

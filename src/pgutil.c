@@ -3,6 +3,7 @@
  */
 #include "postgres.h"
 
+#include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 
 #include "core/normalize.h"
@@ -102,6 +103,32 @@ fr_pg_normalize(const char *str, size_t *outlen, const char *typname)
 	if (!fr_normalize(utf8, len, fr_palloc, &out, outlen, &err))
 		fr_pg_raise_input(&err, typname, str);
 	return out;
+}
+
+void
+fr_pg_recv_version(StringInfo buf, const char *typname, int version)
+{
+	int			got = pq_getmsgbyte(buf);
+
+	if (got != version)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported binary format version %d for type %s", got, typname),
+				 errhint("This server reads %s binary format version %d.", typname, version)));
+}
+
+char *
+fr_pg_recv_text(StringInfo buf)
+{
+	int			nbytes;
+	char	   *str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+
+	/* the encoding checks refuse NUL already; a value is a C string */
+	if (strlen(str) != (size_t) nbytes)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("invalid byte sequence: the value contains a NUL byte")));
+	return str;
 }
 
 char *

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 
 #include "core/error.h"
 
@@ -36,6 +37,18 @@ extern char *fr_pg_normalize(const char *str, size_t *outlen,
  */
 extern void fr_pg_raise_input(const FrError *err, const char *typname,
 							  const char *input) pg_attribute_noreturn();
+
+/*
+ * The rest of a binary message (after its version byte) as the text input
+ * reads a string: the bytes are in the client encoding, as for text's own
+ * recv; PostgreSQL verifies and converts them (invalid bytes: 22021, its
+ * message shows them in hex, never raw).  palloc'd, NUL-terminated, in the
+ * server encoding: what the type's input function is given.
+ */
+extern char *fr_pg_recv_text(StringInfo buf);
+
+/* The version byte of a binary message: raises 22P03 unless it is version. */
+extern void fr_pg_recv_version(StringInfo buf, const char *typname, int version);
 
 /* Map an FrErrCode to a SQLSTATE (ERRCODE_…). */
 extern int	fr_pg_sqlstate(FrErrCode code);

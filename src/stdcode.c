@@ -96,6 +96,23 @@ std_from_normalized(const char *norm, size_t len, const char *typed)
 	return std_make(&sc);
 }
 
+/* Text input (stdcode_in, and the text of a binary message): normalise, parse. */
+static struct varlena *
+std_from_text(const char *str)
+{
+	size_t		len;
+	char	   *norm = fr_pg_normalize(str, &len, STDCODE_TYPNAME);
+
+	return std_from_normalized(norm, len, str);
+}
+
+/* The view of argument 0 (detoasted as needed; never raises). */
+static inline void
+std_view_arg(FunctionCallInfo fcinfo, StdView *view)
+{
+	std_view(PG_GETARG_VARLENA_PP(0), view);
+}
+
 /* Re-parse a stored value (for the accessors that need its structure). */
 static void
 std_reparse(const struct varlena *v, StdCode *sc)
@@ -125,61 +142,43 @@ PG_FUNCTION_INFO_V1(stdcode_in);
 Datum
 stdcode_in(PG_FUNCTION_ARGS)
 {
-	const char *str = PG_GETARG_CSTRING(0);
-	size_t		len;
-	char	   *norm = fr_pg_normalize(str, &len, STDCODE_TYPNAME);
-
-	PG_RETURN_POINTER(std_from_normalized(norm, len, str));
+	PG_RETURN_POINTER(std_from_text(PG_GETARG_CSTRING(0)));
 }
 
 PG_FUNCTION_INFO_V1(stdcode_out);
 Datum
 stdcode_out(PG_FUNCTION_ARGS)
 {
-	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	StdView		view;
 
-	std_view(v, &view);
+	std_view_arg(fcinfo, &view);
 	/* canonical text is ASCII: valid in every server encoding */
 	PG_RETURN_CSTRING(pnstrdup(view.text, view.text_len));
 }
 
-/* binary: a version byte (1), then the canonical text */
+/*
+ * Binary: a version byte (1), then the text, read exactly as text input
+ * (client encoding, verified by PostgreSQL: 22021; then normalised and
+ * parsed: 22P02 with the same DETAIL and HINT).
+ */
 PG_FUNCTION_INFO_V1(stdcode_recv);
 Datum
 stdcode_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			len;
-	const char *bytes;
-	char	   *typed;
 
-	if (version != STDCODE_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type stdcode", version),
-				 errhint("This server reads stdcode binary format version %d.",
-						 STDCODE_BINARY_VERSION)));
-	len = buf->len - buf->cursor;
-	bytes = pq_getmsgbytes(buf, len);
-	if (memchr(bytes, '\0', len) != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary stdcode: the text contains a NUL byte")));
-	typed = pnstrdup(bytes, len);
-	PG_RETURN_POINTER(std_from_normalized(typed, len, typed));
+	fr_pg_recv_version(buf, STDCODE_TYPNAME, STDCODE_BINARY_VERSION);
+	PG_RETURN_POINTER(std_from_text(fr_pg_recv_text(buf)));
 }
 
 PG_FUNCTION_INFO_V1(stdcode_send);
 Datum
 stdcode_send(PG_FUNCTION_ARGS)
 {
-	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	StdView		view;
 	StringInfoData buf;
 
-	std_view(v, &view);
+	std_view_arg(fcinfo, &view);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, STDCODE_BINARY_VERSION);
 	pq_sendbytes(&buf, view.text, view.text_len);
@@ -342,7 +341,7 @@ std_kind(PG_FUNCTION_ARGS)
 	StdView		view;
 	const char *name;
 
-	std_view(PG_GETARG_VARLENA_PP(0), &view);
+	std_view_arg(fcinfo, &view);
 	name = std_kind_name((StdKind) (view.flags & 0x07));
 	if (name == NULL)
 		ereport(ERROR,
@@ -358,7 +357,7 @@ std_nature(PG_FUNCTION_ARGS)
 	StdView		view;
 	const char *name;
 
-	std_view(PG_GETARG_VARLENA_PP(0), &view);
+	std_view_arg(fcinfo, &view);
 	name = std_nature_name((StdNature) ((view.flags >> 4) & 0x03));
 	if (name == NULL)
 		PG_RETURN_NULL();
@@ -373,7 +372,7 @@ std_prefix(PG_FUNCTION_ARGS)
 	StdView		view;
 	const unsigned char *end;
 
-	std_view(PG_GETARG_VARLENA_PP(0), &view);
+	std_view_arg(fcinfo, &view);
 	end = memchr(view.key, '\0', view.key_len);
 	PG_RETURN_DATUM(std_text_datum((const char *) view.key,
 								   end ? (int) (end - view.key) : view.key_len));

@@ -35,21 +35,44 @@ uscc_unchecked(const Uscc *u)
 	return fr_uscc_check_char(u->code) != u->code[17];
 }
 
-PG_FUNCTION_INFO_V1(uscc_in);
-Datum
-uscc_in(PG_FUNCTION_ARGS)
+/* how uscc_from_text() reads its text */
+typedef enum UsccRead
 {
-	char	   *str = PG_GETARG_CSTRING(0);
+	USCC_READ_STRICT,			/* a wrong check character is an error */
+	USCC_READ_WEAK,				/* ... accepted as unchecked */
+	USCC_READ_COMPLETE			/* 17 characters, the check character added */
+} UsccRead;
+
+/*
+ * Text input (uscc_in, the text of a binary message, uscc_complete()):
+ * normalise, then parse or complete; errors name the text as given.
+ */
+static Uscc *
+uscc_from_text(const char *str, UsccRead how)
+{
 	size_t		len;
 	char	   *norm = fr_pg_normalize(str, &len, "uscc");
 	Uscc	   *result = palloc(sizeof(Uscc));
 	bool		unchecked;
+	bool		ok;
 	FrError		err;
 
 	fr_error_init(&err);
-	if (!fr_uscc_parse(norm, len, fr_uscc_weak, result->code, &unchecked, &err))
+	if (how == USCC_READ_COMPLETE)
+		ok = fr_uscc_complete(norm, len, result->code, &err);
+	else
+		ok = fr_uscc_parse(norm, len, how == USCC_READ_WEAK, result->code, &unchecked, &err);
+	if (!ok)
 		fr_pg_raise_input(&err, "uscc", str);
-	PG_RETURN_POINTER(result);
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(uscc_in);
+Datum
+uscc_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(uscc_from_text(PG_GETARG_CSTRING(0),
+									 fr_uscc_weak ? USCC_READ_WEAK : USCC_READ_STRICT));
 }
 
 PG_FUNCTION_INFO_V1(uscc_out);
@@ -71,9 +94,11 @@ uscc_out(PG_FUNCTION_ARGS)
 }
 
 /*
- * Binary: version byte, then the 18 characters.  Receiving validates like
- * text input; a wrong check character is accepted as unchecked (as a
- * printed "…!" is), so binary dumps of weak codes restore.
+ * Binary: version byte, then the 18 characters.  Receiving reads the text
+ * exactly as text input (client encoding, verified by PostgreSQL: 22021;
+ * then the same checks and errors: 22P02), except that a wrong check
+ * character is accepted as unchecked (as a printed "…!" is), so binary
+ * dumps of weak codes restore.
  */
 PG_FUNCTION_INFO_V1(uscc_send);
 Datum
@@ -93,25 +118,9 @@ Datum
 uscc_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	const char *bytes;
-	Uscc	   *result = palloc(sizeof(Uscc));
-	bool		unchecked;
-	FrError		err;
 
-	if (version != USCC_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type uscc", version),
-				 errhint("This server reads version %d.", USCC_BINARY_VERSION)));
-	bytes = pq_getmsgbytes(buf, FR_USCC_LEN);
-	fr_error_init(&err);
-	if (!fr_uscc_parse(bytes, FR_USCC_LEN, true, result->code, &unchecked, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type uscc"),
-				 errdetail("%s", err.detail)));
-	PG_RETURN_POINTER(result);
+	fr_pg_recv_version(buf, "uscc", USCC_BINARY_VERSION);
+	PG_RETURN_POINTER(uscc_from_text(fr_pg_recv_text(buf), USCC_READ_WEAK));
 }
 
 /* ---------------------------------------------------------------- order */
@@ -167,33 +176,19 @@ uscc_slice(const Uscc *u, int from, int count)
 	return cstring_to_text_with_len(u->code + from - 1, count);
 }
 
-PG_FUNCTION_INFO_V1(uscc_registry);
-Datum
-uscc_registry(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(uscc_slice(PG_GETARG_USCC_P(0), 1, 1));
+/* positions from..from+count-1 of the code, as text */
+#define USCC_SLICE_FN(name, from, count) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_TEXT_P(uscc_slice(PG_GETARG_USCC_P(0), from, count)); \
 }
 
-PG_FUNCTION_INFO_V1(uscc_entity);
-Datum
-uscc_entity(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(uscc_slice(PG_GETARG_USCC_P(0), 2, 1));
-}
-
-PG_FUNCTION_INFO_V1(uscc_region);
-Datum
-uscc_region(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(uscc_slice(PG_GETARG_USCC_P(0), 3, 6));
-}
-
-PG_FUNCTION_INFO_V1(uscc_org_code);
-Datum
-uscc_org_code(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(uscc_slice(PG_GETARG_USCC_P(0), 9, 9));
-}
+USCC_SLICE_FN(uscc_registry, 1, 1)
+USCC_SLICE_FN(uscc_entity, 2, 1)
+USCC_SLICE_FN(uscc_region, 3, 6)
+USCC_SLICE_FN(uscc_org_code, 9, 9)
 
 PG_FUNCTION_INFO_V1(uscc_is_valid);
 Datum
@@ -210,14 +205,5 @@ PG_FUNCTION_INFO_V1(uscc_complete);
 Datum
 uscc_complete(PG_FUNCTION_ARGS)
 {
-	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	size_t		len;
-	char	   *norm = fr_pg_normalize(str, &len, "uscc");
-	Uscc	   *result = palloc(sizeof(Uscc));
-	FrError		err;
-
-	fr_error_init(&err);
-	if (!fr_uscc_complete(norm, len, result->code, &err))
-		fr_pg_raise_input(&err, "uscc", str);
-	PG_RETURN_POINTER(result);
+	PG_RETURN_POINTER(uscc_from_text(text_to_cstring(PG_GETARG_TEXT_PP(0)), USCC_READ_COMPLETE));
 }

@@ -5,7 +5,7 @@
 -- (test/fixtures/benchmark.sql has the table); margins with 20 decimals are
 -- numeric division results (20 decimals, last digit rounded half up).
 BEGIN;
-SELECT plan(51);
+SELECT plan(55);
 \ir fixtures/benchmark.sql
 
 CREATE FUNCTION pg_temp.ref(r text) RETURNS bigint LANGUAGE sql AS
@@ -148,10 +148,30 @@ SELECT results_eq(
 SELECT is_empty('SELECT * FROM benchmark(NULL)', 'benchmark(NULL) returns no rows');
 
 SELECT is_empty($$
-  SELECT * FROM benchmark_pair p
+  SELECT * FROM benchmark_pair_typed p
   WHERE p.verdict IS DISTINCT FROM compare(p.disclosed, p.required)
      OR (p.verdict <> 'incomparable' AND p.margin IS DISTINCT FROM margin(p.disclosed, p.required, p.direction)) $$,
-  'benchmark_pair: verdict = compare(), margin = margin() on every pair');
+  'benchmark_pair_typed: verdict = compare(), margin = margin() on every pair');
+SELECT set_eq(
+  'SELECT * FROM benchmark_pair',
+  $$SELECT p.disclosure, p.enterprise::text, p.category, p.status, p.indicator, p.direction::text, p.unit,
+           p.disclosed::text, p.standard::text, p.std_kind, p.std_nature, p.benchmark_class, p.class_rank,
+           p.required::text, p.test_method::text, p.verdict, p.margin
+    FROM benchmark_pair_typed p$$,
+  'benchmark_pair: the rows of benchmark_pair_typed, as text');
+SELECT set_eq(
+  'SELECT * FROM benchmark_requirement',
+  $$SELECT r.category, r.indicator, r.standard::text, r.kind, r.nature, r.benchmark_class, r.class_rank,
+           r.requirement::text, r.test_method::text, r.cited::text, r.direction::text, r.unit
+    FROM benchmark_requirement_typed r$$,
+  'benchmark_requirement: the rows of benchmark_requirement_typed, as text');
+SELECT set_eq('SELECT * FROM standard_latest',
+  'SELECT series::text, edition::text, in_force FROM standard_latest_typed',
+  'standard_latest: the rows of standard_latest_typed, as text');
+SELECT set_eq('SELECT * FROM requirement_in_force',
+  $$SELECT category, indicator, standard::text, kind, nature, requirement::text, test_method::text
+    FROM requirement_in_force_typed$$,
+  'requirement_in_force: the rows of requirement_in_force_typed, as text');
 
 SELECT is((SELECT count(*) FROM benchmark_pair WHERE disclosure = pg_temp.ref('BM-D8')), 0::bigint,
   'benchmark_pair leaves drafts out (benchmark() reads them with the caller''s rights)');

@@ -1,6 +1,6 @@
 -- pgTAP: catalog hygiene of everything the extension installs
 BEGIN;
-SELECT plan(8);
+SELECT plan(11);
 
 CREATE TEMP VIEW ext_objects AS
 SELECT classid, objid FROM pg_depend
@@ -62,6 +62,27 @@ SELECT is_empty($$
                    UNION SELECT oprcode FROM pg_operator))
     AND NOT (p.provolatile = 'i' AND p.proisstrict)$$,
   'type I/O and operator functions are IMMUTABLE STRICT');
+
+-- what the BI reader may read has plain column types only: every view of
+-- the extension's schema that frontrunner_reader can SELECT once
+-- setup_roles() has granted, today's and any added later
+CREATE TEMP TABLE catalog_grants AS SELECT * FROM setup_roles();
+CREATE TEMP VIEW reader_views AS
+SELECT c.oid, c.relname FROM pg_class c
+WHERE c.relkind IN ('v', 'm') AND c.relnamespace = 'frontrunner'::regnamespace
+  AND has_table_privilege('frontrunner_reader', c.oid, 'SELECT');
+SELECT set_eq(
+  $$SELECT relname::text FROM reader_views$$,
+  $$SELECT name FROM security_objects() WHERE class = 'public_view'$$,
+  'the reader may read exactly the views of class public_view');
+SELECT cmp_ok((SELECT count(*) FROM reader_views), '>=', 13::bigint, 'the reader may read the 13 views (or more)');
+SELECT is_empty($$
+  SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+  FROM reader_views v JOIN pg_class c ON c.oid = v.oid
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  WHERE a.atttypid NOT IN ('text'::regtype, 'numeric'::regtype, 'bigint'::regtype, 'integer'::regtype,
+                           'boolean'::regtype, 'date'::regtype, 'timestamptz'::regtype)$$,
+  'every column of every view the reader may read is text, numeric, bigint, integer, boolean, date or timestamptz (no domain type, enum, array or jsonb)');
 
 SELECT * FROM finish();
 ROLLBACK;

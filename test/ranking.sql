@@ -2,7 +2,7 @@
 -- computed by hand below; publication, revocation (rule 6), the views and
 -- leaders_json.
 BEGIN;
-SELECT plan(56);
+SELECT plan(62);
 \ir fixtures/ranking.sql
 
 CREATE FUNCTION pg_temp.tag(bigint) RETURNS text LANGUAGE sql AS $$ SELECT tag FROM fx WHERE id = $1 $$;
@@ -70,6 +70,18 @@ SELECT results_eq(
   $$VALUES (1, 'D2', 'leader', 86.666667), (2, 'D1', 'leader', 80.000000), (3, 'D3', 'advanced', 73.333333),
            (4, 'D5', 'baseline', 33.333333), (5, 'D4', 'baseline', 26.666667), (6, 'D6', 'baseline', 0.000000)$$,
   'rank_plan KT-2026: tiers, scores, order and the leader cap as computed by hand');
+-- the same rows streamed: a cursor on rank_plan_query(), fetched by the client
+SELECT is(rank_plan_cursor('KT-2026', 'kt_ranks')::text, 'kt_ranks', 'rank_plan_cursor() opens the cursor named');
+SELECT results_eq('kt_ranks'::refcursor, $$SELECT * FROM rank_plan('KT-2026')$$,
+  'rank_plan_cursor(): FETCH gives the rows of rank_plan(), in its order');
+CLOSE kt_ranks;
+SELECT results_eq(rank_plan_cursor('KT-TIES'), $$SELECT * FROM rank_plan('KT-TIES')$$,
+  'rank_plan_cursor() with the default name rank_plan');
+CLOSE rank_plan;
+SELECT throws_ok($$SELECT rank_plan_cursor('NO-SUCH-PLAN')$$, 'P0002', NULL,
+  'rank_plan_cursor(): an unknown plan as rank_plan() says it');
+SELECT is(current_setting('frontrunner.progress'), 'off', 'frontrunner.progress is off by default');
+SELECT throws_ok($$SET frontrunner.progress = 'loud'$$, '22023', NULL, 'frontrunner.progress: off, notice or log');
 SELECT is((SELECT score FROM rank_plan('KT-2026') WHERE pg_temp.tag(disclosure) = 'D1'), 80::numeric,
   'a score with a terminating value is exact (80)');
 SELECT is((SELECT score FROM rank_plan('KT-2026') WHERE pg_temp.tag(disclosure) = 'D2'), 86.66666666666666666667,

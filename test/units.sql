@@ -3,7 +3,7 @@
 -- hash key and with conversion; exact conversions round-trip; every table
 -- entry and every prefixed symbol parses to what it says.
 BEGIN;
-SELECT plan(26);
+SELECT plan(29);
 
 SELECT setseed(0.4242);
 
@@ -15,14 +15,16 @@ $$ SELECT scale(n) <= 18 AND length(ltrim(replace(abs(n)::text, '.', ''), '0')) 
 CREATE TEMP TABLE grp(g text, unit text);
 INSERT INTO grp
 SELECT g, unnest(units) FROM (VALUES
-  ('ratio',    ARRAY['%', '‰', 'ppm', 'ppb', 'mg/kg', 'μg/kg', 'g/kg', 'g/100g', 'mL/L', '']),
+  -- the three fractions (0.2.0: 0.1.0 had mL/L among the mass fractions)
+  ('ratio',    ARRAY['%', '‰', 'ppm', 'ppb', 'mg/kg', 'μg/kg', 'g/kg', 'g/100g', '']),
+  ('volfrac',  ARRAY['mL/L', 'μL/L', '%vol', 'mL/100mL', 'L/m³']),
   ('mass',     ARRAY['g', 'kg', 'mg', 'μg', 'ng', 't']),
   ('time',     ARRAY['s', 'ms', 'min', 'h', 'd', 'a']),
   ('volume',   ARRAY['L', 'mL', 'μL', 'm³', 'cm3', 'dm^3']),
   ('energy',   ARRAY['J', 'kJ', 'MJ', 'kW·h', 'Wh', 'cal', 'kcal']),
   ('temp',     ARRAY['K', '°C', 'mK']),
   ('pressure', ARRAY['Pa', 'kPa', 'MPa', 'bar', 'mbar', 'atm', 'mmHg']),
-  ('conc',     ARRAY['mg/L', 'μg/L', 'g/m³', 'mg/m³', 'kg/m³', 'g/cm³']),
+  ('conc',     ARRAY['mg/L', 'μg/L', 'g/m³', 'mg/m³', 'kg/m³', 'g/cm³', 'g/100mL']),
   ('cfu',      ARRAY['CFU/mL', 'CFU/100mL', 'CFU/L']),
   ('power',    ARRAY['W', 'kW', 'kW·h/24h', 'kW·h/a', 'kW·h/d']),
   ('speed',    ARRAY['m/s', 'km/h', 'mm/min'])) AS t(g, units);
@@ -106,7 +108,7 @@ SELECT is((SELECT count(*) FROM conv c JOIN sample b ON b.unit = c.ub
           'compare across units agrees with comparing converted values');
 -- against PostgreSQL's own numeric arithmetic: factors to a base unit
 CREATE TEMP TABLE base(g text, base text);
-INSERT INTO base VALUES ('ratio', ''), ('mass', 'kg'), ('time', 's'), ('volume', 'm³'),
+INSERT INTO base VALUES ('ratio', ''), ('volfrac', 'm³/m³'), ('mass', 'kg'), ('time', 's'), ('volume', 'm³'),
   ('energy', 'J'), ('pressure', 'Pa'), ('conc', 'kg/m³'), ('cfu', 'CFU/m³'), ('power', 'W'),
   ('speed', 'm/s');
 CREATE TEMP TABLE bf AS
@@ -146,6 +148,16 @@ SELECT throws_ok($$SELECT unit_convert(1234567890123456789, 'g', 'kg')$$, '22003
 SELECT throws_ok($$SELECT unit_convert('NaN', 'g', 'kg')$$, '22023', NULL, 'NaN: 22023');
 SELECT throws_ok($$SELECT unit_canonical(repeat('m·', 40) || 'm')$$, '54000', NULL,
                  'overlong unit: 54000');
+
+-- the three fractions (api.md §1.3, corrected in 0.2.0: 52 %vol ethanol is
+-- about 44 % by mass, so a volume fraction never equals a mass fraction)
+SELECT throws_ok($$SELECT unit_compare(52, '%vol', 52, 'g/100g')$$, '22023', NULL,
+                 'a volume fraction does not compare with a mass fraction');
+SELECT is(ARRAY[unit_convert(52, '%vol', 'mL/L'), unit_convert(1, '%', 'g/100g'), unit_convert(1, 'g/100mL', 'g/L')],
+          ARRAY[520, 1, 10]::numeric[], 'each fraction converts within itself: %vol and mL/L, % and g/100g, g/100mL and g/L');
+SELECT is(ARRAY[unit_dimension('mL/L'), unit_dimension('%vol'), unit_dimension('mg/kg'), unit_dimension('g/100mL')],
+          ARRAY['volume fraction (V/V)', 'volume fraction (V/V)', 'mass fraction or dimensionless ratio',
+                'mass concentration or density (M·L⁻³)'], 'unit_dimension names the three fractions');
 
 SELECT * FROM finish();
 ROLLBACK;

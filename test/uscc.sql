@@ -1,11 +1,22 @@
 -- pgTAP: uscc properties over generated codes
 BEGIN;
-SELECT plan(22);
+SELECT plan(26);
+
+-- input that may be malformed: NULL instead of the 22P02
+CREATE FUNCTION pg_temp.uscc_or_null(t text) RETURNS frontrunner.uscc
+  LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN t::frontrunner.uscc;
+EXCEPTION WHEN invalid_text_representation THEN
+  RETURN NULL;
+END $$;
 
 -- 3000 valid codes from random 17-character prefixes over the alphabet
+-- (positions 3-8, the division code, over the digits)
 CREATE TEMP TABLE gen AS
 SELECT uscc_complete(string_agg(substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
-                                       1 + (abs(hashint8(i * 17 + j)) % 31)::int, 1), '' ORDER BY j)) AS c
+                                       1 + (abs(hashint8(i * 17 + j)) % CASE WHEN j BETWEEN 3 AND 8 THEN 10 ELSE 31 END)::int, 1),
+                                '' ORDER BY j)) AS c
 FROM generate_series(1, 3000) AS i, generate_series(1, 17) AS j
 GROUP BY i;
 
@@ -66,11 +77,21 @@ SELECT is((SELECT count(*) FROM gen
 SELECT throws_ok($$SELECT 'ABC'::uscc$$, '22P02', NULL, 'too short is 22P02');
 SELECT throws_ok($$SELECT '91I403001922038216'::uscc$$, '22P02', NULL, 'I is not in the alphabet');
 SELECT throws_ok($$SELECT uscc_complete('914403')$$, '22P02', NULL, 'uscc_complete needs 17 characters');
+SELECT throws_ok($$SELECT '91AB0000600037341A'::uscc$$, '22P02',
+                 'invalid input syntax for type uscc: "91AB0000600037341A"', 'a letter in the division code is 22P02');
+SELECT is((SELECT count(*) FROM gen, generate_series(3, 8) AS p
+           WHERE pg_temp.uscc_or_null(overlay(c::text PLACING 'A' FROM p FOR 1)) IS NOT NULL), 0::bigint,
+          'a letter in any of positions 3-8 is refused, whatever the check character');
 
 -- Weak mode
 SET LOCAL frontrunner.uscc_weak = on;
 SELECT is(('914403001922038217'::uscc)::text, '914403001922038217!', 'weak: accepted and marked');
 SELECT is(uscc_is_valid('914403001922038217'), false, 'weak: not valid');
+SELECT throws_ok($$SELECT '429006NA000000022X'::uscc$$, '22P02', NULL,
+                 'weak does not relax the division code (positions 3-8)');
+SELECT is((SELECT count(*) FROM gen, generate_series(3, 8) AS p
+           WHERE pg_temp.uscc_or_null(overlay(c::text PLACING 'A' FROM p FOR 1)) IS NOT NULL), 0::bigint,
+          'weak: a letter in any of positions 3-8 is still refused');
 RESET frontrunner.uscc_weak;
 
 SELECT * FROM finish();

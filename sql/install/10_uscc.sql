@@ -24,7 +24,7 @@ COMMENT ON TYPE @extschema@.uscc IS
   'Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters, check character verified';
 COMMENT ON FUNCTION @extschema@.uscc_in(cstring) IS 'uscc text input: NFKC, upper case, spaces and hyphens removed, check character verified';
 COMMENT ON FUNCTION @extschema@.uscc_out(@extschema@.uscc) IS 'uscc text output: 18 upper-case characters, "!" appended when unchecked';
-COMMENT ON FUNCTION @extschema@.uscc_recv(internal) IS 'uscc binary input (version byte, 18 characters)';
+COMMENT ON FUNCTION @extschema@.uscc_recv(internal) IS 'uscc binary input (version byte, 18 characters): the text read and checked as text input (client encoding, 22021; 22P02), a wrong check character kept as unchecked';
 COMMENT ON FUNCTION @extschema@.uscc_send(@extschema@.uscc) IS 'uscc binary output (version byte, 18 characters)';
 
 -- comparison -----------------------------------------------------------------
@@ -105,9 +105,16 @@ CREATE OPERATOR CLASS @extschema@.uscc_hash_ops DEFAULT FOR TYPE @extschema@.usc
 COMMENT ON OPERATOR CLASS @extschema@.uscc_hash_ops USING hash IS 'hashing of unified social credit codes';
 
 -- casts ----------------------------------------------------------------------
-CREATE CAST (text AS @extschema@.uscc) WITH INOUT AS ASSIGNMENT;
+-- From text and varchar implicit (as PostGIS's text -> geometry): a driver's
+-- string parameter (pgJDBC setString: varchar; psycopg 3 binary: text)
+-- compares with a uscc column and is stored into one, validated as text
+-- input.  To text by assignment only, so that uscc = text never has
+-- text = text as a second candidate (README, Clients and BI).
+CREATE CAST (text AS @extschema@.uscc) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.uscc) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.uscc AS text) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (text AS @extschema@.uscc) IS 'validates: NFKC, upper case, check character';
+COMMENT ON CAST (varchar AS @extschema@.uscc) IS 'validates as text input (a driver''s varchar parameter)';
 COMMENT ON CAST (@extschema@.uscc AS text) IS 'the 18 characters ("!" appended when unchecked)';
 
 -- parts ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ COMMENT ON TYPE @extschema@.stdcode IS
   'Standard number (标准编号): GB/T 19001-2016, DB11/ 501-2017, T/CAS 115-2005, ISO 9001:2015, ASTM D638-14, …; canonical form, ordered by prefix, number parts numerically, then year';
 COMMENT ON FUNCTION @extschema@.stdcode_in(cstring) IS 'stdcode text input: NFKC, prefixes upper case, spaces and dashes folded, two-digit Chinese years to 19xx; 22P02 with DETAIL and HINT when malformed';
 COMMENT ON FUNCTION @extschema@.stdcode_out(@extschema@.stdcode) IS 'stdcode text output: the canonical form (ASCII, one space after the prefix)';
-COMMENT ON FUNCTION @extschema@.stdcode_recv(internal) IS 'stdcode binary input (version byte 1, then the text; validated like text input)';
+COMMENT ON FUNCTION @extschema@.stdcode_recv(internal) IS 'stdcode binary input (version byte 1, then the text): read and checked as text input (client encoding, 22021; normalised; 22P02)';
 COMMENT ON FUNCTION @extschema@.stdcode_send(@extschema@.stdcode) IS 'stdcode binary output (version byte 1, then the canonical text)';
 
 -- comparison -----------------------------------------------------------------
@@ -130,11 +130,14 @@ COMMENT ON AGGREGATE @extschema@.max(@extschema@.stdcode) IS 'the last standard 
 COMMENT ON AGGREGATE @extschema@.min(@extschema@.stdcode) IS 'the first standard number in the btree order';
 
 -- casts ----------------------------------------------------------------------
--- Assignment casts both ways (as for uscc): text -> stdcode validates, so a
--- column of type stdcode can be filled from a text staging column.
-CREATE CAST (text AS @extschema@.stdcode) WITH INOUT AS ASSIGNMENT;
+-- As for uscc: from text and varchar implicit (validating, so a stdcode
+-- column is filled from a text staging column or a driver's string
+-- parameter), to text by assignment only.
+CREATE CAST (text AS @extschema@.stdcode) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.stdcode) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.stdcode AS text) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (text AS @extschema@.stdcode) IS 'validates and canonicalises a standard number (22P02 when malformed)';
+COMMENT ON CAST (varchar AS @extschema@.stdcode) IS 'validates as text input (a driver''s varchar parameter)';
 COMMENT ON CAST (@extschema@.stdcode AS text) IS 'the canonical form';
 
 -- parts ----------------------------------------------------------------------

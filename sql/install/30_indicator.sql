@@ -12,7 +12,7 @@ CREATE FUNCTION @extschema@.indicator_in(cstring) RETURNS @extschema@.indicator
   AS 'MODULE_PATHNAME', 'fr_indicator_in'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.indicator_in(cstring) IS
-  'indicator input: ≤0.2 mg/kg, 不大于0.2 mg/kg, ≥98.5%, 6.5~8.5, [6.5, 8.5), 65±2 dB, 10 +0.5/-0.2 mm, ND(≤0.01 mg/kg), ≥3-4级, … (22P02 with the position where parsing stopped)';
+  'indicator input: ≤0.2 mg/kg, 不大于0.2 mg/kg, ≥98.5%, 6.5~8.5, 6.5-8.5, [6.5, 8.5), 65±2 dB, 10 +0.5/-0.2 mm, 220 V +7%/-10%, ND(≤0.01 mg/kg), ≥3-4级, ≤1×10⁴ CFU/g, ≤0.2 mg/kg(以Pb计), n=5,c=2,m=100,M=1000 CFU/g, 应不大于0.2, … (22P02 with the position where parsing stopped and why)';
 
 CREATE FUNCTION @extschema@.indicator_out(@extschema@.indicator) RETURNS cstring
   AS 'MODULE_PATHNAME', 'fr_indicator_out'
@@ -30,7 +30,7 @@ CREATE FUNCTION @extschema@.indicator_send(@extschema@.indicator) RETURNS bytea
   AS 'MODULE_PATHNAME', 'fr_indicator_send'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.indicator_send(@extschema@.indicator) IS
-  'indicator binary output (format version 1)';
+  'indicator binary output (format version 1 as 0.1.0 sent it; version 2 for a value with a power of ten, a basis or a sampling plan)';
 
 CREATE TYPE @extschema@.indicator (
   INPUT = @extschema@.indicator_in,
@@ -42,7 +42,7 @@ CREATE TYPE @extschema@.indicator (
   STORAGE = main
 );
 COMMENT ON TYPE @extschema@.indicator IS
-  'A requirement on one measurable property, or a measured value: a point, an upper or lower bound, a range, a tolerance or "not detected", with exact decimals and a unit; = is equality of the sets of acceptable values after unit conversion';
+  'A requirement on one measurable property, or a measured value: a point, an upper or lower bound, a range, a tolerance, "not detected" or a microbiological sampling plan, with exact decimals, a unit and the basis it is expressed on; = is equality of the sets of acceptable values after unit conversion, on the same basis';
 
 -- ------------------------------------------------------------ btree
 
@@ -188,19 +188,19 @@ CREATE FUNCTION @extschema@.indicator_contained(@extschema@.indicator, @extschem
   AS 'MODULE_PATHNAME', 'fr_indicator_contained'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.indicator_contained(@extschema@.indicator, @extschema@.indicator) IS
-  'a <@ b: every value acceptable under a is acceptable under b (a is at least as strict; a measured point meets b); 22023 across dimensions';
+  'a <@ b: every value acceptable under a is acceptable under b (a is at least as strict; a measured point meets b; a sampling plan accepts only what b accepts); 22023 across dimensions or bases';
 
 CREATE FUNCTION @extschema@.indicator_contains(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
   AS 'MODULE_PATHNAME', 'fr_indicator_contains'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.indicator_contains(@extschema@.indicator, @extschema@.indicator) IS
-  'a @> b: b <@ a; 22023 across dimensions';
+  'a @> b: b <@ a; 22023 across dimensions or bases';
 
 CREATE FUNCTION @extschema@.indicator_overlaps(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
   AS 'MODULE_PATHNAME', 'fr_indicator_overlaps'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.indicator_overlaps(@extschema@.indicator, @extschema@.indicator) IS
-  'a && b: some value is acceptable under both; 22023 across dimensions';
+  'a && b: some value is acceptable under both; 22023 across dimensions or bases';
 
 CREATE OPERATOR @extschema@.<@ (
   LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator,
@@ -229,13 +229,23 @@ CREATE OPERATOR @extschema@.&& (
 COMMENT ON OPERATOR @extschema@.&& (@extschema@.indicator, @extschema@.indicator) IS
   'overlaps: some value is acceptable under both';
 
+-- ------------------------------------------------------------ casts
+-- As for uscc and stdcode: from text and varchar implicit (a driver's
+-- string parameter, validated as text input), to text by assignment only.
+CREATE CAST (text AS @extschema@.indicator) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS @extschema@.indicator) WITH INOUT AS IMPLICIT;
+CREATE CAST (@extschema@.indicator AS text) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (text AS @extschema@.indicator) IS 'validates and reads the requirement as indicator input does (22P02 with the position)';
+COMMENT ON CAST (varchar AS @extschema@.indicator) IS 'validates as text input (a driver''s varchar parameter)';
+COMMENT ON CAST (@extschema@.indicator AS text) IS 'the canonical style (to_text(x, ''canonical''))';
+
 -- ------------------------------------------------------------ compare layer
 
 CREATE FUNCTION @extschema@.compare(a @extschema@.indicator, b @extschema@.indicator) RETURNS text
   AS 'MODULE_PATHNAME', 'fr_indicator_compare'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.compare(@extschema@.indicator, @extschema@.indicator) IS
-  'a compared with b: stricter, equal, looser, overlapping, disjoint or incomparable (different dimensions); never raises on units';
+  'a compared with b: stricter, equal, looser, overlapping, disjoint or incomparable (different dimensions, or different species or sample bases); never raises on units';
 
 CREATE FUNCTION @extschema@.satisfies(measured @extschema@.indicator, spec @extschema@.indicator,
                                       method text DEFAULT 'full') RETURNS boolean
@@ -251,12 +261,19 @@ CREATE FUNCTION @extschema@.satisfies(measured numeric, spec @extschema@.indicat
 COMMENT ON FUNCTION @extschema@.satisfies(numeric, @extschema@.indicator, text) IS
   'GB/T 8170 judgement of a number taken in the spec''s unit: method full (default) or rounded';
 
+CREATE FUNCTION @extschema@.satisfies(results numeric[], spec @extschema@.indicator,
+                                      method text DEFAULT 'full') RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_indicator_satisfies_results'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.satisfies(numeric[], @extschema@.indicator, text) IS
+  'GB/T 8170 judgement of the results of a spot check''s sample units, in the spec''s unit: for a sampling plan n results, none above M and at most c above m (22023 for another number of results); for any other requirement every result meets it';
+
 CREATE FUNCTION @extschema@.level(a @extschema@.indicator, direction @extschema@.direction,
                                   unit text DEFAULT NULL) RETURNS numeric
   AS 'MODULE_PATHNAME', 'fr_indicator_level'
   LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.level(@extschema@.indicator, @extschema@.direction, text) IS
-  'the number a requirement claims: upper bound for lower_better (detection limit or 0 for ND), lower bound for higher_better, width for target; in unit when given (22023 if not commensurable); NULL when the form has no such bound';
+  'the number a requirement claims: upper bound for lower_better (detection limit or 0 for ND, m for a sampling plan), lower bound for higher_better, width for target; in unit when given (22023 if not commensurable); NULL when the form has no such bound';
 
 CREATE FUNCTION @extschema@.comparable_level(a @extschema@.indicator, direction @extschema@.direction,
                                              unit text) RETURNS numeric
@@ -313,6 +330,66 @@ CREATE FUNCTION @extschema@.unit(@extschema@.indicator) RETURNS text
 COMMENT ON FUNCTION @extschema@.unit(@extschema@.indicator) IS
   'the unit as written (canonical spelling); '''' for a plain number, NULL for ND without a detection limit';
 
+CREATE FUNCTION @extschema@.form(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_form'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.form(@extschema@.indicator) IS
+  'the form as written: point, upper, lower, range, tolerance, nd or plan';
+
+CREATE FUNCTION @extschema@.lower_precision(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_lower_precision'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.lower_precision(@extschema@.indicator) IS
+  'the unit of the last written digit of the lower bound, which GB/T 8170 rounds to: 0.01 for 0.30, 100 for 13×10²; NULL without a lower bound';
+
+CREATE FUNCTION @extschema@.upper_precision(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_upper_precision'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.upper_precision(@extschema@.indicator) IS
+  'the unit of the last written digit of the upper bound (m of a sampling plan): 0.01 for ≤0.30, 10000 for ≤1×10⁴; NULL without an upper bound or for ND without a limit';
+
+CREATE FUNCTION @extschema@.species(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_species'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.species(@extschema@.indicator) IS
+  'the species basis as written, X of (以X计): Pb for ≤0.2 mg/kg(以Pb计); NULL without one';
+
+CREATE FUNCTION @extschema@.sample_basis(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_sample_basis'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sample_basis(@extschema@.indicator) IS
+  'what the number is a fraction of: dry (以干基计, 干基, 以干重计), fat (以脂肪计), as received (以鲜重计, 以湿基计), pure ethanol (按100%酒精度折算); NULL when none is written (as received)';
+
+CREATE FUNCTION @extschema@.fraction(@extschema@.indicator) RETURNS text
+  AS 'MODULE_PATHNAME', 'fr_indicator_fraction'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fraction(@extschema@.indicator) IS
+  'which of the three fractions the unit is: mass (mg/kg, g/100g, plain %, ‰, ppm, ppb, % (m/m)), volume (mL/L, %vol, % (V/V)) or concentration (mg/L, g/100mL, % (m/V)); NULL for other quantities and plain numbers';
+
+CREATE FUNCTION @extschema@.plan_n(@extschema@.indicator) RETURNS integer
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_n'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.plan_n(@extschema@.indicator) IS
+  'n of a sampling plan, the number of sample units; NULL for other forms';
+
+CREATE FUNCTION @extschema@.plan_c(@extschema@.indicator) RETURNS integer
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_c'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.plan_c(@extschema@.indicator) IS
+  'c of a sampling plan, how many sample units may exceed m; NULL for other forms';
+
+CREATE FUNCTION @extschema@.plan_m(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_m'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.plan_m(@extschema@.indicator) IS
+  'm of a sampling plan, the marginal limit (also its upper() and its level for lower_better); NULL for other forms';
+
+CREATE FUNCTION @extschema@.plan_max(@extschema@.indicator) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'fr_indicator_plan_max'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.plan_max(@extschema@.indicator) IS
+  'M of a three-class sampling plan, the maximum no sample unit may exceed; NULL for a two-class plan and other forms';
+
 CREATE FUNCTION @extschema@.to_unit(@extschema@.indicator, text) RETURNS @extschema@.indicator
   AS 'MODULE_PATHNAME', 'fr_indicator_to_unit'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -323,4 +400,4 @@ CREATE FUNCTION @extschema@.to_text(@extschema@.indicator, style text) RETURNS t
   AS 'MODULE_PATHNAME', 'fr_indicator_to_text'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.to_text(@extschema@.indicator, text) IS
-  'text in a style: canonical (≤ 0.2 mg/kg) or zh (不大于0.2 mg/kg, 6.5～8.5, 不得检出)';
+  'text in a style: canonical (≤ 0.2 mg/kg, ≤ 1×10^4 CFU/g, n=5, c=2, m=100, M=1000 CFU/g) or zh (不大于0.2 mg/kg, 6.5～8.5, 不得检出, 不大于1×10⁴ CFU/g, n=5，c=2，m=100，M=1000 CFU/g)';

@@ -242,6 +242,7 @@ CREATE TABLE @extschema@.spot_check (
   conforms   boolean,
   agency     text,
   enterprise @extschema@.uscc NOT NULL,
+  results    numeric[],
   FOREIGN KEY (disclosure, indicator) REFERENCES @extschema@.disclosed_indicator (disclosure, indicator),
   CONSTRAINT spot_check_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
     REFERENCES @extschema@.disclosure (enterprise, id)
@@ -251,10 +252,11 @@ COMMENT ON COLUMN @extschema@.spot_check.id IS 'identity, assigned by the databa
 COMMENT ON COLUMN @extschema@.spot_check.disclosure IS 'the (published) disclosure checked';
 COMMENT ON COLUMN @extschema@.spot_check.indicator IS 'the disclosed indicator measured';
 COMMENT ON COLUMN @extschema@.spot_check.sampled_on IS 'sampling date (not in the future); exclusion runs from it';
-COMMENT ON COLUMN @extschema@.spot_check.measured IS 'the measured result, e.g. 16.4 mg/kg';
+COMMENT ON COLUMN @extschema@.spot_check.measured IS 'the measured result, e.g. 16.4 mg/kg; for a sampling plan set by the database to the largest of the results, as a point in the plan''s unit';
 COMMENT ON COLUMN @extschema@.spot_check.method IS 'GB/T 8170 judging method: full (全数值比较法, default) or rounded (修约值比较法)';
-COMMENT ON COLUMN @extschema@.spot_check.conforms IS 'satisfies(measured, disclosed requirement, method), set by the database; client values are ignored';
+COMMENT ON COLUMN @extschema@.spot_check.conforms IS 'satisfies(measured, disclosed requirement, method) — for a sampling plan satisfies(results, plan, method) — set by the database; client values are ignored';
 COMMENT ON COLUMN @extschema@.spot_check.agency IS 'inspecting agency';
+COMMENT ON COLUMN @extschema@.spot_check.results IS 'the results of the n sample units, in the unit of the disclosed sampling plan (n=5, c=2, m=100, M=1000 CFU/g: five numbers of CFU/g); required when the disclosed requirement is a sampling plan, refused otherwise';
 COMMENT ON COLUMN @extschema@.spot_check.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written; the foreign key to disclosure (enterprise, id) keeps it the disclosure''s';
 CREATE TRIGGER spot_check_15_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.spot_check
   FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass))

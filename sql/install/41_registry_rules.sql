@@ -11,21 +11,39 @@
 -- sql/registry.sql shows each message as a user meets it.
 
 -- the requirements that are in force today ------------------------------------
-CREATE VIEW @extschema@.requirement_in_force AS
+-- Two views, one query: requirement_in_force_typed with the domain types
+-- (the rules and the reports compare its requirements), and
+-- requirement_in_force, the same rows in plain column types for BI tools and
+-- the reader role (README, Clients and BI).
+CREATE VIEW @extschema@.requirement_in_force_typed AS
 SELECT r.category, r.indicator, r.standard, s.kind, s.nature, r.requirement, r.test_method
 FROM @extschema@.standard_requirement r
 JOIN @extschema@.standard s ON s.code = r.standard
 WHERE (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
   AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE);
+COMMENT ON VIEW @extschema@.requirement_in_force_typed IS
+  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature, in the domain types (uscc, stdcode, indicator) for functions and jobs; view requirement_in_force has the same rows in plain column types';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.category IS 'category';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.indicator IS 'indicator key';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.standard IS 'the standard in force';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.kind IS 'std_kind of the standard';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.nature IS 'std_nature of the standard (mandatory, recommended, guidance or NULL)';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.requirement IS 'the requirement';
+COMMENT ON COLUMN @extschema@.requirement_in_force_typed.test_method IS 'test method the standard names';
+
+CREATE VIEW @extschema@.requirement_in_force AS
+SELECT f.category, f.indicator, f.standard::text AS standard, f.kind, f.nature,
+       f.requirement::text AS requirement, f.test_method::text AS test_method
+FROM @extschema@.requirement_in_force_typed f;
 COMMENT ON VIEW @extschema@.requirement_in_force IS
-  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature';
+  'standard requirements of the standards in force today (effective, not withdrawn), with the standard''s kind and nature (plain column types: requirement_in_force_typed as text)';
 COMMENT ON COLUMN @extschema@.requirement_in_force.category IS 'category';
 COMMENT ON COLUMN @extschema@.requirement_in_force.indicator IS 'indicator key';
-COMMENT ON COLUMN @extschema@.requirement_in_force.standard IS 'the standard in force';
+COMMENT ON COLUMN @extschema@.requirement_in_force.standard IS 'the standard in force, canonical number';
 COMMENT ON COLUMN @extschema@.requirement_in_force.kind IS 'std_kind of the standard';
 COMMENT ON COLUMN @extschema@.requirement_in_force.nature IS 'std_nature of the standard (mandatory, recommended, guidance or NULL)';
-COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement';
-COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names';
+COMMENT ON COLUMN @extschema@.requirement_in_force.requirement IS 'the requirement, canonical text';
+COMMENT ON COLUMN @extschema@.requirement_in_force.test_method IS 'test method the standard names, canonical number';
 
 -- the immutable tables' guards ---------------------------------------------------
 CREATE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
@@ -214,7 +232,7 @@ BEGIN
     FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
   ), floors AS MATERIALIZED (
     SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
-    FROM frontrunner.requirement_in_force f
+    FROM frontrunner.requirement_in_force_typed f
     WHERE f.nature = 'mandatory'
        OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
   )
@@ -444,6 +462,7 @@ DECLARE
   -- the other disclosures read are the enterprise's (on a distributed
   -- registry: the rule fires on the enterprise's shard and reads that shard)
   tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN OLD.enterprise END;
+  foreign_version boolean := false;
 BEGIN
   IF NEW.id <> OLD.id THEN
     RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
@@ -477,7 +496,18 @@ BEGIN
       FROM frontrunner.disclosure d
       WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes
       FOR UPDATE;
-      IF prev.status IS DISTINCT FROM 'published' THEN
+      IF NOT FOUND THEN
+        -- FOR UPDATE sees only the rows the caller may update (RLS): another
+        -- enterprise's disclosure that the caller may read (not a draft) is
+        -- found without the lock, and its owner is the reason, not its status
+        -- (on a distributed registry the reference (enterprise, supersedes)
+        -- keeps versions within one enterprise: its shard is read)
+        SELECT d.status, d.enterprise, d.category INTO prev
+        FROM frontrunner.disclosure d
+        WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes;
+        foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
+      END IF;
+      IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
         RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
           USING ERRCODE = 'FR005',
                 DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),
@@ -893,6 +923,28 @@ BEGIN
             HINT = 'Record a spot check once the sample has been taken.',
             TABLE = 'spot_check', COLUMN = 'sampled_on';
   END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
   verdict := frontrunner.compare(NEW.measured, d.requirement);
   IF verdict = 'incomparable' THEN
     RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
@@ -906,7 +958,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_before_write() IS
-  'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored';
+  'trigger: rule 6 — a spot check measures a disclosed indicator of a published disclosure, not in the future; conforms = satisfies(measured, disclosed requirement, method), client values ignored; a sampling plan is judged on its n results (satisfies(results, plan, method)) and measured set to the largest';
 CREATE TRIGGER spot_check_10_conforms BEFORE INSERT OR UPDATE ON @extschema@.spot_check
   FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.spot_check_before_write();
 CREATE TRIGGER spot_check_30_truncate BEFORE TRUNCATE ON @extschema@.spot_check

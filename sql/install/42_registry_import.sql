@@ -56,7 +56,17 @@ DECLARE
   e_state text;
   e_msg text;
   e_detail text;
+  -- progress (frontrunner.progress): disclosures staged, done so far
+  report boolean := frontrunner.progress();
+  t0 timestamptz := clock_timestamp();
+  total bigint;
+  done bigint := 0;
 BEGIN
+  IF report THEN
+    SELECT count(*), sum(x.n) INTO total, e_msg
+    FROM (SELECT count(*) AS n FROM frontrunner.disclosure_import s GROUP BY s.source_ref) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows', total, coalesce(e_msg, '0')));
+  END IF;
   FOR g IN
     SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines,
            count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
@@ -65,6 +75,11 @@ BEGIN
     GROUP BY s.source_ref
     ORDER BY min(s.line)
   LOOP
+    IF report AND done > 0 AND done % 1000 = 0 THEN
+      PERFORM frontrunner.progress(format('import_disclosures(): %s of %s disclosures done in %s s',
+                                          done, total, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+    END IF;
+    done := done + 1;
     source_ref := g.ref;
     disclosure := NULL;
 
@@ -183,7 +198,13 @@ BEGIN
       END IF;
     END;
   END LOOP;
+  IF report THEN
+    -- imported disclosures leave the staging table; rejected ones stay
+    SELECT count(*) INTO total FROM (SELECT DISTINCT s.source_ref FROM frontrunner.disclosure_import s) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures done in %s s, %s imported, %s rejected',
+                                        done, round(extract(epoch FROM clock_timestamp() - t0), 3), done - total, total));
+  END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
-  'applies the staged rows of disclosure_import, one disclosure (source_ref) at a time in its own subtransaction, through every rule; publishes them unless publish is false; imported rows leave the staging table, rejected rows stay; returns one report row per staged row (outcome published, draft or rejected, with SQLSTATE, message and detail)';
+  'applies the staged rows of disclosure_import, one disclosure (source_ref) at a time in its own subtransaction, through every rule; publishes them unless publish is false; imported rows leave the staging table, rejected rows stay; returns one report row per staged row (outcome published, draft or rejected, with SQLSTATE, message and detail); reports its progress every 1000 disclosures (frontrunner.progress)';

@@ -11,7 +11,7 @@
 -- editions -------------------------------------------------------------------
 -- An undated number (GB 18401, ISO 99184) means the latest edition: the
 -- latest edition in force in table standard, else the latest present.
-CREATE VIEW @extschema@.standard_latest AS
+CREATE VIEW @extschema@.standard_latest_typed AS
 SELECT DISTINCT ON (@extschema@.std_undated(s.code))
        @extschema@.std_undated(s.code) AS series, s.code AS edition,
        (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
@@ -22,10 +22,20 @@ ORDER BY @extschema@.std_undated(s.code),
          (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
            AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE) DESC,
          @extschema@.std_year(s.code) DESC, s.code DESC;
+COMMENT ON VIEW @extschema@.standard_latest_typed IS
+  'per standard (undated number), the edition an undated reference means: the latest edition in force in table standard, else the latest edition present; in the domain type stdcode for functions and jobs (view standard_latest: the same rows as text)';
+COMMENT ON COLUMN @extschema@.standard_latest_typed.series IS 'the undated number (std_undated)';
+COMMENT ON COLUMN @extschema@.standard_latest_typed.edition IS 'its latest edition in force, else its latest edition';
+COMMENT ON COLUMN @extschema@.standard_latest_typed.in_force IS 'whether that edition is in force today';
+
+-- standard_latest_typed in plain column types (README, Clients and BI)
+CREATE VIEW @extschema@.standard_latest AS
+SELECT l.series::text AS series, l.edition::text AS edition, l.in_force
+FROM @extschema@.standard_latest_typed l;
 COMMENT ON VIEW @extschema@.standard_latest IS
-  'per standard (undated number), the edition an undated reference means: the latest edition in force in table standard, else the latest edition present';
-COMMENT ON COLUMN @extschema@.standard_latest.series IS 'the undated number (std_undated)';
-COMMENT ON COLUMN @extschema@.standard_latest.edition IS 'its latest edition in force, else its latest edition';
+  'per standard (undated number), the edition an undated reference means (plain column types: standard_latest_typed as text)';
+COMMENT ON COLUMN @extschema@.standard_latest.series IS 'the undated number (std_undated), canonical';
+COMMENT ON COLUMN @extschema@.standard_latest.edition IS 'its latest edition in force, else its latest edition, canonical number';
 COMMENT ON COLUMN @extschema@.standard_latest.in_force IS 'whether that edition is in force today';
 
 CREATE FUNCTION @extschema@.standard_edition(code @extschema@.stdcode)
@@ -35,7 +45,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT CASE
     WHEN frontrunner.std_year($1) IS NOT NULL THEN $1
-    ELSE coalesce((SELECT l.edition FROM frontrunner.standard_latest l
+    ELSE coalesce((SELECT l.edition FROM frontrunner.standard_latest_typed l
                    WHERE l.series OPERATOR(frontrunner.=) frontrunner.std_undated($1)), $1)
   END
 $$;
@@ -66,7 +76,7 @@ COMMENT ON FUNCTION @extschema@.benchmark_class_rank(text) IS
 -- on plain columns: the planner then estimates the number of benchmarks
 -- well, and joins them to the disclosed indicators by hash rather than
 -- rescanning those once per benchmark.)
-CREATE VIEW @extschema@.benchmark_requirement AS
+CREATE VIEW @extschema@.benchmark_requirement_typed AS
 SELECT r.category, r.indicator, s.code AS standard, s.kind, s.nature,
        coalesce(s.nature, s.kind) AS benchmark_class,
        @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)) AS class_rank,
@@ -78,14 +88,14 @@ WHERE s.kind <> 'enterprise'
   AND (s.effective_on IS NULL OR s.effective_on <= CURRENT_DATE)
   AND (s.withdrawn_on IS NULL OR s.withdrawn_on > CURRENT_DATE)
   AND (@extschema@.std_year(r.standard) IS NOT NULL
-       OR NOT EXISTS (SELECT FROM @extschema@.standard_latest l WHERE l.series = r.standard))
+       OR NOT EXISTS (SELECT FROM @extschema@.standard_latest_typed l WHERE l.series = r.standard))
 UNION ALL
 SELECT r.category, r.indicator, s.code, s.kind, s.nature,
        coalesce(s.nature, s.kind),
        @extschema@.benchmark_class_rank(coalesce(s.nature, s.kind)),
        r.requirement, r.test_method, r.standard, x.direction, x.unit
 FROM @extschema@.standard_requirement r
-JOIN @extschema@.standard_latest l ON l.series = r.standard
+JOIN @extschema@.standard_latest_typed l ON l.series = r.standard
 JOIN @extschema@.standard s ON s.code = l.edition
 JOIN @extschema@.indicator_def x ON x.category = r.category AND x.key = r.indicator
 WHERE @extschema@.std_year(r.standard) IS NULL
@@ -95,20 +105,40 @@ WHERE @extschema@.std_year(r.standard) IS NULL
   AND NOT EXISTS (SELECT FROM @extschema@.standard_requirement o
                   WHERE o.standard = l.edition AND o.category = r.category
                     AND o.indicator = r.indicator);
+COMMENT ON VIEW @extschema@.benchmark_requirement_typed IS
+  'the requirements benchmarks are made against: standards in force today (effective, not withdrawn), every kind but enterprise standards; undated numbers resolved to their latest edition in force; in the domain types for functions and jobs (view benchmark_requirement: the same rows in plain column types)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.category IS 'category';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.indicator IS 'indicator key';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.standard IS 'the edition in force (standard_edition() of the number the requirement cites)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.kind IS 'std_kind of the standard: national, industry, local, group, international or foreign';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.nature IS 'std_nature of the standard: mandatory, recommended, guidance, or NULL (group, international, foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign: the nature when there is one, else the kind';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.class_rank IS 'report order of the class (1 mandatory … 6 foreign), benchmark_class_rank()';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.requirement IS 'the requirement';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.test_method IS 'test method the standard names';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.direction IS 'indicator_def.direction of the indicator (lower_better, higher_better, target)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.unit IS 'indicator_def.unit of the indicator (NULL: each value''s own)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement_typed.cited IS 'the standard number as table standard_requirement cites it (undated when the requirement was written on an undated number)';
+
+CREATE VIEW @extschema@.benchmark_requirement AS
+SELECT r.category, r.indicator, r.standard::text AS standard, r.kind, r.nature, r.benchmark_class,
+       r.class_rank, r.requirement::text AS requirement, r.test_method::text AS test_method,
+       r.cited::text AS cited, r.direction::text AS direction, r.unit
+FROM @extschema@.benchmark_requirement_typed r;
 COMMENT ON VIEW @extschema@.benchmark_requirement IS
-  'the requirements benchmarks are made against: standards in force today (effective, not withdrawn), every kind but enterprise standards; undated numbers resolved to their latest edition in force';
+  'the requirements benchmarks are made against (plain column types: benchmark_requirement_typed as text)';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.category IS 'category';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.indicator IS 'indicator key';
-COMMENT ON COLUMN @extschema@.benchmark_requirement.standard IS 'the edition in force (standard_edition() of the number the requirement cites)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.standard IS 'the edition in force, canonical number';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.kind IS 'std_kind of the standard: national, industry, local, group, international or foreign';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.nature IS 'std_nature of the standard: mandatory, recommended, guidance, or NULL (group, international, foreign)';
-COMMENT ON COLUMN @extschema@.benchmark_requirement.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign: the nature when there is one, else the kind';
-COMMENT ON COLUMN @extschema@.benchmark_requirement.class_rank IS 'report order of the class (1 mandatory … 6 foreign), benchmark_class_rank()';
-COMMENT ON COLUMN @extschema@.benchmark_requirement.requirement IS 'the requirement';
-COMMENT ON COLUMN @extschema@.benchmark_requirement.test_method IS 'test method the standard names';
-COMMENT ON COLUMN @extschema@.benchmark_requirement.direction IS 'indicator_def.direction of the indicator (lower_better, higher_better, target)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.requirement IS 'the requirement, canonical text';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.test_method IS 'test method the standard names, canonical number';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard number as table standard_requirement cites it';
+COMMENT ON COLUMN @extschema@.benchmark_requirement.direction IS 'lower_better, higher_better or target';
 COMMENT ON COLUMN @extschema@.benchmark_requirement.unit IS 'indicator_def.unit of the indicator (NULL: each value''s own)';
-COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard number as table standard_requirement cites it (undated when the requirement was written on an undated number)';
 
 -- every disclosed indicator against every benchmark ----------------------------
 -- compare() is computed once per pair and margin() only for commensurable
@@ -121,14 +151,14 @@ COMMENT ON COLUMN @extschema@.benchmark_requirement.cited IS 'the standard numbe
 -- (so that a BI role granted the views alone can read the summaries), and
 -- drafts are not public.  benchmark() of a draft reads the tables with the
 -- caller's rights instead (row-level security applies).
-CREATE VIEW @extschema@.benchmark_pair AS
+CREATE VIEW @extschema@.benchmark_pair_typed AS
 SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, r.direction, r.unit,
        i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
        r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
        v.verdict, v.margin
 FROM @extschema@.disclosure d
 JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
-JOIN @extschema@.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
+JOIN @extschema@.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
 CROSS JOIN LATERAL (
   SELECT c.verdict,
          CASE WHEN c.verdict <> 'incomparable'
@@ -136,25 +166,51 @@ CROSS JOIN LATERAL (
   FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
   OFFSET 0) v
 WHERE d.status <> 'draft';
+COMMENT ON VIEW @extschema@.benchmark_pair_typed IS
+  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin(), in the domain types; benchmark_summary, benchmark_gap, benchmark_profile and disclosure_json() read it, view benchmark_pair shows it in plain column types';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosure IS 'the disclosure';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.enterprise IS 'the disclosing enterprise';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.category IS 'category of the disclosure';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.status IS 'status of the disclosure (published, withdrawn, superseded)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.indicator IS 'indicator key';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.direction IS 'indicator_def.direction, used by margin()';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.unit IS 'indicator_def.unit: the unit levels of the indicator are expressed in (NULL: each value''s own)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosed IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.standard IS 'the benchmark standard (edition in force)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_kind IS 'std_kind of the benchmark standard';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_nature IS 'std_nature of the benchmark standard (NULL for group, international, foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.required IS 'the benchmark requirement';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.test_method IS 'test method the benchmark standard names';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.verdict IS 'compare(disclosed, required): stricter, equal, looser, overlapping, disjoint or incomparable';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.margin IS 'margin(disclosed, required, direction): how much stricter the disclosure is, as a fraction of the benchmark''s level; NULL when incomparable or a level is missing';
+
+CREATE VIEW @extschema@.benchmark_pair AS
+SELECT p.disclosure, p.enterprise::text AS enterprise, p.category, p.status, p.indicator,
+       p.direction::text AS direction, p.unit, p.disclosed::text AS disclosed,
+       p.standard::text AS standard, p.std_kind, p.std_nature, p.benchmark_class, p.class_rank,
+       p.required::text AS required, p.test_method::text AS test_method, p.verdict, p.margin
+FROM @extschema@.benchmark_pair_typed p;
 COMMENT ON VIEW @extschema@.benchmark_pair IS
-  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin(); benchmark_summary, benchmark_gap, benchmark_profile and disclosure_json() read it';
+  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin() (plain column types: benchmark_pair_typed as text)';
 COMMENT ON COLUMN @extschema@.benchmark_pair.disclosure IS 'the disclosure';
-COMMENT ON COLUMN @extschema@.benchmark_pair.enterprise IS 'the disclosing enterprise';
+COMMENT ON COLUMN @extschema@.benchmark_pair.enterprise IS 'USCC of the disclosing enterprise';
 COMMENT ON COLUMN @extschema@.benchmark_pair.category IS 'category of the disclosure';
 COMMENT ON COLUMN @extschema@.benchmark_pair.status IS 'status of the disclosure (published, withdrawn, superseded)';
 COMMENT ON COLUMN @extschema@.benchmark_pair.indicator IS 'indicator key';
-COMMENT ON COLUMN @extschema@.benchmark_pair.direction IS 'indicator_def.direction, used by margin()';
-COMMENT ON COLUMN @extschema@.benchmark_pair.unit IS 'indicator_def.unit: the unit levels of the indicator are expressed in (NULL: each value''s own)';
-COMMENT ON COLUMN @extschema@.benchmark_pair.disclosed IS 'the disclosed requirement';
-COMMENT ON COLUMN @extschema@.benchmark_pair.standard IS 'the benchmark standard (edition in force)';
+COMMENT ON COLUMN @extschema@.benchmark_pair.direction IS 'lower_better, higher_better or target';
+COMMENT ON COLUMN @extschema@.benchmark_pair.unit IS 'indicator_def.unit (NULL: each value''s own)';
+COMMENT ON COLUMN @extschema@.benchmark_pair.disclosed IS 'the disclosed requirement, canonical text';
+COMMENT ON COLUMN @extschema@.benchmark_pair.standard IS 'the benchmark standard (edition in force), canonical number';
 COMMENT ON COLUMN @extschema@.benchmark_pair.std_kind IS 'std_kind of the benchmark standard';
 COMMENT ON COLUMN @extschema@.benchmark_pair.std_nature IS 'std_nature of the benchmark standard (NULL for group, international, foreign)';
 COMMENT ON COLUMN @extschema@.benchmark_pair.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
 COMMENT ON COLUMN @extschema@.benchmark_pair.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
-COMMENT ON COLUMN @extschema@.benchmark_pair.required IS 'the benchmark requirement';
-COMMENT ON COLUMN @extschema@.benchmark_pair.test_method IS 'test method the benchmark standard names';
+COMMENT ON COLUMN @extschema@.benchmark_pair.required IS 'the benchmark requirement, canonical text';
+COMMENT ON COLUMN @extschema@.benchmark_pair.test_method IS 'test method the benchmark standard names, canonical number';
 COMMENT ON COLUMN @extschema@.benchmark_pair.verdict IS 'compare(disclosed, required): stricter, equal, looser, overlapping, disjoint or incomparable';
-COMMENT ON COLUMN @extschema@.benchmark_pair.margin IS 'margin(disclosed, required, direction): how much stricter the disclosure is, as a fraction of the benchmark''s level; NULL when incomparable or a level is missing';
+COMMENT ON COLUMN @extschema@.benchmark_pair.margin IS 'margin(disclosed, required, direction); NULL when incomparable or a level is missing';
 
 -- benchmark(disclosure) ----------------------------------------------------------
 CREATE FUNCTION @extschema@.benchmark(disclosure bigint)
@@ -206,7 +262,7 @@ BEGIN
          r.test_method,
          r.standard OPERATOR(frontrunner.=) edition
   FROM frontrunner.disclosed_indicator i
-  JOIN frontrunner.benchmark_requirement r ON r.category = d.category AND r.indicator = i.indicator
+  JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
   CROSS JOIN LATERAL (
     SELECT c.verdict,
            CASE WHEN c.verdict <> 'incomparable'
@@ -256,10 +312,10 @@ FROM (SELECT p.category, p.indicator, p.standard,
              percentile_disc(0.5) WITHIN GROUP (ORDER BY p.margin DESC) AS upper_median,
              min(p.margin) AS min_margin,
              max(p.margin) AS max_margin
-      FROM @extschema@.benchmark_pair p
+      FROM @extschema@.benchmark_pair_typed p
       WHERE p.status = 'published'
       GROUP BY p.category, p.indicator, p.standard) a
-JOIN @extschema@.benchmark_requirement r
+JOIN @extschema@.benchmark_requirement_typed r
   ON r.category = a.category AND r.indicator = a.indicator AND r.standard = a.standard;
 COMMENT ON VIEW @extschema@.benchmark_summary IS
   'per category, indicator and benchmark standard: how the current published disclosures compare (counts by verdict, share at least as strict, median margin); plain column types';
@@ -290,7 +346,7 @@ CREATE VIEW @extschema@.benchmark_gap AS
 SELECT p.enterprise::text AS enterprise, p.disclosure, p.category, p.indicator,
        p.standard::text AS standard, p.std_kind, p.disclosed::text AS disclosed,
        p.required::text AS required, p.verdict, p.margin
-FROM @extschema@.benchmark_pair p
+FROM @extschema@.benchmark_pair_typed p
 WHERE p.status = 'published'
   AND p.std_kind IN ('international', 'foreign')
   AND p.verdict NOT IN ('stricter', 'equal');
@@ -325,7 +381,7 @@ LEFT JOIN (SELECT q.disclosure, count(*) AS benchmarked,
                   count(*) FILTER (WHERE q.ok) AS at_least_as_strict,
                   string_agg(q.indicator, ', ' ORDER BY q.indicator) FILTER (WHERE NOT q.ok) AS not_as_strict_indicators
            FROM (SELECT p.disclosure, p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
-                 FROM @extschema@.benchmark_pair p
+                 FROM @extschema@.benchmark_pair_typed p
                  WHERE p.status = 'published' AND p.std_kind IN ('international', 'foreign')
                  GROUP BY p.disclosure, p.indicator) q
            GROUP BY q.disclosure) k ON k.disclosure = d.id
@@ -373,10 +429,10 @@ BEGIN
             WHERE i.enterprise OPERATOR(frontrunner.=) $1 AND i.disclosure = d.id) AS indicators,
            count(*) AS benchmarked, count(*) FILTER (WHERE k.ok) AS at_least_as_strict
     FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
-          FROM frontrunner.benchmark_pair p
+          FROM frontrunner.benchmark_pair_typed p
           WHERE p.enterprise OPERATOR(frontrunner.=) $1 AND p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
           GROUP BY p.indicator) k) c
-  LEFT JOIN frontrunner.benchmark_pair g
+  LEFT JOIN frontrunner.benchmark_pair_typed g
     ON g.enterprise OPERATOR(frontrunner.=) $1 AND g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
    AND g.verdict NOT IN ('stricter', 'equal')
   WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.status = 'published'
@@ -466,7 +522,7 @@ BEGIN
                             'verdict', p.verdict,
                             'margin', p.margin)
                           ORDER BY p.class_rank, p.standard)
-                   FROM frontrunner.benchmark_pair p
+                   FROM frontrunner.benchmark_pair_typed p
                    WHERE is_current AND p.enterprise OPERATOR(frontrunner.=) d.enterprise
                      AND p.disclosure = d.id AND p.indicator = i.indicator), '[]'::jsonb))
               ORDER BY i.indicator)

@@ -468,12 +468,13 @@ COMMENT ON FUNCTION @extschema@.levels_json(text[], text[], numeric[], @extschem
   'the levels column of rank_plan(): {key: {"level", "unit", "tier", "standing"}} per core indicator, the standing place / (2·(n - 1)) (level_place(); 1 when n = 1) without trailing zeros; the arrays must have the same length, n >= 1 and 0 <= place <= 2·(n - 1) (22023)';
 
 -- rank_plan -------------------------------------------------------------------------------
-CREATE FUNCTION @extschema@.rank_plan(plan_code text)
-RETURNS TABLE (rank int, disclosure bigint, enterprise @extschema@.uscc, enterprise_name text,
-               standard @extschema@.stdcode, tier @extschema@.tier, score numeric, levels jsonb)
+-- One query, three ways to run it: rank_plan() returns its rows (PL/pgSQL
+-- keeps them until the last is computed), rank_plan_cursor() opens it as a
+-- cursor the client fetches from (the levels JSON of each row is built when
+-- the row is fetched), and rank_plan_query() shows it.
+CREATE FUNCTION @extschema@.rank_plan_query(plan_code text) RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-SET jit = off
 AS $$
 DECLARE
   pid bigint := frontrunner.plan_id(plan_code);
@@ -490,16 +491,77 @@ BEGIN
          string_agg(format('f.p%s', c.k), ', ' ORDER BY c.k)
   INTO keys_a, units_a, lcols, tcols, pcols
   FROM frontrunner.plan_core_indicators(pid) c;
-  RETURN QUERY EXECUTE format($q$
-SELECT f.rank, f.id, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
-       frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s], f.n)
+  RETURN format($q$
+SELECT f.rank, f.id AS disclosure, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
+       frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s], f.n) AS levels
 FROM (%1$s) f
 ORDER BY f.tier, f.key DESC, f.published_at, f.id
 $q$, core, keys_a, units_a, lcols, tcols, pcols);
 END
 $$;
+COMMENT ON FUNCTION @extschema@.rank_plan_query(text) IS
+  'the SQL text of rank_plan(plan_code): its columns, in its order (ranking_query() with the levels JSON); for EXPLAIN, and run by rank_plan() and rank_plan_cursor()';
+
+-- the progress line of a ranking's start (frontrunner.progress)
+CREATE FUNCTION @extschema@.rank_plan_start(plan_code text, what text) RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+BEGIN
+  PERFORM frontrunner.progress(format('%s(%L): %s core indicators, %s published disclosures of category %s; %s',
+    what, plan_code, (SELECT count(*) FROM frontrunner.plan_core_indicators(p.id)),
+    (SELECT count(*) FROM frontrunner.disclosure d WHERE d.category = p.category AND d.status = 'published'),
+    p.category, CASE what WHEN 'rank_plan' THEN 'ranking' ELSE 'opening the cursor' END));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.rank_plan_start(text, text) IS
+  'reports (progress()) that rank_plan() or rank_plan_cursor() starts on a plan: its core indicators and the published disclosures of its category';
+
+CREATE FUNCTION @extschema@.rank_plan(plan_code text)
+RETURNS TABLE (rank int, disclosure bigint, enterprise @extschema@.uscc, enterprise_name text,
+               standard @extschema@.stdcode, tier @extschema@.tier, score numeric, levels jsonb)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+  t0 timestamptz := clock_timestamp();
+  report boolean := frontrunner.progress();
+  n bigint;
+BEGIN
+  IF report THEN
+    PERFORM frontrunner.rank_plan_start(plan_code, 'rank_plan');
+  END IF;
+  RETURN QUERY EXECUTE frontrunner.rank_plan_query(plan_code);
+  IF report THEN
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM frontrunner.progress(format('rank_plan(%L): %s eligible disclosures ranked in %s s',
+                                        plan_code, n, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+  END IF;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.rank_plan(text) IS
-  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels';
+  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels; reports its start and end (frontrunner.progress); rank_plan_cursor() streams the same rows';
+
+CREATE FUNCTION @extschema@.rank_plan_cursor(plan_code text, portal refcursor DEFAULT 'rank_plan')
+RETURNS refcursor
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+BEGIN
+  IF frontrunner.progress() THEN
+    PERFORM frontrunner.rank_plan_start(plan_code, 'rank_plan_cursor');
+  END IF;
+  -- planned here, with jit off; run by the client's FETCHes
+  OPEN portal NO SCROLL FOR EXECUTE frontrunner.rank_plan_query(plan_code);
+  RETURN portal;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.rank_plan_cursor(text, refcursor) IS
+  'opens a cursor (named portal, rank_plan by default) on the rows of rank_plan(plan_code), for big plans: in a transaction, FETCH 1000 FROM rank_plan until no row comes, then CLOSE or COMMIT; nothing is kept between fetches but the sorted ranking, and each row''s levels JSON is built when it is fetched';
 
 -- indicator_lists -------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.indicator_lists(plan_code text)
@@ -575,6 +637,8 @@ DECLARE
   p frontrunner.evaluation_plan;
   rid bigint;
   published bigint;
+  stored bigint;
+  t0 timestamptz := clock_timestamp();
 BEGIN
   -- SECURITY DEFINER (90_security.sql): the caller must own the plan
   PERFORM frontrunner.ranking_publisher_check(plan_code);
@@ -591,6 +655,8 @@ BEGIN
   END IF;
   SELECT count(*) INTO published FROM frontrunner.disclosure d
   WHERE d.category = p.category AND d.status = 'published';
+  PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
+                                      plan_code, p.id, published, p.category));
   -- the list as computed now, then its head and its entries: two
   -- statements (on a distributed registry the head goes into a reference
   -- table, the entries to the shards of their enterprises)
@@ -601,12 +667,15 @@ BEGIN
   INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels)
   SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels
   FROM pg_temp.fr_publish_ranking q;
+  GET DIAGNOSTICS stored = ROW_COUNT;
   DROP TABLE pg_temp.fr_publish_ranking;
+  PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
+                                      plan_code, rid, stored, round(extract(epoch FROM clock_timestamp() - t0), 3)));
   RETURN rid;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
-  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed)';
+  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); reports its phases (frontrunner.progress)';
 
 -- rule 6: a failing spot check revokes the disclosure's current leader entries ---------------
 CREATE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger

@@ -413,7 +413,7 @@ WITH ent AS (
   SELECT di.disclosure, bool_and(@extschema@.compare(di.requirement, f.requirement) = 'stricter') AS stricter
   FROM cur
   JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
-  JOIN @extschema@.requirement_in_force f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
   GROUP BY di.disclosure, di.indicator
 ), per_cur AS (
   SELECT cur.enterprise,
@@ -524,7 +524,7 @@ WITH cur AS (
          bool_and(@extschema@.compare(di.requirement, f.requirement) IN ('stricter', 'equal')) AS at_least_as_strict
   FROM cur
   JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
-  JOIN @extschema@.requirement_in_force f ON f.category = cur.category AND f.indicator = di.indicator
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator
                                          AND f.kind IN ('international', 'foreign')
   GROUP BY cur.category, di.enterprise, di.disclosure, di.indicator
 ), per_cur AS (

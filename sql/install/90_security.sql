@@ -252,6 +252,9 @@ AS $$
     ('public_view',       'frontrunner_agency',     'SELECT'),
     ('public_view',       'frontrunner_enterprise', 'SELECT'),
     ('public_view',       'frontrunner_reader',     'SELECT'),
+    ('typed_view',        'frontrunner_regulator',  'SELECT'),
+    ('typed_view',        'frontrunner_agency',     'SELECT'),
+    ('typed_view',        'frontrunner_enterprise', 'SELECT'),
     ('sequence',          'frontrunner_regulator',  'SELECT'),
     ('feedback',          'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
     ('feedback',          'frontrunner_enterprise', 'SELECT, INSERT'),
@@ -332,6 +335,13 @@ AS $$
     ('view', 'district_report', 'public_view'),
     ('view', 'enterprise_record', 'public_view'),
     ('view', 'category_report', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
     -- sequences (identity columns need no grant to insert)
     ('sequence', 'disclosure_id_seq', 'sequence'),
     ('sequence', 'spot_check_id_seq', 'sequence'),
@@ -384,6 +394,17 @@ AS $$
     ('function', 'unit', 'public'),
     ('function', 'to_unit', 'public'),
     ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
     ('function', 'pinyin', 'public'),
     ('function', 'pinyin_compact', 'public'),
     ('function', 'min', 'public'),
@@ -472,8 +493,17 @@ AS $$
     ('function', 'feedback_subject', 'feedback_file'),
     ('function', 'feedback_error', 'feedback_file'),
     ('function', 'division_name', 'public'),
-    ('function', 'open_feedback', 'public_view_part'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
     ('function', 'setup_roles', 'dba'),
+    ('function', 'open_feedback', 'public_view_part'),
     -- scale-out (96_citus.sql): the layout and the helpers of the rules are
     -- public, distributing the registry is the DBA's
     ('function', 'citus_distributed', 'public'),
@@ -669,10 +699,21 @@ BEGIN
     END LOOP;
     PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', propagation, true);
   END IF;
+  -- the logins get the database's search_path (setup_search_path()); one of
+  -- their own without frontrunner would hide the extension from them
+  FOR s IN
+    SELECT x.* FROM frontrunner.search_path_problems(pg_catalog.current_database()) x
+    JOIN pg_catalog.pg_roles m ON m.rolname = x.role AND NOT m.rolsuper
+    WHERE EXISTS (SELECT FROM pg_catalog.unnest(ARRAY['frontrunner_regulator', 'frontrunner_agency',
+                                                      'frontrunner_enterprise', 'frontrunner_reader']) g(g)
+                  WHERE pg_catalog.pg_has_role(m.oid, g.g, 'MEMBER'))
+  LOOP
+    RAISE WARNING '%', s.problem USING DETAIL = s.detail, HINT = s.hint;
+  END LOOP;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.setup_roles() IS
-  'run by a DBA (superuser, or the extension owner with CREATEROLE): creates the NOLOGIN group roles frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader when missing and sets the privileges of every extension object from its class (revoke all, then grant); idempotent, picks up new objects; refuses (22023) when an object has no class; returns one row per grant';
+  'run by a DBA (superuser, or the extension owner with CREATEROLE): creates the NOLOGIN group roles frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader when missing and sets the privileges of every extension object from its class (revoke all, then grant); idempotent, picks up new objects; refuses (22023) when an object has no class; warns of member logins whose own search_path hides the extension (search_path_problems()); sets no search_path itself (setup_search_path() sets the database''s); returns one row per grant';
 REVOKE EXECUTE ON FUNCTION @extschema@.setup_roles() FROM PUBLIC;
 
 -- at install: functions that are not public are not executable by PUBLIC

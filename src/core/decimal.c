@@ -158,20 +158,62 @@ fr_dec_format(FrDec a, char *buf)
 		if (i == scale && scale > 0)
 			buf[n++] = '.';
 	}
+	/* a negative scale: the trailing zeros of a power of ten */
+	for (int i = scale; i < 0 && a.coef != 0; i++)
+		buf[n++] = '0';
 	buf[n] = '\0';
 	return n;
 }
 
-/* store a 128-bit coefficient if it fits FrDec */
+bool
+fr_dec_valid(FrDec a)
+{
+	if (a.scale < FR_DEC_MIN_SCALE || a.scale > FR_DEC_MAX_SCALE ||
+		a.coef >= FR_DEC_COEF_LIMIT || a.coef <= -FR_DEC_COEF_LIMIT)
+		return false;
+	/* a negative scale: the value itself below 10^18 */
+	return a.scale >= 0 ||
+		(a.coef < FR_DEC_COEF_LIMIT / dec_pow10[-a.scale] &&
+		 a.coef > -FR_DEC_COEF_LIMIT / dec_pow10[-a.scale]);
+}
+
+/* store a 128-bit coefficient if the value fits FrDec */
 static bool
 dec_store(i128 v, int scale, FrDec *out, FrError *err)
 {
-	if (v >= FR_DEC_COEF_LIMIT || v <= -FR_DEC_COEF_LIMIT)
+	FrDec		d;
+
+	d.coef = (v >= FR_DEC_COEF_LIMIT || v <= -FR_DEC_COEF_LIMIT) ? FR_DEC_COEF_LIMIT : (int64_t) v;
+	d.scale = (int16_t) scale;
+	if (!fr_dec_valid(d))
 		return fr_error(err, FR_ERR_RANGE, -1,
 						"The result has more than %d significant digits.",
 						FR_DEC_MAX_DIGITS);
-	out->coef = (int64_t) v;
-	out->scale = (int16_t) scale;
+	*out = d;
+	return true;
+}
+
+bool
+fr_dec_scale10(FrDec a, int k, FrDec *out, FrError *err)
+{
+	int			scale = a.scale - k;
+	FrDec		d;
+
+	if (k > 60)
+		return fr_error(err, FR_ERR_RANGE, -1,
+						"The exact value has more than %d digits before the decimal point.",
+						FR_DEC_MAX_DIGITS);
+	if (k < -60 || scale > FR_DEC_MAX_SCALE)
+		return fr_error(err, FR_ERR_RANGE, -1,
+						"The exact value needs %d decimal places; an exact decimal keeps at most %d.",
+						scale, FR_DEC_MAX_SCALE);
+	d.coef = a.coef;
+	d.scale = (int16_t) scale;
+	if (scale < FR_DEC_MIN_SCALE || !fr_dec_valid(d))
+		return fr_error(err, FR_ERR_RANGE, -1,
+						"The exact value has more than %d digits before the decimal point.",
+						FR_DEC_MAX_DIGITS);
+	*out = d;
 	return true;
 }
 

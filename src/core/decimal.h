@@ -3,7 +3,10 @@
  *
  * A value is coef × 10^(-scale).  The scale is the number of decimals as
  * written: "0.30" is {30, 2} and stays 0.30 (GB/T 8170 judges at the
- * limit's last written digit).  No floating point anywhere.  Backend-free.
+ * limit's last written digit).  A power of ten keeps its written precision
+ * as a negative scale: "13×10²" is {13, -2}, the value 1300 rounded to
+ * hundreds.  Every value's exact decimal fits 18 digits (|value| < 10^18)
+ * and 18 decimals.  No floating point anywhere.  Backend-free.
  */
 #ifndef FR_DECIMAL_H
 #define FR_DECIMAL_H
@@ -18,15 +21,17 @@
 #define FR_DEC_MAX_DIGITS 18
 /* 10^FR_DEC_MAX_DIGITS: |coef| stays below */
 #define FR_DEC_COEF_LIMIT INT64_C(1000000000000000000)
-/* decimals as written: 0 .. FR_DEC_MAX_SCALE */
+/* decimals as written: FR_DEC_MIN_SCALE .. FR_DEC_MAX_SCALE */
 #define FR_DEC_MAX_SCALE 18
+/* a negative scale: trailing zeros of a written power of ten (13×10²) */
+#define FR_DEC_MIN_SCALE (-18)
 /* room to print any FrDec: sign, 18 digits, point, leading "0.", NUL */
 #define FR_DEC_BUFSZ 48
 
 typedef struct FrDec
 {
 	int64_t		coef;			/* |coef| < 10^18 */
-	int16_t		scale;			/* 0 .. FR_DEC_MAX_SCALE */
+	int16_t		scale;			/* FR_DEC_MIN_SCALE .. FR_DEC_MAX_SCALE */
 } FrDec;
 
 /*
@@ -45,7 +50,10 @@ extern int	fr_dec_cmp(FrDec a, FrDec b);
 /* True when the values are equal AND written with the same scale. */
 extern bool fr_dec_identical(FrDec a, FrDec b);
 
-/* Print with exactly a.scale decimals ("0.30", "-5", "0.005"); returns length. */
+/*
+ * Print with exactly a.scale decimals ("0.30", "-5", "0.005"; a negative
+ * scale as its trailing zeros: {13, -2} is "1300"); returns length.
+ */
 extern size_t fr_dec_format(FrDec a, char *buf);
 
 /*
@@ -69,5 +77,19 @@ extern bool fr_dec_div_pow10(FrDec a, int k, FrDec *out, FrError *err);
 
 /* Value with trailing zeros removed (canonical form for hashing). */
 extern FrDec fr_dec_strip(FrDec a);
+
+/*
+ * Is a valid: scale in range, |coef| < 10^18, and the exact decimal fits
+ * 18 digits (for a negative scale, |coef| × 10^-scale < 10^18)?
+ */
+extern bool fr_dec_valid(FrDec a);
+
+/*
+ * a × 10^k keeping the written precision: the mantissa 1.0 with k = 4 is
+ * {10, -3} (10000, precise to thousands), 5.0 with k = -3 is {50, 4}
+ * (0.0050).  FR_ERR_RANGE (22003) when the exact decimal needs more than
+ * 18 decimals or 18 digits, with a DETAIL saying which.
+ */
+extern bool fr_dec_scale10(FrDec a, int k, FrDec *out, FrError *err);
 
 #endif							/* FR_DECIMAL_H */

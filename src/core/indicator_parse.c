@@ -2,33 +2,76 @@
  * indicator_parse.c — text forms of the indicator type (backend-free).
  *
  * Grammar, on normalised text (NFKC, ≦≧ → ≤≥, dashes → "-", wave dashes
- * → "~", full-width punctuation → ASCII); spaces are optional everywhere:
+ * → "~", full-width punctuation → ASCII, superscripts → "^digits"); spaces
+ * are optional everywhere:
  *
- *   indicator := nd | bracket | clause [tail]
+ *   indicator := [shall] (nd | plan | bracket | clause [tail])
+ *   shall     := 应 [为] | [应] 在 … (之间 | 范围内)           0.2.0
  *   nd        := ("ND" | "N.D." | "not detected" | 不得检出 | 不应检出
  *                 | 不可检出 | 未检出) ["(" [label] [upper-op] number unit ")"]
+ *   plan      := "n=" int sep "c=" int sep "m=" number [unit]
+ *                [sep "M=" (number [unit] | "-")]                 0.2.0
  *   bracket   := ("[" | "(") number "," number ("]" | ")") unit
  *              | "(" number tol ")" unit                   (65±2) dB
- *   clause    := [op] number ["-" integer] unit [postfix]  ≥3-4级
- *   tail      := ("~" | 至 | 到) number unit                   range
+ *   clause    := [op] number ["-" integer 级] unit [postfix]  ≥3-4级
+ *   tail      := ("~" | 至 | 到 | "-") number unit              range
  *              | "±" number unit                            tolerance
- *              | ("+"|"-") number ["/"] ("+"|"-") number unit
+ *              | ("+"|"-") number [%] ["/"] ("+"|"-") number unit
  *              | [conjunction] clause                       ≥6.5, ≤8.5
+ *   number    := decimal [power]                                  0.2.0
+ *   decimal   := [+-] digits (" " ddd)* ["." [" "] digits (" " ddd)*]
+ *   power     := ("E"|"e") [+-] digits | "×" "10" ["^" [+-] digits]
+ *              | "×" "1" "0"+            (13×10², 1.0E+04, 14×100)
+ *              | a bare "10^k" for the whole number               10^4
+ *   unit      := a unit (units.h), then qualifiers "(…)"          0.2.0
  *
  * Comparison words (Chinese inclusion rules: 以上/以下/以内/不超过/不大于/
  * 不小于 include the number; 超过/大于/小于/不满 exclude it):
- *   ≤ : ≤ <= 不大于 不高于 不超过 不多于 至多 最多 最大 最高; postfix 以下 以内
+ *   ≤ : ≤ <= 不大于 不高于 不超过 不多于 至多 最多 最大 最高 小于等于 小于或等于
+ *       低于或等于 不得超过 不得大于 不得高于 不得多于 不应大于 不应超过 不应高于
+ *       不应多于; postfix 以下 以内
  *   < : < 小于 低于 不满 未满 不足 少于
- *   ≥ : ≥ >= 不小于 不低于 不少于 至少 最少 最小 最低; postfix 以上
+ *   ≥ : ≥ >= 不小于 不低于 不少于 至少 最少 最小 最低 大于等于 大于或等于 高于或等于
+ *       不得低于 不得小于 不得少于 不应低于 不应小于 不应少于; postfix 以上
  *   > : > 大于 高于 超过 多于
+ * (不得超过 is "must not exceed", ≤, although 超过 alone is exclusive.)
+ *
+ * Numbers: a space between digit groups of three joins them (1 000,
+ * 9 192 631 770, 6.626 070 15), as does a space after the decimal point
+ * (8. 0); any other space between two numbers is refused (45 40 10: three
+ * values in one cell).  A power of ten keeps its written precision (13×10²
+ * is 1300 rounded to hundreds, {13, -2}); a power printed flat (13×102,
+ * 10-5, 10 2) is refused, never read as a product.  A comma between digit
+ * groups (10,000) is refused: 10000 in one convention, 10.000 in another.
  *
  * Tolerance rule: a unit written only after the tolerance belongs to both
  * numbers ("65±2 dB" is (65 ± 2) dB, "50±5%" is (50 ± 5) %, i.e. 45 % to
  * 55 %).  A tolerance in % is relative only when the nominal carries its own
- * unit that is not % itself: "50 mm ± 5 %" is 47.5 mm to 52.5 mm.
+ * unit that is not % itself: "50 mm ± 5 %" is 47.5 mm to 52.5 mm, "220 V
+ * +7%/-10%" is 198 V to 235.4 V.
  *
- * Grades: "3-4级" is the half grade 3.5 级 (only N-(N+1) with the unit 级);
- * other hyphens between numbers are refused (a range is written "6.5~8.5").
+ * Hyphen ranges: two unsigned numbers joined by a dash are a range
+ * (6.5-8.5, 0.10—0.13, 198V-235.4V) — except in grades, where 3-4级 stays
+ * the half grade 3.5 级 (only N-(N+1) with the unit 级).
+ *
+ * Qualifiers (indicator_basis.h): parenthesised groups after the unit (or
+ * right after the number when there is none): 以Pb计, 以干基计, 质量分数,
+ * V/V …, several in one group separated by commas.  A group with another
+ * number in it (0.2 (湖、库0.05): two limits in one cell), a second unit
+ * (CFU/g(mL)) or anything else unknown is refused, naming it.
+ *
+ * Why one file of about 1,900 lines: the parser is one recursive descent
+ * over one context (Parser: the normalised text, the position, the error
+ * being written), and every part below — errors, lexing, numbers, units and
+ * their qualifiers, forms, plans, entry — reads and advances that context
+ * through the same few helpers.  Split by part, the context and two dozen
+ * helpers (with short names such as accept and trim, which would then be
+ * global symbols of the module) would have to be exported in a header of
+ * their own, for no reader's gain.  What is a concern of its own is already
+ * elsewhere: the unit table and grammar (units.c), the qualifiers
+ * (indicator_basis.c), the decimal arithmetic (decimal.c), the comparison
+ * (indicator_cmp.c) and the output (indicator_format.c).  The sections
+ * below follow the order the parser uses them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -46,18 +89,45 @@ typedef struct Parser
 	const char *s;
 	size_t		len;
 	size_t		pos;
+	bool		bracket;		/* inside [a, b]: a comma separates bounds */
 	FrError    *err;
 } Parser;
+
+/* a number as written */
+typedef struct Num
+{
+	FrDec		v;				/* the value (a power's precision kept) */
+	int8_t		exp;			/* the power of ten written */
+	uint8_t		pow;			/* FR_POW_* */
+	bool		signed_;		/* written with a sign */
+} Num;
+
+/* the qualifiers of a unit span */
+typedef struct Quals
+{
+	uint8_t		fraction;
+	uint8_t		sample;
+	char		species[FR_SPECIES_MAXLEN];
+	size_t		pos;			/* where the first was written */
+	bool		any;
+} Quals;
+
+/* a unit as written: the span of the unit itself, and its qualifiers */
+typedef struct UnitSpan
+{
+	size_t		start;
+	size_t		len;			/* 0 = no unit written */
+	Quals		q;
+} UnitSpan;
 
 typedef struct Clause
 {
 	int			op;
 	size_t		start;
 	size_t		numpos;
-	FrDec		num;
+	Num			num;
 	bool		half;			/* half grade N-(N+1) */
-	size_t		ustart;
-	size_t		ulen;			/* 0 = no unit written */
+	UnitSpan	unit;
 } Clause;
 
 typedef struct Word
@@ -71,6 +141,12 @@ static const Word prefix_words[] = {
 	{"not more than", OP_LE}, {"not less than", OP_GE},
 	{"at most", OP_LE}, {"at least", OP_GE},
 	{"less than", OP_LT}, {"more than", OP_GT}, {"greater than", OP_GT},
+	{"不得超过", OP_LE}, {"不得大于", OP_LE}, {"不得高于", OP_LE}, {"不得多于", OP_LE},
+	{"不应超过", OP_LE}, {"不应大于", OP_LE}, {"不应高于", OP_LE}, {"不应多于", OP_LE},
+	{"不得低于", OP_GE}, {"不得小于", OP_GE}, {"不得少于", OP_GE},
+	{"不应低于", OP_GE}, {"不应小于", OP_GE}, {"不应少于", OP_GE},
+	{"小于或等于", OP_LE}, {"小于等于", OP_LE}, {"低于或等于", OP_LE},
+	{"大于或等于", OP_GE}, {"大于等于", OP_GE}, {"高于或等于", OP_GE},
 	{"不大于", OP_LE}, {"不高于", OP_LE}, {"不超过", OP_LE}, {"不多于", OP_LE},
 	{"不小于", OP_GE}, {"不低于", OP_GE}, {"不少于", OP_GE},
 	{"至多", OP_LE}, {"最多", OP_LE}, {"最大", OP_LE}, {"最高", OP_LE},
@@ -111,6 +187,11 @@ static const char *const unit_stops[] = {
 	"和", "、", "±", "≤", "≥", NULL
 };
 
+/* 应在 6.5~8.5 之间 */
+static const char *const between_ends[] = {"之间", "范围内", NULL};
+
+#define TIMES "\xC3\x97"		/* × U+00D7 */
+
 /* ---------------------------------------------------------------- errors */
 
 static int
@@ -124,17 +205,12 @@ char_index(const char *s, size_t pos)
 	return n;
 }
 
-/*
- * Record a syntax error at pos: the detail says where parsing stopped (as
- * a character number and the text there) and why.
- */
-static bool
-perr(Parser *p, size_t pos, const char *why, const char *hint)
+/* "at character 4 ("-8.5")" or "at the end of the input" */
+static void
+where_text(const Parser *p, size_t pos, char *where, size_t cap)
 {
-	char		where[96];
-
 	if (pos >= p->len)
-		snprintf(where, sizeof(where), "at the end of the input");
+		snprintf(where, cap, "at the end of the input");
 	else
 	{
 		size_t		n = 0;
@@ -148,17 +224,29 @@ perr(Parser *p, size_t pos, const char *why, const char *hint)
 				n++;
 			chars++;
 		}
-		snprintf(where, sizeof(where), "at character %d (\"%.*s%s\")",
+		snprintf(where, cap, "at character %d (\"%.*s%s\")",
 				 char_index(p->s, pos), (int) n, p->s + pos,
 				 pos + n < p->len ? "…" : "");
 	}
+}
+
+/*
+ * Record a syntax error at pos: the detail says where parsing stopped (as
+ * a character number and the text there) and why.
+ */
+static bool
+perr(Parser *p, size_t pos, const char *why, const char *hint)
+{
+	char		where[96];
+
+	where_text(p, pos, where, sizeof(where));
 	fr_error(p->err, FR_ERR_SYNTAX, (int) pos, "Parsing stopped %s: %s.", where, why);
 	/* hints are sentences: "e.g. X" becomes "Write it like X." */
 	if (hint && strncmp(hint, "e.g. ", 5) == 0)
 		fr_error_hint(p->err, "Write it like %s.", hint + 5);
 	else if (hint)
-		fr_error_hint(p->err, "%c%s.", (hint[0] >= 'a' && hint[0] <= 'z') ? hint[0] - 'a' + 'A' : hint[0],
-					  hint + 1);
+		fr_error_hint(p->err, "%c%s%s", (hint[0] >= 'a' && hint[0] <= 'z') ? hint[0] - 'a' + 'A' : hint[0],
+					  hint + 1, hint[strlen(hint) - 1] == '.' ? "" : ".");
 	return false;
 }
 
@@ -208,6 +296,12 @@ is_alpha(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /*
  * Does kw start at p->pos?  ASCII letters compare case-insensitively, and a
  * keyword ending in a letter must not be followed by another letter
@@ -249,7 +343,7 @@ at_number_char(const Parser *p)
 	if (p->pos >= p->len)
 		return true;
 	c = p->s[p->pos];
-	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+	return is_digit(c) || c == '-' || c == '+' || c == '.';
 }
 
 static int
@@ -275,12 +369,6 @@ accept_any(Parser *p, const char *const *words)
 }
 
 static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
 number_starts(const Parser *p, size_t pos)
 {
 	if (pos < p->len && (p->s[pos] == '+' || p->s[pos] == '-'))
@@ -290,14 +378,223 @@ number_starts(const Parser *p, size_t pos)
 	return pos < p->len && is_digit(p->s[pos]);
 }
 
-static bool
-parse_number(Parser *p, FrDec *out, const char *what)
+/* number of ASCII digits from pos */
+static size_t
+digit_run(const Parser *p, size_t pos)
 {
+	size_t		n = 0;
+
+	while (pos + n < p->len && is_digit(p->s[pos + n]))
+		n++;
+	return n;
+}
+
+/* spaces from pos */
+static size_t
+space_run(const Parser *p, size_t pos)
+{
+	size_t		n = 0;
+
+	while (pos + n < p->len && p->s[pos + n] == ' ')
+		n++;
+	return n;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+#define NUMBUF 80
+
+/*
+ * The decimal at p->pos with its digit groups joined, into buf (NUL
+ * terminated) and map (buf index → input offset); p->pos after it.
+ */
+static void
+scan_decimal(Parser *p, char *buf, size_t *map, size_t *blen)
+{
+	size_t		n = 0;
+	size_t		i = p->pos;
+	size_t		d;
+
+#define PUT(at) do { if (n < NUMBUF - 1) { buf[n] = p->s[at]; map[n] = (at); n++; } } while (0)
+	if (i < p->len && (p->s[i] == '+' || p->s[i] == '-'))
+	{
+		PUT(i);
+		i++;
+	}
+	d = digit_run(p, i);
+	for (size_t k = 0; k < d; k++)
+		PUT(i + k);
+	i += d;
+	/* 1 000 000: groups of three after a first group of one to three */
+	if (d >= 1 && d <= 3)
+		for (;;)
+		{
+			size_t		sp = space_run(p, i);
+			size_t		g = sp ? digit_run(p, i + sp) : 0;
+
+			if (g != 3)
+				break;
+			for (size_t k = 0; k < 3; k++)
+				PUT(i + sp + k);
+			i += sp + 3;
+		}
+	/* fraction: "." then digits, a space after the point tolerated (8. 0) */
+	if (i < p->len && p->s[i] == '.')
+	{
+		size_t		sp = space_run(p, i + 1);
+		size_t		f = digit_run(p, i + 1 + sp);
+
+		if (f > 0)
+		{
+			PUT(i);
+			for (size_t k = 0; k < f; k++)
+				PUT(i + 1 + sp + k);
+			i += 1 + sp + f;
+			/* 6.626 070 15: more groups after a group of three */
+			while (f == 3)
+			{
+				size_t		sp2 = space_run(p, i);
+				size_t		g = sp2 ? digit_run(p, i + sp2) : 0;
+
+				if (g < 1 || g > 3 || (i + sp2 + g < p->len && p->s[i + sp2 + g] == '.'))
+					break;
+				for (size_t k = 0; k < g; k++)
+					PUT(i + sp2 + k);
+				i += sp2 + g;
+				f = g;
+			}
+		}
+	}
+#undef PUT
+	buf[n] = '\0';
+	map[n] = i;
+	*blen = n;
+	p->pos = i;
+}
+
+/*
+ * A signed exponent of at most two digits at j ([+-] digits): its length
+ * in *n (0 when there is none or it is longer) and its value in *k.
+ */
+static void
+scan_exponent(const Parser *p, size_t j, size_t *n, int *k)
+{
+	size_t		start = j;
+	int			sign = 1;
+	size_t		nd;
+
+	*n = 0;
+	*k = 0;
+	if (j < p->len && (p->s[j] == '+' || p->s[j] == '-'))
+		sign = p->s[j++] == '-' ? -1 : 1;
+	nd = digit_run(p, j);
+	if (nd == 0 || nd > 2)
+		return;
+	for (size_t q = 0; q < nd; q++)
+		*k = *k * 10 + (p->s[j + q] - '0');
+	*k *= sign;
+	*n = j + nd - start;
+}
+
+/*
+ * A power of ten after the decimal at p->pos (or none): *k the exponent.
+ * Refuses what looks like a power printed flat.
+ */
+static bool
+scan_power(Parser *p, bool *has, int *k)
+{
+	size_t		i = p->pos;
+	size_t		start;
+
+	*has = false;
+	*k = 0;
+	/* 1.0E+04, 2e3 */
+	if (i < p->len && (p->s[i] == 'e' || p->s[i] == 'E') && number_starts(p, i + 1) &&
+		p->s[i + 1] != '.')
+	{
+		size_t		n;
+
+		scan_exponent(p, i + 1, &n, k);
+		if (n == 0)
+			return perr(p, i, "the exponent has more than two digits", NULL);
+		*has = true;
+		p->pos = i + 1 + n;
+		return true;
+	}
+	/* × 10^k, ×10, ×100 */
+	i += space_run(p, i);
+	if (!(i + 2 <= p->len && memcmp(p->s + i, TIMES, 2) == 0))
+		return true;
+	start = i;
+	i += 2;
+	i += space_run(p, i);
+	{
+		size_t		nd = digit_run(p, i);
+		bool		ones = nd >= 2 && p->s[i] == '1';
+
+		for (size_t q = 1; q < nd && ones; q++)
+			if (p->s[i + q] != '0')
+				ones = false;
+		if (nd == 2 && ones && i + 2 < p->len && p->s[i + 2] == '^')
+		{
+			size_t		n;
+
+			scan_exponent(p, i + 3, &n, k);
+			if (n == 0)
+				return perr(p, i, "expected the exponent of the power of ten after \"10^\", of at most two digits",
+							"e.g. 1×10^4 or 1×10⁴");
+			p->pos = i + 3 + n;
+		}
+		else if (ones && nd <= 19)
+		{
+			size_t		after = i + nd;
+			size_t		sp = space_run(p, after);
+
+			/* 13×10 2, 10-5: the superscript lost in print */
+			if ((sp > 0 && after + sp < p->len && is_digit(p->s[after + sp])) ||
+				(after + 1 < p->len && p->s[after] == '-' && is_digit(p->s[after + 1])))
+				return perr(p, start, "a power of ten seems to have lost its superscript: reading it as a product or a range would be a guess",
+							"write the exponent with a caret or as a superscript, e.g. 13×10^2, 13×10², 4×10^-5 or 4×10⁻⁵");
+			*k = (int) nd - 1;
+			p->pos = after;
+		}
+		else if (nd > 2 && p->s[i] == '1' && p->s[i + 1] == '0')
+		{
+			char		why[160];
+
+			snprintf(why, sizeof(why),
+					 "\"×%.*s\" is not a power of ten: it looks like 10^%.*s printed without its superscript",
+					 (int) (nd > 24 ? 24 : nd), p->s + i, (int) (nd - 2 > 22 ? 22 : nd - 2), p->s + i + 2);
+			return perr(p, start, why, "write the power with a caret or a superscript, e.g. 13×10^2 or 13×10²");
+		}
+		else
+			return perr(p, start, "\"×\" is not followed by a power of ten (10, 100, 10^k)",
+						"a value is written with a power of ten as 2×10^6, 2×10⁶ or 2E+06; a product of two numbers is not a value");
+	}
+	*has = true;
+	return true;
+}
+
+/*
+ * A number at p->pos: the decimal with its digit groups, a power of ten
+ * (or a bare 10^k), checked to fit.  bracketed: inside [a, b], where a
+ * comma separates the bounds.
+ */
+static bool
+parse_value(Parser *p, Num *out, const char *what, bool bracketed)
+{
+	char		buf[NUMBUF];
+	size_t		map[NUMBUF];
+	size_t		blen;
 	size_t		used = 0;
 	size_t		start;
+	bool		has_pow = false;
+	int			k = 0;
+	FrDec		m;
 
 	skip_sp(p);
 	start = p->pos;
+	memset(out, 0, sizeof(*out));
 	if (!number_starts(p, start))
 	{
 		char		why[96];
@@ -306,15 +603,87 @@ parse_number(Parser *p, FrDec *out, const char *what)
 		return perr(p, start, why,
 					"an indicator is a number with an optional comparison and unit, e.g. \"≤ 0.2 mg/kg\", \"6.5 ~ 8.5\", \"65 ± 2 dB\", \"ND\"");
 	}
-	if (!fr_dec_parse(p->s + start, p->len - start, &used, out, p->err))
-		return relocate(p, start);
-	p->pos = start + used;
-	if (p->pos < p->len && (p->s[p->pos] == 'e' || p->s[p->pos] == 'E') &&
-		number_starts(p, p->pos + 1))
-		return perr(p, p->pos, "exponent notation is not accepted",
-					"write the number in full, e.g. 0.001 instead of 1e-3");
+	out->signed_ = p->s[start] == '+' || p->s[start] == '-';
+	scan_decimal(p, buf, map, &blen);
+	if (!fr_dec_parse(buf, blen, &used, &m, p->err))
+	{
+		size_t		at = p->err->position >= 0 && (size_t) p->err->position <= blen ?
+			map[p->err->position] : start;
+
+		p->err->position = 0;
+		return relocate(p, at);
+	}
+	/* a bare power of ten: 10^4 (the mantissa 1 is not written) */
+	if (strcmp(buf, "10") == 0 && p->pos < p->len && p->s[p->pos] == '^')
+	{
+		size_t		n;
+
+		scan_exponent(p, p->pos + 1, &n, &k);
+		if (n == 0)
+			return perr(p, p->pos, "expected the exponent of the power of ten after \"10^\", of at most two digits",
+						"e.g. 10^4 or 10⁴");
+		p->pos += 1 + n;
+		m.coef = 1;
+		m.scale = 0;
+		has_pow = true;
+		out->pow = FR_POW_WRITTEN | FR_POW_BARE;
+	}
+	else
+	{
+		if (!scan_power(p, &has_pow, &k))
+			return false;
+		if (has_pow)
+			out->pow = FR_POW_WRITTEN;
+	}
+	if (has_pow)
+	{
+		if (!fr_dec_scale10(m, k, &out->v, p->err))
+			return relocate(p, start);
+		out->exp = (int8_t) k;
+	}
+	else
+		out->v = m;
+
+	/* what may not follow a number */
+	{
+		size_t		i = p->pos;
+		size_t		sp = space_run(p, i);
+
+		if (i + sp < p->len && is_digit(p->s[i + sp]))
+			return perr(p, i + sp, "two numbers stand side by side: several values in one cell, or a power of ten printed without its superscript",
+						"write one value per requirement, and a power of ten as 13×10^2 or 13×10²");
+		if (!bracketed && !p->bracket && sp == 0 && i < p->len && p->s[i] == ',' &&
+			digit_run(p, i + 1) == 3 && !(i + 4 < p->len && p->s[i + 4] == '.'))
+			return perr(p, i, "a comma between digit groups is ambiguous (10,000 is 10000 in one convention, 10.000 in another)",
+						"write the number without separators, e.g. 10000, or with spaces, 10 000");
+		if (sp == 0 && i + 1 < p->len && (p->s[i] == 'x' || p->s[i] == 'X' || p->s[i] == '*') &&
+			is_digit(p->s[i + 1]))
+			return perr(p, i, "the letter x or * is not the multiplication sign of a power of ten",
+						"write a power of ten as 2×10^6 (× is U+00D7), 2×10⁶ or 2E+06");
+	}
 	return true;
 }
+
+/* a number alone (bounds, deviations, detection limits) */
+static bool
+parse_number(Parser *p, Num *out, const char *what)
+{
+	return parse_value(p, out, what, false);
+}
+
+/* a number that may carry no power of ten (tolerances, grades) */
+static bool
+plain_number(Parser *p, const Num *n, size_t pos, const char *what)
+{
+	char		why[96];
+
+	if (n->pow == 0)
+		return true;
+	snprintf(why, sizeof(why), "a power of ten is not accepted in %s", what);
+	return perr(p, pos, why, "write the number in full, e.g. 65 ± 2 dB");
+}
+
+/* ---------------------------------------------------------------- units */
 
 /*
  * Scan a unit span from p->pos: up to the end, a delimiter, or a closing
@@ -369,8 +738,6 @@ scan_unit(Parser *p, size_t *ustart, size_t *ulen)
 	p->pos = end;
 }
 
-/* ---------------------------------------------------------------- units */
-
 /*
  * A few recently parsed units, so that a column of values in the same unit
  * does not parse the unit text each time (process-local; units parse to
@@ -390,17 +757,18 @@ static UnitCacheEntry ucache[UCACHE_SIZE];
 static int	ucache_used = 0;
 static int	ucache_next = 0;
 
+/* parse s[0..len) as a unit, through the cache; err as fr_unit_parse's */
 static bool
-resolve_unit(Parser *p, size_t ustart, size_t ulen, FrUnit *u, char *canon)
+unit_cached(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 {
 	UnitCacheEntry *e;
 
-	if (ulen < FR_UNIT_MAXLEN)
+	if (len < FR_UNIT_MAXLEN)
 	{
 		for (int i = 0; i < ucache_used; i++)
 		{
 			e = &ucache[i];
-			if (e->len == ulen && memcmp(e->text, p->s + ustart, ulen) == 0)
+			if (e->len == len && memcmp(e->text, s, len) == 0)
 			{
 				*u = e->unit;
 				memcpy(canon, e->canon, FR_UNIT_MAXLEN);
@@ -410,14 +778,14 @@ resolve_unit(Parser *p, size_t ustart, size_t ulen, FrUnit *u, char *canon)
 	}
 	memset(u, 0, sizeof(FrUnit));
 	memset(canon, 0, FR_UNIT_MAXLEN);
-	if (!fr_unit_parse(p->s + ustart, ulen, u, canon, p->err))
-		return relocate(p, ustart);
+	if (!fr_unit_parse(s, len, u, canon, err))
+		return false;
 	canon[FR_UNIT_MAXLEN - 1] = '\0';
-	if (ulen < FR_UNIT_MAXLEN)
+	if (len < FR_UNIT_MAXLEN)
 	{
 		e = &ucache[ucache_next];
-		e->len = ulen;
-		memcpy(e->text, p->s + ustart, ulen);
+		e->len = len;
+		memcpy(e->text, s, len);
 		e->unit = *u;
 		memcpy(e->canon, canon, FR_UNIT_MAXLEN);
 		ucache_next = (ucache_next + 1) % UCACHE_SIZE;
@@ -427,49 +795,377 @@ resolve_unit(Parser *p, size_t ustart, size_t ulen, FrUnit *u, char *canon)
 	return true;
 }
 
-/* Set the value's unit from a span (empty span: dimensionless). */
-static bool
-set_unit(Parser *p, FrIndicator *v, size_t ustart, size_t ulen)
+bool
+fr_indicator_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 {
-	return resolve_unit(p, ustart, ulen, &v->unit, v->unittext);
+	return unit_cached(s, len, u, canon, err);
+}
+
+static bool
+resolve_unit(Parser *p, size_t ustart, size_t ulen, FrUnit *u, char *canon)
+{
+	if (!unit_cached(p->s + ustart, ulen, u, canon, p->err))
+		return relocate(p, ustart);
+	/* ".5Ω", "2 50000": a number where the unit should begin */
+	if (is_digit(canon[0]) || canon[0] == '.')
+		return perr(p, ustart, "a unit cannot begin with a number: two numbers side by side, or a power of ten printed without its superscript",
+					"write one value per requirement, a power of ten as 13×10^2 or 13×10², and a factor of a unit after its symbol (CFU/100mL)");
+	return true;
+}
+
+/* does s[a..b) parse as a unit (no error kept)? */
+static bool
+is_unit(const Parser *p, size_t a, size_t b)
+{
+	FrUnit		u;
+	char		canon[FR_UNIT_MAXLEN];
+	FrError		e;
+
+	fr_error_init(&e);
+	return b > a && unit_cached(p->s + a, b - a, &u, canon, &e);
+}
+
+static void
+trim(const Parser *p, size_t *a, size_t *b)
+{
+	while (*a < *b && p->s[*a] == ' ')
+		(*a)++;
+	while (*b > *a && p->s[*b - 1] == ' ')
+		(*b)--;
+}
+
+/* Record one qualifier of a group; conflicts are errors. */
+static bool
+add_qualifier(Parser *p, Quals *q, const FrQualifier *item, size_t pos)
+{
+	const char *kind = NULL;
+
+	switch (item->kind)
+	{
+		case FR_QUAL_FRACTION:
+			if (q->fraction && fr_fraction_of(q->fraction) != fr_fraction_of(item->spelling))
+				kind = "fraction";
+			q->fraction = item->spelling;
+			break;
+		case FR_QUAL_SAMPLE:
+			if (q->sample && fr_sample_of(q->sample) != fr_sample_of(item->spelling))
+				kind = "sample basis";
+			q->sample = item->spelling;
+			break;
+		case FR_QUAL_SPECIES:
+			if (q->species[0] && strcmp(q->species, item->species) != 0)
+				kind = "species";
+			memcpy(q->species, item->species, FR_SPECIES_MAXLEN);
+			break;
+	}
+	if (kind)
+	{
+		char		why[96];
+
+		snprintf(why, sizeof(why), "two different %s qualifiers for one value", kind);
+		return perr(p, pos, why, "a value is expressed on one basis; write the other requirement separately");
+	}
+	if (!q->any)
+		q->pos = pos;
+	q->any = true;
+	return true;
+}
+
+/*
+ * The group s[open..close] ("(" … ")"): when every comma-separated item in
+ * it is a qualifier, record them and return true with *isq.  Otherwise
+ * *isq is false and *bad, *badlen name the first item that is not.
+ */
+static bool
+read_group(Parser *p, size_t open, size_t close, Quals *q, bool *isq,
+		   size_t *bad, size_t *badlen, const char **why)
+{
+	size_t		i = open + 1;
+	Quals		trial = *q;
+	bool		ok;
+
+	*isq = false;
+	*why = "";
+	while (i <= close)
+	{
+		size_t		a = i,
+					b = i;
+		FrQualifier item;
+
+		while (b < close && p->s[b] != ',' && p->s[b] != ';' &&
+			   !(b + 3 <= close && memcmp(p->s + b, "、", 3) == 0))
+			b++;
+		i = (b < close && p->s[b] != ',' && p->s[b] != ';') ? b + 3 : b + 1;
+		trim(p, &a, &b);
+		/* spaces are optional everywhere: 以 Pb 计, V / V */
+		{
+			char		compact[FR_IND_MAXINPUT];
+			size_t		n = 0;
+
+			for (size_t k = a; k < b; k++)
+				if (p->s[k] != ' ')
+					compact[n++] = p->s[k];
+			ok = fr_qualifier_read(compact, n, &item, why);
+		}
+		if (!ok)
+		{
+			*bad = a;
+			*badlen = b - a;
+			return true;
+		}
+		if (!add_qualifier(p, &trial, &item, open))
+			return false;
+	}
+	*q = trial;
+	*isq = true;
+	return true;
+}
+
+/* matching "(" of the ")" at close, or (size_t) -1 */
+static size_t
+open_of(const Parser *p, size_t from, size_t close)
+{
+	int			depth = 0;
+
+	for (size_t i = close + 1; i-- > from;)
+	{
+		if (p->s[i] == ')')
+			depth++;
+		else if (p->s[i] == '(' && --depth == 0)
+			return i;
+	}
+	return (size_t) -1;
+}
+
+/* a group that is no qualifier and no part of the unit: say what it is */
+static bool
+bad_group(Parser *p, size_t open, size_t close, size_t bad, size_t badlen,
+		  const char *why, size_t unit_a, size_t unit_b)
+{
+	char		msg[FR_ERR_TEXT / 2];
+	int			glen = (int) (close + 1 - open);
+	bool		digits = false;
+
+	/* a number of its own (库0.05, 30), not a digit of a symbol (E1级) */
+	for (size_t i = open + 1; i < close; i++)
+		if (is_digit(p->s[i]) && !is_alpha(p->s[i - 1]) && !is_digit(p->s[i - 1]))
+			digits = true;
+	if (digits && !is_unit(p, open + 1, close))
+	{
+		snprintf(msg, sizeof(msg),
+				 "\"%.*s\" holds another number: two requirements (or a value and a note) in one cell",
+				 glen > 80 ? 80 : glen, p->s + open);
+		return perr(p, open, msg,
+					"write each requirement as a value of its own (≤ 0.2 mg/L, and ≤ 0.05 mg/L for lakes and reservoirs), and the condition in the indicator's name");
+	}
+	if (unit_b > unit_a && is_unit(p, open + 1, close))
+	{
+		snprintf(msg, sizeof(msg),
+				 "\"%.*s%.*s\" names two units, \"%.*s\" and \"%.*s\": two requirements in one cell",
+				 (int) (unit_b - unit_a), p->s + unit_a, glen, p->s + open,
+				 (int) (unit_b - unit_a), p->s + unit_a, (int) (close - open - 1), p->s + open + 1);
+		return perr(p, open, msg,
+					"write one unit per requirement, e.g. n=5, c=2, m=100, M=1000 CFU/g for solids and the same in CFU/mL for liquids");
+	}
+	if (why[0] != '\0')
+		snprintf(msg, sizeof(msg), "the qualifier \"%.*s\" %s", (int) (badlen > 60 ? 60 : badlen),
+				 p->s + bad, why);
+	else
+		snprintf(msg, sizeof(msg), "unknown qualifier \"%.*s\"", glen > 80 ? 80 : glen, p->s + open);
+	return perr(p, open, msg, FR_QUALIFIER_HINT);
+}
+
+/*
+ * Peel the qualifier groups off a unit span: trailing "(…)" groups, and a
+ * group right at its start (1.0(干重计)).  A group that is part of the unit
+ * (dB(A), W/(m·K)) stays; anything else is refused, naming it.
+ */
+static bool
+peel(Parser *p, UnitSpan *u)
+{
+	size_t		a = u->start,
+				b = u->start + u->len;
+
+	trim(p, &a, &b);
+	while (b > a && p->s[b - 1] == ')')
+	{
+		size_t		close = b - 1;
+		size_t		open = open_of(p, a, close);
+		bool		isq;
+		size_t		bad = 0,
+					badlen = 0;
+		const char *why;
+
+		if (open == (size_t) -1)
+			break;
+		if (!read_group(p, open, close, &u->q, &isq, &bad, &badlen, &why))
+			return false;
+		if (isq)
+		{
+			b = open;
+			trim(p, &a, &b);
+			continue;
+		}
+		if (is_unit(p, a, b))
+			break;
+		return bad_group(p, open, close, bad, badlen, why, a, open);
+	}
+	if (b > a && p->s[a] == '(')
+	{
+		size_t		close = a;
+		int			depth = 0;
+
+		for (; close < b; close++)
+		{
+			if (p->s[close] == '(')
+				depth++;
+			else if (p->s[close] == ')' && --depth == 0)
+				break;
+		}
+		if (close < b)
+		{
+			bool		isq;
+			size_t		bad = 0,
+						badlen = 0;
+			const char *why;
+
+			if (!read_group(p, a, close, &u->q, &isq, &bad, &badlen, &why))
+				return false;
+			if (isq)
+			{
+				a = close + 1;
+				trim(p, &a, &b);
+			}
+			else if (!is_unit(p, a, b))
+				return bad_group(p, a, close, bad, badlen, why, 0, 0);
+		}
+	}
+	u->start = a;
+	u->len = b - a;
+	return true;
+}
+
+/* scan a unit span and peel its qualifiers */
+static bool
+scan_unit_span(Parser *p, UnitSpan *u)
+{
+	memset(u, 0, sizeof(*u));
+	scan_unit(p, &u->start, &u->len);
+	/* "x1023", "*102": a multiplication sign that is none */
+	if (u->len > 1 && (p->s[u->start] == 'x' || p->s[u->start] == '*') &&
+		is_digit(p->s[u->start + 1]))
+		return perr(p, u->start, "the letter x or * is not the multiplication sign of a power of ten",
+					"write a power of ten as 2×10^6 (× is U+00D7), 2×10⁶ or 2E+06");
+	return peel(p, u);
+}
+
+/* merge the qualifiers of a second span into the first */
+static bool
+merge_quals(Parser *p, Quals *into, const Quals *from)
+{
+	FrQualifier item;
+
+	if (!from->any)
+		return true;
+	memset(&item, 0, sizeof(item));
+	if (from->fraction)
+	{
+		item.kind = FR_QUAL_FRACTION;
+		item.spelling = from->fraction;
+		if (!add_qualifier(p, into, &item, from->pos))
+			return false;
+	}
+	if (from->sample)
+	{
+		item.kind = FR_QUAL_SAMPLE;
+		item.spelling = from->sample;
+		if (!add_qualifier(p, into, &item, from->pos))
+			return false;
+	}
+	if (from->species[0])
+	{
+		item.kind = FR_QUAL_SPECIES;
+		memcpy(item.species, from->species, FR_SPECIES_MAXLEN);
+		if (!add_qualifier(p, into, &item, from->pos))
+			return false;
+	}
+	return true;
+}
+
+/* Set the value's unit (empty span: dimensionless) and its qualifiers. */
+static bool
+set_unit(Parser *p, FrIndicator *v, const UnitSpan *u)
+{
+	if (!resolve_unit(p, u->start, u->len, &v->unit, v->unittext))
+		return false;
+	v->fraction_q = u->q.fraction;
+	v->sample_q = u->q.sample;
+	memcpy(v->species, u->q.species, FR_SPECIES_MAXLEN);
+	if (!fr_unit_apply_fraction(&v->unit, v->unittext, fr_fraction_of(v->fraction_q), p->err))
+	{
+		relocate(p, u->q.pos);
+		fr_error_hint(p->err, "A fraction qualifier says which fraction a plain %%, ‰, ppm or ppb is (%% (V/V), %%(质量分数), %% (m/V)); "
+					  "a unit that names its fraction (mg/kg, mL/L, mg/L) needs none.");
+		return false;
+	}
+	return true;
 }
 
 /*
  * The unit of two numbers written each with an optional unit: one written
- * unit applies to both; two must be the same.
+ * unit applies to both; two must be the same.  Qualifiers of either apply
+ * to the value.
  */
 static bool
-set_common_unit(Parser *p, FrIndicator *v, const Clause *a, const Clause *b)
+set_common_unit(Parser *p, FrIndicator *v, const UnitSpan *a, const UnitSpan *b)
 {
-	if (a->ulen > 0 && b->ulen > 0)
-	{
-		FrUnit		ub;
-		char		cb[FR_UNIT_MAXLEN];
+	UnitSpan	u = b->len > 0 ? *b : *a;
 
-		if (!set_unit(p, v, a->ustart, a->ulen) ||
-			!resolve_unit(p, b->ustart, b->ulen, &ub, cb))
+	u.q = a->q;
+	if (!merge_quals(p, &u.q, &b->q))
+		return false;
+	if (a->len > 0 && b->len > 0)
+	{
+		FrUnit		ua;
+		char		ca[FR_UNIT_MAXLEN];
+
+		if (!resolve_unit(p, a->start, a->len, &ua, ca) || !set_unit(p, v, &u))
 			return false;
-		if (strcmp(v->unittext, cb) != 0)
+		if (strcmp(v->unittext, ca) != 0)
 		{
 			char		why[FR_ERR_TEXT / 2];
 
 			snprintf(why, sizeof(why),
 					 "the two numbers are written in different units (\"%s\" and \"%s\")",
-					 v->unittext, cb);
-			return perr(p, b->ustart, why,
+					 ca, v->unittext);
+			return perr(p, b->start, why,
 						"write both numbers in the same unit, or the unit once at the end");
 		}
 		return true;
 	}
-	if (b->ulen > 0)
-		return set_unit(p, v, b->ustart, b->ulen);
-	return set_unit(p, v, a->ustart, a->ulen);
+	return set_unit(p, v, &u);
 }
 
 /* ---------------------------------------------------------------- forms */
 
 static void
-set_bounds_from_op(FrIndicator *v, int op, FrDec num)
+set_lo(FrIndicator *v, const Num *n)
+{
+	v->lo = n->v;
+	v->lo_exp = n->exp;
+	v->lo_pow = n->pow;
+}
+
+static void
+set_hi(FrIndicator *v, const Num *n)
+{
+	v->hi = n->v;
+	v->hi_exp = n->exp;
+	v->hi_pow = n->pow;
+}
+
+static void
+set_bounds_from_op(FrIndicator *v, int op, const Num *num)
 {
 	switch (op)
 	{
@@ -477,7 +1173,7 @@ set_bounds_from_op(FrIndicator *v, int op, FrDec num)
 		case OP_LT:
 			v->form = FR_IND_UPPER;
 			v->flags |= FR_IND_LO_INF;
-			v->hi = num;
+			set_hi(v, num);
 			if (op == OP_LE)
 				v->flags |= FR_IND_HI_INC;
 			break;
@@ -485,15 +1181,15 @@ set_bounds_from_op(FrIndicator *v, int op, FrDec num)
 		case OP_GT:
 			v->form = FR_IND_LOWER;
 			v->flags |= FR_IND_HI_INF;
-			v->lo = num;
+			set_lo(v, num);
 			if (op == OP_GE)
 				v->flags |= FR_IND_LO_INC;
 			break;
 		default:
 			v->form = FR_IND_POINT;
 			v->flags |= FR_IND_LO_INC | FR_IND_HI_INC;
-			v->lo = num;
-			v->hi = num;
+			set_lo(v, num);
+			set_hi(v, num);
 			break;
 	}
 }
@@ -521,7 +1217,8 @@ check_order(Parser *p, FrIndicator *v, size_t pos)
 
 /*
  * A clause: [op] number [-integer 级] unit [postfix].  Leaves p->pos after
- * it.
+ * it; a hyphen that is no half grade is left for the caller (a range or a
+ * tolerance).
  */
 static bool
 parse_clause(Parser *p, Clause *c)
@@ -534,6 +1231,9 @@ parse_clause(Parser *p, Clause *c)
 	c->op = accept_word(p, prefix_words);
 	skip_sp(p);
 	c->numpos = p->pos;
+	if (c->op == OP_NONE && starts_with(p, p->pos, "±"))
+		return perr(p, p->pos, "a tolerance needs the nominal value it applies to",
+					"e.g. 380 V ±7% or 65 ± 2 dB");
 	if (!parse_number(p, &c->num, c->op ? "a number after the comparison" : "a number or a comparison such as ≤"))
 		return false;
 
@@ -548,7 +1248,7 @@ parse_clause(Parser *p, Clause *c)
 		{
 			size_t		dash = p->pos;
 			size_t		after;
-			FrDec		second;
+			Num			second;
 			size_t		us,
 						ul;
 
@@ -559,29 +1259,22 @@ parse_clause(Parser *p, Clause *c)
 				if (!parse_number(p, &second, "a number"))
 					return false;
 				after = p->pos;
-				skip_sp(p);
-				if (p->pos < p->len && (p->s[p->pos] == '/' || p->s[p->pos] == '+'))
-				{
-					/* 10 -0.2/+0.5 mm: an asymmetric tolerance */
-					p->pos = save;
-					goto unit;
-				}
 				scan_unit(p, &us, &ul);
 				if (ul == strlen("级") && memcmp(p->s + us, "级", ul) == 0)
 				{
-					if (c->num.scale != 0 || second.scale != 0 || c->num.coef < 0 ||
-						second.coef != c->num.coef + 1 ||
-						c->num.coef > 100000000000000000LL)
+					if (c->num.v.scale != 0 || second.v.scale != 0 || c->num.v.coef < 0 ||
+						c->num.pow || second.pow ||
+						second.v.coef != c->num.v.coef + 1 ||
+						c->num.v.coef > 100000000000000000LL)
 						return perr(p, dash, "a half grade is written with two consecutive whole grades",
 									"e.g. 3-4级 (the grade 3.5)");
-					c->num.coef = c->num.coef * 10 + 5;
-					c->num.scale = 1;
+					c->num.v.coef = c->num.v.coef * 10 + 5;
+					c->num.v.scale = 1;
 					c->half = true;
 					p->pos = after;
 				}
 				else
-					return perr(p, dash, "a hyphen between two numbers is only accepted in a half grade such as 3-4级",
-								"write a range as 6.5 ~ 8.5 or 6.5至8.5");
+					p->pos = save;	/* a hyphen range or a tolerance */
 			}
 			else
 				p->pos = save;
@@ -590,8 +1283,8 @@ parse_clause(Parser *p, Clause *c)
 			p->pos = save;
 	}
 
-unit:
-	scan_unit(p, &c->ustart, &c->ulen);
+	if (!scan_unit_span(p, &c->unit))
+		return false;
 	skip_sp(p);
 	{
 		size_t		ppos = p->pos;
@@ -622,6 +1315,31 @@ expect_end(Parser *p, const char *what)
 	return true;
 }
 
+/* The bounds of a relative tolerance: nominal + |nominal| × deviation / 100. */
+static bool
+relative_bound(FrDec nominal, FrDec dev, FrDec *out, FrError *err)
+{
+	FrDec		t,
+				delta;
+	FrDec		mag = nominal;
+
+	if (mag.coef < 0)
+		mag.coef = -mag.coef;
+	return fr_dec_mul(mag, dev, &t, err) &&
+		fr_dec_div_pow10(t, 2, &delta, err) &&
+		fr_dec_add(nominal, delta, out, err);
+}
+
+bool
+fr_tolerance_bounds(const FrIndicator *v, FrDec *lo, FrDec *hi, FrError *err)
+{
+	if (v->flags & FR_IND_TOL_REL)
+		return relative_bound(v->nominal, v->dev_up, hi, err) &&
+			relative_bound(v->nominal, v->dev_down, lo, err);
+	return fr_dec_add(v->nominal, v->dev_up, hi, err) &&
+		fr_dec_add(v->nominal, v->dev_down, lo, err);
+}
+
 /*
  * Tolerance after the nominal clause; p->pos is at "±", "+" or "-".
  * closing: ')' expected after the tolerance (parenthesised form), else 0.
@@ -629,42 +1347,52 @@ expect_end(Parser *p, const char *what)
 static bool
 parse_tolerance(Parser *p, FrIndicator *v, const Clause *nom, char closing)
 {
-	FrDec		d1,
+	Num			d1,
 				d2;
-	size_t		us = 0,
-				ul = 0;
+	UnitSpan	tu;
 	size_t		tpos;
-	FrError    *err = p->err;
+	bool		percent = false;
 
 	v->form = FR_IND_TOL;
 	v->flags |= FR_IND_LO_INC | FR_IND_HI_INC;
-	v->nominal = nom->num;
+	v->nominal = nom->num.v;
 	skip_sp(p);
 	if (nom->op != OP_NONE)
 		return perr(p, p->pos, "a tolerance follows a nominal value, not a comparison",
 					"e.g. 65 ± 2 dB");
 	if (nom->half)
 		return perr(p, p->pos, "a half grade cannot carry a tolerance", NULL);
+	if (!plain_number(p, &nom->num, nom->numpos, "a tolerance"))
+		return false;
 	tpos = p->pos;
 	if (accept(p, "±") || accept(p, "+-") || accept(p, "+/-"))
 	{
-		if (!parse_number(p, &d1, "the tolerance after ±"))
+		if (!parse_number(p, &d1, "the tolerance after ±") ||
+			!plain_number(p, &d1, tpos, "a tolerance"))
 			return false;
-		if (d1.coef < 0 || p->s[tpos] == '-')
+		if (d1.v.coef < 0 || p->s[tpos] == '-')
 			return perr(p, tpos, "the tolerance after ± must not be negative", NULL);
 		v->flags |= FR_IND_TOL_SYM;
-		v->dev_up = d1;
-		v->dev_down = d1;
-		v->dev_down.coef = -d1.coef;
+		v->dev_up = d1.v;
+		v->dev_down = d1.v;
+		v->dev_down.coef = -d1.v.coef;
 	}
 	else
 	{
 		char		s1 = p->s[p->pos];
 		char		s2;
 
-		if (!parse_number(p, &d1, "a signed deviation such as +0.5"))
+		if (!parse_number(p, &d1, "a signed deviation such as +0.5") ||
+			!plain_number(p, &d1, tpos, "a tolerance"))
 			return false;
 		skip_sp(p);
+		/* 220 V +7%/-10%: a percent after each deviation */
+		if (p->pos < p->len && p->s[p->pos] == '%')
+		{
+			percent = true;
+			p->pos++;
+			skip_sp(p);
+		}
 		if (p->pos < p->len && p->s[p->pos] == '/')
 			p->pos++;
 		skip_sp(p);
@@ -674,43 +1402,57 @@ parse_tolerance(Parser *p, FrIndicator *v, const Clause *nom, char closing)
 						"write an asymmetric tolerance as 10 +0.5/-0.2 mm");
 		if (!parse_number(p, &d2, "the second deviation"))
 			return false;
+		if (!plain_number(p, &d2, tpos, "a tolerance"))
+			return false;
 		if (s1 == '-' && s2 == '+')
 		{
-			FrDec		t = d1;
+			Num			t = d1;
 
 			d1 = d2;
 			d2 = t;
 		}
-		if (fr_dec_cmp(d1, d2) < 0)
+		if (fr_dec_cmp(d1.v, d2.v) < 0)
 			return perr(p, tpos, "the upper deviation is below the lower deviation",
 						"write the upper deviation first, e.g. 10 +0.5/-0.2 mm");
-		v->dev_up = d1;
-		v->dev_down = d2;
+		v->dev_up = d1.v;
+		v->dev_down = d2.v;
 	}
-	scan_unit(p, &us, &ul);
+	if (!scan_unit_span(p, &tu))
+		return false;
 	if (closing)
 	{
 		skip_sp(p);
 		if (p->pos >= p->len || p->s[p->pos] != closing)
 			return perr(p, p->pos, "expected \")\" after the tolerance", "e.g. (65 ± 2) dB");
 		p->pos++;
-		if (nom->ulen > 0 || ul > 0)
-			return perr(p, nom->ulen > 0 ? nom->ustart : us,
+		if (nom->unit.len > 0 || tu.len > 0 || nom->unit.q.any || tu.q.any)
+			return perr(p, nom->unit.len > 0 ? nom->unit.start : tu.start,
 						"in the form (65 ± 2) dB the unit follows the parenthesis", NULL);
-		scan_unit(p, &us, &ul);
+		if (!scan_unit_span(p, &tu))
+			return false;
+	}
+	if (percent)
+	{
+		if (tu.len != 1 || p->s[tu.start] != '%')
+			return perr(p, tu.start, "a relative tolerance gives both deviations in %",
+						"e.g. 220 V +7%/-10%");
+		if (nom->unit.len == 0)
+			return perr(p, tpos, "a relative tolerance needs a nominal value with its unit",
+						"e.g. 220 V +7%/-10%");
 	}
 
 	/* units: see the rule at the top of the file */
-	if (nom->ulen > 0 && ul > 0)
+	if (nom->unit.len > 0 && tu.len > 0)
 	{
-		FrUnit		tu;
+		FrUnit		u;
 		char		tc[FR_UNIT_MAXLEN];
+		UnitSpan	nu = nom->unit;
 
-		if (!set_unit(p, v, nom->ustart, nom->ulen) ||
-			!resolve_unit(p, us, ul, &tu, tc))
+		if (!merge_quals(p, &nu.q, &tu.q) || !set_unit(p, v, &nu) ||
+			!resolve_unit(p, tu.start, tu.len, &u, tc))
 			return false;
 		if (strcmp(tc, "%") == 0 && strcmp(v->unittext, "%") != 0 &&
-			v->unittext[0] != '\0' && (v->flags & FR_IND_TOL_SYM))
+			v->unittext[0] != '\0' && ((v->flags & FR_IND_TOL_SYM) || percent))
 			v->flags |= FR_IND_TOL_REL;
 		else if (strcmp(tc, v->unittext) != 0)
 		{
@@ -719,34 +1461,20 @@ parse_tolerance(Parser *p, FrIndicator *v, const Clause *nom, char closing)
 			snprintf(why, sizeof(why),
 					 "the tolerance is in \"%s\" but the nominal value in \"%s\"",
 					 tc, v->unittext);
-			return perr(p, us, why,
+			return perr(p, tu.start, why,
 						"write the tolerance in the unit of the nominal value (65 dB ± 2 dB), or a relative one as 50 mm ± 5 %");
 		}
 	}
-	else if (!set_unit(p, v, ul > 0 ? us : nom->ustart, ul > 0 ? ul : nom->ulen))
-		return false;
-
-	if (v->flags & FR_IND_TOL_REL)
-	{
-		FrDec		delta;
-		FrDec		t;
-
-		if (!fr_dec_mul(v->nominal, v->dev_up, &t, err) ||
-			!fr_dec_div_pow10(t, 2, &delta, err))
-			return relocate(p, tpos);
-		if (delta.coef < 0)
-			delta.coef = -delta.coef;
-		if (!fr_dec_add(v->nominal, delta, &v->hi, err))
-			return relocate(p, tpos);
-		if (!fr_dec_sub(v->nominal, delta, &v->lo, err))
-			return relocate(p, tpos);
-	}
 	else
 	{
-		if (!fr_dec_add(v->nominal, v->dev_up, &v->hi, err) ||
-			!fr_dec_add(v->nominal, v->dev_down, &v->lo, err))
-			return relocate(p, tpos);
+		UnitSpan	u = tu.len > 0 ? tu : nom->unit;
+
+		u.q = nom->unit.q;
+		if (!merge_quals(p, &u.q, &tu.q) || !set_unit(p, v, &u))
+			return false;
 	}
+	if (!fr_tolerance_bounds(v, &v->lo, &v->hi, p->err))
+		return relocate(p, tpos);
 	return expect_end(p, "the tolerance");
 }
 
@@ -780,22 +1508,24 @@ parse_nd(Parser *p, FrIndicator *v)
 	{
 		size_t		oppos = p->pos;
 		int			op = accept_word(p, prefix_words);
-		Clause		c;
+		Num			lim;
+		UnitSpan	u;
 
 		if (op == OP_GE || op == OP_GT)
 			return perr(p, oppos, "a detection limit is an upper bound",
 						"e.g. ND (≤ 0.01 mg/kg) or ND (< 0.01 mg/kg)");
-		if (!parse_number(p, &v->hi, "the detection limit"))
+		if (!parse_number(p, &lim, "the detection limit"))
 			return false;
-		if (v->hi.coef <= 0)
+		if (lim.v.coef <= 0)
 			return perr(p, oppos, "a detection limit must be positive", NULL);
+		set_hi(v, &lim);
 		v->flags |= (op == OP_LT) ? 0 : FR_IND_HI_INC;
-		memset(&c, 0, sizeof(c));
-		scan_unit(p, &c.ustart, &c.ulen);
+		if (!scan_unit_span(p, &u))
+			return false;
 		skip_sp(p);
 		if (p->pos >= p->len || p->s[p->pos] != ')')
 			return perr(p, p->pos, "expected \")\" after the detection limit", NULL);
-		if (!set_unit(p, v, c.ustart, c.ulen))
+		if (!set_unit(p, v, &u))
 			return false;
 		p->pos++;
 	}
@@ -809,56 +1539,327 @@ parse_bracket(Parser *p, FrIndicator *v)
 	char		open = p->s[p->pos];
 	size_t		openpos = p->pos;
 	Clause		c1;
-	FrDec		hi;
-	size_t		us,
-				ul;
+	Num			hi;
+	UnitSpan	u;
 
 	p->pos++;
+	p->bracket = true;
 	if (!parse_clause(p, &c1))
 		return false;
+	p->bracket = false;
 	skip_sp(p);
 	if (c1.op == OP_NONE && open == '(' && p->pos < p->len &&
 		(p->s[p->pos] == '+' || p->s[p->pos] == '-' || starts_with(p, p->pos, "±")))
 		return parse_tolerance(p, v, &c1, ')');
-	if (c1.op != OP_NONE || c1.ulen > 0 || c1.half)
-		return perr(p, c1.ulen > 0 ? c1.ustart : c1.start,
+	if (c1.op != OP_NONE || c1.unit.len > 0 || c1.unit.q.any || c1.half)
+		return perr(p, c1.unit.len > 0 ? c1.unit.start : c1.start,
 					"in the interval form the numbers stand alone and the unit follows the bracket",
 					"e.g. [6.5, 8.5) mg/L");
 	if (!accept(p, ","))
 		return perr(p, p->pos, "expected \",\" between the bounds of an interval",
 					"e.g. [6.5, 8.5)");
-	if (!parse_number(p, &hi, "the upper bound"))
+	if (!parse_value(p, &hi, "the upper bound", true))
 		return false;
 	skip_sp(p);
 	if (p->pos >= p->len || (p->s[p->pos] != ']' && p->s[p->pos] != ')'))
 		return perr(p, p->pos, "expected \"]\" or \")\" closing the interval", NULL);
 	v->form = FR_IND_RANGE;
-	v->lo = c1.num;
-	v->hi = hi;
+	set_lo(v, &c1.num);
+	set_hi(v, &hi);
 	if (open == '[')
 		v->flags |= FR_IND_LO_INC;
 	if (p->s[p->pos] == ']')
 		v->flags |= FR_IND_HI_INC;
 	p->pos++;
-	scan_unit(p, &us, &ul);
+	if (!scan_unit_span(p, &u))
+		return false;
 	if (!check_order(p, v, openpos))
 		return false;
-	if (!set_unit(p, v, us, ul))
+	if (!set_unit(p, v, &u))
 		return false;
 	return expect_end(p, "the interval");
+}
+
+/* ---------------------------------------------------------------- plans */
+
+/* a plan label "n" "=" (case-sensitive for m and M) */
+static bool
+plan_label(Parser *p, const char *labels, const char *what)
+{
+	skip_sp(p);
+	if (p->pos < p->len && strchr(labels, p->s[p->pos]) != NULL && p->s[p->pos] != '\0')
+	{
+		size_t		save = p->pos;
+
+		p->pos++;
+		skip_sp(p);
+		if (p->pos < p->len && p->s[p->pos] == '=')
+		{
+			p->pos++;
+			return true;
+		}
+		p->pos = save;
+	}
+	{
+		char		why[96];
+
+		snprintf(why, sizeof(why), "expected %s of the sampling plan", what);
+		return perr(p, p->pos, why, "write a plan as n=5, c=2, m=100, M=1000 CFU/g (GB 4789.1)");
+	}
+}
+
+/* "," ";" or "、" between the parts of a plan (required: an error if not) */
+static bool
+plan_sep(Parser *p, bool required)
+{
+	skip_sp(p);
+	if (accept(p, ",") || accept(p, ";") || accept(p, "、"))
+		return true;
+	if (required)
+		return perr(p, p->pos, "expected \",\" between the parts of a sampling plan",
+					"write a plan as n=5, c=2, m=100, M=1000 CFU/g (GB 4789.1)");
+	return false;
+}
+
+static bool
+plan_int(Parser *p, int *out, const char *what)
+{
+	Num			n;
+	size_t		pos;
+
+	skip_sp(p);
+	pos = p->pos;
+	if (!parse_number(p, &n, what))
+		return false;
+	if (n.pow || n.signed_ || n.v.scale != 0 || n.v.coef > FR_PLAN_MAX_N)
+	{
+		char		why[96];
+
+		snprintf(why, sizeof(why), "%s must be a whole number from 0 to %d", what, FR_PLAN_MAX_N);
+		return perr(p, pos, why, "e.g. n=5, c=2, m=100, M=1000 CFU/g");
+	}
+	*out = (int) n.v.coef;
+	return true;
+}
+
+/* n=5, c=2, m=100 CFU/g, M=1000 CFU/g */
+static bool
+parse_plan(Parser *p, FrIndicator *v)
+{
+	int			n,
+				c;
+	Num			m,
+				big;
+	UnitSpan	um,
+				uM;
+	size_t		Mpos = 0;
+	bool		has_M = false;
+
+	memset(&uM, 0, sizeof(uM));
+	if (!plan_label(p, "nN", "n, the number of sample units,") || !plan_int(p, &n, "n"))
+		return false;
+	if (!plan_sep(p, true) || !plan_label(p, "cC", "c, the number of samples allowed above m,") ||
+		!plan_int(p, &c, "c"))
+		return false;
+	if (n < 1)
+		return perr(p, p->pos, "a sampling plan takes at least one sample unit (n ≥ 1)",
+					"e.g. n=5, c=2, m=100, M=1000 CFU/g");
+	if (c >= n)
+		return perr(p, p->pos, "c must be smaller than n (c = n would accept every lot)",
+					"e.g. n=5, c=2");
+	if (!plan_sep(p, true) || !plan_label(p, "m", "m, the marginal limit,"))
+		return false;
+	if (!parse_number(p, &m, "the value of m") || !scan_unit_span(p, &um))
+		return false;
+	if (plan_sep(p, false))
+	{
+		if (!plan_label(p, "M", "M, the maximum limit (M=- for none),"))
+			return false;
+		skip_sp(p);
+		Mpos = p->pos;
+		/* M=- : no M (GB 29921 prints it so for two-class plans) */
+		if (p->pos < p->len && (p->s[p->pos] == '-' || p->s[p->pos] == '/') &&
+			!number_starts(p, p->pos))
+		{
+			p->pos++;
+			if (!scan_unit_span(p, &uM))
+				return false;
+		}
+		else
+		{
+			if (!parse_number(p, &big, "the value of M") || !scan_unit_span(p, &uM))
+				return false;
+			has_M = true;
+		}
+	}
+	if (!expect_end(p, "the sampling plan"))
+		return false;
+
+	v->form = FR_IND_PLAN;
+	v->flags |= FR_IND_LO_INF | FR_IND_HI_INC;
+	v->plan_n = (uint16_t) n;
+	v->plan_c = (uint16_t) c;
+	set_hi(v, &m);
+	if (has_M)
+	{
+		if (fr_dec_cmp(m.v, big.v) > 0)
+			return perr(p, Mpos, "M is below m (m is the marginal limit, M the maximum)",
+						"e.g. n=5, c=2, m=100, M=1000 CFU/g");
+		v->flags |= FR_IND_PLAN_M;
+		v->plan_max = big.v;
+		v->max_exp = big.exp;
+		v->max_pow = big.pow;
+	}
+	return set_common_unit(p, v, &um, &uM);
+}
+
+/* ---------------------------------------------------------------- entry */
+
+/* does the text at p->pos look like the start of a plan: n = */
+static bool
+plan_starts(const Parser *p)
+{
+	size_t		i = p->pos;
+
+	if (i >= p->len || (p->s[i] != 'n' && p->s[i] != 'N'))
+		return false;
+	i++;
+	i += space_run(p, i);
+	return i < p->len && p->s[i] == '=';
+}
+
+/*
+ * After a first number with no comparison and a "-": a hyphen range (two
+ * unsigned numbers), unless what follows is the second deviation of a
+ * tolerance (10 -0.2/+0.5 mm, 220 V -10%/+7%).
+ */
+static bool
+hyphen_range_ahead(Parser *p, const Clause *c1)
+{
+	Parser		q = *p;
+	FrError		e;
+	Num			n;
+
+	if (c1->num.signed_ || c1->half || p->pos >= p->len || p->s[p->pos] != '-')
+		return false;
+	q.pos = p->pos + 1;
+	skip_sp(&q);
+	if (!number_starts(&q, q.pos) || q.s[q.pos] == '-' || q.s[q.pos] == '+')
+		return false;
+	fr_error_init(&e);
+	q.err = &e;
+	if (!parse_number(&q, &n, "a number"))
+		return true;			/* the range reports it */
+	skip_sp(&q);
+	if (q.pos < q.len && q.s[q.pos] == '%')
+	{
+		q.pos++;
+		skip_sp(&q);
+	}
+	if (q.pos < q.len && q.s[q.pos] == '/')
+		return false;
+	if (q.pos + 1 < q.len && (q.s[q.pos] == '+' || q.s[q.pos] == '-') &&
+		(is_digit(q.s[q.pos + 1]) || q.s[q.pos + 1] == '.'))
+		return false;
+	return true;
+}
+
+/* the value after any shall-wording */
+static bool
+parse_body(Parser *p, FrIndicator *v)
+{
+	Clause		c1,
+				c2;
+
+	if (accept_any(p, nd_words))
+		return parse_nd(p, v);
+	if (plan_starts(p))
+		return parse_plan(p, v);
+	if (p->s[p->pos] == '[' || p->s[p->pos] == '(')
+		return parse_bracket(p, v);
+
+	if (!parse_clause(p, &c1))
+		return false;
+	skip_sp(p);
+
+	if (p->pos >= p->len)
+	{
+		set_bounds_from_op(v, c1.op, &c1.num);
+		return set_unit(p, v, &c1.unit);
+	}
+
+	if (c1.op == OP_NONE)
+	{
+		size_t		seppos = p->pos;
+		bool		hyphen = hyphen_range_ahead(p, &c1);
+
+		if (hyphen || accept_any(p, range_seps))
+		{
+			if (hyphen)
+				p->pos++;
+			if (!parse_clause(p, &c2))
+				return false;
+			if (c2.op != OP_NONE)
+				return perr(p, c2.start, "a range \"A ~ B\" takes two plain numbers",
+							"e.g. 6.5 ~ 8.5, or \"≥ 6.5, ≤ 8.5\"");
+			v->form = FR_IND_RANGE;
+			v->flags |= FR_IND_LO_INC | FR_IND_HI_INC;
+			set_lo(v, &c1.num);
+			set_hi(v, &c2.num);
+			if (!check_order(p, v, seppos))
+				return false;
+			if (!set_common_unit(p, v, &c1.unit, &c2.unit))
+				return false;
+			return expect_end(p, "the range");
+		}
+		if (p->s[p->pos] == '+' || p->s[p->pos] == '-' || starts_with(p, p->pos, "±"))
+			return parse_tolerance(p, v, &c1, 0);
+		return perr(p, p->pos, "unexpected text after the value",
+					"a range is written 6.5 ~ 8.5, a tolerance 65 ± 2 dB");
+	}
+
+	/* two bounds: ≥6.5, ≤8.5 / 不小于6.5且不大于8.5 */
+	{
+		size_t		cpos = p->pos;
+		const Clause *lo,
+				   *hi;
+
+		accept_any(p, conjunctions);
+		if (!parse_clause(p, &c2))
+			return false;
+		if (c2.op == OP_NONE)
+			return perr(p, c2.start, "the second bound needs a comparison",
+						"e.g. 不小于6.5且不大于8.5, or ≥ 6.5, ≤ 8.5");
+		if ((c1.op == OP_LE || c1.op == OP_LT) == (c2.op == OP_LE || c2.op == OP_LT))
+			return perr(p, c2.start, "both bounds limit the same side",
+						"combine a lower and an upper bound, e.g. ≥ 6.5, ≤ 8.5");
+		lo = (c1.op == OP_GE || c1.op == OP_GT) ? &c1 : &c2;
+		hi = (lo == &c1) ? &c2 : &c1;
+		v->form = FR_IND_RANGE;
+		set_lo(v, &lo->num);
+		set_hi(v, &hi->num);
+		if (lo->op == OP_GE)
+			v->flags |= FR_IND_LO_INC;
+		if (hi->op == OP_LE)
+			v->flags |= FR_IND_HI_INC;
+		if (!check_order(p, v, cpos))
+			return false;
+		if (!set_common_unit(p, v, &c1.unit, &c2.unit))
+			return false;
+		return expect_end(p, "the second bound");
+	}
 }
 
 bool
 fr_indicator_parse(const char *s, size_t len, FrIndicator *v, FrError *err)
 {
 	Parser		p;
-	Clause		c1,
-				c2;
 
 	memset(v, 0, sizeof(FrIndicator));
 	p.s = s;
 	p.len = len;
 	p.pos = 0;
+	p.bracket = false;
 	p.err = err;
 	if (len > FR_IND_MAXINPUT)
 		return fr_error(err, FR_ERR_LIMIT, -1,
@@ -867,84 +1868,49 @@ fr_indicator_parse(const char *s, size_t len, FrIndicator *v, FrError *err)
 	if (memchr(s, '\0', len) != NULL)
 		return perr(&p, (size_t) ((const char *) memchr(s, '\0', len) - s),
 					"the input contains a NUL byte", NULL);
+	/* normalisation made tabs and line breaks spaces; other controls are noise */
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) s[i] < 0x20 || s[i] == 0x7F)
+			return perr(&p, i, "the input contains a control character", NULL);
 	if (at_end(&p))
 		return perr(&p, p.pos, "the input is empty",
 					"write an indicator such as ≤ 0.2 mg/kg, ≥ 98.5 %, 6.5 ~ 8.5, 65 ± 2 dB or ND");
 
-	if (accept_any(&p, nd_words))
-		return parse_nd(&p, v);
-	if (p.s[p.pos] == '[' || p.s[p.pos] == '(')
-		return parse_bracket(&p, v);
-
-	if (!parse_clause(&p, &c1))
-		return false;
+	/* shall-wording: 应≤0.2, 应不大于0.2, 应为6.5～8.5, 应在6.5～8.5之间 */
+	if (accept(&p, "应"))
+	{
+		skip_sp(&p);
+		if (!accept(&p, "为"))
+			accept(&p, "是");
+	}
 	skip_sp(&p);
-
-	if (p.pos >= p.len)
+	if (accept(&p, "在"))
 	{
-		set_bounds_from_op(v, c1.op, c1.num);
-		return set_unit(&p, v, c1.ustart, c1.ulen);
-	}
+		size_t		end = p.len;
+		bool		found = false;
 
-	if (c1.op == OP_NONE)
-	{
-		size_t		seppos = p.pos;
-
-		if (accept_any(&p, range_seps))
+		while (end > p.pos && s[end - 1] == ' ')
+			end--;
+		for (int i = 0; between_ends[i] && !found; i++)
 		{
-			if (!parse_clause(&p, &c2))
-				return false;
-			if (c2.op != OP_NONE)
-				return perr(&p, c2.start, "a range \"A ~ B\" takes two plain numbers",
-							"e.g. 6.5 ~ 8.5, or \"≥ 6.5, ≤ 8.5\"");
-			if (c1.half != c2.half && (c1.half || c2.half))
+			size_t		n = strlen(between_ends[i]);
+
+			if (end - p.pos > n && memcmp(s + end - n, between_ends[i], n) == 0)
 			{
-				/* 3-4级 ~ 5级 is fine: both in 级, checked below */
+				p.len = end - n;
+				found = true;
 			}
-			v->form = FR_IND_RANGE;
-			v->flags |= FR_IND_LO_INC | FR_IND_HI_INC;
-			v->lo = c1.num;
-			v->hi = c2.num;
-			if (!check_order(&p, v, seppos))
-				return false;
-			if (!set_common_unit(&p, v, &c1, &c2))
-				return false;
-			return expect_end(&p, "the range");
 		}
-		if (p.s[p.pos] == '+' || p.s[p.pos] == '-' || starts_with(&p, p.pos, "±"))
-			return parse_tolerance(&p, v, &c1, 0);
-		return perr(&p, p.pos, "unexpected text after the value",
-					"a range is written 6.5 ~ 8.5, a tolerance 65 ± 2 dB");
+		if (!found)
+			return perr(&p, end, "\"在\" opens a range that \"之间\" must close",
+						"e.g. 应在6.5～8.5之间");
+		if (!parse_body(&p, v))
+			return false;
+		if (v->form != FR_IND_RANGE && v->form != FR_IND_TOL)
+			return perr(&p, 0, "\"在…之间\" takes a range", "e.g. 应在6.5～8.5之间");
+		return true;
 	}
-
-	/* two bounds: ≥6.5, ≤8.5 / 不小于6.5且不大于8.5 */
-	{
-		size_t		cpos = p.pos;
-		const Clause *lo,
-				   *hi;
-
-		accept_any(&p, conjunctions);
-		if (!parse_clause(&p, &c2))
-			return false;
-		if (c2.op == OP_NONE)
-			return perr(&p, c2.start, "the second bound needs a comparison",
-						"e.g. 不小于6.5且不大于8.5, or ≥ 6.5, ≤ 8.5");
-		if ((c1.op == OP_LE || c1.op == OP_LT) == (c2.op == OP_LE || c2.op == OP_LT))
-			return perr(&p, c2.start, "both bounds limit the same side",
-						"combine a lower and an upper bound, e.g. ≥ 6.5, ≤ 8.5");
-		lo = (c1.op == OP_GE || c1.op == OP_GT) ? &c1 : &c2;
-		hi = (lo == &c1) ? &c2 : &c1;
-		v->form = FR_IND_RANGE;
-		v->lo = lo->num;
-		v->hi = hi->num;
-		if (lo->op == OP_GE)
-			v->flags |= FR_IND_LO_INC;
-		if (hi->op == OP_LE)
-			v->flags |= FR_IND_HI_INC;
-		if (!check_order(&p, v, cpos))
-			return false;
-		if (!set_common_unit(&p, v, &c1, &c2))
-			return false;
-		return expect_end(&p, "the second bound");
-	}
+	if (at_end(&p))
+		return perr(&p, p.pos, "expected the requirement after \"应\"", "e.g. 应不大于0.2 mg/kg");
+	return parse_body(&p, v);
 }

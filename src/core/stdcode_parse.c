@@ -9,7 +9,7 @@
  * that buffer, writes the canonical text and the sort key as it goes, and
  * on failure says where it stopped and what was expected.
  *
- * Why one file of about 1,500 lines: the parser is one recursive descent
+ * Why one file of about 2,000 lines: the parser is one recursive descent
  * over one context (Ctx: the input, the canonical text and the sort key
  * being written, the error), and every rule below — prefix, number, year,
  * amendments, adopted standards — writes through the same few Ctx helpers
@@ -40,8 +40,20 @@ typedef enum StdFamily
 	FAM_IEEE,					/* DASH4, letters after digits lower case */
 	FAM_ASTM,					/* D638-14, C33/C33M-18, E84-21a,
 								 * D1193-06(2018)e1 */
-	FAM_UNDATED					/* ITU-T G.711, AOAC 991.43 */
+	FAM_YY,						/* ACI 318-19: dotted parts, "-YY" */
+	FAM_OIML,					/* "R 76-1:2006": series letter first,
+								 * ":2006" (or "-2006" as Chinese texts
+								 * cite it) */
+	FAM_ITU,					/* ITU-T G.711, edition "(11/1988)" */
+	FAM_UNDATED					/* AOAC 991.43 */
 } StdFamily;
+
+/* Chinese numbering variants (Prefix.flags) */
+#define CN_DASH_PARTS	0x01	/* JTG, JTS: "-01" after the number is a part */
+#define CN_VOLUME		0x02	/* JTG: "F80/1", the volume after a slash */
+#define CN_COLON_YEAR	0x04	/* CECS: the year also after a colon, "88:97" */
+#define CN_LETTERED		0x08	/* JTG: a number led by a letter may touch the
+								 * code: JTGD60, JTG/TF50 */
 
 typedef struct Prefix
 {
@@ -52,6 +64,7 @@ typedef struct Prefix
 	StdFamily	fam;
 	int			adopt_skip;		/* "BS EN ISO": 3 bytes ("BS ") to drop to
 								 * name the adopted standard; 0 if none */
+	unsigned	flags;			/* CN_* */
 } Prefix;
 
 typedef struct Ctx
@@ -77,6 +90,48 @@ static const char *const industry_codes[] = {
 	"YC", "YD", "YS", "YY", "YZ", "ZY"
 };
 
+/*
+ * The other Chinese codes (the two-letter industry codes and DB are read
+ * apart).  The engineering-construction codes are those of the national
+ * and ministries' catalogues: GB 50xxx is an ordinary GB number; GBJ and
+ * TJ are the national construction codes GB 50xxx replaced; JGJ and CJJ
+ * the housing ministry's (building, urban construction); JTG, JTS and the
+ * older JTJ the transport ministry's (highways, waterways, both before
+ * 2004); TBJ the railway codes TB 10xxx replaced; CECS the pre-2018
+ * association standards of the China Association for Engineering
+ * Construction Standardization (since 2018 numbered T/CECS).
+ *
+ * Nature without a suffix: GB and the ministries' codes are mandatory,
+ * /T recommended, /Z guidance; JJF/JJG (metrology) and CECS have none.
+ * JTG has none either: since JTG 1001-2017 the highway codes without /T
+ * are recommended too (the cover of JTG 3362-2018 reads 行业推荐性标准),
+ * earlier ones mandatory, so the number does not tell.
+ */
+typedef struct CnCode
+{
+	const char *code;
+	StdKind		kind;
+	StdNature	plain;			/* nature without /T or /Z */
+	const char *suffixes;		/* the suffixes written: "TZ" (/T, /Z), "T", "" */
+	unsigned	flags;			/* CN_* */
+} CnCode;
+
+static const CnCode cn_codes[] = {
+	{"GB", STD_KIND_NATIONAL, STD_NATURE_MANDATORY, "TZ", 0},
+	{"GBZ", STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "TZ", 0},
+	{"JJF", STD_KIND_NATIONAL, STD_NATURE_NONE, "", 0},
+	{"JJG", STD_KIND_NATIONAL, STD_NATURE_NONE, "", 0},
+	{"GBJ", STD_KIND_NATIONAL, STD_NATURE_MANDATORY, "", 0},
+	{"TJ", STD_KIND_NATIONAL, STD_NATURE_MANDATORY, "", 0},
+	{"JGJ", STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "T", 0},
+	{"CJJ", STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "T", 0},
+	{"JTJ", STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "T", 0},
+	{"TBJ", STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "", 0},
+	{"JTS", STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "T", CN_DASH_PARTS},
+	{"JTG", STD_KIND_INDUSTRY, STD_NATURE_NONE, "T", CN_DASH_PARTS | CN_VOLUME | CN_LETTERED},
+	{"CECS", STD_KIND_GROUP, STD_NATURE_NONE, "", CN_COLON_YEAR}
+};
+
 #define GENERAL_HINT \
 	"A standard number is an issuer prefix, a number and usually a year, e.g. " \
 	"GB/T 19001-2016, GB 4806.1-2016, QB/T 1333-2018, DB11/ 501-2017, " \
@@ -84,9 +139,10 @@ static const char *const industry_codes[] = {
 
 #define PREFIX_HINT \
 	"Known prefixes: GB, GB/T, GB/Z; industry codes such as QB/T, HG, NY/T, HJ, YY, GBZ, " \
-	"DB/T; local DB11/ and DB11/T; group T/…; enterprise Q/…; JJF, JJG; ISO, ISO/IEC, " \
-	"ISO/TS, IEC, ITU-T, CAC/GL, CXS; EN, BS, DIN, NF (and BS EN ISO …), ASTM, ANSI, " \
-	"ANSI/UL, UL, IEEE, JIS, ASME, ASHRAE, NSF, AOAC."
+	"DB/T; engineering codes JGJ, CJJ, JTG, JTS, JTJ, GBJ, TJ, TBJ, CECS; local DB11/, " \
+	"DB11/T, DBS11/; group T/…; enterprise Q/…; JJF, JJG; ISO, ISO/IEC, IEC, CISPR, ITU-T, " \
+	"OIML, CXS, CAC/GL; EN, CEN/TS, BS, DIN, NF (BS EN ISO …), ASTM, ACI, ANSI, UL, IEEE, " \
+	"JIS, ASME, ASHRAE, NSF, AOAC."
 
 static const char *
 family_example(StdFamily fam)
@@ -118,8 +174,16 @@ family_example(StdFamily fam)
 		case FAM_ASTM:
 			return "ASTM D638-14, ASTM C33/C33M-18 or ASTM E84-21a: a letter A-G, "
 				"digits, the two-digit year after a dash";
+		case FAM_YY:
+			return "ACI 318-19: the two-digit year after a dash";
+		case FAM_OIML:
+			return "OIML R 76-1:2006 or OIML D 11:2013: the series letter, the number, "
+				"the year after a colon";
+		case FAM_ITU:
+			return "ITU-T G.711 or ITU-T G.711 (11/1988): the edition date, when given, "
+				"as (month/year)";
 		case FAM_UNDATED:
-			return "ITU-T G.711 or AOAC 991.43 (without a year)";
+			return "AOAC 991.43 (without a year)";
 	}
 	return "";
 }
@@ -399,6 +463,7 @@ set_prefix(Prefix *p, const char *text, StdKind kind, StdNature nature,
 	p->nature = nature;
 	p->fam = fam;
 	p->adopt_skip = 0;
+	p->flags = 0;
 }
 
 static bool
@@ -408,6 +473,15 @@ is_industry_code(const char *w)
 		if (strcmp(w, industry_codes[i]) == 0)
 			return true;
 	return false;
+}
+
+static const CnCode *
+cn_code(const char *w)
+{
+	for (size_t i = 0; i < sizeof(cn_codes) / sizeof(cn_codes[0]); i++)
+		if (strcmp(w, cn_codes[i].code) == 0)
+			return &cn_codes[i];
+	return NULL;
 }
 
 /* first two digits of a local standard code: a province-level division */
@@ -420,24 +494,37 @@ is_province(int code)
 		code == 71 || code == 81 || code == 82;
 }
 
-/* "/T" recommended, "/Z" guidance, nothing: mandatory */
-static void
-chinese_nature(Ctx *c, Prefix *p, const char *word, StdKind kind)
+/*
+ * A Chinese code and its suffix: "/T" recommended, "/Z" guidance, nothing
+ * the code's plain nature.  A highway code's lettered number may follow
+ * "/T" without a space (JTG/TF50).
+ */
+static bool
+cn_prefix(Ctx *c, Prefix *p, const CnCode *cc)
 {
 	char		buf[16];
+	char		suffix = at(c, 1);
+	bool		ends = !is_alpha(at(c, 2)) ||
+		((cc->flags & CN_LETTERED) && is_digit(at(c, 3)));
 
-	if (accept_lit(c, "/T"))
+	if (cur(c) == '/' && (suffix == 'T' || suffix == 'Z') && ends &&
+		strchr(cc->suffixes, suffix) == NULL)
+		return syntax(c, strchr(cc->suffixes, 'T') == NULL
+					  ? "This code is written without a suffix: JJF 1070-2005, TBJ 2-85, CECS 21-2000."
+					  : "Its recommended standards are written with /T: JGJ/T 294-2013.",
+					  "\"%s/%c\" is not a standard prefix: %s has no %s standards.", cc->code, suffix,
+					  cc->code, suffix == 'T' ? "recommended (/T)" : "guidance (/Z)");
+	if (cur(c) == '/' && (suffix == 'T' || suffix == 'Z') && ends)
 	{
-		snprintf(buf, sizeof(buf), "%s/T", word);
-		set_prefix(p, buf, kind, STD_NATURE_RECOMMENDED, FAM_CN);
-	}
-	else if (accept_lit(c, "/Z"))
-	{
-		snprintf(buf, sizeof(buf), "%s/Z", word);
-		set_prefix(p, buf, kind, STD_NATURE_GUIDANCE, FAM_CN);
+		c->pos += 2;
+		snprintf(buf, sizeof(buf), "%s/%c", cc->code, suffix);
+		set_prefix(p, buf, cc->kind,
+				   suffix == 'T' ? STD_NATURE_RECOMMENDED : STD_NATURE_GUIDANCE, FAM_CN);
 	}
 	else
-		set_prefix(p, word, kind, STD_NATURE_MANDATORY, FAM_CN);
+		set_prefix(p, cc->code, cc->kind, cc->plain, FAM_CN);
+	p->flags = cc->flags;
+	return true;
 }
 
 static bool
@@ -451,13 +538,18 @@ unknown_prefix(Ctx *c, const char *word)
 	return false;
 }
 
-/* DB: local standards DB11/, DB11/T, DB2301/T; or the seismology code DB/T */
+/*
+ * DB: local standards DB11/, DB11/T, DB2301/T; or the seismology code DB/T.
+ * DBS (food safety, 食品安全地方标准): a province's, always mandatory,
+ * DBS52/ 049-2020.
+ */
 static bool
-prefix_db(Ctx *c, Prefix *p)
+prefix_db(Ctx *c, Prefix *p, bool food)
 {
 	int			save = c->pos;
 	int			n;
 	char		buf[32];
+	const char *db = food ? "DBS" : "DB";
 
 	if (cur(c) == ' ' && is_digit(at(c, 1)))
 		c->pos++;
@@ -467,6 +559,14 @@ prefix_db(Ctx *c, Prefix *p)
 		char		code[8];
 		int			province;
 
+		if (food && n != 2)
+		{
+			snprintf(code, sizeof(code), "%.*s", n > 6 ? 6 : n, c->u + c->pos);
+			return syntax(c, "Food-safety local standards are issued by provinces: DBS, the two-digit "
+						  "province code, a slash (DBS52/ 049-2020).",
+						  "The food-safety local standard code \"DBS%s%s\" does not have 2 digits.",
+						  code, n > 6 ? "…" : "");
+		}
 		if (n != 2 && n != 4 && n != 6)
 		{
 			snprintf(code, sizeof(code), "%.*s", n > 6 ? 6 : n, c->u + c->pos);
@@ -482,31 +582,42 @@ prefix_db(Ctx *c, Prefix *p)
 			return syntax(c, "The first two digits of a local standard code are a province-level "
 						  "division code: 11 Beijing, 12 Tianjin, …, 31 Shanghai, …, 44 Guangdong, …, "
 						  "65 Xinjiang, 71 Taiwan, 81 Hong Kong, 82 Macao.",
-						  "\"DB%s\" does not name a province-level division.", code);
+						  "\"%s%s\" does not name a province-level division.", db, code);
 		c->pos += n;
 		if (cur(c) != '/')
-			return syntax(c, "Local standard numbers are written DB11/ 501-2017 (mandatory) or "
+			return syntax(c, food ? "Food-safety local standard numbers are written DBS52/ 049-2020."
+						  : "Local standard numbers are written DB11/ 501-2017 (mandatory) or "
 						  "DB11/T 1322-2016 (recommended).",
-						  "The local standard code \"DB%s\" must be followed by \"/\" or \"/T\"; found \"%s\".",
+						  food ? "The food-safety local standard code \"DBS%s\" must be followed by \"/\"; found \"%s\"."
+						  : "The local standard code \"DB%s\" must be followed by \"/\" or \"/T\"; found \"%s\".",
 						  code, rest(c));
 		c->pos++;
-		if (accept_lit(c, "T"))
+		if (looking_at(c, "T"))
 		{
+			if (food)
+				return syntax(c, "Food-safety local standards are mandatory: DBS52/ 049-2020.",
+							  "\"DBS%s/T\": a food-safety local standard is never recommended.", code);
+			c->pos++;
 			snprintf(buf, sizeof(buf), "DB%s/T", code);
 			set_prefix(p, buf, STD_KIND_LOCAL, STD_NATURE_RECOMMENDED, FAM_CN);
 		}
 		else
 		{
-			snprintf(buf, sizeof(buf), "DB%s/", code);
+			snprintf(buf, sizeof(buf), "%s%s/", db, code);
 			set_prefix(p, buf, STD_KIND_LOCAL, STD_NATURE_MANDATORY, FAM_CN);
 		}
 		return true;
 	}
 	c->pos = save;
+	if (food)
+		return syntax(c, "Food-safety local standard numbers are written DBS52/ 049-2020: DBS, the "
+					  "two-digit province code, a slash.",
+					  "\"DBS\" must be followed by a province code; found \"%s\".", rest(c));
 	if (looking_at(c, "/T") || looking_at(c, "/Z"))
 	{
-		chinese_nature(c, p, "DB", STD_KIND_INDUSTRY);
-		return true;
+		static const CnCode seismology = {"DB", STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "TZ", 0};
+
+		return cn_prefix(c, p, &seismology);
 	}
 	return syntax(c, "Local standards: DB11/ 501-2017 or DB11/T 1322-2016 (DB, province code, "
 				  "slash); seismology industry standards: DB/T 15-2009.",
@@ -567,68 +678,82 @@ prefix_org(Ctx *c, Prefix *p, bool group)
 	return true;
 }
 
-/* the "ISO …" prefixes */
-static void
-prefix_iso(Ctx *c, Prefix *p)
+/*
+ * Alternatives after a word: the first literal that matches names the
+ * prefix (longer literals first where one begins another: " ISO/IEC"
+ * before " ISO").
+ */
+typedef struct Alt
 {
-	const char *t = "ISO";
+	const char *lit;
+	const char *name;
+} Alt;
 
-	if (accept_lit(c, "/IEC"))
-	{
-		if (accept_lit(c, "/IEEE"))
-			t = "ISO/IEC/IEEE";
-		else if (accept_lit(c, " TS") || accept_lit(c, "/TS"))
-			t = "ISO/IEC TS";
-		else if (accept_lit(c, " TR") || accept_lit(c, "/TR"))
-			t = "ISO/IEC TR";
-		else if (accept_lit(c, " GUIDE"))
-			t = "ISO/IEC Guide";
-		else
-			t = "ISO/IEC";
-	}
-	else if (accept_lit(c, "/TS"))
-		t = "ISO/TS";
-	else if (accept_lit(c, "/TR"))
-		t = "ISO/TR";
-	else if (accept_lit(c, "/PAS"))
-		t = "ISO/PAS";
-	else if (accept_lit(c, "/ASTM"))
-		t = "ISO/ASTM";
-	else if (accept_lit(c, "/IEEE"))
-		t = "ISO/IEEE";
-	else if (accept_lit(c, " GUIDE"))
-		t = "ISO Guide";
-	set_prefix(p, t, STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_ISO);
+#define ALT(c, alts, otherwise) accept_alt(c, alts, sizeof(alts) / sizeof(alts[0]), otherwise)
+
+static const char *
+accept_alt(Ctx *c, const Alt *alts, size_t n, const char *otherwise)
+{
+	for (size_t i = 0; i < n; i++)
+		if (accept_lit(c, alts[i].lit))
+			return alts[i].name;
+	return otherwise;
 }
+
+static const Alt iso_iec_alts[] = {
+	{"/IEEE", "ISO/IEC/IEEE"}, {" TS", "ISO/IEC TS"}, {"/TS", "ISO/IEC TS"},
+	{" TR", "ISO/IEC TR"}, {"/TR", "ISO/IEC TR"}, {" GUIDE", "ISO/IEC Guide"}
+};
+static const Alt iso_alts[] = {
+	{"/TS", "ISO/TS"}, {"/TR", "ISO/TR"}, {"/PAS", "ISO/PAS"}, {"/ASTM", "ISO/ASTM"},
+	{"/IEEE", "ISO/IEEE"}, {" GUIDE", "ISO Guide"}
+};
+static const Alt iec_alts[] = {
+	{" TS", "IEC TS"}, {"/TS", "IEC TS"}, {" TR", "IEC TR"}, {"/TR", "IEC TR"},
+	{"/IEEE", "IEC/IEEE"}
+};
+/* what a European or national body adopts: "BS EN ISO", "DIN EN", "EN IEC" */
+static const Alt adopted_alts[] = {
+	{" ISO/IEC", " ISO/IEC"}, {" ISO", " ISO"}, {" IEC", " IEC"}
+};
+static const Alt en_adopted_alts[] = {
+	{" ISO/IEC", " EN ISO/IEC"}, {" ISO", " EN ISO"}, {" IEC", " EN IEC"}
+};
+static const Alt itu_alts[] = {{"-T", "ITU-T"}, {"-R", "ITU-R"}};
+static const Alt cac_alts[] = {
+	{"/GL", "CAC/GL"}, {"/RCP", "CAC/RCP"}, {"/MRL", "CAC/MRL"}, {"/MISC", "CAC/MISC"}
+};
+static const Alt cispr_alts[] = {{" TR", "CISPR TR"}};
+static const Alt cen_alts[] = {{"/TS", "/TS"}, {"/TR", "/TR"}};
 
 /* EN, BS, DIN, NF and their adoptions: "BS EN ISO", "DIN EN", "EN IEC" */
 static void
 prefix_euro(Ctx *c, Prefix *p, const char *word)
 {
 	char		buf[32];
-	const char *tail = "";
+	const char *tail;
 
 	if (strcmp(word, "EN") != 0 && accept_lit(c, " EN"))
-	{
-		if (accept_lit(c, " ISO/IEC"))
-			tail = " EN ISO/IEC";
-		else if (accept_lit(c, " ISO"))
-			tail = " EN ISO";
-		else if (accept_lit(c, " IEC"))
-			tail = " EN IEC";
-		else
-			tail = " EN";
-	}
-	else if (accept_lit(c, " ISO/IEC"))
-		tail = " ISO/IEC";
-	else if (accept_lit(c, " ISO"))
-		tail = " ISO";
-	else if (accept_lit(c, " IEC"))
-		tail = " IEC";
+		tail = ALT(c, en_adopted_alts, " EN");
+	else
+		tail = ALT(c, adopted_alts, "");
 	snprintf(buf, sizeof(buf), "%s%s", word, tail);
 	set_prefix(p, buf, STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_EURO);
 	if (*tail)
 		p->adopt_skip = (int) strlen(word) + 1;
+}
+
+/* "IEEE Std 802.11-2020", "ANSI/IEEE Std 242-1986": "Std" is not part of the number */
+static bool
+skip_std(Ctx *c)
+{
+	if (looking_at(c, " STD") && (at(c, 4) == ' ' || at(c, 4) == '.'))
+		c->pos += 5;
+	if (c->pos + 3 <= c->len && memcmp(c->u + c->pos, "STD", 3) == 0)
+		return syntax(c, "IEEE standards are written IEEE 802.11-2020 (\"Std\" may be written once "
+					  "before the number).",
+					  "The IEEE number \"%s\" starts with \"Std\".", rest(c));
+	return true;
 }
 
 static bool
@@ -652,61 +777,68 @@ parse_prefix(Ctx *c, Prefix *p)
 	w[wl] = '\0';
 	c->pos += wl;
 
-	if (strcmp(w, "GB") == 0)
-		chinese_nature(c, p, "GB", STD_KIND_NATIONAL);
-	else if (strcmp(w, "GBZ") == 0)
-		chinese_nature(c, p, "GBZ", STD_KIND_INDUSTRY);
+	/* "JTGD60": a lettered number written against its code */
+	if (wl > 1 && cn_code(w) == NULL && is_digit(cur(c)))
+	{
+		const CnCode *cc;
+
+		w[wl - 1] = '\0';
+		cc = cn_code(w);
+		if (cc != NULL && (cc->flags & CN_LETTERED))
+		{
+			wl--;
+			c->pos--;
+		}
+		else
+			w[wl - 1] = c->u[c->pos - 1];
+	}
+
+	if (cn_code(w) != NULL)
+		return cn_prefix(c, p, cn_code(w));
 	else if (wl == 2 && is_industry_code(w))
-		chinese_nature(c, p, w, STD_KIND_INDUSTRY);
-	else if (strcmp(w, "DB") == 0)
-		return prefix_db(c, p);
+	{
+		const CnCode industry = {w, STD_KIND_INDUSTRY, STD_NATURE_MANDATORY, "TZ", 0};
+
+		return cn_prefix(c, p, &industry);
+	}
+	else if (strcmp(w, "DB") == 0 || strcmp(w, "DBS") == 0)
+		return prefix_db(c, p, wl == 3);
 	else if (strcmp(w, "T") == 0)
 		return prefix_org(c, p, true);
 	else if (strcmp(w, "Q") == 0)
 		return prefix_org(c, p, false);
-	else if (strcmp(w, "JJF") == 0 || strcmp(w, "JJG") == 0)
-		set_prefix(p, w, STD_KIND_NATIONAL, STD_NATURE_NONE, FAM_CN);
 	else if (strcmp(w, "ISO") == 0)
-		prefix_iso(c, p);
+		set_prefix(p, accept_lit(c, "/IEC") ? ALT(c, iso_iec_alts, "ISO/IEC") : ALT(c, iso_alts, "ISO"),
+				   STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_ISO);
 	else if (strcmp(w, "IEC") == 0)
+		set_prefix(p, ALT(c, iec_alts, "IEC"), STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_IEC);
+	else if (strcmp(w, "CISPR") == 0)
 	{
-		const char *t = "IEC";
-
-		if (accept_lit(c, " TS") || accept_lit(c, "/TS"))
-			t = "IEC TS";
-		else if (accept_lit(c, " TR") || accept_lit(c, "/TR"))
-			t = "IEC TR";
-		else if (accept_lit(c, "/IEEE"))
-			t = "IEC/IEEE";
-		set_prefix(p, t, STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_IEC);
+		/* the IEC's special committee on radio interference */
+		set_prefix(p, ALT(c, cispr_alts, "CISPR"), STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_IEC);
 	}
+	else if (strcmp(w, "OIML") == 0)
+		set_prefix(p, "OIML", STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_OIML);
 	else if (strcmp(w, "ITU") == 0)
 	{
-		if (accept_lit(c, "-T"))
-			set_prefix(p, "ITU-T", STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_UNDATED);
-		else if (accept_lit(c, "-R"))
-			set_prefix(p, "ITU-R", STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_UNDATED);
-		else
+		const char *t = ALT(c, itu_alts, NULL);
+
+		if (t == NULL)
 			return syntax(c, "ITU recommendations are written ITU-T G.711 or ITU-R BT.709.",
 						  "\"ITU\" must be followed by \"-T\" or \"-R\"; found \"%s\".",
 						  rest(c));
+		set_prefix(p, t, STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_ITU);
 	}
 	else if (strcmp(w, "CAC") == 0)
 	{
-		static const char *const series[] = {"/GL", "/RCP", "/MRL", "/MISC"};
-		char		buf[16];
+		const char *t = ALT(c, cac_alts, NULL);
 
-		for (int i = 0; i < 4; i++)
-			if (accept_lit(c, series[i]))
-			{
-				snprintf(buf, sizeof(buf), "CAC%s", series[i]);
-				set_prefix(p, buf, STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_DASH4);
-				return true;
-			}
-		return syntax(c, "Codex texts are written CXS 192-1995, CXG 21-1997, CAC/GL 21-1997 or "
-					  "CAC/RCP 1-1969.",
-					  "\"CAC\" must be followed by a series: /GL, /RCP, /MRL or /MISC; found \"%s\".",
-					  rest(c));
+		if (t == NULL)
+			return syntax(c, "Codex texts are written CXS 192-1995, CXG 21-1997, CAC/GL 21-1997 or "
+						  "CAC/RCP 1-1969.",
+						  "\"CAC\" must be followed by a series: /GL, /RCP, /MRL or /MISC; found \"%s\".",
+						  rest(c));
+		set_prefix(p, t, STD_KIND_INTERNATIONAL, STD_NATURE_NONE, FAM_DASH4);
 	}
 	else if (strcmp(w, "CODEX") == 0)
 	{
@@ -721,8 +853,23 @@ parse_prefix(Ctx *c, Prefix *p)
 	else if (strcmp(w, "EN") == 0 || strcmp(w, "BS") == 0 || strcmp(w, "DIN") == 0 ||
 			 strcmp(w, "NF") == 0)
 		prefix_euro(c, p, w);
+	else if (strcmp(w, "CEN") == 0 || strcmp(w, "CLC") == 0)
+	{
+		/* European technical specifications and reports (CEN, CENELEC) */
+		char		buf[16];
+		const char *t = ALT(c, cen_alts, NULL);
+
+		if (t == NULL)
+			return syntax(c, "European technical specifications and reports are written CEN/TS 16986, "
+						  "CEN/TR 15641 or CLC/TS 50625-2; European standards EN 71-3:2019.",
+						  "\"%s\" must be followed by \"/TS\" or \"/TR\"; found \"%s\".", w, rest(c));
+		snprintf(buf, sizeof(buf), "%s%s", w, t);
+		set_prefix(p, buf, STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_EURO);
+	}
 	else if (strcmp(w, "ASTM") == 0)
 		set_prefix(p, "ASTM", STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_ASTM);
+	else if (strcmp(w, "ACI") == 0)
+		set_prefix(p, "ACI", STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_YY);
 	else if (strcmp(w, "ANSI") == 0)
 	{
 		if (cur(c) == '/')
@@ -737,7 +884,7 @@ parse_prefix(Ctx *c, Prefix *p)
 					snprintf(buf, sizeof(buf), "ANSI%s", orgs[i]);
 					set_prefix(p, buf, STD_KIND_FOREIGN, STD_NATURE_NONE,
 							   i == 0 ? FAM_COLON : i == 1 ? FAM_IEEE : FAM_DASH4);
-					return true;
+					return i != 1 || skip_std(c);
 				}
 			return syntax(c, "American National Standards are written ANSI Z535.1-2017, "
 						  "ANSI/UL 1995 or ANSI/IEEE C37.90-1989.",
@@ -750,14 +897,8 @@ parse_prefix(Ctx *c, Prefix *p)
 		set_prefix(p, "UL", STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_COLON);
 	else if (strcmp(w, "IEEE") == 0)
 	{
-		/* "IEEE Std 802.11-2020": "Std" is not part of the number */
-		if (looking_at(c, " STD") && (at(c, 4) == ' ' || at(c, 4) == '.'))
-			c->pos += 5;
-		if (c->pos + 3 <= c->len && memcmp(c->u + c->pos, "STD", 3) == 0)
-			return syntax(c, "IEEE standards are written IEEE 802.11-2020 (\"Std\" may be written once "
-						  "before the number).",
-						  "The IEEE number \"%s\" starts with \"Std\".", rest(c));
 		set_prefix(p, "IEEE", STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_IEEE);
+		return skip_std(c);
 	}
 	else if (strcmp(w, "JIS") == 0)
 		set_prefix(p, "JIS", STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_JIS);
@@ -765,8 +906,12 @@ parse_prefix(Ctx *c, Prefix *p)
 		set_prefix(p, w, STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_DASH4);
 	else if (strcmp(w, "NSF") == 0)
 	{
-		set_prefix(p, accept_lit(c, "/ANSI") ? "NSF/ANSI" : "NSF", STD_KIND_FOREIGN,
-				   STD_NATURE_NONE, FAM_DASH4);
+		/* NSF/ANSI/CAN: the tri-national designation */
+		const char *t = "NSF";
+
+		if (accept_lit(c, "/ANSI"))
+			t = accept_lit(c, "/CAN") ? "NSF/ANSI/CAN" : "NSF/ANSI";
+		set_prefix(p, t, STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_DASH4);
 	}
 	else if (strcmp(w, "AOAC") == 0)
 		set_prefix(p, "AOAC", STD_KIND_FOREIGN, STD_NATURE_NONE, FAM_UNDATED);
@@ -812,14 +957,51 @@ dash_year_ahead(const Ctx *c)
 }
 
 /*
- * The parts of a number: letter-and-digit runs joined by '.' (every family)
- * or '-' (all but the Chinese, whose dash introduces the year).
+ * At pos, in a number: a separator that joins two parts?  Every family
+ * joins parts with '.'; all but the Chinese and ACI with '-' as well (theirs
+ * introduces the year).  The transport ministry numbers a series' parts
+ * with a dash and one or two digits (JTG/T 3360-01-2018, JTS 180-3; its
+ * years have four digits), and the volumes of a highway code after a slash
+ * (JTG F80/1-2004).
+ */
+static bool
+part_separator(const Ctx *c, const Prefix *p)
+{
+	char		sep = cur(c);
+	int			n;
+
+	if (!is_alnum(at(c, 1)))
+		return false;
+	switch (sep)
+	{
+		case '.':
+			return true;
+		case '-':
+			if (p->fam == FAM_CN)
+			{
+				n = digits_at(c, 1);
+				return (p->flags & CN_DASH_PARTS) && (n == 1 || n == 2) && !is_alnum(at(c, 1 + n));
+			}
+			if (p->fam == FAM_YY)
+				return false;
+			/* the families that write the year after a dash */
+			return !((p->fam == FAM_DASH4 || p->fam == FAM_IEEE || p->fam == FAM_OIML) &&
+					 dash_year_ahead(c));
+		case '/':
+			return (p->flags & CN_VOLUME) && is_digit(at(c, 1));
+		default:
+			return false;
+	}
+}
+
+/*
+ * The parts of a number: letter-and-digit runs joined by the separators
+ * part_separator() accepts.
  */
 static bool
 parse_parts(Ctx *c, const Prefix *p)
 {
 	bool		has_digit = false;
-	bool		dash_sep = p->fam != FAM_CN;
 	int			start = c->out->text_len;
 	int			last_part = start;
 	char		last_sep = '\0';
@@ -864,17 +1046,12 @@ parse_parts(Ctx *c, const Prefix *p)
 				return false;
 			c->pos++;
 		}
-		if ((cur(c) == '.' || (cur(c) == '-' && dash_sep)) && is_alnum(at(c, 1)))
-		{
-			if ((p->fam == FAM_DASH4 || p->fam == FAM_IEEE) && dash_year_ahead(c))
-				break;
-			last_sep = cur(c);
-			if (!emitc(c, last_sep))
-				return false;
-			c->pos++;
-			continue;
-		}
-		break;
+		if (!part_separator(c, p))
+			break;
+		last_sep = cur(c);
+		if (!emitc(c, last_sep))
+			return false;
+		c->pos++;
 	}
 	if (!has_digit)
 	{
@@ -911,20 +1088,33 @@ parse_parts(Ctx *c, const Prefix *p)
 	return true;
 }
 
-/* Chinese year after a dash: four digits, or two meaning 1950-1999 */
+/*
+ * Past the separator at pos (a dash or a colon): the count of digits that
+ * follow, and up to 8 of them in ys for messages.
+ */
+static int
+year_digits(Ctx *c, char ys[16])
+{
+	int			n;
+
+	c->pos++;
+	n = digits_at(c, 0);
+	snprintf(ys, 16, "%.*s", n > 8 ? 8 : n, c->u + c->pos);
+	return n;
+}
+
+/* Chinese year after a dash (CECS: or a colon): four digits, or two meaning 1950-1999 */
 static bool
 year_cn(Ctx *c, const Prefix *p, int *year)
 {
-	int			n;
-	int			v;
+	const char *sep = cur(c) == ':' ? "colon" : "dash";
 	char		ys[16];
+	int			n = year_digits(c, ys);
+	int			v;
 
-	c->pos++;					/* the dash */
-	n = digits_at(c, 0);
-	snprintf(ys, sizeof(ys), "%.*s", n > 8 ? 8 : n, c->u + c->pos);
 	if (n == 0)
-		return family_error(c, p->fam, "The dash after the number must be followed by the year; found \"%s\".",
-							rest(c));
+		return family_error(c, p->fam, "The %s after the number must be followed by the year; found \"%s\".",
+							sep, rest(c));
 	if (is_alpha(at(c, n)))
 		return family_error(c, p->fam, "The year \"%s\" is followed by \"%s\".", ys, rest(c) + n);
 	v = digits_value(c, 0, n > 8 ? 8 : n);
@@ -955,13 +1145,10 @@ year_cn(Ctx *c, const Prefix *p, int *year)
 static bool
 year_colon(Ctx *c, const Prefix *p, int *year)
 {
-	int			n;
-	int			v;
 	char		ys[16];
+	int			n = year_digits(c, ys);
+	int			v;
 
-	c->pos++;					/* the colon */
-	n = digits_at(c, 0);
-	snprintf(ys, sizeof(ys), "%.*s", n > 8 ? 8 : n, c->u + c->pos);
 	if (n != 4 || is_alpha(at(c, n)))
 		return family_error(c, p->fam,
 							n == 0 ? "The colon must be followed by a four-digit year; found \"%s\"."
@@ -976,11 +1163,84 @@ year_colon(Ctx *c, const Prefix *p, int *year)
 }
 
 /*
- * Amendments and corrigenda of ISO, IEC and European standards:
+ * ASTM's and ACI's year after a dash: two digits (STD_ASTM_PIVOT), or four
+ * that two can write; written with two.
+ */
+static bool
+year_yy(Ctx *c, const Prefix *p, int *year)
+{
+	char		ys[16];
+	int			n = year_digits(c, ys);
+
+	if (n == 2)
+	{
+		int			v = digits_value(c, 0, 2);
+
+		*year = v < STD_ASTM_PIVOT ? 2000 + v : 1900 + v;
+	}
+	else if (n == 4)
+	{
+		*year = digits_value(c, 0, 4);
+		if (*year < 1900 + STD_ASTM_PIVOT || *year >= 2000 + STD_ASTM_PIVOT)
+		{
+			snprintf(ys, sizeof(ys), "%d", *year);
+			return family_error(c, p->fam,
+								"The %s year %s cannot be written with two digits "
+								"(two-digit years are read as %d to %d).", p->text, ys,
+								1900 + STD_ASTM_PIVOT, 1999 + STD_ASTM_PIVOT);
+		}
+	}
+	else
+		return family_error(c, p->fam, "The %s year after the dash must have two digits; found \"%s\".",
+							p->text, n == 0 ? rest(c) : ys);
+	c->pos += n;
+	return emitf(c, "-%02d", *year % 100);
+}
+
+/* ITU's edition date, when given: " (11/1988)", month and year */
+static bool
+year_itu(Ctx *c, const Prefix *p, int *year, int *month)
+{
+	char		ms[16];
+
+	if (!(is_digit(at(c, 1)) && is_digit(at(c, 2)) && at(c, 3) == '/' &&
+		  digits_at(c, 4) == 4 && at(c, 8) == ')'))
+		return family_error(c, p->fam,
+							"An ITU edition date is written in parentheses as month and year, "
+							"(11/1988); found \"%s\".", rest(c));
+	*month = digits_value(c, 1, 2);
+	*year = digits_value(c, 4, 4);
+	snprintf(ms, sizeof(ms), "%02d", *month);
+	if (*month < 1 || *month > 12)
+		return family_error(c, p->fam, "The month %s of the edition date is not 01 to 12.", ms);
+	if (*year < STD_YEAR_MIN || *year > STD_YEAR_MAX)
+		return year_range_error(c, p->fam, *year);
+	c->pos += 9;
+	return emitf(c, " (%02d", *month) && emitf(c, "/%04d)", *year);
+}
+
+/*
+ * The key of one amendment: 0x01, separator, type, number (present flag,
+ * two bytes), year.  The list of amendments ends with 0x00.
+ */
+static bool
+kemit_amendment(Ctx *c, char sep, int type, int number, int year)
+{
+	int			v = number < 0 ? 0 : number;
+
+	return kemit(c, 0x01) && kemit(c, (unsigned char) sep) &&
+		kemit(c, (unsigned char) type) &&
+		kemit(c, number >= 0 ? 0x01 : 0x00) &&
+		kemit(c, (unsigned char) (v >> 8)) && kemit(c, (unsigned char) (v & 0xFF)) &&
+		kemit_year(c, year);
+}
+
+/*
+ * Amendments and corrigenda of ISO, IEC, European and Japanese standards:
  * "/Amd 1:2024", "/Cor 1:2020" (ISO), "/AMD1:2016" (IEC), "+A1:2008",
- * "+AC:2009" (EN).  Read in any spelling, written in the family's.  The
- * separator is kept: '+' is a consolidated text, '/' the amendment itself.
- * Key: per amendment 0x01, separator, type, number, year; then 0x00.
+ * "+AC:2009" (EN), "/AMENDMENT 1:2022" (JIS, amendments only).  Read in any
+ * spelling, written in the family's.  The separator is kept: '+' is a
+ * consolidated text, '/' the amendment itself.
  */
 static bool
 parse_amendments(Ctx *c, const Prefix *p, int year)
@@ -995,16 +1255,18 @@ parse_amendments(Ctx *c, const Prefix *p, int year)
 		int			n;
 		int			number = -1;
 		int			ayear;
-		char		word[8];
+		int			before;
+		int			iso_len;
+		char		word[12];
 
 		if (sep != '/' && sep != '+')
 			break;
 		while (is_alpha(at(c, 1 + wl)))
 			wl++;
-		if (wl == 0 || wl > 3)
+		if (wl == 0 || wl > 9)
 			break;
 		snprintf(word, sizeof(word), "%.*s", wl, c->u + c->pos + 1);
-		if (strcmp(word, "AMD") == 0 || strcmp(word, "A") == 0)
+		if (strcmp(word, "AMD") == 0 || strcmp(word, "A") == 0 || strcmp(word, "AMENDMENT") == 0)
 			type = 1;
 		else if (strcmp(word, "COR") == 0 || strcmp(word, "AC") == 0)
 			type = 2;
@@ -1020,6 +1282,10 @@ parse_amendments(Ctx *c, const Prefix *p, int year)
 			return family_error(c, p->fam,
 								"The amendment \"%s\" follows an undated number; an amendment "
 								"belongs to one dated edition.", rest(c));
+		if (p->fam == FAM_JIS && (sep != '/' || type != 1))
+			return family_error(c, p->fam,
+								"\"%s\": JIS amendments are written /AMENDMENT 1:2022, and JIS has "
+								"no corrigenda.", rest(c));
 		c->pos += 1 + wl;
 		if ((cur(c) == '.' || cur(c) == ' ') && is_digit(at(c, 1)))
 			c->pos++;
@@ -1055,6 +1321,7 @@ parse_amendments(Ctx *c, const Prefix *p, int year)
 
 		if (!emitc(c, sep))
 			return false;
+		before = c->out->text_len;
 		switch (p->fam)
 		{
 			case FAM_ISO:
@@ -1067,32 +1334,86 @@ parse_amendments(Ctx *c, const Prefix *p, int year)
 					(number >= 0 && !emitf(c, "%d", number)))
 					return false;
 				break;
+			case FAM_JIS:
+				if (!emitf(c, "AMENDMENT %d", number))
+					return false;
+				break;
 			default:
 				if (!emit(c, type == 1 ? "A" : "AC", type == 1 ? 1 : 2) ||
 					(number >= 0 && !emitf(c, "%d", number)))
 					return false;
 				break;
 		}
-		if (!emitf(c, ":%04d", ayear))
-			return false;
-		{
-			int			digits = number < 0 ? 0 : number >= 1000 ? 4 : number >= 100 ? 3 :
-				number >= 10 ? 2 : 1;
-			int			iso_len = 3 + (number < 0 ? 0 : 1 + digits);
-			int			written = p->fam == FAM_ISO ? iso_len :
-				p->fam == FAM_IEC ? 3 + digits : (type == 1 ? 1 : 2) + digits;
-
-			c->extra += iso_len - written;
-		}
-		if (!kemit(c, 0x01) || !kemit(c, (unsigned char) sep) ||
-			!kemit(c, (unsigned char) type) ||
-			!kemit(c, number >= 0 ? 0x01 : 0x00) ||
-			!kemit(c, (unsigned char) ((number < 0 ? 0 : number) >> 8)) ||
-			!kemit(c, (unsigned char) ((number < 0 ? 0 : number) & 0xFF)) ||
-			!kemit_year(c, ayear))
+		/* what "Amd 1" (the ISO spelling, for an adopted standard) would take more */
+		iso_len = 3 + (number < 0 ? 0 : 1 + (number >= 1000 ? 4 : number >= 100 ? 3 :
+											 number >= 10 ? 2 : 1));
+		if (iso_len > c->out->text_len - before)
+			c->extra += iso_len - (c->out->text_len - before);
+		if (!emitf(c, ":%04d", ayear) || !kemit_amendment(c, sep, type, number, ayear))
 			return false;
 	}
 	return kemit(c, 0x00);
+}
+
+/*
+ * A Chinese amendment sheet (修改单) of a dated number: "/XG1-2012", the
+ * sheet's number and year (typed "第1号修改单", without the year: "/XG1").
+ * One sheet per value: each sheet is a document of its own, ordered right
+ * after the edition it amends (key: amendment type 3).  *sheet tells
+ * whether one was read.
+ */
+static bool
+parse_sheet(Ctx *c, const Prefix *p, int year, bool *sheet)
+{
+	int			n;
+	int			number;
+	int			syear = 0;
+	char		ns[16];
+
+	*sheet = cur(c) == '/' && at(c, 1) == 'X' && at(c, 2) == 'G' && is_digit(at(c, 3));
+	if (!*sheet)
+		return kemit(c, 0x00);
+	if (year == 0)
+		return family_error(c, p->fam,
+							"The amendment sheet \"%s\" follows an undated number; a sheet amends "
+							"one dated edition (GB 24315-2009/XG1-2012).", rest(c));
+	c->pos += 3;
+	n = digits_at(c, 0);
+	snprintf(ns, sizeof(ns), "%.*s", n > 8 ? 8 : n, c->u + c->pos);
+	number = digits_value(c, 0, n > 3 ? 3 : n);
+	if (n > 3 || number == 0)
+		return family_error(c, p->fam, "The amendment sheet number \"%s\" is not 1 to 999.", ns);
+	c->pos += n;
+	if (cur(c) == '-')
+	{
+		char		ys[16];
+
+		n = year_digits(c, ys);
+		if (n != 4 || is_alnum(at(c, 4)))
+			return family_error(c, p->fam,
+								"The year of an amendment sheet is written in full after a dash "
+								"(/XG1-2012); found \"%s\".", n == 0 ? rest(c) : ys);
+		syear = digits_value(c, 0, 4);
+		if (syear < year || syear > STD_YEAR_MAX)
+		{
+			snprintf(ys, sizeof(ys), "%d", syear);
+			return family_error(c, p->fam, "The amendment sheet year %s is out of range (%s).", ys,
+								syear < year ? "before the year of the edition it amends"
+								: "1900 to 2099");
+		}
+		c->pos += 4;
+	}
+	if (is_alnum(cur(c)))
+		return family_error(c, p->fam, "The amendment sheet XG%d is followed by \"%s\".", number,
+							rest(c));
+	if (!emitf(c, "/XG%d", number) || (syear != 0 && !emitf(c, "-%04d", syear)) ||
+		!kemit_amendment(c, '/', 3, number, syear) || !kemit(c, 0x00))
+		return false;
+	if (cur(c) == '/')
+		return family_error(c, p->fam,
+							"\"%s\" after the amendment sheet: a value is one edition or one of its "
+							"sheets, written GB 24315-2009/XG1-2012.", rest(c));
+	return true;
 }
 
 /*
@@ -1160,34 +1481,7 @@ parse_astm(Ctx *c, const Prefix *p, bool top)
 
 	if (cur(c) == '-')
 	{
-		char		ys[16];
-
-		c->pos++;
-		n = digits_at(c, 0);
-		snprintf(ys, sizeof(ys), "%.*s", n > 8 ? 8 : n, c->u + c->pos);
-		if (n == 2)
-		{
-			int			v = digits_value(c, 0, 2);
-
-			year = v < STD_ASTM_PIVOT ? 2000 + v : 1900 + v;
-		}
-		else if (n == 4)
-		{
-			year = digits_value(c, 0, 4);
-			if (year < 1900 + STD_ASTM_PIVOT || year >= 2000 + STD_ASTM_PIVOT)
-			{
-				snprintf(ys, sizeof(ys), "%d", year);
-				return family_error(c, p->fam,
-									"The ASTM year %s cannot be written with two digits "
-									"(two-digit years are read as %d to %d).", ys,
-									1900 + STD_ASTM_PIVOT, 1999 + STD_ASTM_PIVOT);
-			}
-		}
-		else
-			return family_error(c, p->fam, "The ASTM year after the dash must have two digits; found \"%s\".",
-								n == 0 ? rest(c) : ys);
-		c->pos += n;
-		if (!emitf(c, "-%02d", year % 100))
+		if (!year_yy(c, p, &year))
 			return false;
 		/* revision letter, not "e1" */
 		if (is_alpha(cur(c)) && !(cur(c) == 'E' && is_digit(at(c, 1))) && !is_alpha(at(c, 1)))
@@ -1267,12 +1561,17 @@ parse_single(Ctx *c, bool top, StdKind *kind)
 	}
 	else
 	{
-		if (p.fam == FAM_JIS)
+		int			month = 0;
+
+		if (p.fam == FAM_JIS || p.fam == FAM_OIML)
 		{
-			/* division letter, then one space: "C 9335-1" */
-			if (!is_alpha(cur(c)) || !(at(c, 1) == ' ' || is_digit(at(c, 1))))
-				return family_error(c, p.fam, "A JIS number starts with its division letter; found \"%s\".",
-									rest(c));
+			/* division or series letter, then one space: "C 9335-1", "R 76-1" */
+			if (!is_alpha(cur(c)) || !(at(c, 1) == ' ' || is_digit(at(c, 1))) ||
+				(p.fam == FAM_OIML && strchr("BDEGRV", cur(c)) == NULL))
+				return family_error(c, p.fam, p.fam == FAM_JIS
+									? "A JIS number starts with its division letter; found \"%s\"."
+									: "An OIML number starts with its series letter (R, D, B, E, G or V); "
+									"found \"%s\".", rest(c));
 			if (!emitc(c, cur(c)) || !emitc(c, ' '))
 				return false;
 			c->pos += at(c, 1) == ' ' ? 2 : 1;
@@ -1291,7 +1590,8 @@ parse_single(Ctx *c, bool top, StdKind *kind)
 		switch (p.fam)
 		{
 			case FAM_CN:
-				if (cur(c) == '-' && !year_cn(c, &p, &year))
+				if ((cur(c) == '-' || (cur(c) == ':' && (p.flags & CN_COLON_YEAR))) &&
+					!year_cn(c, &p, &year))
 					return false;
 				break;
 			case FAM_ISO:
@@ -1299,9 +1599,13 @@ parse_single(Ctx *c, bool top, StdKind *kind)
 			case FAM_EURO:
 			case FAM_JIS:
 			case FAM_COLON:
+			case FAM_OIML:
 				if (cur(c) == ':' && !year_colon(c, &p, &year))
 					return false;
-				break;
+				if (p.fam != FAM_OIML || year != 0)
+					break;
+				/* OIML R 89-1990, as Chinese metrology texts cite it */
+				/* FALLTHROUGH */
 			case FAM_DASH4:
 			case FAM_IEEE:
 				if (dash_year_ahead(c))
@@ -1310,21 +1614,40 @@ parse_single(Ctx *c, bool top, StdKind *kind)
 					c->pos += 5;
 				}
 				break;
+			case FAM_YY:
+				if (cur(c) == '-' && !year_yy(c, &p, &year))
+					return false;
+				break;
+			case FAM_ITU:
+				if (cur(c) == '(' && !year_itu(c, &p, &year, &month))
+					return false;
+				break;
 			case FAM_ASTM:
 			case FAM_UNDATED:
 				break;
 		}
-		if (year != 0 && !emitf(c, (p.fam == FAM_CN || p.fam == FAM_DASH4 ||
-									 p.fam == FAM_IEEE) ? "-%04d" : ":%04d", year))
+		/* the families whose year is not written by its reader above */
+		if (year != 0 && p.fam != FAM_YY && p.fam != FAM_ITU &&
+			!emitf(c, (p.fam == FAM_CN || p.fam == FAM_DASH4 ||
+					   p.fam == FAM_IEEE) ? "-%04d" : ":%04d", year))
 			return false;
 		if (top)
 			o->year = year;
-		if (!kemit_year(c, year))
+		if (!kemit_year(c, year) || (month != 0 && !kemit(c, (unsigned char) month)))
 			return false;
-		if (p.fam == FAM_ISO || p.fam == FAM_IEC || p.fam == FAM_EURO)
+		if (p.fam == FAM_ISO || p.fam == FAM_IEC || p.fam == FAM_EURO || p.fam == FAM_JIS)
 		{
 			if (!parse_amendments(c, &p, year))
 				return false;
+		}
+		else if (p.fam == FAM_CN)
+		{
+			bool		sheet;
+
+			if (!parse_sheet(c, &p, year, &sheet))
+				return false;
+			if (sheet)
+				return kemit(c, 0x00);
 		}
 		else if (!kemit(c, 0x00))
 			return false;
@@ -1406,9 +1729,79 @@ bad_char(const char *in, size_t len, size_t i, FrError *err)
 		fr_error(err, FR_ERR_SYNTAX, (int) i,
 				 "Character U+%04X at position %d is not allowed in a standard number.",
 				 cp, position);
-	fr_error_hint(err, "A standard number is written with Latin letters, digits, spaces and "
-				  "/ - : . + ( ), e.g. GB/T 19001-2016 or ISO 9001:2015.");
+	if (ch == ',')
+		fr_error_hint(err, "A comma ends the number and starts a note (\",MOD\" of an adoption, "
+					  "\", Rev 3-1997\" of a Codex text): keep the number, drop the note.");
+	else
+		fr_error_hint(err, "A standard number is written with Latin letters, digits, spaces and "
+					  "/ - : . + ( ), e.g. GB/T 19001-2016 or ISO 9001:2015.");
 	return false;
+}
+
+/*
+ * What catalogues print after a number that is not part of it (refused, so
+ * that equal standards stay equal): the hint, or NULL.  u is the rest of
+ * the folded, upper-cased input.
+ */
+static const char *
+annotation_hint(const char *u)
+{
+	static const char *const forms[] = {" CSV", " RLV", " EXV", " CMV", " PRV", " SER"};
+
+	if (u[0] == '(' && is_alpha(u[1]) && u[2] == ')')
+		return "A letter in parentheses such as (E) marks the language of a copy, not the standard: "
+			"drop it (ISO 9001:2015, OIML R 135:2004).";
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		if (strncmp(u, forms[i], 4) == 0 && u[4] == '\0')
+			return "CSV (consolidated), RLV (redline) and the other IEC publication forms are "
+				"printings of the same text, not part of its number: drop the suffix (a consolidated "
+				"version is the number with its amendments, IEC 60335-1:2020+AMD1:2025).";
+	if (strcmp(u, " REDLINE") == 0)
+		return "A redline is a printing of the same edition, not part of its number: drop it "
+			"(IEEE 1547-2018).";
+	if (strncmp(u, "/COR", 4) == 0 || strncmp(u, "/AMD", 4) == 0)
+		return "Amendments and corrigenda are read for ISO, IEC, European and JIS numbers, after "
+			"the dated edition; record the edition itself (IEEE C37.09-1999).";
+	if (strncmp(u, "/XG", 3) == 0 && is_digit(u[3]))
+		return "An amendment sheet follows the Chinese number it amends, without the adopted "
+			"standard: GB/T 19001-2016/XG1-2020.";
+	if (u[0] == '(' && is_digit(u[1]))
+		return "Dates and notes in parentheses after a number are not part of it: drop them (ITU "
+			"alone writes its edition date so: ITU-T G.711 (11/1988)).";
+	return NULL;
+}
+
+/*
+ * "第1号修改单" (amendment sheet no. 1) at in[i], as labels and notices
+ * type a sheet: its bytes, with the sheet written "/XG1" at s[*n]; 0 when
+ * the words are not there.
+ */
+static size_t
+sheet_words(const char *in, size_t len, size_t i, char *s, int *n)
+{
+	static const char di[] = "\xE7\xAC\xAC";	/* 第 */
+	static const char tail[] = "\xE5\x8F\xB7\xE4\xBF\xAE\xE6\x94\xB9\xE5\x8D\x95";	/* 号修改单 */
+	size_t		k = i + 3;
+	size_t		d;
+	size_t		nd;
+
+	if (len - i < 3 || memcmp(in + i, di, 3) != 0)
+		return 0;
+	while (k < len && in[k] == ' ')
+		k++;
+	d = k;
+	while (k < len && is_digit(in[k]))
+		k++;
+	nd = k - d;
+	while (k < len && in[k] == ' ')
+		k++;
+	if (nd == 0 || nd > 8 || len - k < sizeof(tail) - 1 ||
+		memcmp(in + k, tail, sizeof(tail) - 1) != 0)
+		return 0;
+	memcpy(s + *n, "/XG", 3);
+	memcpy(s + *n + 3, in + d, nd);
+	*n += 3 + (int) nd;
+	return k + sizeof(tail) - 1 - i;
 }
 
 bool
@@ -1440,6 +1833,16 @@ std_parse(const char *in, size_t len, StdCode *out, FrError *err)
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
 		{
 			space = true;
+			continue;
+		}
+		if ((unsigned char) ch >= 0x80)
+		{
+			size_t		used = sheet_words(in, len, i, s, &n);
+
+			if (used == 0)
+				return bad_char(in, len, i, err);
+			i += used - 1;
+			space = false;
 			continue;
 		}
 		if (!is_alnum(ch) && ch != '/' && ch != '-' && ch != ':' && ch != '.' &&
@@ -1475,9 +1878,13 @@ std_parse(const char *in, size_t len, StdCode *out, FrError *err)
 		char		done[STD_MAX_TEXT + 1];
 		int			dl = out->text_len;
 
+		const char *note = annotation_hint(c.u + c.pos);
+
 		snprintf(done, sizeof(done), "%.*s", dl, out->text);
 		fr_error(err, FR_ERR_SYNTAX, c.pos, "Unexpected \"%s\" after \"%s\".", rest(&c), done);
-		if (kind == STD_KIND_NATIONAL || kind == STD_KIND_INDUSTRY ||
+		if (note != NULL)
+			fr_error_hint(err, "%s", note);
+		else if (kind == STD_KIND_NATIONAL || kind == STD_KIND_INDUSTRY ||
 			kind == STD_KIND_LOCAL || kind == STD_KIND_GROUP ||
 			kind == STD_KIND_ENTERPRISE)
 			fr_error_hint(err, "Write it as, e.g., %s.", family_example(FAM_CN));

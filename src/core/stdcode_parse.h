@@ -6,11 +6,12 @@
  * folded to '-'); the parser folds case and spaces itself.
  *
  * A standard number is
- *     prefix ' ' number [year] {amendment} ['/' adopted]
+ *     prefix ' ' number [year] {amendment} ['/' adopted | '/XG' sheet ['-' year]]
  * where the prefix names the issuer (GB/T, DB11/, T/CAS, ISO/IEC, BS EN ISO,
  * ASTM, …) and fixes the "family": how the year is written (Chinese "-2016"
- * or "-93", ISO/IEC/EN ":2015", ASTM "-14", IEEE "-2020"), which separators
- * the number has, and how amendments are spelt.
+ * or "-93", ISO/IEC/EN ":2015", ASTM "-14", IEEE "-2020", ITU "(11/1988)"),
+ * which separators the number has, and how amendments are spelt.  A Chinese
+ * number may instead be one of its amendment sheets (修改单, "/XG1-2012").
  *
  * The result is the canonical text and a sort key: a byte string whose
  * memcmp() order is the documented order (prefix text, number parts

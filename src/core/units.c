@@ -131,6 +131,8 @@ fac_to_factor(Fac f, FrFactor *out)
 typedef struct U
 {
 	int			dim[FR_DIM_NBASE];
+	int			gross[FR_DIM_NBASE];	/* |exponent| summed over the
+										 * symbols: what cancelled (mL/L) */
 	int			scale;			/* FrScaleId */
 	int			scale_exp;
 	Fac			f;
@@ -149,6 +151,7 @@ typedef struct Parser
 	bool		canon_full;
 	int			depth;
 	int			nterms;
+	int			nsymbols;		/* unit symbols read (a number alone is no unit) */
 	size_t		term_start;		/* where the last term began */
 	const FrAtom *lone;			/* the atom of a one-word term at depth 0 */
 	FrError    *err;
@@ -203,20 +206,38 @@ static const char *const superscript_digits[10] = {
 	"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"
 };
 
+size_t
+fr_superscript_int(int k, char *buf, size_t cap)
+{
+	char		digits[16];
+	int			nd = snprintf(digits, sizeof(digits), "%d", k < 0 ? -k : k);
+	size_t		n = 0;
+
+	buf[0] = '\0';
+	if (k < 0 && n + 4 <= cap)
+	{
+		memcpy(buf, "⁻", strlen("⁻") + 1);
+		n += strlen("⁻");
+	}
+	for (int i = 0; i < nd; i++)
+	{
+		const char *d = superscript_digits[digits[i] - '0'];
+
+		if (n + strlen(d) + 1 > cap)
+			break;
+		memcpy(buf + n, d, strlen(d) + 1);
+		n += strlen(d);
+	}
+	return n;
+}
+
 static void
 canon_power(Parser *p, int k)
 {
-	char		digits[8];
-	int			n;
+	char		sup[32];
 
-	if (k < 0)
-	{
-		canon_str(p, "⁻");
-		k = -k;
-	}
-	n = snprintf(digits, sizeof(digits), "%d", k);
-	for (int j = 0; j < n; j++)
-		canon_str(p, superscript_digits[digits[j] - '0']);
+	fr_superscript_int(k, sup, sizeof(sup));
+	canon_str(p, sup);
 }
 
 /* characters the cleaning pass rewrites (beyond what normalize.c did) */
@@ -410,7 +431,10 @@ static bool
 u_mul(Parser *p, U *a, const U *b)
 {
 	for (int d = 0; d < FR_DIM_NBASE; d++)
+	{
 		a->dim[d] += b->dim[d];
+		a->gross[d] += b->gross[d];
+	}
 	if (b->scale != FR_SCALE_NONE)
 	{
 		if (a->scale != FR_SCALE_NONE && a->scale != b->scale)
@@ -434,7 +458,10 @@ static bool
 u_pow(Parser *p, U *a, int k)
 {
 	for (int d = 0; d < FR_DIM_NBASE; d++)
+	{
 		a->dim[d] *= k;
+		a->gross[d] *= k < 0 ? -k : k;
+	}
 	a->scale_exp *= k;
 	if (!fac_pow(a->f, k, &a->f))
 		return p_fail(p, FR_ERR_LIMIT, p->i, "the unit's conversion factor is too large to keep exact");
@@ -731,7 +758,11 @@ parse_atom(Parser *p, U *u, const FrAtom **word, bool *parens)
 		}
 		u_one(u);
 		for (int d = 0; d < FR_DIM_NBASE; d++)
+		{
 			u->dim[d] = a->dim[d];
+			u->gross[d] = a->dim[d] < 0 ? -a->dim[d] : a->dim[d];
+		}
+		p->nsymbols++;
 		if (a->scale != FR_SCALE_NONE)
 		{
 			u->scale = a->scale;
@@ -857,7 +888,10 @@ parse_group(Parser *p, U *g)
 static bool
 parse_unit(Parser *p, U *u)
 {
-	if (!parse_group(p, u))
+	/* "/25g": per 25 grams (a count of what the indicator names) */
+	if (p->i < p->len && p->buf[p->i] == '/')
+		u_one(u);
+	else if (!parse_group(p, u))
 		return false;
 	while (p->i < p->len && p->buf[p->i] == '/')
 	{
@@ -889,6 +923,7 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 	p.canon_full = false;
 	p.depth = 0;
 	p.nterms = 0;
+	p.nsymbols = 0;
 	p.term_start = 0;
 	p.lone = NULL;
 	p.err = err;
@@ -920,6 +955,29 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 	if (p.canon_full)
 		return fr_error(err, FR_ERR_LIMIT, 0, "A unit is at most %d bytes long in canonical spelling.",
 						FR_UNIT_MAXLEN - 1);
+	if (p.nsymbols == 0)
+	{
+		fr_error(err, FR_ERR_SYNTAX, 0, "\"%.*s\" is a number, not a unit.", (int) len, s);
+		fr_error_hint(err, "A unit names what is counted or measured (mg/kg, CFU/100mL); "
+					  "two numbers side by side are two values, not a value and a unit.");
+		return false;
+	}
+	/* a ratio of volumes (mL/L, mL/100mL, L/m³) is a volume fraction */
+	{
+		bool		cancelled = true;
+		bool		others = false;
+
+		for (int d = 0; d < FR_DIM_NBASE; d++)
+		{
+			if (r.dim[d] != 0)
+				cancelled = false;
+			if (d != FR_DIM_L && r.gross[d] != 0)
+				others = true;
+		}
+		if (cancelled && r.scale == FR_SCALE_NONE && !others &&
+			r.gross[FR_DIM_L] > 0 && r.gross[FR_DIM_L] % 6 == 0)
+			r.dim[FR_DIM_VFRAC] = 1;
+	}
 
 	for (int d = 0; d < FR_DIM_NBASE; d++)
 		u->dim[d] = (int8_t) r.dim[d];
@@ -940,6 +998,88 @@ fr_unit_parse(const char *s, size_t len, FrUnit *u, char *canon, FrError *err)
 	}
 	memcpy(canon, p.canon, p.cl + 1);
 	return true;
+}
+
+/* ============================================================ fractions */
+
+FrFraction
+fr_unit_fraction(const FrUnit *u)
+{
+	bool		zero = true;
+	bool		vfrac = true;
+	bool		conc = true;
+
+	for (int d = 0; d < FR_UNIT_NDIM; d++)
+	{
+		int			e = u->dim[d];
+
+		if (e != 0)
+			zero = false;
+		if (e != (d == FR_DIM_VFRAC ? 1 : 0))
+			vfrac = false;
+		if (e != (d == FR_DIM_M ? 1 : d == FR_DIM_L ? -3 : 0))
+			conc = false;
+	}
+	return zero ? FR_FRAC_MASS : vfrac ? FR_FRAC_VOLUME : conc ? FR_FRAC_CONCENTRATION : FR_FRAC_NONE;
+}
+
+static bool
+is_plain_ratio(const char *canon)
+{
+	static const char *const plain[] = {"%", "‰", "‱", "ppm", "ppb", NULL};
+
+	for (int i = 0; plain[i]; i++)
+		if (strcmp(canon, plain[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *
+fraction_name(FrFraction f)
+{
+	switch (f)
+	{
+		case FR_FRAC_MASS:
+			return "a mass fraction";
+		case FR_FRAC_VOLUME:
+			return "a volume fraction";
+		case FR_FRAC_CONCENTRATION:
+			return "a mass concentration";
+		case FR_FRAC_NONE:
+			break;
+	}
+	return "no fraction";
+}
+
+bool
+fr_unit_apply_fraction(FrUnit *u, const char *canon, FrFraction q, FrError *err)
+{
+	FrFraction	has = fr_unit_fraction(u);
+
+	if (q == FR_FRAC_NONE)
+		return true;
+	if (canon[0] == '\0')
+		return fr_error(err, FR_ERR_SYNTAX, -1,
+						"A fraction qualifier (m/m, V/V, m/V, 质量分数, 体积分数) qualifies a unit, and there is none.");
+	if (is_plain_ratio(canon))
+	{
+		/* a plain ratio is a mass fraction until qualified */
+		if (q == FR_FRAC_VOLUME)
+			u->dim[FR_DIM_VFRAC] = 1;
+		else if (q == FR_FRAC_CONCENTRATION)
+		{
+			/* 1 % (m/V) = 1 g/100 mL = 10 kg/m³: the ratio's factor × 10³ */
+			u->dim[FR_DIM_M] = 1;
+			u->dim[FR_DIM_L] = -3;
+			u->factor.exp10 += 3;
+		}
+		return true;
+	}
+	if (has == q)
+		return true;
+	return fr_error(err, FR_ERR_SYNTAX, -1,
+					"The unit \"%s\" measures %s, but the qualifier says %s.",
+					canon, fraction_name(has), fraction_name(q));
 }
 
 bool
@@ -1030,7 +1170,7 @@ fr_unit_dimension_text(const FrUnit *u, char *buf, size_t cap)
 	}
 	if (!any)
 	{
-		snprintf(buf, cap, "dimensionless ratio");
+		snprintf(buf, cap, "mass fraction or dimensionless ratio");
 		return;
 	}
 	if (scale == FR_SCALE_NONE)

@@ -10,9 +10,13 @@
  *
  * Dimensions: the seven SI base dimensions, plus "scale" dimensions for
  * units that name a scale rather than a quantity (dB, dB(A), NTU, 度, 级,
- * pH, 倍) and count units (CFU, MPN, …) which compare only with themselves
- * but still combine (CFU/mL vs CFU/100mL convert).  Dimensionless ratios
- * (%, ‰, ppm, ppb, mg/kg, g/100g, mL/L, a bare number) share dimension 0.
+ * pH, 倍, %RH) and count units (CFU, MPN, …) which compare only with
+ * themselves but still combine (CFU/mL vs CFU/100mL convert).  Fractions
+ * are three quantities (0.2.0): mass fractions (mg/kg, g/100g, and by the
+ * convention of Chinese product standards a plain %, ‰, ppm, ppb, and a
+ * bare number) have dimension 0; volume fractions (mL/L, μL/L, %vol, a
+ * ratio of volumes) a dimension of their own; mass concentrations (mg/L,
+ * g/100mL) are M·L⁻³.
  *
  * The table lives in C, never in a SQL table: type input must not depend on
  * table contents.
@@ -72,6 +76,26 @@ typedef struct FrUnit
 extern bool fr_unit_parse(const char *s, size_t len, FrUnit *u,
 						  char *canon, FrError *err);
 
+/* The three fractions (and none): what a unit's dimension says it is. */
+typedef enum FrFraction
+{
+	FR_FRAC_NONE = 0,
+	FR_FRAC_MASS = 1,			/* mg/kg, %, a bare number: dimension 0 */
+	FR_FRAC_VOLUME = 2,			/* mL/L, %vol */
+	FR_FRAC_CONCENTRATION = 3	/* mg/L, g/100mL: M·L⁻³ */
+} FrFraction;
+
+extern FrFraction fr_unit_fraction(const FrUnit *u);
+
+/*
+ * Apply a fraction qualifier (% (V/V), % (m/V), %(质量分数)) to a unit
+ * parsed with canonical spelling canon: a plain ratio (%, ‰, ‱, ppm, ppb)
+ * becomes that fraction (1 % (m/V) = 1 g/100 mL); any other unit must
+ * already be one (mL/L (V/V) is fine, mg/kg (V/V) is FR_ERR_SYNTAX).
+ */
+extern bool fr_unit_apply_fraction(FrUnit *u, const char *canon, FrFraction q,
+								   FrError *err);
+
 /* Same dimension vector (commensurable)? */
 extern bool fr_unit_commensurable(const FrUnit *a, const FrUnit *b);
 
@@ -103,6 +127,9 @@ extern const FrUnitInfo *fr_unit_table_entry(int i);
 extern int	fr_unit_prefix_count(void);
 extern bool fr_unit_prefix_entry(int i, const char **symbol,
 								 const char **name, int *exp10);
+
+/* k in superscript digits ("⁻³") into buf (cap bytes); returns the length */
+extern size_t fr_superscript_int(int k, char *buf, size_t cap);
 
 /* largest |exp10| of a unit's factor (Ym³ is 10^72) */
 #define FR_UNIT_MAX_EXP10 90

@@ -11,8 +11,10 @@
  * Dimension slots of FrUnit.dim.  0..6 are the SI base dimensions; 7 is
  * plane angle (its coherent unit is the degree: the radian would need π);
  * 8..11 are counts (CFU, MPN, pieces 个, times 次) that combine with the SI
- * dimensions; 12..13 are spare; 14 holds the id of the one scale unit a
- * unit may contain (dB, NTU, 度, …) and 15 its exponent.
+ * dimensions; 12 marks a volume fraction (0.2.0: a ratio of volumes,
+ * mL/L, %vol, is not a ratio of masses, mg/kg, %); 13 is spare; 14 holds
+ * the id of the one scale unit a unit may contain (dB, NTU, 度, …) and 15
+ * its exponent.
  */
 enum
 {
@@ -28,6 +30,7 @@ enum
 	FR_DIM_MPN,					/* most probable number */
 	FR_DIM_PCS,					/* pieces, 个 */
 	FR_DIM_CYC,					/* times, cycles, 次 */
+	FR_DIM_VFRAC,				/* volume fraction (V/V) */
 	FR_DIM_NBASE,				/* number of exponent slots above */
 	FR_DIM_SCALE_ID = 14,		/* which scale unit (FrScaleId), 0 = none */
 	FR_DIM_SCALE_EXP = 15		/* its exponent */
@@ -44,6 +47,7 @@ typedef enum FrScaleId
 	FR_SCALE_JI,				/* 级 */
 	FR_SCALE_PH,
 	FR_SCALE_BEI,				/* 倍 */
+	FR_SCALE_RH,				/* %RH, relative humidity (0.2.0) */
 	FR_SCALE_COUNT
 } FrScaleId;
 

@@ -17,25 +17,35 @@
 	{ {sym, name, kind, pfx}, canon, {__VA_ARGS__}, 0, num, den, e10, false, {0, 0} }
 #define SCALE(sym, canon, name, id) \
 	{ {sym, name, "scale", false}, canon, {0}, id, 1, 1, 0, false, {0, 0} }
+/* a plain ratio 10^e10 (a mass fraction by convention) */
+#define RATIO(sym, name, e10) \
+	ATOM(sym, sym, name, "mass fraction (plain ratio)", false, 1, 1, e10, 0)
+/* an SI base unit, prefixable, worth 10^e10 of its coherent unit */
+#define BASE(sym, name, kind, e10, slot) \
+	ATOM(sym, sym, name, kind, true, 1, 1, e10, D(slot) = 1)
 
 const FrAtom fr_atoms[] = {
-	/* dimensionless ratios: one dimension, whatever the ratio is of */
-	ATOM("%", "%", "percent (1/100)", "dimensionless ratio", false, 1, 1, -2, 0),
-	ATOM("‰", "‰", "per mille (1/1000)", "dimensionless ratio", false, 1, 1, -3, 0),
-	ATOM("‱", "‱", "per ten thousand (1/10000)", "dimensionless ratio", false, 1, 1, -4, 0),
-	ATOM("ppm", "ppm", "parts per million (10^-6)", "dimensionless ratio", false, 1, 1, -6, 0),
-	ATOM("ppb", "ppb", "parts per billion (10^-9)", "dimensionless ratio", false, 1, 1, -9, 0),
-	ATOM("%RH", "%RH", "percent relative humidity (1/100)", "dimensionless ratio", false, 1, 1, -2, 0),
-	ATOM("%vol", "%vol", "percent by volume, alcoholic strength (1/100)", "dimensionless ratio", false, 1, 1, -2, 0),
+	/*
+	 * Plain ratios: by the convention of Chinese product standards a plain
+	 * %, ‰, ppm or ppb is a mass fraction (the dimension of mg/kg and of a
+	 * plain number); a volume fraction is written %vol, mL/L or % (V/V).
+	 */
+	RATIO("%", "percent (1/100)", -2),
+	RATIO("‰", "per mille (1/1000)", -3),
+	RATIO("‱", "per ten thousand (1/10000)", -4),
+	RATIO("ppm", "parts per million (10^-6)", -6),
+	RATIO("ppb", "parts per billion (10^-9)", -9),
+	ATOM("%vol", "%vol", "percent by volume, alcoholic strength (1/100)", "volume fraction", false, 1, 1, -2, D(VFRAC) = 1),
+	SCALE("%RH", "%RH", "percent relative humidity (a scale of its own)", FR_SCALE_RH),
 
 	/* SI base units (the kilogram through the gram) */
-	ATOM("m", "m", "metre", "length", true, 1, 1, 0, D(L) = 1),
-	ATOM("g", "g", "gram", "mass", true, 1, 1, -3, D(M) = 1),
-	ATOM("s", "s", "second", "time", true, 1, 1, 0, D(T) = 1),
-	ATOM("A", "A", "ampere", "electric current", true, 1, 1, 0, D(I) = 1),
-	ATOM("K", "K", "kelvin", "temperature", true, 1, 1, 0, D(TH) = 1),
-	ATOM("mol", "mol", "mole", "amount of substance", true, 1, 1, 0, D(N) = 1),
-	ATOM("cd", "cd", "candela", "luminous intensity", true, 1, 1, 0, D(J) = 1),
+	BASE("m", "metre", "length", 0, L),
+	BASE("g", "gram", "mass", -3, M),
+	BASE("s", "second", "time", 0, T),
+	BASE("A", "ampere", "electric current", 0, I),
+	BASE("K", "kelvin", "temperature", 0, TH),
+	BASE("mol", "mole", "amount of substance", 0, N),
+	BASE("cd", "candela", "luminous intensity", 0, J),
 
 	/* units accepted for use with the SI */
 	ATOM("t", "t", "tonne (1000 kg)", "mass", false, 1, 1, 3, D(M) = 1),
@@ -84,7 +94,9 @@ const FrAtom fr_atoms[] = {
 
 	/* counts: compare only with the same count, combine with SI units */
 	ATOM("CFU", "CFU", "colony-forming unit", "count", false, 1, 1, 0, D(CFU) = 1),
+	ATOM("cfu", "CFU", "colony-forming unit (lower-case spelling, read as CFU)", "count", false, 1, 1, 0, D(CFU) = 1),
 	ATOM("MPN", "MPN", "most probable number", "count", false, 1, 1, 0, D(MPN) = 1),
+	ATOM("mpn", "MPN", "most probable number (lower-case spelling, read as MPN)", "count", false, 1, 1, 0, D(MPN) = 1),
 	ATOM("个", "个", "piece (个)", "count", false, 1, 1, 0, D(PCS) = 1),
 	ATOM("次", "次", "times, cycles (次)", "count", false, 1, 1, 0, D(CYC) = 1),
 
@@ -135,6 +147,9 @@ const FrUnitInfo fr_compounds[] = {
 	{"g/100g", "gram per 100 grams", "mass fraction", false},
 	{"mg/100g", "milligram per 100 grams", "mass fraction", false},
 	{"mL/L", "millilitre per litre", "volume fraction", false},
+	{"μL/L", "microlitre per litre", "volume fraction", false},
+	{"mL/100mL", "millilitre per 100 millilitres", "volume fraction", false},
+	{"g/100mL", "gram per 100 millilitres", "mass concentration", false},
 	{"mg/L", "milligram per litre", "mass concentration", false},
 	{"μg/L", "microgram per litre", "mass concentration", false},
 	{"mg/m³", "milligram per cubic metre", "mass concentration", false},
@@ -226,14 +241,15 @@ const FrDimName fr_dim_names[] = {
 	DN("pieces per volume", D(PCS) = 1, D(L) = -3),
 	DN("pieces per mass", D(PCS) = 1, D(M) = -1),
 	DN("number of times", D(CYC) = 1),
+	DN("volume fraction", D(VFRAC) = 1),
 	DN("times per time", D(CYC) = 1, D(T) = -1),
 };
 const int	fr_ndim_names = sizeof(fr_dim_names) / sizeof(fr_dim_names[0]);
 
 const char *const fr_dim_symbols[FR_DIM_NBASE] = {
-	"L", "M", "T", "I", "Θ", "N", "J", "∠", "CFU", "MPN", "个", "次"
+	"L", "M", "T", "I", "Θ", "N", "J", "∠", "CFU", "MPN", "个", "次", "V/V"
 };
 
 const char *const fr_scale_symbols[FR_SCALE_COUNT] = {
-	"", "dB", "dB(A)", "dB(C)", "NTU", "度", "级", "pH", "倍"
+	"", "dB", "dB(A)", "dB(C)", "NTU", "度", "级", "pH", "倍", "%RH"
 };

@@ -113,7 +113,7 @@ uscc_scan(const char *s, size_t end, char *code, int max, int *n,
 			if (hint)
 				fr_error_hint(err, "%s", hint);
 			else
-				fr_error_hint(err, "A unified social credit code is 18 characters such as 91110108MA01C2XX4X; spaces and hyphens are ignored.");
+				fr_error_hint(err, "A unified social credit code is 18 characters such as 91110108558521630L; spaces and hyphens are ignored.");
 			return false;
 		}
 		if (*n < max)
@@ -121,6 +121,26 @@ uscc_scan(const char *s, size_t end, char *code, int max, int *n,
 		(*n)++;
 		i++;
 	}
+	return true;
+}
+
+/*
+ * Positions 3-8 are the GB/T 2260 administrative division code of the
+ * registering authority: digits only, whatever frontrunner.uscc_weak says
+ * (it forgives a wrong check character, never a malformed code).
+ */
+static bool
+uscc_check_division(const char *code, FrError *err)
+{
+	for (int i = 2; i < 8; i++)
+		if (code[i] < '0' || code[i] > '9')
+		{
+			fr_error(err, FR_ERR_SYNTAX, -1,
+					 "Character \"%c\" at position %d is not allowed: positions 3-8 are the administrative division code (GB/T 2260), digits only.",
+					 code[i], i + 1);
+			fr_error_hint(err, "Positions 3-8 hold the six-digit division code of the registering authority, such as 110108 in 91110108558521630L; check for a letter typed for a digit (this is never relaxed by frontrunner.uscc_weak).");
+			return false;
+		}
 	return true;
 }
 
@@ -153,6 +173,8 @@ fr_uscc_parse(const char *s, size_t len, bool weak, char *out,
 		fr_error_hint(err, "Check for a missing or an extra character (spaces and hyphens are ignored).");
 		return false;
 	}
+	if (!uscc_check_division(code, err))
+		return false;
 
 	check = fr_uscc_check_char(code);
 	*unchecked = (check != code[17]);
@@ -183,6 +205,8 @@ fr_uscc_complete(const char *s, size_t len, char *out, FrError *err)
 		fr_error_hint(err, "Pass positions 1-17; the check character is computed.");
 		return false;
 	}
+	if (!uscc_check_division(out, err))
+		return false;
 	out[FR_USCC_LEN - 1] = fr_uscc_check_char(out);
 	return true;
 }

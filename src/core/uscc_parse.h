@@ -32,7 +32,8 @@ extern char fr_uscc_check_char(const char *code17);
  * codes are printed) asserts that the check character is known to be wrong.
  * On success out[0..17] holds the code (not NUL-terminated) and *unchecked
  * tells whether the check character is wrong; a wrong check character is
- * accepted only when weak is true or the input carries the "!".
+ * accepted only when weak is true or the input carries the "!".  Positions
+ * 3-8 (the division code) must be digits, weak or not.
  */
 extern bool fr_uscc_parse(const char *s, size_t len, bool weak,
 						  char *out, bool *unchecked, FrError *err);

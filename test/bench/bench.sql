@@ -19,12 +19,22 @@ CREATE TABLE bench_src AS
 SELECT i, lo, lo + w AS hi,
        lo::text || ' ~ ' || (lo + w)::text || ' mg/kg' AS ind_txt,
        '[' || lo::text || ',' || (lo + w)::text || ']' AS nr_txt,
-       lo::text || ' mg/kg' AS pt_txt
+       lo::text || ' mg/kg' AS pt_txt,
+       -- the forms of 0.2.0, as real standards print them: a hyphen range
+       -- and a plan (ASCII), a power of ten written E+ (ASCII) and ×10^k,
+       -- a basis, shall-wording (through ICU normalisation)
+       lo::text || '-' || (lo + w)::text || ' mg/kg' AS hy_txt,
+       format('n=5,c=%s,m=%s,M=%s CFU/g', i % 3, round(lo) * 10, round(lo + w) * 100 + 100) AS plan_txt,
+       format('<=%sE+0%s CFU/g', round(lo / 10, 1), 2 + i % 5) AS pwa_txt,
+       format('≤%s×10^%s CFU/g', round(lo / 10, 1), 2 + i % 5) AS pw_txt,
+       format('≤%s mg/kg(以Pb计)', lo) AS basis_txt,
+       format('应不大于%s mg/kg', lo) AS shall_txt
 FROM (SELECT i, round((random() * 100)::numeric, 1 + (i % 3)) AS lo,
              round((random() * 10)::numeric, 1 + (i % 3)) AS w
       FROM generate_series(1, :scale) AS i) AS g;
 CREATE TABLE bench_val AS
-SELECT i, lo AS x, ind_txt::indicator AS ind, nr_txt::numrange AS nr, pt_txt::indicator AS pt
+SELECT i, lo AS x, ind_txt::indicator AS ind, nr_txt::numrange AS nr, pt_txt::indicator AS pt,
+       plan_txt::indicator AS plan
 FROM bench_src;
 VACUUM ANALYZE bench_src;
 VACUUM ANALYZE bench_val;
@@ -83,13 +93,38 @@ SELECT pg_temp.bench('satisfies',
 SELECT pg_temp.bench('satisfies_rounded',
   'SELECT count(*) FROM bench_val WHERE satisfies(pt, ''≤ 50 mg/kg'', ''rounded'')', 'numeric_round_le',
   'SELECT count(*) FROM bench_val WHERE round(x, 0) <= 50', :rounds);
+-- the forms of 0.2.0: input beside numrange input, containment of plans
+SELECT pg_temp.bench('input_hyphen_range',
+  'SELECT count(hy_txt::indicator) FROM bench_src', 'numrange_input',
+  'SELECT count(nr_txt::numrange) FROM bench_src', :rounds);
+SELECT pg_temp.bench('input_plan',
+  'SELECT count(plan_txt::indicator) FROM bench_src', 'numrange_input',
+  'SELECT count(nr_txt::numrange) FROM bench_src', :rounds);
+SELECT pg_temp.bench('input_power_ascii',
+  'SELECT count(pwa_txt::indicator) FROM bench_src', 'numrange_input',
+  'SELECT count(nr_txt::numrange) FROM bench_src', :rounds);
+SELECT pg_temp.bench('input_power',
+  'SELECT count(pw_txt::indicator) FROM bench_src', 'numrange_input',
+  'SELECT count(nr_txt::numrange) FROM bench_src', :rounds);
+SELECT pg_temp.bench('input_basis',
+  'SELECT count(basis_txt::indicator) FROM bench_src', 'numrange_input',
+  'SELECT count(nr_txt::numrange) FROM bench_src', :rounds);
+SELECT pg_temp.bench('input_shall',
+  'SELECT count(shall_txt::indicator) FROM bench_src', 'numrange_input',
+  'SELECT count(nr_txt::numrange) FROM bench_src', :rounds);
+SELECT pg_temp.bench('contained_plan',
+  'SELECT count(*) FROM bench_val WHERE plan <@ ''n=5,c=2,m=500,M=5000 CFU/g''::indicator', 'numrange_contained',
+  'SELECT count(*) FROM bench_val WHERE nr <@ ''[20,60]''::numrange', :rounds);
+SELECT pg_temp.bench('contained_plan_limit',
+  'SELECT count(*) FROM bench_val WHERE plan <@ ''≤ 5000 CFU/g''::indicator', 'numrange_contained',
+  'SELECT count(*) FROM bench_val WHERE nr <@ ''[20,60]''::numrange', :rounds);
 SELECT pg_temp.bench('sort',
   'SELECT count(*) FROM (SELECT ind FROM bench_val ORDER BY ind OFFSET 0) AS s', 'numeric_sort',
   'SELECT count(*) FROM (SELECT x FROM bench_val ORDER BY x OFFSET 0) AS s', :rounds);
 SELECT pg_temp.bench('sort_vs_numrange',
   'SELECT count(*) FROM (SELECT ind FROM bench_val ORDER BY ind OFFSET 0) AS s', 'numrange_sort',
   'SELECT count(*) FROM (SELECT nr FROM bench_val ORDER BY nr OFFSET 0) AS s', :rounds);
-SELECT format('SIZE indicator_avg_bytes=%s numrange_avg_bytes=%s numeric_avg_bytes=%s',
-              round(avg(pg_column_size(ind)), 1), round(avg(pg_column_size(nr)), 1),
-              round(avg(pg_column_size(x)), 1))
+SELECT format('SIZE indicator_avg_bytes=%s plan_avg_bytes=%s numrange_avg_bytes=%s numeric_avg_bytes=%s',
+              round(avg(pg_column_size(ind)), 1), round(avg(pg_column_size(plan)), 1),
+              round(avg(pg_column_size(nr)), 1), round(avg(pg_column_size(x)), 1))
 FROM bench_val;

@@ -26,18 +26,22 @@ bm_scale=$(( scale < 1000000 ? scale : 1000000 ))
 # the ranking case: the naive PL/pgSQL baseline at 20k (it needs minutes
 # there), rank_plan and the floor at scale/10 and scale (growth over 10×)
 rk_scales="20000 $(( scale / 10 )) $scale"
+# streaming the ranking (rank_plan_cursor against rank_plan) at 20k and up
+# to 100k
+st_scales="20000 $(( scale < 100000 ? scale : 100000 ))"
 # a PostgreSQL of its own (test/harness/pgenv.sh): nothing else swaps the
 # module or shares the cluster while the benchmark runs
 bash test/harness/pgenv.sh bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw &&
   bash test/bench/registry.sh $reg_scale >> $raw &&
   bash test/bench/benchmark.sh $bm_scale >> $raw &&
-  bash test/bench/ranking.sh '$rk_scales' >> $raw"
+  bash test/bench/ranking.sh '$rk_scales' >> $raw &&
+  bash test/bench/streaming.sh '$st_scales' >> $raw"
 {
   echo "# make bench SCALE=$scale  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $(pg_config --version)"
-  grep -E '^(RESULT|SIZE|MEMORY|GROWTH|registry_publish:) ' "$raw"
+  grep -E '^(RESULT|SIZE|MEMORY|GROWTH|STREAM|registry_publish:) ' "$raw"
 } > "$out"
 rm -f "$raw"
-grep -E '^(RESULT|SIZE|MEMORY|GROWTH|registry_publish:) ' "$out"
+grep -E '^(RESULT|SIZE|MEMORY|GROWTH|STREAM|registry_publish:) ' "$out"
 echo
 printf '%-22s %10s %10s  %-18s %8s\n' case ours_s base_s baseline ratio
 grep '^RESULT ' "$out" | sed -E 's/RESULT case=([^ ]+) rows=([^ ]+) ours_s=([^ ]+) base=([^ ]+) base_s=([^ ]+) ratio=([^ ]+)/\1 \3 \5 \4 \6/' |

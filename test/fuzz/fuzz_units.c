@@ -10,7 +10,11 @@
  *     key (keys equal ⇔ values compare equal);
  *   - an exact conversion a → b gives a value that compares equal to the
  *     original and has the same key, and converting it back gives a value
- *     equal to the original.
+ *     equal to the original;
+ *   - (0.2.0) a power of ten applied to a decimal (negative scales: 13×10²
+ *     is {13, -2}) stays a valid decimal whose text reads back equal, and
+ *     a fraction qualifier applied to a unit, when accepted, makes it that
+ *     fraction.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -120,6 +124,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (fr_dec_round_half_even(va, va.scale > 0 ? va.scale - 1 : 0, &rounded, &err) &&
 			fr_dec_cmp(fr_dec_strip(va), va) != 0)
 			abort();
+		for (int k = -21; k <= 21; k += 3)
+		{
+			FrDec		p;
+			FrUnit		one;
+
+			memset(&one, 0, sizeof(one));
+			one.factor.num = one.factor.den = 1;
+			fr_error_init(&err);
+			if (!fr_dec_scale10(va, k, &p, &err))
+				continue;
+			fr_dec_format(p, text);
+			if (!fr_dec_valid(p) || !parse_dec(text, strlen(text), &again) ||
+				fr_dec_cmp(again, p) != 0 || fr_value_cmp(p, &one, again, &one) != 0 ||
+				!keys_equal(p, &one, again, &one) ||
+				fr_dec_cmp(p, va) != (va.coef == 0 ? 0 : (va.coef > 0) == (k > 0) ? (k == 0 ? 0 : 1) : (k == 0 ? 0 : -1)))
+				abort();
+		}
 		va.coef = 1;
 		va.scale = 0;
 		vb = va;
@@ -127,6 +148,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!parse_unit_checked(field[0], flen[0], &ua))
 		return 0;
 	fr_unit_dimension_text(&ua, dimtext, sizeof(dimtext));
+	for (int q = FR_FRAC_MASS; q <= FR_FRAC_CONCENTRATION; q++)
+	{
+		FrUnit		u = ua;
+		char		canon[FR_UNIT_MAXLEN];
+		FrError		err;
+
+		fr_error_init(&err);
+		if (!fr_unit_parse(field[0], flen[0], &u, canon, &err))
+			abort();
+		fr_error_init(&err);
+		if (fr_unit_apply_fraction(&u, canon, (FrFraction) q, &err) &&
+			fr_unit_fraction(&u) != (FrFraction) q)
+			abort();
+	}
 	if (nf < 2 || !parse_unit_checked(field[1], flen[1], &ub))
 		return 0;
 	if (nf > 2)

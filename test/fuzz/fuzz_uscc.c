@@ -1,7 +1,7 @@
 /*
  * fuzz_uscc.c — libFuzzer target for the USCC parser (after normalisation,
  * as the server runs it).  Properties: never crashes; an accepted code is
- * 18 alphabet characters; its unchecked mark agrees with the check
+ * 18 alphabet characters with digits in positions 3-8 (weak or not); its unchecked mark agrees with the check
  * character; it re-parses to itself; strict parsing accepts it exactly when
  * it is checked (or carries the "!").
  */
@@ -39,8 +39,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto done;
 	}
 	for (int i = 0; i < FR_USCC_LEN; i++)
-		if (fr_uscc_char_value(code[i]) < 0)
-			abort();
+		if (fr_uscc_char_value(code[i]) < 0 || (i >= 2 && i < 8 && (code[i] < '0' || code[i] > '9')))
+			abort();			/* the alphabet; digits in the division code */
 	if (unchecked != (fr_uscc_check_char(code) != code[17]))
 		abort();
 	fr_error_init(&err);

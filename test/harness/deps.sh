@@ -15,6 +15,16 @@ done
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   for p in clang libclang-rt-14-dev; do have_pkg "$p" || need+=("$p"); done
 fi
+# the client drivers of test/clients/run.sh (node-postgres itself comes from
+# npm there); node and npm only when missing (they may come from elsewhere)
+if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
+  for p in default-jdk-headless libpostgresql-jdbc-java python3-psycopg2 python3-psycopg \
+           unixodbc odbc-postgresql python3-pyodbc; do
+    have_pkg "$p" || need+=("$p")
+  done
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)
+fi
 # the benchmark's peer baseline (postgresql-unit)
 if [ "${FR_BENCH:-0}" = 1 ]; then
   have_pkg postgresql-$pgver-unit || need+=("postgresql-$pgver-unit")

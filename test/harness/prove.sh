@@ -14,7 +14,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$db" <<SQL || exit 1
 CREATE EXTENSION pgtap;
 CREATE EXTENSION frontrunner${FR_TAP_FROM:+ VERSION '$FR_TAP_FROM'};
 ${FR_TAP_FROM:+ALTER EXTENSION frontrunner UPDATE;}
-ALTER DATABASE $db SET search_path = frontrunner, public;
+SELECT frontrunner.setup_search_path();
 SQL
 files=${TAP_FILES:-$(ls test/*.sql 2>/dev/null)}
 [ -n "$files" ] || { echo "no pgTAP files"; exit 0; }

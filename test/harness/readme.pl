@@ -16,10 +16,11 @@
 # 2. Every repository path the README names (src/…, sql/…, test/…,
 #    expected/…) exists; a path with a glob or a <placeholder> matches at
 #    least one file.
-# 3. The lists marked <!-- list:NAME --> (the table that follows; the first
+# 3. The lists marked <!-- list:NAME --> (the tables that follow the marks; the first
 #    `name` of each row) equal what the database or the code says:
-#      reader-views  security_objects() of class public_view (what the BI
-#                    role frontrunner_reader is granted to read)
+#      reader-views  security_objects() of class public_view, and the views
+#                    the BI role frontrunner_reader can SELECT (the grants
+#                    setup_roles() made in the blocks before)
 #      views, tables the extension's views and tables
 #      errors        every SQLSTATE the code raises (src/, sql/install/),
 #                    and nothing the code does not raise except what
@@ -147,15 +148,21 @@ for my $p (sort keys %paths) {
 sub readme_list {
     my ($name) = @_;
     my @names;
-    my $i = 0;
-    $i++ while $i < @lines && $lines[$i] !~ /<!--\s*list:\Q$name\E\s*-->/;
-    return undef if $i == @lines;
-    for ($i++; $i < @lines && $lines[$i] =~ /^\s*(?:<!--.*-->\s*)?$/; $i++) { }   # blanks, other markers
-    for (; $i < @lines && $lines[$i] =~ /^\|/; $i++) {
-        next if $lines[$i] =~ /^\|[\s|:-]+$/;           # separator
-        my ($cell) = $lines[$i] =~ /^\|([^|]*)/;
-        push @names, $1 if $cell =~ /`([^`]+)`/;
+    my $found = 0;
+    # every table marked with the name (a list may be given as several)
+    for (my $i = 0; $i < @lines; $i++) {
+        next unless $lines[$i] =~ /<!--\s*list:\Q$name\E\s*-->/;
+        $found = 1;
+        my $j = $i + 1;
+        for (; $j < @lines && $lines[$j] =~ /^\s*(?:<!--.*-->\s*)?$/; $j++) { }   # blanks, other markers
+        for (; $j < @lines && $lines[$j] =~ /^\|/; $j++) {
+            next if $lines[$j] =~ /^\|[\s|:-]+$/;           # separator
+            my ($cell) = $lines[$j] =~ /^\|([^|]*)/;
+            push @names, $1 if $cell =~ /`([^`]+)`/;
+        }
+        # (the header row's first cell has no backquotes)
     }
+    return undef unless $found;
     return [sort @names];
 }
 
@@ -180,6 +187,9 @@ sub same_set {
 
 same_set('reader-views', readme_list('reader-views'),
          [psql_lines("SELECT name FROM frontrunner.security_objects() WHERE class = 'public_view'")]);
+# and from the grants: what frontrunner_reader can SELECT (setup_roles() ran in the blocks above)
+same_set('reader-views (the grants)', readme_list('reader-views'),
+         [psql_lines("SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'frontrunner'::regnamespace AND c.relkind IN ('v', 'm') AND has_table_privilege('frontrunner_reader', c.oid, 'SELECT')")]);
 same_set('views', readme_list('views'),
          [psql_lines("SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'frontrunner' WHERE c.relkind = 'v'")]);
 same_set('tables', readme_list('tables'),

@@ -64,6 +64,10 @@ if [ "${FR_NO_CITUS:-0}" != 1 ]; then
     echo "== Citus: left out (no Citus build at ../shared/citus; set CITUS_TARBALL)"
   fi
 fi
+# real drivers with their default settings (test/clients/run.sh)
+if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
+  tap_section "client drivers (pgJDBC, psycopg2, psycopg 3, node-postgres, psqlODBC)" bash test/clients/run.sh
+fi
 
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}

@@ -131,6 +131,103 @@ for r in $releases; do
   ok $rc "$r: and the same comments and pg_dump registrations"
 done
 
+# A database written by an earlier release's own module (0.2.0, issue 16):
+# the values it stored (storage version 1) and the indexes it built on them,
+# in the extension's tables and a bureau's own (test/upgrade/user_indexes.sql).
+# The release's module is built from its commit, serves the demo and the
+# bureau's table, then this build's module replaces it (as a package upgrade
+# does) and ALTER EXTENSION UPDATE runs.  Checked: every stored value reads
+# with the same text under the new module, before and after the update; the
+# checks answer the same (test/upgrade/checks.sql); every index on indicator
+# values was rebuilt (a new relfilenode), and index scans answer what
+# sequential scans answer under 0.2.0's corrected fractions.
+release_commit() {
+  case "$1" in
+    0.1.0) echo c5e9aa4b295a1c5266fbbc030e25c612d36e7bcd ;;
+  esac
+}
+# every value of the database: the extension's tables and the bureau's
+old_picture() {
+  picture "$1" "$2"
+  q "$1" -c "SELECT 'bureau ' || md5(string_agg(r::text, '|' ORDER BY id)) FROM bureau.lab_result r" >> "$2"
+}
+# the pictures $1 and $2 are the same (TAP line $3)
+same_picture() {
+  diff "$work/$1" "$work/$2" > "$work/old.diff"
+  local rc=$?; [ $rc = 0 ] || show "$work/old.diff" 20
+  ok $rc "$3"
+}
+if [ -n "${FR_TREE:-}" ]; then
+  lib="$(pg_config --pkglibdir)/frontrunner.so"
+  old=frontrunner_old
+  # the build needs the installation's headers: its pg_config, not the
+  # private tree's (first in PATH)
+  system_pg_config=$(PATH=$(echo "$PATH" | tr ':' '\n' | grep -v "^$FR_TREE" | paste -sd:) command -v pg_config)
+  for r in $releases; do
+    c=$(release_commit "$r")
+    [ -n "$c" ] || continue
+    src="$work/release-$r"
+    mkdir -p "$src"
+    rc=0
+    { git archive "$c" Makefile frontrunner.control src sql | tar -x -C "$src" &&
+      make -s -C "$src" PG_CONFIG="$system_pg_config" >"$work/build-$r.log" 2>&1; } || rc=1
+    [ $rc = 0 ] || show "$work/build-$r.log" 20
+    ok $rc "$r: its own module builds from its commit ${c:0:7}"
+    [ $rc = 0 ] || continue
+    cp "$lib" "$work/frontrunner.so.this"
+    cp "$src/frontrunner.so" "$lib.new" && mv -f "$lib.new" "$lib"
+    dropdb --if-exists "$old" >/dev/null 2>&1
+    rc=0
+    createdb "$old" && q "$old" -c "CREATE EXTENSION frontrunner VERSION '$r'" >/dev/null || rc=1
+    for f in $(demo_parts "$r") test/upgrade/user_indexes.sql; do
+      [ $rc = 0 ] || break
+      psql -X -q -v ON_ERROR_STOP=1 -d "$old" -f "$f" > "$work/old.log" 2>&1 || { rc=1; show "$work/old.log" 10; }
+    done
+    rm -f "$work"/cols.*
+    q "$old" -c "$tables_sql" > "$work/tables"
+    old_picture "$old" "$work/old.before"
+    psql -X -qAt -d "$old" -f test/upgrade/checks.sql > "$work/old.checks.before" 2>&1 || rc=1
+    # the relfilenodes of the bureau's indexes on indicator values
+    idx_sql="SELECT c.relname || ' ' || c.relfilenode FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             WHERE i.indrelid = 'bureau.lab_result'::regclass AND c.relname <> 'lab_result_pkey' ORDER BY 1"
+    q "$old" -c "$idx_sql" > "$work/old.idx.before" || rc=1
+    # this build's module replaces the release's, as a package upgrade does
+    cp "$work/frontrunner.so.this" "$lib.new" && mv -f "$lib.new" "$lib"
+    ok $rc "$r: its own module stores the demo and a bureau's table with btree, hash, GiST and expression indexes on indicator values"
+
+    old_picture "$old" "$work/old.read"
+    same_picture old.before old.read "$r: every value its module stored reads with the same text under this release's module"
+
+    q "$old" -c "ALTER EXTENSION frontrunner UPDATE" > "$work/old.update.log" 2>&1
+    rc=$?; [ $rc = 0 ] || show "$work/old.update.log" 20
+    ok $rc "$r: ALTER EXTENSION frontrunner UPDATE on the database its own module wrote"
+
+    old_picture "$old" "$work/old.after"
+    same_picture old.before old.after "$r: and after the update every row and value reads the same"
+
+    psql -X -qAt -d "$old" -f test/upgrade/checks.sql > "$work/old.checks.after" 2>&1
+    diff "$work/old.checks.before" "$work/old.checks.after" > "$work/old.checks.diff"
+    rc=$?; [ $rc = 0 ] || show "$work/old.checks.diff" 20
+    ok $rc "$r: the checks answer as its own module did"
+
+    q "$old" -c "$idx_sql" > "$work/old.idx.after"
+    n_idx=$(wc -l < "$work/old.idx.before")
+    same=$(join "$work/old.idx.before" "$work/old.idx.after" | awk '$2 == $3' | wc -l)
+    [ "$n_idx" = 4 ] && [ "$same" = 0 ]
+    rc=$?; [ $rc = 0 ] || { show "$work/old.idx.before"; show "$work/old.idx.after"; }
+    ok $rc "$r: the update rebuilt every index on the bureau's indicator values ($n_idx: btree, hash, GiST, expression)"
+
+    # index scans against sequential scans, under 0.2.0's meaning
+    psql -X -qAt -v ON_ERROR_STOP=1 -d "$old" -f test/upgrade/scans.sql > "$work/old.scans" 2>&1
+    rc=$?
+    { grep -q '^0 of 6 queries differ; = ≥ 520 mL/L: 1,6$' "$work/old.scans" &&
+      grep -q '^vol vs mass: incomparable$' "$work/old.scans"; } || rc=1
+    [ $rc = 0 ] || show "$work/old.scans" 20
+    ok $rc "$r: index scans answer what sequential scans do under the corrected fractions (52 %vol = 520 mL/L, not 52 g/100g)"
+    dropdb --if-exists "$old" >/dev/null 2>&1
+  done
+fi
+
 # a module of another release: the install script refuses it.  The module in
 # the private installation is replaced by rename (backends that mapped it
 # keep theirs), a copy whose release string reads 9.9.9, then put back.
