@@ -6848,7 +6848,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION @extschema@.citus_placements(rel regclass) RETURNS SETOF regclass
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN

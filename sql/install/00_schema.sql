@@ -98,7 +98,7 @@ COMMENT ON FUNCTION @extschema@.citus_on_workers(text) IS
 REVOKE EXECUTE ON FUNCTION @extschema@.citus_on_workers(text) FROM PUBLIC;
 
 CREATE FUNCTION @extschema@.citus_placements(rel regclass) RETURNS SETOF regclass
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
