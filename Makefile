@@ -61,7 +61,7 @@ $(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
 all: $(DATA_built)
 
 # ---------------------------------------------------------------- harness
-.PHONY: test demo readmecheck updatecheck citus-check fuzz fuzz-run bench prove
+.PHONY: test demo readmecheck updatecheck citus-check citus-bench fuzz fuzz-run bench prove
 
 test:
 	bash test/harness/test.sh
@@ -79,6 +79,10 @@ readmecheck: all
 # node (test/citus/check.sh; the Citus build: ../shared/citus or CITUS_TARBALL)
 citus-check: all
 	bash test/citus/check.sh
+
+# rank_plan and benchmark_summary on that cluster beside one node [SCALE=n]
+citus-bench: all
+	bash test/citus/bench.sh $(SCALE)
 
 # pgTAP tests against a running server with the extension installed
 prove:

@@ -4,7 +4,7 @@
 -- a leak probe, LEAKPROOF comparisons keeping index scans under RLS, and
 -- the SECURITY DEFINER functions.
 BEGIN;
-SELECT plan(317);
+SELECT plan(319);
 \ir fixtures/registry.sql
 \ir fixtures/ranking.sql
 
@@ -410,6 +410,25 @@ SELECT throws_ok($$CREATE TEMP TABLE t (x int); CREATE TRIGGER t AFTER INSERT ON
   '42501', NULL, 'a tenant cannot attach the SECURITY DEFINER history writer to a table of its own');
 SELECT throws_ok($$SELECT frontrunner.ranking_publisher_check('KT-BEST')$$, '42501', NULL,
   'a tenant cannot call the publisher check');
+RESET SESSION AUTHORIZATION;
+
+-- a role that may read the indicators but not disclosure (on a distributed
+-- registry: the reader on the shards under a view) sees, through the policy,
+-- the indicators of the public record only (disclosure_visible(), src/rls.c)
+CREATE ROLE fr_t_rows;
+GRANT USAGE ON SCHEMA frontrunner TO fr_t_rows;
+GRANT SELECT ON disclosed_indicator TO fr_t_rows;
+SELECT string_agg(f.tag, ', ' ORDER BY f.tag) FILTER (WHERE d.status <> 'draft') AS public_rows,
+       string_agg(f.tag, ', ' ORDER BY f.tag) FILTER (WHERE d.status = 'draft') AS draft_rows
+FROM fx f JOIN disclosure d ON d.id = f.id
+WHERE f.tag IN ('A draft', 'B draft secret', 'A published', 'B published') \gset
+SELECT is(:'draft_rows'::text, 'B draft secret', 'B''s draft is still a draft with indicators here');
+SET SESSION AUTHORIZATION fr_t_rows;
+SELECT is((SELECT string_agg(f.tag, ', ' ORDER BY f.tag) FROM fx f
+           WHERE f.tag IN ('A draft', 'B draft secret', 'A published', 'B published')
+             AND EXISTS (SELECT FROM frontrunner.disclosed_indicator i WHERE i.disclosure = f.id)),
+          :'public_rows'::text,
+          'a role with SELECT on disclosed_indicator alone sees the indicators of the public record (' || :'public_rows' || '), no draft''s');
 RESET SESSION AUTHORIZATION;
 
 -- a new object without a class is refused by setup_roles() (and fails the first test of this file)

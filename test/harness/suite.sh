@@ -52,7 +52,7 @@ tap_section "pgTAP on a database upgraded from 0.1.0" env FR_TAP_FROM=0.1.0 bash
 tap_section "dump and restore" bash test/harness/dump_restore.sh
 tap_section "planted-object attack" bash test/harness/attack.sh
 tap_section "README (its sql blocks against the demo database)" bash test/harness/readme.sh
-# scale-out: make citus-check, on a 3-node cluster of its own (about 3 min);
+# scale-out: make citus-check, on a 3-node cluster of its own (3-5 min);
 # FR_NO_CITUS=1 leaves it out; without the Citus build it is left out, in CI
 # that is a failure
 if [ "${FR_NO_CITUS:-0}" != 1 ]; then
