@@ -47,7 +47,8 @@ citus=postgres
 one=frontrunner_one
 read -r coord w1 w2 <<<"$CITUS_PORTS"
 q() { psql -X -qAt -v ON_ERROR_STOP=1 "$@"; }
-# the diff of two outputs, the database clock's stamps left out, and what
+# the diff of two outputs, the database clock's stamps left out (and the
+# width of psql's columns, which follows their digits), and what
 # Citus adds to an error raised on a shard (README "Scaling out"): the
 # CONTEXT line naming the node, the shard's number in a table's name
 same() {  # same FILE1 FILE2 TITLE
@@ -56,7 +57,8 @@ same() {  # same FILE1 FILE2 TITLE
     x=$a; [ "$f" = "$2" ] && x=$b
     sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}(:[0-9]{2})?)?/<time>/g' \
            -e '/^CONTEXT:  while executing command on [0-9.]+:[0-9]+$/d' \
-           -e 's/^(ERROR: .*for table "[a-z_]+)_[0-9]{6,}"/\1"/' "$f" > "$x"
+           -e 's/^(ERROR: .*for table "[a-z_]+)_[0-9]{6,}"/\1"/' \
+           -e 's/ +/ /g; s/-{2,}/--/g' "$f" > "$x"
   done
   if diff -q "$a" "$b" >/dev/null; then ok 0 "$3"; else ok 1 "$3"; diff "$a" "$b" | head -20 | sed 's/^/# /'; fi
   rm -f "$a" "$b"
