@@ -4086,6 +4086,2733 @@ BEGIN
 END
 $$;
 
+-- issue 20: supervision of disclosures: inspection campaigns, verifiable claims, valid references ----------
+-- refuse_truncate() knows FR010 (inspection campaigns)
+CREATE OR REPLACE FUNCTION @extschema@.refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger argument: the SQLSTATE of the rule that keeps the table (FR005
+  -- when none is given); 0.1.0's triggers also pass their texts, which are
+  -- these
+  code text := CASE WHEN TG_NARGS > 0 THEN TG_ARGV[0] ELSE 'FR005' END;
+BEGIN
+  RAISE EXCEPTION '%: TRUNCATE of % is not allowed',
+        CASE code WHEN 'FR007' THEN 'rule 7 (immutability)' WHEN 'FR008' THEN 'feedback workflow'
+                  WHEN 'FR010' THEN 'inspection campaign' ELSE 'rule 5 (publication)' END, TG_TABLE_NAME
+    USING ERRCODE = code,
+          DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                          CASE code WHEN 'FR007' THEN 'evaluation plans or published ranking lists'
+                                    WHEN 'FR008' THEN 'reports or the spot checks they requested'
+                                    WHEN 'FR010' THEN 'the draws, results or findings of inspection campaigns'
+                                    ELSE 'published disclosures, their indicators or their history' END),
+          HINT = CASE code WHEN 'FR007' THEN 'Delete draft plans with DELETE; published plans are closed and published lists stay.'
+                           WHEN 'FR008' THEN 'Reports and requests are kept; they are decided or answered, never removed.'
+                           WHEN 'FR010' THEN 'Draws, results and findings are kept; findings get their follow-up.'
+                           ELSE 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.' END,
+          TABLE = TG_TABLE_NAME;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.refuse_truncate() IS
+  'statement trigger: TRUNCATE refused, under the rule whose SQLSTATE is the trigger''s argument: FR005 (rule 5, the registry; the default), FR007 (rule 7, plans and published lists), FR008 (the feedback workflow) or FR010 (inspection campaigns)';
+
+-- 45_test_methods.sql as installed
+-- What a test method can measure (0.2.0, issue 20): test_method_limit, and
+-- whether a disclosed claim is within it (rule 8: claim_judge(),
+-- claim_check(), claim_effective()).  Before the plans and ranking (61
+-- ranks claims as their method verifies them when a plan says so); the
+-- views, the publication check and the inspections are in 75_inspection.sql.
+
+-- test_method_limit ------------------------------------------------------------------------
+CREATE TABLE @extschema@.test_method_limit (
+  method               @extschema@.stdcode NOT NULL,
+  analyte              text NOT NULL CONSTRAINT test_method_limit_analyte_check CHECK (btrim(analyte) <> ''),
+  detection_limit      @extschema@.indicator,
+  quantification_limit @extschema@.indicator,
+  range_top            @extschema@.indicator,
+  source               text NOT NULL CONSTRAINT test_method_limit_source_check CHECK (btrim(source) <> ''),
+  source_kind          text NOT NULL
+                       CONSTRAINT test_method_limit_source_kind_check CHECK (source_kind IN ('official', 'secondary')),
+  PRIMARY KEY (method, analyte),
+  CONSTRAINT test_method_limit_some_check CHECK (num_nonnulls(detection_limit, quantification_limit) >= 1)
+);
+COMMENT ON TABLE @extschema@.test_method_limit IS
+  'what a test method can measure, per analyte (the indicator key disclosures use): detection and/or quantification limit and the top of the measuring range, with the source; a disclosed limit below it cannot be verified by that method (rule 8)';
+COMMENT ON COLUMN @extschema@.test_method_limit.method IS 'the test method''s standard number, with its year';
+COMMENT ON COLUMN @extschema@.test_method_limit.analyte IS 'what is measured: the indicator key disclosures use for it (disclosed_indicator.indicator, e.g. formaldehyde)';
+COMMENT ON COLUMN @extschema@.test_method_limit.detection_limit IS 'detection limit (检出限), a value such as 20 mg/kg: below it the method reports "not detected"';
+COMMENT ON COLUMN @extschema@.test_method_limit.quantification_limit IS 'quantification limit (定量限), when the method states one: the lowest value it measures; the floor of what it verifies when given';
+COMMENT ON COLUMN @extschema@.test_method_limit.range_top IS 'the top of the measuring range, when given (e.g. 3500 mg/kg)';
+COMMENT ON COLUMN @extschema@.test_method_limit.source IS 'where the figures come from (the text, clause, page or address)';
+COMMENT ON COLUMN @extschema@.test_method_limit.source_kind IS 'official (the method''s own text or its publisher''s abstract) or secondary (quoted elsewhere: verify before regulatory use)';
+
+CREATE FUNCTION @extschema@.test_method_limit_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  lim record;
+  u text;
+  prev numeric;
+  v numeric;
+BEGIN
+  FOR lim IN SELECT * FROM (VALUES (1, 'detection_limit', NEW.detection_limit),
+                                   (2, 'quantification_limit', NEW.quantification_limit),
+                                   (3, 'range_top', NEW.range_top)) x(k, col, val)
+             WHERE x.val IS NOT NULL ORDER BY x.k LOOP
+    IF frontrunner.form(lim.val) <> 'point' OR frontrunner.species(lim.val) IS NOT NULL
+       OR frontrunner.sample_basis(lim.val) IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('22023',
+        format('%s of method %s for "%s" must be a plain value', lim.col, NEW.method, NEW.analyte),
+        format('%s is %s (form %s).', lim.col, lim.val, frontrunner.form(lim.val)),
+        'Write a number and its unit, e.g. 20 mg/kg.', 'test_method_limit', lim.col);
+    END IF;
+    IF u IS NULL THEN
+      u := frontrunner.unit(lim.val);
+    ELSIF NOT frontrunner.unit_commensurable(frontrunner.unit(lim.val), u) THEN
+      PERFORM frontrunner.raise_violation('22023',
+        format('the limits of method %s for "%s" are in units of different quantities', NEW.method, NEW.analyte),
+        format('%s is %s; the limit before it is in %s.', lim.col, lim.val, coalesce(nullif(u, ''), 'a plain number')),
+        'Give every limit of one method and analyte in units of the same quantity.', 'test_method_limit', lim.col);
+    END IF;
+    v := frontrunner.level(lim.val, 'lower_better', u);
+    IF prev IS NOT NULL AND v < prev THEN
+      PERFORM frontrunner.raise_violation('22023',
+        format('the limits of method %s for "%s" are not in order', NEW.method, NEW.analyte),
+        format('detection limit %s, quantification limit %s, range top %s.',
+               coalesce(NEW.detection_limit::text, '-'), coalesce(NEW.quantification_limit::text, '-'),
+               coalesce(NEW.range_top::text, '-')),
+        'The detection limit is at most the quantification limit, which is at most the top of the measuring range.',
+        'test_method_limit', lim.col);
+    END IF;
+    prev := v;
+  END LOOP;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.test_method_limit_check() IS
+  'trigger: the limits of a test method are plain values (a number and a unit, no basis), in units of one quantity, detection ≤ quantification ≤ range top (22023)';
+CREATE TRIGGER test_method_limit_10_check BEFORE INSERT OR UPDATE ON @extschema@.test_method_limit
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.test_method_limit'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.test_method_limit_check();
+
+-- rule 8: can the named method verify the claim? -----------------------------------------
+CREATE FUNCTION @extschema@.claim_judge(requirement @extschema@.indicator, l @extschema@.test_method_limit)
+RETURNS TABLE (verifiable boolean, method_floor @extschema@.indicator, effective @extschema@.indicator, reason text)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  u text;
+  fl numeric;
+  top numeric;
+  ub numeric;
+  lb numeric;
+BEGIN
+  effective := requirement;
+  IF requirement IS NULL OR l.method IS NULL THEN
+    reason := 'no limits of the test method recorded';
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  method_floor := coalesce(l.quantification_limit, l.detection_limit);
+  u := frontrunner.unit(method_floor);
+  fl := frontrunner.level(method_floor, 'lower_better', u);
+  IF frontrunner.is_nd(requirement) AND frontrunner.unit(requirement) IS NULL THEN
+    -- ND without a stated limit: not detected by this method, i.e. below its detection limit
+    verifiable := true;
+    effective := ('ND(≤' || coalesce(l.detection_limit, l.quantification_limit)::text || ')')::frontrunner.indicator;
+    reason := format('not detected by %s: below %s', l.method, coalesce(l.detection_limit, l.quantification_limit));
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  IF frontrunner.species(requirement) IS NOT NULL OR frontrunner.sample_basis(requirement) IS NOT NULL
+     OR NOT frontrunner.unit_commensurable(frontrunner.unit(requirement), u) THEN
+    reason := format('%s cannot be compared with the limit of %s (%s)', requirement, l.method, method_floor);
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  ub := frontrunner.level(requirement, 'lower_better', u);
+  IF frontrunner.form(requirement) IN ('lower', 'range', 'point', 'tolerance') THEN
+    lb := frontrunner.level(requirement, 'higher_better', u);
+  END IF;
+  top := frontrunner.level(l.range_top, 'lower_better', u);
+  IF ub IS NOT NULL AND ub < fl THEN
+    verifiable := false;
+    effective := ('≤' || method_floor::text)::frontrunner.indicator;
+    reason := format('the claimed limit %s %s is below what %s can measure (%s)', ub, u, l.method, method_floor);
+  ELSIF lb > 0 AND lb < fl THEN
+    verifiable := false;
+    reason := format('the claimed lower bound %s %s is below what %s can measure (%s)', lb, u, l.method, method_floor);
+  ELSIF lb > top THEN
+    verifiable := false;
+    reason := format('the claimed lower bound %s %s is above the measuring range of %s (up to %s)', lb, u, l.method, l.range_top);
+  ELSE
+    verifiable := true;
+    reason := format('within what %s measures (from %s%s)', l.method, method_floor,
+                     CASE WHEN l.range_top IS NOT NULL THEN ' to ' || l.range_top::text ELSE '' END);
+  END IF;
+  RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.claim_judge(@extschema@.indicator, @extschema@.test_method_limit) IS
+  'rule 8 (verifiability) for one claim and the limits of its method: verifiable false when a limit of the claim is below the method''s floor (quantification limit, else detection limit) or a lower bound above its range top; NULL when the claim cannot be compared (another kind of quantity, a basis) or no limits are given; effective is the claim as the method verifies it (≤ the floor for a claim below it, ND(≤ detection limit) for an ND without a stated limit); reason says why';
+
+CREATE FUNCTION @extschema@.claim_check(requirement @extschema@.indicator, test_method @extschema@.stdcode, analyte text)
+RETURNS TABLE (verifiable boolean, method_floor @extschema@.indicator, effective @extschema@.indicator, reason text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT j.verifiable, j.method_floor, j.effective,
+         CASE WHEN l.method IS NULL
+              THEN CASE WHEN $2 IS NULL THEN 'no test method named'
+                        ELSE format('no limits of %s for "%s" in test_method_limit', $2, $3) END
+              ELSE j.reason END
+  FROM (SELECT) one
+  LEFT JOIN frontrunner.test_method_limit l ON l.method OPERATOR(frontrunner.=) $2 AND l.analyte = $3
+  CROSS JOIN LATERAL frontrunner.claim_judge($1, l) j
+$$;
+COMMENT ON FUNCTION @extschema@.claim_check(@extschema@.indicator, @extschema@.stdcode, text) IS
+  'rule 8 (verifiability): claim_judge() of a requirement with the limits test_method_limit records for its test method and analyte (verifiable NULL when none are recorded)';
+
+CREATE FUNCTION @extschema@.claim_effective(requirement @extschema@.indicator, test_method @extschema@.stdcode, analyte text)
+RETURNS @extschema@.indicator
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT coalesce(c.effective, $1) FROM frontrunner.claim_check($1, $2, $3) c
+$$;
+COMMENT ON FUNCTION @extschema@.claim_effective(@extschema@.indicator, @extschema@.stdcode, text) IS
+  'the claim as its test method verifies it (claim_check().effective): ≤ the method''s floor for a limit below it, ND(≤ detection limit) for an ND without a stated limit, else the requirement; what a plan with method_limits ranks';
+
+-- ranking_query() ranks claims as their method verifies them when a plan says so (61_ranking.sql)
+CREATE OR REPLACE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  k int := 0;
+  sel text := '';
+  keys text := '';
+  levels_present text := '';
+  stats text := '';
+  cuts text := '';
+  outcols text := '';
+  tcols text := '';
+  leaders text := '';
+  cutvals text := '';
+  wscale int;
+  wint boolean;
+  wtot numeric;
+  wk text;
+  kleaders text := '';
+  kcols text := '';
+  better text;
+  reach_l text;
+  reach_a text;
+  reach_b text;
+  tk text;
+  pk text;
+  req text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
+  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
+              ELSE 'i.requirement' END;
+  IF output NOT IN ('rows', 'cutoffs') THEN
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
+            HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
+  END IF;
+  PERFORM frontrunner.plan_publication_check(plan_id);
+  -- the score's numerator, Σ weight·place, is exact: in bigint when the
+  -- weights are integers after scaling by 10^wscale and their sum is small
+  -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
+  SELECT max(scale(trim_scale(c.weight))) INTO wscale FROM frontrunner.plan_core_indicators(plan_id) c;
+  SELECT trim_scale(sum(c.weight * 10::numeric ^ wscale)) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  wint := wscale <= 6 AND wtot <= 1000000000;
+  IF NOT coalesce(wint, false) THEN
+    wscale := 0;
+    SELECT sum(c.weight) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  END IF;
+
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    k := r.k;
+    -- better-or-equal comparison of levels in this direction
+    better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    -- one pass over the disclosed indicators, grouped by disclosure: the
+    -- level of each core indicator (NULL when missing or in another
+    -- dimension) and, for absolute cutoffs, whether the requirement reaches them
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
+    IF r.leader_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
+    END IF;
+    IF r.advanced_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
+    END IF;
+    IF r.baseline_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
+    END IF;
+    keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
+    levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s',
+                             k, r.direction, p.code, r.indicator, r.u);
+    -- cutoffs: absolute (<@), best in market (the best level), or a fraction
+    reach_l := CASE
+      WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
+      WHEN p.style = 'best_in_market' THEN format('b.l%1$s = c.best%1$s', k)
+      ELSE format('b.l%1$s %2$s c.lc%1$s', k, better) END;
+    reach_a := CASE
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('b.ra%s', k)
+      ELSE format('b.l%1$s %2$s c.ac%1$s', k, better) END;
+    reach_b := CASE
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
+      ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
+    -- the best level: the first of the levelset (stored trimmed)
+    cuts := cuts || format(', s.s%1$s, (SELECT l.level FROM frontrunner.levels(s.s%1$s) l ORDER BY l.position LIMIT 1) AS best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+                           k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
+                           coalesce(r.advanced_fraction::text, 'NULL::numeric'),
+                           coalesce(r.baseline_fraction::text, 'NULL::numeric'));
+    -- tier reached on indicator k (the best tier whose cutoff it reaches)
+    tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
+                 reach_l, reach_a, reach_b);
+    -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
+    pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
+    tcols := tcols || format(', t.l%1$s, t.t%1$s, t.p%1$s', k);
+    -- leader on indicator k (the first branch of tk); leader overall on all
+    leaders := leaders || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('(%s)', reach_l);
+    -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
+    cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
+      '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
+      r.indicator, r.u, k,
+      CASE WHEN r.leader_cutoff IS NOT NULL THEN quote_literal(r.leader_cutoff::text)
+           WHEN p.style = 'best_in_market' THEN format('%L || '' '' || c.best%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END)
+           ELSE format('%L || '' '' || c.lc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.advanced_cutoff IS NOT NULL THEN quote_literal(r.advanced_cutoff::text)
+           ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
+           ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
+    wk := CASE WHEN wint THEN (r.weight * 10::numeric ^ wscale)::bigint::text
+               ELSE format('%s::numeric', r.weight) END;
+    kleaders := kleaders || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', wk, pk);
+    kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
+  END LOOP;
+
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs
+  RETURN format($q$
+WITH b AS MATERIALIZED (
+  SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
+  FROM (SELECT i.disclosure%1$s
+        FROM frontrunner.disclosed_indicator i
+        WHERE i.indicator IN (%2$s)%10$s
+        GROUP BY i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.id = p.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
+                    WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                      AND %4$L::timestamptz >= x.sampled_on::timestamptz
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)
+), s AS (
+  SELECT count(*) AS n%7$s FROM b WHERE %6$s
+), c AS (
+  SELECT s.n%8$s FROM s
+)
+%9$s
+$q$, sel, keys, p.category, p.deadline, p.exclusion_days, levels_present, stats, cuts,
+     CASE output
+       WHEN 'rows' THEN format($r$
+SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
+       CASE WHEN q.n = 1 THEN 100::numeric
+            ELSE trim_scale(round(100 * q.key::numeric(1000, 20) / ((2 * (q.n - 1))::numeric * %2$s), 20)) END AS score
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
+  -- the score is computed after the sort, from the exact key, to 20 decimals
+  -- like the standings)
+FROM (
+  -- the sort keys first: the sort compares them without walking the
+  -- variable-width columns
+  SELECT CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+                SELECT %1$s
+                FROM b CROSS JOIN c
+                WHERE %3$s AND %4$s
+                ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier,
+         t.key, t.published_at, t.id, t.tier0, t.n, t.enterprise, t.enterprise_name, t.standard%9$s
+  FROM (
+    SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
+    FROM (
+      SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
+      FROM b CROSS JOIN c
+      WHERE %3$s
+      OFFSET 0
+    ) t
+  ) t
+) q
+$r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
+       WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
+     END,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND i.disclosure IN (SELECT x.id FROM frontrunner.disclosure x
+                               WHERE x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+
+-- 75_inspection.sql as installed
+-- Supervision of disclosures (0.2.0, issue 20): the claims a test method
+-- cannot verify (rule 8, FR009; the methods' limits are in
+-- 45_test_methods.sql) and the plan option that ranks claims as their method
+-- verifies them; which standard replaced which (standard.replaced_by) and the
+-- disclosures whose references are withdrawn or replaced; random inspection
+-- campaigns (双随机、一公开): the seeded draw, the inspection items the
+-- database pre-fills, the inspectors' results, findings with their
+-- rectification deadline and follow-up, and the published report (FR010).
+-- Row-level security of the per-enterprise tables is at the end of this
+-- file; their classes are in security_objects() (90_security.sql).
+
+-- references: what replaced what ------------------------------------------------------
+ALTER TABLE @extschema@.standard
+  ADD COLUMN replaced_by @extschema@.stdcode REFERENCES @extschema@.standard (code) ON UPDATE CASCADE,
+  ADD COLUMN replaced_on date,
+  ADD CONSTRAINT standard_replaced_by_check CHECK (NOT (replaced_by OPERATOR(@extschema@.=) code)),
+  ADD CONSTRAINT standard_replaced_on_check CHECK (replaced_on IS NULL OR replaced_by IS NOT NULL);
+COMMENT ON COLUMN @extschema@.standard.replaced_by IS 'the edition or standard that replaced this one (代替), a row of this table; NULL: not replaced';
+COMMENT ON COLUMN @extschema@.standard.replaced_on IS 'the date the replacement took effect, when known (needs replaced_by)';
+
+CREATE FUNCTION @extschema@.standard_current(code @extschema@.stdcode) RETURNS @extschema@.stdcode
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  cur frontrunner.stdcode := code;
+  nxt frontrunner.stdcode;
+BEGIN
+  -- follow replaced_by to the end of the chain (at most 100 steps: a chain
+  -- that loops ends where the steps run out)
+  FOR step IN 1 .. 100 LOOP
+    SELECT s.replaced_by INTO nxt FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) cur;
+    EXIT WHEN nxt IS NULL;
+    cur := nxt;
+  END LOOP;
+  RETURN cur;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
+  'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
+
+CREATE VIEW @extschema@.reference_report AS
+WITH RECURSIVE chain(start, code, depth) AS (
+  SELECT s.code, s.replaced_by, 1 FROM @extschema@.standard s WHERE s.replaced_by IS NOT NULL
+  UNION ALL
+  SELECT c.start, s.replaced_by, c.depth + 1
+  FROM chain c JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) c.code
+  WHERE s.replaced_by IS NOT NULL AND c.depth < 100
+), cur AS (
+  SELECT d.id, d.enterprise, d.category, d.product, d.standard
+  FROM @extschema@.disclosure d WHERE d.status = 'published'
+), refs AS (
+  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'executed standard' AS reference_kind,
+         NULL::text AS indicator, cur.standard AS reference
+  FROM cur
+  UNION ALL
+  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'test method', i.indicator, i.test_method
+  FROM cur JOIN @extschema@.disclosed_indicator i ON i.disclosure = cur.id
+  WHERE i.test_method IS NOT NULL
+)
+SELECT r.id AS disclosure, r.enterprise::text AS enterprise, r.category, r.product,
+       r.reference_kind, r.indicator, r.reference::text AS reference,
+       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
+       s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
+       coalesce((SELECT c.code FROM chain c WHERE c.start OPERATOR(@extschema@.=) s.code ORDER BY c.depth DESC LIMIT 1),
+                s.code)::text AS current_edition
+FROM refs r
+JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) r.reference
+WHERE s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL;
+COMMENT ON VIEW @extschema@.reference_report IS
+  'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
+COMMENT ON COLUMN @extschema@.reference_report.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.reference_report.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.reference_report.category IS 'category';
+COMMENT ON COLUMN @extschema@.reference_report.product IS 'product';
+COMMENT ON COLUMN @extschema@.reference_report.reference_kind IS 'executed standard or test method';
+COMMENT ON COLUMN @extschema@.reference_report.indicator IS 'the indicator whose test method it is (NULL for the executed standard)';
+COMMENT ON COLUMN @extschema@.reference_report.reference IS 'the standard number the disclosure names';
+COMMENT ON COLUMN @extschema@.reference_report.state IS 'withdrawn (its withdrawal date has passed) or replaced (a replacement is recorded, the old edition not withdrawn yet)';
+COMMENT ON COLUMN @extschema@.reference_report.withdrawn_on IS 'date it was withdrawn (废止), when known';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_by IS 'what replaced it (standard.replaced_by)';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_on IS 'date the replacement took effect, when known';
+COMMENT ON COLUMN @extschema@.reference_report.current_edition IS 'the end of the replacement chain (standard_current(reference)): the edition to execute or test by today';
+
+CREATE VIEW @extschema@.claim_verifiability AS
+SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
+       i.indicator, i.requirement::text AS requirement, i.test_method::text AS test_method,
+       l.detection_limit::text AS detection_limit, l.quantification_limit::text AS quantification_limit,
+       l.range_top::text AS range_top, c.verifiable, c.effective::text AS effective, c.reason,
+       l.source_kind
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+JOIN @extschema@.test_method_limit l
+  ON l.method OPERATOR(@extschema@.=) i.test_method AND l.analyte = i.indicator
+CROSS JOIN LATERAL @extschema@.claim_judge(i.requirement, l) c
+WHERE d.status = 'published';
+COMMENT ON VIEW @extschema@.claim_verifiability IS
+  'rule 8: every indicator of a current (published) disclosure whose test method has recorded limits, judged by claim_judge(): verifiable or not, the claim as the method verifies it, and why (plain column types)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.claim_verifiability.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.claim_verifiability.category IS 'category';
+COMMENT ON COLUMN @extschema@.claim_verifiability.product IS 'product';
+COMMENT ON COLUMN @extschema@.claim_verifiability.indicator IS 'indicator key (the analyte)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.requirement IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.claim_verifiability.test_method IS 'the test method it names';
+COMMENT ON COLUMN @extschema@.claim_verifiability.detection_limit IS 'the method''s detection limit (test_method_limit)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.quantification_limit IS 'the method''s quantification limit';
+COMMENT ON COLUMN @extschema@.claim_verifiability.range_top IS 'the top of the method''s measuring range';
+COMMENT ON COLUMN @extschema@.claim_verifiability.verifiable IS 'false: the method cannot verify the claim; NULL: it cannot be compared (other unit kind, basis)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.effective IS 'the claim as the method verifies it: ≤ the method''s floor for an unverifiable limit, ND(≤ detection limit) for an ND without a stated limit, else the requirement';
+COMMENT ON COLUMN @extschema@.claim_verifiability.reason IS 'why, in words';
+COMMENT ON COLUMN @extschema@.claim_verifiability.source_kind IS 'official or secondary (verify before regulatory use)';
+
+CREATE VIEW @extschema@.unverifiable_leader AS
+SELECT l.plan, l.ranking, l.rank, l.disclosure, l.enterprise, l.enterprise_name, l.product,
+       v.indicator, v.requirement, v.test_method, v.effective, v.reason
+FROM @extschema@.current_leaders l
+JOIN @extschema@.claim_verifiability v ON v.disclosure = l.disclosure AND NOT v.verifiable
+JOIN @extschema@.evaluation_plan p ON p.code = l.plan
+JOIN @extschema@.plan_indicator pi ON pi.plan = p.id AND pi.indicator = v.indicator;
+COMMENT ON VIEW @extschema@.unverifiable_leader IS
+  'current leaders (领跑者) ranked on a core indicator whose claim their own test method cannot verify (rule 8), with the claim as the method verifies it (plain column types)';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.plan IS 'plan code';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.ranking IS 'id of the published list';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.rank IS '1-based place in the list';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.product IS 'product';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.indicator IS 'the core indicator concerned';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.requirement IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.test_method IS 'the test method it names';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.effective IS 'the claim as the method verifies it';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.reason IS 'why it cannot be verified';
+
+-- a plan option: rank claims as their test method verifies them -------------------------
+ALTER TABLE @extschema@.evaluation_plan
+  ADD COLUMN method_limits boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN @extschema@.evaluation_plan.method_limits IS
+  'rank every disclosed requirement as its test method verifies it (claim_effective()): a limit below what the method can measure at the method''s floor, an ND without a stated limit at the method''s detection limit (default false: as disclosed)';
+
+-- the DBA's choice: refuse publication, or publish with the flag -------------------------
+CREATE FUNCTION @extschema@.unverifiable_claims_setting() RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v text;
+BEGIN
+  -- superuser-set (PGC_SUSET, src/frontrunner.c): the DBA's choice, which a
+  -- tenant cannot SET; before the module is loaded a value set by ALTER
+  -- DATABASE is a placeholder the module has not checked yet
+  v := pg_catalog.current_setting('frontrunner.unverifiable_claims', true);
+  v := coalesce(v, 'flag');
+  IF v NOT IN ('flag', 'refuse') THEN
+    PERFORM frontrunner.raise_violation('22023',
+      format('invalid value for setting frontrunner.unverifiable_claims: "%s"', v),
+      format('Database %s sets frontrunner.unverifiable_claims to "%s".', pg_catalog.current_database(), v),
+      'Use flag (publish with the flag, the default) or refuse: ALTER DATABASE … SET frontrunner.unverifiable_claims = ''refuse''.',
+      NULL, NULL);
+  END IF;
+  RETURN v;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.unverifiable_claims_setting() IS
+  'setting frontrunner.unverifiable_claims (superuser-set, e.g. ALTER DATABASE … SET): flag (default: publish, claim_verifiability shows the flag) or refuse (rule 8 refuses publication, FR009); 22023 for another value';
+
+CREATE FUNCTION @extschema@.disclosure_verifiable_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  bad record;
+BEGIN
+  IF frontrunner.unverifiable_claims_setting() <> 'refuse' THEN
+    RETURN NEW;
+  END IF;
+  SELECT i.indicator, i.requirement, i.test_method, c.reason, c.method_floor INTO bad
+  FROM frontrunner.disclosed_indicator i
+  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) c
+  WHERE i.disclosure = NEW.id AND i.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND NOT c.verifiable
+  ORDER BY i.indicator LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation('FR009',
+      format('rule 8 (verifiability): test method %s cannot verify "%s" %s', bad.test_method, bad.indicator, bad.requirement),
+      format('Disclosure %s: %s.', NEW.id, bad.reason),
+      format('Disclose a limit the method can measure (not below %s), or name a method that measures lower; this database refuses unverifiable claims (frontrunner.unverifiable_claims = refuse).', bad.method_floor),
+      'disclosed_indicator', 'requirement');
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_verifiable_check() IS
+  'trigger at publication: when the database sets frontrunner.unverifiable_claims = refuse, a disclosed limit its own test method cannot verify (claim_check()) refuses publication (rule 8, FR009)';
+CREATE TRIGGER disclosure_60_verifiable BEFORE UPDATE OF status ON @extschema@.disclosure
+  FOR EACH ROW WHEN (NEW.status = 'published' AND OLD.status = 'draft')
+  EXECUTE FUNCTION @extschema@.disclosure_verifiable_check();
+
+-- inspection campaigns (双随机、一公开) ----------------------------------------------------
+CREATE TABLE @extschema@.inspection_campaign (
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  code            text NOT NULL CONSTRAINT inspection_campaign_code_key UNIQUE
+                  CONSTRAINT inspection_campaign_code_check CHECK (code ~ '^\S+$'),
+  title           text NOT NULL CONSTRAINT inspection_campaign_title_check CHECK (btrim(title) <> ''),
+  authority       text NOT NULL CONSTRAINT inspection_campaign_authority_check CHECK (btrim(authority) <> ''),
+  category        text REFERENCES @extschema@.category (code) ON UPDATE CASCADE,
+  district        text CONSTRAINT inspection_campaign_district_check CHECK (district ~ '^([0-9]{2}){1,3}$'),
+  sample_size     integer CONSTRAINT inspection_campaign_sample_size_check CHECK (sample_size > 0),
+  sample_fraction numeric CONSTRAINT inspection_campaign_sample_fraction_check CHECK (sample_fraction > 0 AND sample_fraction <= 1),
+  inspectors      text[] NOT NULL,
+  team_size       integer NOT NULL DEFAULT 2 CONSTRAINT inspection_campaign_team_size_check CHECK (team_size BETWEEN 1 AND 10),
+  seed            text NOT NULL DEFAULT pg_catalog.gen_random_uuid()::text
+                  CONSTRAINT inspection_campaign_seed_check CHECK (btrim(seed) <> ''),
+  status          text NOT NULL DEFAULT 'planned'
+                  CONSTRAINT inspection_campaign_status_check CHECK (status IN ('planned', 'drawn', 'published')),
+  created_by      name NOT NULL DEFAULT current_user,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  population      bigint[],
+  drawn_at        timestamptz,
+  published_at    timestamptz,
+  CONSTRAINT inspection_campaign_size_check CHECK (num_nonnulls(sample_size, sample_fraction) = 1),
+  CONSTRAINT inspection_campaign_drawn_check CHECK ((status = 'planned') = (drawn_at IS NULL AND population IS NULL)),
+  CONSTRAINT inspection_campaign_published_check CHECK ((status = 'published') = (published_at IS NOT NULL))
+);
+COMMENT ON TABLE @extschema@.inspection_campaign IS
+  'random inspection campaigns of disclosures (双随机、一公开): scope, sample size, inspector pool and seed, recorded by the regulator; planned → drawn (draw_campaign(), frozen) → published (campaign_report)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.id IS 'identity, assigned by the database';
+COMMENT ON COLUMN @extschema@.inspection_campaign.code IS 'campaign code (no spaces), unique';
+COMMENT ON COLUMN @extschema@.inspection_campaign.title IS 'title of the campaign';
+COMMENT ON COLUMN @extschema@.inspection_campaign.authority IS 'the market regulation authority that runs it';
+COMMENT ON COLUMN @extschema@.inspection_campaign.category IS 'scope: only disclosures of this category (NULL: every category)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.district IS 'scope: only enterprises whose division code (region, else from the USCC) starts with these 2, 4 or 6 digits (11: Beijing, 1101: its districts, 110108: Haidian); NULL: everywhere';
+COMMENT ON COLUMN @extschema@.inspection_campaign.sample_size IS 'how many disclosures to draw (at most all of the population); or sample_fraction';
+COMMENT ON COLUMN @extschema@.inspection_campaign.sample_fraction IS 'the share of the population to draw, in (0, 1]: ceil(fraction × population) disclosures; or sample_size';
+COMMENT ON COLUMN @extschema@.inspection_campaign.inspectors IS 'the inspector pool (执法检查人员名录库): login role names, members of frontrunner_regulator; distinct, at least team_size';
+COMMENT ON COLUMN @extschema@.inspection_campaign.team_size IS 'inspectors drawn for each disclosure (default 2: inspections are made by at least two officers)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.seed IS 'the seed of the draw, recorded at creation and never changed (default: a random UUID); publish it, so that anyone can re-run the draw';
+COMMENT ON COLUMN @extschema@.inspection_campaign.status IS 'planned (scope editable), drawn (draw stored and frozen, results being recorded) or published';
+COMMENT ON COLUMN @extschema@.inspection_campaign.created_by IS 'the regulator who created it (current_user, set by the database)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.created_at IS 'database clock at creation';
+COMMENT ON COLUMN @extschema@.inspection_campaign.population IS 'the ids of the disclosures in scope when drawn (published ones), ascending: the population the draw was made from';
+COMMENT ON COLUMN @extschema@.inspection_campaign.drawn_at IS 'database clock of the draw';
+COMMENT ON COLUMN @extschema@.inspection_campaign.published_at IS 'database clock of the publication of the results';
+
+CREATE TABLE @extschema@.inspection_draw (
+  campaign   bigint NOT NULL REFERENCES @extschema@.inspection_campaign (id),
+  disclosure bigint NOT NULL,
+  inspector  text NOT NULL,
+  place   integer NOT NULL,
+  team_rank  integer NOT NULL,
+  enterprise @extschema@.uscc NOT NULL,
+  PRIMARY KEY (campaign, disclosure, inspector),
+  CONSTRAINT inspection_draw_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id)
+);
+COMMENT ON TABLE @extschema@.inspection_draw IS
+  'the draw of a campaign, stored when it is made (the first draw_campaign()): each drawn disclosure with the inspectors drawn for it; never changed';
+COMMENT ON COLUMN @extschema@.inspection_draw.campaign IS 'the campaign';
+COMMENT ON COLUMN @extschema@.inspection_draw.disclosure IS 'a drawn disclosure';
+COMMENT ON COLUMN @extschema@.inspection_draw.inspector IS 'an inspector drawn for it';
+COMMENT ON COLUMN @extschema@.inspection_draw.place IS 'the disclosure''s place in the draw order (1 first)';
+COMMENT ON COLUMN @extschema@.inspection_draw.team_rank IS 'the inspector''s place in the draw order for this disclosure (1 first)';
+COMMENT ON COLUMN @extschema@.inspection_draw.enterprise IS 'the disclosure''s enterprise (the tenant)';
+
+CREATE TABLE @extschema@.inspection_result (
+  campaign    bigint NOT NULL REFERENCES @extschema@.inspection_campaign (id),
+  disclosure  bigint NOT NULL,
+  item        text NOT NULL
+              CONSTRAINT inspection_result_item_check CHECK (item IN ('mandatory_floor', 'withdrawn_standard', 'numbering',
+                                                                     'indicators_disclosed', 'references', 'verifiability')),
+  outcome     text NOT NULL
+              CONSTRAINT inspection_result_outcome_check CHECK (outcome IN ('conforms', 'nonconforming', 'not_judged')),
+  prefilled   text NOT NULL
+              CONSTRAINT inspection_result_prefilled_check CHECK (prefilled IN ('conforms', 'nonconforming', 'not_judged')),
+  detail      text,
+  recorded_by name,
+  recorded_at timestamptz,
+  enterprise  @extschema@.uscc NOT NULL,
+  PRIMARY KEY (campaign, disclosure, item),
+  CONSTRAINT inspection_result_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id),
+  CONSTRAINT inspection_result_recorded_check CHECK ((recorded_by IS NULL) = (recorded_at IS NULL))
+);
+COMMENT ON TABLE @extschema@.inspection_result IS
+  'the result of each inspection item of each drawn disclosure: pre-filled by the database at the draw from what it knows, confirmed or corrected by an inspector drawn for the disclosure';
+COMMENT ON COLUMN @extschema@.inspection_result.campaign IS 'the campaign';
+COMMENT ON COLUMN @extschema@.inspection_result.disclosure IS 'the drawn disclosure';
+COMMENT ON COLUMN @extschema@.inspection_result.item IS 'mandatory_floor (below a mandatory standard), withdrawn_standard (executing a withdrawn standard), numbering, indicators_disclosed (indicators and test methods disclosed), references (test methods withdrawn or replaced), verifiability (claims the named method cannot verify)';
+COMMENT ON COLUMN @extschema@.inspection_result.outcome IS 'conforms, nonconforming or not_judged; the inspector''s once recorded_by is set';
+COMMENT ON COLUMN @extschema@.inspection_result.prefilled IS 'what the database found at the draw (kept when an inspector records another outcome)';
+COMMENT ON COLUMN @extschema@.inspection_result.detail IS 'what was found (the database''s words, or the inspector''s)';
+COMMENT ON COLUMN @extschema@.inspection_result.recorded_by IS 'the inspector who recorded the outcome (current_user, set by the database); NULL: not confirmed yet';
+COMMENT ON COLUMN @extschema@.inspection_result.recorded_at IS 'database clock when the inspector recorded it';
+COMMENT ON COLUMN @extschema@.inspection_result.enterprise IS 'the disclosure''s enterprise (the tenant)';
+
+CREATE TABLE @extschema@.inspection_finding (
+  id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  campaign       bigint NOT NULL,
+  disclosure     bigint NOT NULL,
+  item           text NOT NULL,
+  description    text NOT NULL CONSTRAINT inspection_finding_description_check CHECK (btrim(description) <> ''),
+  deadline       date NOT NULL,
+  follow_up      text NOT NULL DEFAULT 'pending'
+                 CONSTRAINT inspection_finding_follow_up_check CHECK (follow_up IN ('pending', 'rectified', 'not_rectified')),
+  follow_up_note text,
+  found_by       name NOT NULL DEFAULT current_user,
+  found_at       timestamptz NOT NULL DEFAULT now(),
+  followed_up_at timestamptz,
+  enterprise     @extschema@.uscc NOT NULL,
+  CONSTRAINT inspection_finding_result_fkey FOREIGN KEY (campaign, disclosure, item)
+    REFERENCES @extschema@.inspection_result (campaign, disclosure, item),
+  CONSTRAINT inspection_finding_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id),
+  CONSTRAINT inspection_finding_follow_up_note_check CHECK ((follow_up = 'pending') = (followed_up_at IS NULL AND follow_up_note IS NULL)),
+  CONSTRAINT inspection_finding_note_blank_check CHECK (btrim(follow_up_note) <> '')
+);
+COMMENT ON TABLE @extschema@.inspection_finding IS
+  'findings of a campaign on a nonconforming item, with the rectification deadline (责令限期改正) and the follow-up (pending → rectified | not_rectified); recorded by the regulator, read by the enterprise concerned';
+COMMENT ON COLUMN @extschema@.inspection_finding.id IS 'identity, assigned by the database';
+COMMENT ON COLUMN @extschema@.inspection_finding.campaign IS 'the campaign';
+COMMENT ON COLUMN @extschema@.inspection_finding.disclosure IS 'the drawn disclosure';
+COMMENT ON COLUMN @extschema@.inspection_finding.item IS 'the inspection item found nonconforming (inspection_result)';
+COMMENT ON COLUMN @extschema@.inspection_finding.description IS 'what the enterprise must correct';
+COMMENT ON COLUMN @extschema@.inspection_finding.deadline IS 'the rectification deadline (after the day of the finding)';
+COMMENT ON COLUMN @extschema@.inspection_finding.follow_up IS 'pending, rectified or not_rectified (the follow-up inspection''s result, once)';
+COMMENT ON COLUMN @extschema@.inspection_finding.follow_up_note IS 'what the follow-up found (required with it)';
+COMMENT ON COLUMN @extschema@.inspection_finding.found_by IS 'who recorded the finding (current_user, set by the database)';
+COMMENT ON COLUMN @extschema@.inspection_finding.found_at IS 'database clock of the finding';
+COMMENT ON COLUMN @extschema@.inspection_finding.followed_up_at IS 'database clock of the follow-up';
+COMMENT ON COLUMN @extschema@.inspection_finding.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written';
+CREATE INDEX inspection_finding_result_idx ON @extschema@.inspection_finding (campaign, disclosure, item);
+CREATE INDEX inspection_finding_enterprise_idx ON @extschema@.inspection_finding (enterprise, follow_up);
+
+-- the draw --------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.draw_key(seed text, item text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to($1 || ':' || $2, 'UTF8')), 'hex')
+$$;
+COMMENT ON FUNCTION @extschema@.draw_key(text, text) IS
+  'the key of the draw: lower-case hex of SHA-256 (FIPS 180-4) of the UTF-8 bytes of seed || '':'' || item; the draw orders disclosures by draw_key(seed, id) and the inspectors of a disclosure by draw_key(seed, id || '':'' || inspector), bytewise';
+
+CREATE FUNCTION @extschema@.campaign_population(c @extschema@.inspection_campaign) RETURNS bigint[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT coalesce(pg_catalog.array_agg(d.id ORDER BY d.id), '{}')
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.status = 'published'
+    AND (c.category IS NULL OR d.category = c.category)
+    AND (c.district IS NULL
+         OR left(coalesce(e.region, frontrunner.uscc_region(e.uscc)), length(c.district)) = c.district)
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_population(@extschema@.inspection_campaign) IS
+  'the ids of the published disclosures in a campaign''s scope (category, district prefix of the enterprise''s division code), ascending: what the draw draws from';
+
+CREATE FUNCTION @extschema@.campaign_sample(population bigint[], seed text, sample_size integer,
+                                            sample_fraction numeric, inspectors text[], team_size integer)
+RETURNS TABLE (disclosure bigint, inspector text, place integer, team_rank integer)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH n AS (
+    SELECT least(cardinality($1), coalesce($3, ceil($4 * cardinality($1))::integer)) AS n
+  ), drawn AS (
+    SELECT p.id, row_number() OVER (ORDER BY frontrunner.draw_key($2, p.id::text) COLLATE "C", p.id)::integer AS place
+    FROM unnest($1) p(id)
+  )
+  SELECT d.id, t.inspector, d.place, t.team_rank
+  FROM drawn d
+  CROSS JOIN LATERAL (
+    SELECT i.name AS inspector,
+           row_number() OVER (ORDER BY frontrunner.draw_key($2, d.id::text || ':' || i.name) COLLATE "C", i.name COLLATE "C")::integer AS team_rank
+    FROM unnest($5) i(name)
+  ) t
+  WHERE d.place <= (SELECT n.n FROM n) AND t.team_rank <= $6
+  ORDER BY d.place, t.team_rank
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_sample(bigint[], text, integer, numeric, text[], integer) IS
+  'the draw as a pure function of its inputs (README, Inspection campaigns): the population ordered by draw_key(seed, id), the first n taken (n = sample_size, or ceil(sample_fraction × |population|), at most |population|); for each, the inspectors ordered by draw_key(seed, id:inspector), the first team_size';
+
+CREATE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
+RETURNS TABLE (item text, outcome text, detail text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH d AS (
+    SELECT x.id, x.enterprise, x.standard FROM frontrunner.disclosure x WHERE x.id = $1
+  ), v AS (
+    SELECT w.rule, w.message FROM frontrunner.disclosure_violations(ARRAY[$1]) w
+  ), refs AS (
+    SELECT r.reference_kind, r.indicator, r.reference, r.state, r.current_edition
+    FROM frontrunner.reference_report r WHERE r.disclosure = $1
+  ), claims AS (
+    SELECT i.indicator, i.requirement, i.test_method, c.verifiable, c.reason
+    FROM frontrunner.disclosed_indicator i
+    JOIN d ON i.disclosure = d.id AND i.enterprise OPERATOR(frontrunner.=) d.enterprise
+    CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) c
+  ), checks(item, bad, unknown, found, ok) AS (
+    SELECT 'mandatory_floor',
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 3'), false,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 3'),
+           'every disclosed indicator is at least as strict as the in-force mandatory standards'
+    UNION ALL
+    SELECT 'withdrawn_standard',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           NOT EXISTS (SELECT FROM d JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard)
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) <> 'enterprise',
+           (SELECT string_agg(format('executes %s, withdrawn; current edition %s', refs.reference, refs.current_edition), '; ')
+            FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           CASE WHEN EXISTS (SELECT FROM d JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard)
+                     OR frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise'
+                THEN 'the executed standard is not withdrawn'
+                ELSE format('standard %s is not in table standard: check that it is in force', (SELECT d.standard FROM d)) END
+    UNION ALL
+    SELECT 'numbering',
+           frontrunner.standard_number_problem((SELECT d.standard FROM d)) IS NOT NULL
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise', false,
+           (frontrunner.standard_number_problem((SELECT d.standard FROM d)))[1],
+           'the standard number is well formed'
+    UNION ALL
+    SELECT 'indicators_disclosed',
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 2'), false,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 2'),
+           'the required indicators and their test methods are disclosed'
+    UNION ALL
+    SELECT 'references',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'test method'), false,
+           (SELECT string_agg(format('%s: %s %s, current edition %s', refs.indicator, refs.reference, refs.state, refs.current_edition),
+                              '; ' ORDER BY refs.indicator)
+            FROM refs WHERE refs.reference_kind = 'test method'),
+           'no test method named is withdrawn or replaced'
+    UNION ALL
+    SELECT 'verifiability',
+           EXISTS (SELECT FROM claims WHERE NOT claims.verifiable),
+           EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL),
+           (SELECT string_agg(format('%s %s: %s', claims.indicator, claims.requirement, claims.reason), '; ' ORDER BY claims.indicator)
+            FROM claims WHERE NOT claims.verifiable),
+           CASE WHEN EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL)
+                THEN 'not judged: ' || (SELECT string_agg(format('%s (%s)', claims.indicator, claims.reason), '; ' ORDER BY claims.indicator)
+                                        FROM claims WHERE claims.verifiable IS NULL)
+                ELSE 'every limit disclosed is within what its test method measures' END
+  )
+  SELECT c.item,
+         CASE WHEN c.bad THEN 'nonconforming' WHEN c.unknown THEN 'not_judged' ELSE 'conforms' END,
+         CASE WHEN c.bad THEN c.found ELSE c.ok END
+  FROM checks c
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_prefill(bigint) IS
+  'what the database knows about the six inspection items of a disclosure (mandatory_floor: rule 3; withdrawn_standard; numbering: rule 1; indicators_disclosed: rule 2; references: reference_report; verifiability: claim_check()), as pre-filled outcomes with their detail';
+
+CREATE FUNCTION @extschema@.inspection_campaign_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  moving text[] := '{status,population,drawn_at,published_at}';
+  editable text[] := '{title,authority,category,district,sample_size,sample_fraction,inspectors,team_size}';
+  changed text;
+  open_items text;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s is created planned', NEW.code),
+        format('Campaign %s was inserted with status %s%s.', NEW.code, NEW.status,
+               CASE WHEN NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL THEN ' and a draw' ELSE '' END),
+        'Leave status, population, drawn_at and published_at out: draw_campaign() draws, UPDATE … SET status = ''published'' publishes.',
+        'inspection_campaign', 'status');
+    END IF;
+    NEW.created_by := current_user;
+    NEW.created_at := now();
+  ELSE
+    SELECT string_agg(n.k, ', ' ORDER BY n.k) INTO changed
+    FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+    WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k
+      AND NOT (n.k = ANY (moving)) AND (OLD.status <> 'planned' OR NOT (n.k = ANY (editable)));
+    IF changed IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: %s of campaign %s cannot be changed', changed, OLD.code),
+        format('Campaign %s (status %s): UPDATE of %s refused.', OLD.code, OLD.status, changed),
+        CASE WHEN OLD.status = 'planned'
+             THEN 'The seed, the creator and the creation time are recorded once; the scope, size and inspectors change while the campaign is planned.'
+             ELSE 'A drawn campaign is frozen: its scope, size, inspectors and seed are those of its draw.' END,
+        'inspection_campaign', NULL);
+    END IF;
+    IF NEW.status = OLD.status THEN
+      IF NEW.population IS DISTINCT FROM OLD.population OR NEW.drawn_at IS DISTINCT FROM OLD.drawn_at
+         OR NEW.published_at IS DISTINCT FROM OLD.published_at THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: the draw and the publication of campaign %s are set by the database', OLD.code),
+          format('Campaign %s (status %s): population, drawn_at or published_at written.', OLD.code, OLD.status),
+          'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
+      END IF;
+    ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
+      NEW.population := frontrunner.campaign_population(NEW);
+      NEW.drawn_at := now();
+      NEW.published_at := NULL;
+    ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
+      SELECT string_agg(format('%s %s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item) INTO open_items
+      FROM frontrunner.inspection_result r
+      WHERE r.campaign = OLD.id AND (r.recorded_by IS NULL OR r.outcome = 'not_judged');
+      IF open_items IS NOT NULL THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
+          format('Items not recorded (or not judged) by an inspector: %s.', left(open_items, 900)),
+          'The inspectors drawn for each disclosure confirm or correct every pre-filled item (UPDATE inspection_result SET outcome = …), then the results are published.',
+          'inspection_result', 'recorded_by');
+      END IF;
+      NEW.population := OLD.population;
+      NEW.drawn_at := OLD.drawn_at;
+      NEW.published_at := now();
+    ELSE
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
+        format('Campaign %s: status %s → %s.', OLD.code, OLD.status, NEW.status),
+        'A campaign goes planned → drawn (draw_campaign()) → published; a draw is made once and results stay published.',
+        'inspection_campaign', 'status');
+    END IF;
+  END IF;
+  IF cardinality(NEW.inspectors) IS NULL OR cardinality(NEW.inspectors) < NEW.team_size
+     OR EXISTS (SELECT FROM unnest(NEW.inspectors) i(n) WHERE coalesce(btrim(i.n), '') = '')
+     OR (SELECT count(DISTINCT i.n) FROM unnest(NEW.inspectors) i(n)) <> cardinality(NEW.inspectors) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the inspector pool of campaign %s needs at least %s distinct names', NEW.code, NEW.team_size),
+      format('Inspectors: %s; team size %s.', coalesce(array_to_string(NEW.inspectors, ', ', '(NULL)'), 'none'), NEW.team_size),
+      'List the login roles of at least team_size different inspectors, no blank or repeated name.',
+      'inspection_campaign', 'inspectors');
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_campaign_before_write() IS
+  'trigger: a campaign is created planned (creator and time from the database); while planned its scope, size and inspectors may change, never its seed; planned → drawn records the population and the time (the draw itself: inspection_campaign_after_draw()); drawn → published needs every item recorded by an inspector; nothing else (FR010); the pool holds at least team_size distinct names';
+CREATE TRIGGER inspection_campaign_10_write BEFORE INSERT OR UPDATE ON @extschema@.inspection_campaign
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.inspection_campaign'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.inspection_campaign_before_write();
+CREATE TRIGGER inspection_campaign_10_guard BEFORE DELETE ON @extschema@.inspection_campaign
+  FOR EACH ROW WHEN (OLD.status <> 'planned') EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: campaign {code} cannot be deleted',
+    'Campaign {code} has status {status}: {op} refused.',
+    'A drawn campaign, its draw and its results are kept.');
+
+CREATE FUNCTION @extschema@.inspection_campaign_after_draw() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  INSERT INTO frontrunner.inspection_draw (campaign, disclosure, inspector, place, team_rank, enterprise)
+  SELECT NEW.id, s.disclosure, s.inspector, s.place, s.team_rank, d.enterprise
+  FROM frontrunner.campaign_sample(NEW.population, NEW.seed, NEW.sample_size, NEW.sample_fraction,
+                                   NEW.inspectors, NEW.team_size) s
+  JOIN frontrunner.disclosure d ON d.id = s.disclosure;
+  INSERT INTO frontrunner.inspection_result (campaign, disclosure, item, outcome, prefilled, detail, enterprise)
+  SELECT NEW.id, x.disclosure, p.item, p.outcome, p.outcome, p.detail, x.enterprise
+  FROM (SELECT DISTINCT r.disclosure, r.enterprise FROM frontrunner.inspection_draw r WHERE r.campaign = NEW.id) x
+  CROSS JOIN LATERAL frontrunner.inspection_prefill(x.disclosure) p;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_campaign_after_draw() IS
+  'trigger, SECURITY DEFINER (nobody may write a draw or a pre-filled result by hand): when a campaign is drawn, stores campaign_sample() of its population and seed in inspection_draw and the pre-filled items of every drawn disclosure (inspection_prefill()) in inspection_result';
+CREATE TRIGGER inspection_campaign_20_draw AFTER UPDATE OF status ON @extschema@.inspection_campaign
+  FOR EACH ROW WHEN (OLD.status = 'planned' AND NEW.status = 'drawn')
+  EXECUTE FUNCTION @extschema@.inspection_campaign_after_draw();
+
+CREATE FUNCTION @extschema@.draw_campaign(code text)
+RETURNS TABLE (disclosure bigint, inspector text)
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+BEGIN
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.code = draw_campaign.code FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: no campaign %s', code),
+      format('No row of inspection_campaign has code %L (or the role %s may not read it).', code, current_user),
+      'Create the campaign first (INSERT INTO inspection_campaign …); campaigns are run by the regulator.', 'inspection_campaign', 'code');
+  END IF;
+  IF c.status = 'planned' THEN
+    UPDATE frontrunner.inspection_campaign x SET status = 'drawn' WHERE x.id = c.id;
+  END IF;
+  RETURN QUERY
+  SELECT r.disclosure, r.inspector FROM frontrunner.inspection_draw r
+  WHERE r.campaign = c.id ORDER BY r.place, r.team_rank;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.draw_campaign(text) IS
+  'the draw of a campaign: the first call draws (planned → drawn: population recorded, campaign_sample() stored, items pre-filled) and every call returns the stored draw, in draw order — the same rows every time, after dump/restore and upgrade (regulator)';
+
+CREATE FUNCTION @extschema@.inspection_result_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  team text;
+  who name := frontrunner.invoker();
+BEGIN
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = OLD.campaign;
+  IF (pg_catalog.to_jsonb(NEW) - '{outcome,detail,recorded_by,recorded_at}'::text[])
+     <> (pg_catalog.to_jsonb(OLD) - '{outcome,detail,recorded_by,recorded_at}'::text[]) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: only the outcome and detail of an inspection item are recorded'),
+      format('Campaign %s, disclosure %s, item %s: UPDATE of other columns refused.', c.code, OLD.disclosure, OLD.item),
+      'UPDATE inspection_result SET outcome = …, detail = … WHERE campaign = … AND disclosure = … AND item = ….',
+      'inspection_result', NULL);
+  END IF;
+  IF c.status <> 'drawn' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the results of campaign %s are published', c.code),
+      format('Campaign %s (status %s), disclosure %s, item %s.', c.code, c.status, OLD.disclosure, OLD.item),
+      'Published results stay as published; a finding''s follow-up is recorded in inspection_finding.',
+      'inspection_result', 'outcome');
+  END IF;
+  SELECT string_agg(r.inspector, ', ' ORDER BY r.team_rank) INTO team
+  FROM frontrunner.inspection_draw r WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure;
+  PERFORM FROM frontrunner.inspection_draw r
+  WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure AND r.inspector = who::text;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'permission denied: % was not drawn to inspect disclosure % in campaign %', who, OLD.disclosure, c.code
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('The inspectors drawn for disclosure %s are %s.', OLD.disclosure, team),
+            HINT = 'Results are recorded by the inspectors the draw assigned (inspection_draw), as themselves.',
+            TABLE = 'inspection_result';
+  END IF;
+  IF NEW.outcome = 'not_judged' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: an inspector records conforms or nonconforming'),
+      format('Campaign %s, disclosure %s, item %s: outcome not_judged.', c.code, OLD.disclosure, OLD.item),
+      'Judge the item: conforms or nonconforming (with the detail found).', 'inspection_result', 'outcome');
+  END IF;
+  NEW.recorded_by := who;
+  NEW.recorded_at := now();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_result_before_write() IS
+  'trigger: an inspection item is recorded (outcome conforms or nonconforming, detail) only by an inspector drawn for the disclosure (42501), while the campaign is drawn, nothing else changed (FR010); recorded_by and recorded_at are set by the database; rows come from the draw only (DELETE refused)';
+CREATE TRIGGER inspection_result_10_write BEFORE UPDATE ON @extschema@.inspection_result
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.inspection_result_before_write();
+CREATE TRIGGER inspection_result_10_guard BEFORE DELETE ON @extschema@.inspection_result
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: inspection results cannot be deleted',
+    'Campaign {campaign}, disclosure {disclosure}, item {item}: {op} refused.',
+    'Results of a draw are kept; an inspector corrects an outcome by UPDATE while the campaign is drawn.');
+CREATE TRIGGER inspection_result_30_truncate BEFORE TRUNCATE ON @extschema@.inspection_result
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR010');
+CREATE TRIGGER inspection_draw_10_guard BEFORE UPDATE OR DELETE ON @extschema@.inspection_draw
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: the draw of campaign {campaign} cannot be changed',
+    'Campaign {campaign}, disclosure {disclosure}, inspector {inspector}: {op} refused.',
+    'A draw is made once (draw_campaign()) and kept; anyone can re-run it from the seed and the population.');
+CREATE TRIGGER inspection_draw_30_truncate BEFORE TRUNCATE ON @extschema@.inspection_draw
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR010');
+
+CREATE FUNCTION @extschema@.inspection_finding_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  r record;
+BEGIN
+  IF NEW.campaign IS NULL OR NEW.disclosure IS NULL OR NEW.item IS NULL THEN
+    RETURN NEW;  -- the NOT NULL constraint names the key (23502)
+  END IF;
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = NEW.campaign;
+  IF TG_OP = 'INSERT' THEN
+    SELECT x.outcome INTO r FROM frontrunner.inspection_result x
+    WHERE x.campaign = NEW.campaign AND x.disclosure = NEW.disclosure AND x.item = NEW.item
+      AND x.enterprise OPERATOR(frontrunner.=) NEW.enterprise;
+    IF NOT FOUND OR r.outcome <> 'nonconforming' THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: item %s of disclosure %s is not nonconforming in campaign %s', NEW.item, NEW.disclosure, coalesce(c.code, NEW.campaign::text)),
+        format('Campaign %s, disclosure %s, item %s: %s.', coalesce(c.code, NEW.campaign::text), NEW.disclosure, NEW.item,
+               coalesce('outcome ' || r.outcome, 'no such inspection result')),
+        'A finding is recorded on an item of a drawn disclosure that was found nonconforming (inspection_result).',
+        'inspection_finding', 'item');
+    END IF;
+    IF NEW.deadline <= CURRENT_DATE THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: the rectification deadline %s is not after today', NEW.deadline),
+        format('Finding on disclosure %s, item %s: deadline %s, today %s.', NEW.disclosure, NEW.item, NEW.deadline, CURRENT_DATE),
+        'Give the enterprise a deadline after today (责令限期改正).', 'inspection_finding', 'deadline');
+    END IF;
+    IF NEW.follow_up <> 'pending' OR NEW.follow_up_note IS NOT NULL OR NEW.followed_up_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        'inspection campaign: a finding is recorded with its follow-up pending',
+        format('Finding on disclosure %s, item %s: follow_up %s.', NEW.disclosure, NEW.item, NEW.follow_up),
+        'Leave follow_up, follow_up_note and followed_up_at out; record the follow-up once it is made.',
+        'inspection_finding', 'follow_up');
+    END IF;
+    NEW.found_by := current_user;
+    NEW.found_at := now();
+    RETURN NEW;
+  END IF;
+  IF (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+     <> (pg_catalog.to_jsonb(OLD) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+     OR OLD.follow_up <> 'pending' OR NEW.follow_up = 'pending' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: finding %s only gets its follow-up, once', OLD.id),
+      format('Finding %s (follow_up %s): UPDATE to follow_up %s%s.', OLD.id, OLD.follow_up, NEW.follow_up,
+             CASE WHEN (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+                       <> (pg_catalog.to_jsonb(OLD) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+                  THEN ' with other columns changed' ELSE '' END),
+      'UPDATE inspection_finding SET follow_up = ''rectified'' (or ''not_rectified''), follow_up_note = … once, while it is pending.',
+      'inspection_finding', 'follow_up');
+  END IF;
+  IF coalesce(btrim(NEW.follow_up_note), '') = '' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the follow-up of finding %s needs a note', OLD.id),
+      format('Finding %s: follow_up %s with follow_up_note %L.', OLD.id, NEW.follow_up, NEW.follow_up_note),
+      'Say what the follow-up inspection found in follow_up_note.', 'inspection_finding', 'follow_up_note');
+  END IF;
+  NEW.followed_up_at := now();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_finding_before_write() IS
+  'trigger: a finding is about an item found nonconforming in a draw, with a deadline after today and its follow-up pending (finder and time from the database); the only change is the follow-up, once, pending → rectified | not_rectified with a note (stamped) (FR010); DELETE and TRUNCATE are refused';
+CREATE TRIGGER inspection_finding_05_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.inspection_finding
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.inspection_finding'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'inspection_finding_disclosure_fkey');
+CREATE TRIGGER inspection_finding_10_write BEFORE INSERT OR UPDATE ON @extschema@.inspection_finding
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.inspection_finding'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.inspection_finding_before_write();
+CREATE TRIGGER inspection_finding_10_guard BEFORE DELETE ON @extschema@.inspection_finding
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: finding {id} cannot be deleted',
+    'Finding {id} (disclosure {disclosure}, item {item}): {op} refused.',
+    'Findings are kept; record the follow-up (follow_up, follow_up_note).');
+CREATE TRIGGER inspection_finding_30_truncate BEFORE TRUNCATE ON @extschema@.inspection_finding
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR010');
+
+-- publication ------------------------------------------------------------------------------
+CREATE VIEW @extschema@.campaign_report AS
+SELECT c.code AS campaign, c.title, c.authority, c.published_at,
+       r.disclosure, r.enterprise::text AS enterprise, e.name AS enterprise_name, d.product,
+       d.standard::text AS standard, r.item, r.outcome, r.detail,
+       (SELECT string_agg(x.inspector, ', ' ORDER BY x.team_rank) FROM @extschema@.inspection_draw x
+        WHERE x.campaign = c.id AND x.disclosure = r.disclosure) AS inspectors,
+       f.description AS finding, f.deadline, f.follow_up,
+       (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE) AS overdue
+FROM @extschema@.inspection_campaign c
+JOIN @extschema@.inspection_result r ON r.campaign = c.id
+JOIN @extschema@.disclosure d ON d.id = r.disclosure
+JOIN @extschema@.enterprise e ON e.uscc OPERATOR(@extschema@.=) r.enterprise
+LEFT JOIN @extschema@.inspection_finding f ON f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
+WHERE c.status = 'published';
+COMMENT ON VIEW @extschema@.campaign_report IS
+  'the published results of inspection campaigns (一公开): every item of every drawn disclosure, the inspectors, the findings with their deadline and follow-up (plain column types)';
+COMMENT ON COLUMN @extschema@.campaign_report.campaign IS 'campaign code';
+COMMENT ON COLUMN @extschema@.campaign_report.title IS 'campaign title';
+COMMENT ON COLUMN @extschema@.campaign_report.authority IS 'the authority that ran it';
+COMMENT ON COLUMN @extschema@.campaign_report.published_at IS 'when the results were published';
+COMMENT ON COLUMN @extschema@.campaign_report.disclosure IS 'the drawn disclosure';
+COMMENT ON COLUMN @extschema@.campaign_report.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.campaign_report.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.campaign_report.product IS 'product';
+COMMENT ON COLUMN @extschema@.campaign_report.standard IS 'standard the product executes';
+COMMENT ON COLUMN @extschema@.campaign_report.item IS 'inspection item';
+COMMENT ON COLUMN @extschema@.campaign_report.outcome IS 'conforms or nonconforming, as the inspectors recorded it';
+COMMENT ON COLUMN @extschema@.campaign_report.detail IS 'what was found';
+COMMENT ON COLUMN @extschema@.campaign_report.inspectors IS 'the inspectors drawn for the disclosure, in draw order';
+COMMENT ON COLUMN @extschema@.campaign_report.finding IS 'the finding on the item, if any (what must be corrected)';
+COMMENT ON COLUMN @extschema@.campaign_report.deadline IS 'rectification deadline';
+COMMENT ON COLUMN @extschema@.campaign_report.follow_up IS 'pending, rectified or not_rectified';
+COMMENT ON COLUMN @extschema@.campaign_report.overdue IS 'true when the follow-up is pending past the deadline';
+
+CREATE VIEW @extschema@.campaign_audit AS
+SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
+       pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
+       pg_catalog.array_to_string(c.population, ',') AS population, cardinality(c.population) AS population_size,
+       c.drawn_at, c.published_at,
+       (SELECT pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',')
+        FROM @extschema@.inspection_draw x WHERE x.campaign = c.id) AS draw
+FROM @extschema@.inspection_campaign c
+WHERE c.status = 'published';
+COMMENT ON VIEW @extschema@.campaign_audit IS
+  'what anyone needs to re-run the draw of a published campaign (README, Inspection campaigns): seed, sample size, inspector pool, team size, the population drawn from, and the draw as stored (plain column types)';
+COMMENT ON COLUMN @extschema@.campaign_audit.campaign IS 'campaign code';
+COMMENT ON COLUMN @extschema@.campaign_audit.seed IS 'the seed recorded at creation';
+COMMENT ON COLUMN @extschema@.campaign_audit.category IS 'scope: category (NULL: all)';
+COMMENT ON COLUMN @extschema@.campaign_audit.district IS 'scope: division code prefix (NULL: all)';
+COMMENT ON COLUMN @extschema@.campaign_audit.sample_size IS 'disclosures to draw (or sample_fraction)';
+COMMENT ON COLUMN @extschema@.campaign_audit.sample_fraction IS 'share of the population to draw (or sample_size)';
+COMMENT ON COLUMN @extschema@.campaign_audit.inspectors IS 'the inspector pool, comma-separated';
+COMMENT ON COLUMN @extschema@.campaign_audit.team_size IS 'inspectors per disclosure';
+COMMENT ON COLUMN @extschema@.campaign_audit.population IS 'ids of the disclosures in scope when drawn, ascending, comma-separated';
+COMMENT ON COLUMN @extschema@.campaign_audit.population_size IS 'how many';
+COMMENT ON COLUMN @extschema@.campaign_audit.drawn_at IS 'when it was drawn';
+COMMENT ON COLUMN @extschema@.campaign_audit.published_at IS 'when the results were published';
+COMMENT ON COLUMN @extschema@.campaign_audit.draw IS 'the stored draw, disclosure:inspector in draw order, comma-separated';
+
+-- who sees what ---------------------------------------------------------------------------
+-- campaigns: the regulator only (privileges); draws, results and findings:
+-- the regulator all, an enterprise its own; the public reads campaign_report
+-- and campaign_audit once published.  The draw and the pre-filled results
+-- are written by the SECURITY DEFINER draw trigger only.
+ALTER FUNCTION @extschema@.inspection_campaign_after_draw() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.inspection_campaign_after_draw() FROM PUBLIC;
+
+ALTER TABLE @extschema@.inspection_draw ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.inspection_draw FORCE ROW LEVEL SECURITY;
+CREATE POLICY inspection_draw_read ON @extschema@.inspection_draw FOR SELECT
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+
+ALTER TABLE @extschema@.inspection_result ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.inspection_result FORCE ROW LEVEL SECURITY;
+CREATE POLICY inspection_result_read ON @extschema@.inspection_result FOR SELECT
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+CREATE POLICY inspection_result_update ON @extschema@.inspection_result FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+
+ALTER TABLE @extschema@.inspection_finding ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.inspection_finding FORCE ROW LEVEL SECURITY;
+CREATE POLICY inspection_finding_read ON @extschema@.inspection_finding FOR SELECT
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+CREATE POLICY inspection_finding_insert ON @extschema@.inspection_finding FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+CREATE POLICY inspection_finding_update ON @extschema@.inspection_finding FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+
+-- pg_dump keeps the new tables' rows: 95_pg_dump.sql again (a table
+-- registered before keeps its entry)
+SELECT pg_catalog.set_config('frontrunner_install.config_dump_types', pg_catalog.array_to_string(ARRAY[
+  pg_catalog.pg_typeof(NULL::@extschema@.enterprise)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.standard)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.category)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.indicator_def)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.standard_requirement)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.disclosure)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.disclosed_indicator)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.spot_check)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.disclosure_event)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.disclosure_import)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.evaluation_plan)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.plan_indicator)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.ranking)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.ranking_entry)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.plan_review)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.feedback)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.spot_check_request)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.account)::pg_catalog.oid,
+  -- issue 20: supervision of disclosures (75_inspection.sql)
+  pg_catalog.pg_typeof(NULL::@extschema@.test_method_limit)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_campaign)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_draw)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_result)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_finding)::pg_catalog.oid], ','), true);
+DO $$
+DECLARE
+  rel pg_catalog.regclass;
+BEGIN
+  FOR rel IN
+    SELECT x.rel
+    FROM pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.current_setting('frontrunner_install.config_dump_types'), ',')::pg_catalog.oid[])
+           WITH ORDINALITY AS r(typ, ord)
+    JOIN pg_catalog.pg_type t ON t.oid = r.typ
+    CROSS JOIN LATERAL (
+      SELECT t.typrelid::pg_catalog.regclass, 0
+      UNION ALL
+      SELECT d.objid::pg_catalog.regclass, 1
+      FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+      WHERE d.refobjid = t.typrelid AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i'
+    ) x(rel, seq)
+    ORDER BY r.ord, x.seq
+  LOOP
+    PERFORM pg_catalog.pg_extension_config_dump(rel, '');
+  END LOOP;
+  PERFORM pg_catalog.set_config('frontrunner_install.config_dump_types', '', true);
+END
+$$;
+
+-- the security classes and objects (90_security.sql)
+CREATE OR REPLACE FUNCTION @extschema@.security_classes()
+RETURNS TABLE (class text, grantee text, privileges text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- relations
+    ('reference',         'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('reference',         'frontrunner_agency',     'SELECT'),
+    ('reference',         'frontrunner_enterprise', 'SELECT'),
+    ('tenant_disclosure', 'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_disclosure', 'frontrunner_agency',     'SELECT'),
+    ('tenant_disclosure', 'frontrunner_enterprise', 'SELECT, INSERT, UPDATE, DELETE'),
+    ('history',           'frontrunner_regulator',  'SELECT'),
+    ('history',           'frontrunner_agency',     'SELECT'),
+    ('history',           'frontrunner_enterprise', 'SELECT'),
+    ('spot_check',        'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('spot_check',        'frontrunner_agency',     'SELECT'),
+    ('spot_check',        'frontrunner_enterprise', 'SELECT'),
+    ('tenant_plan',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_agency',     'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_enterprise', 'SELECT'),
+    ('ranking',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('ranking',           'frontrunner_agency',     'SELECT'),
+    ('ranking',           'frontrunner_enterprise', 'SELECT'),
+    ('staging',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('account',           'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_agency',     'SELECT'),
+    ('public_view',       'frontrunner_enterprise', 'SELECT'),
+    ('public_view',       'frontrunner_reader',     'SELECT'),
+    ('typed_view',        'frontrunner_regulator',  'SELECT'),
+    ('typed_view',        'frontrunner_agency',     'SELECT'),
+    ('typed_view',        'frontrunner_enterprise', 'SELECT'),
+    ('sequence',          'frontrunner_regulator',  'SELECT'),
+    ('feedback',          'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('feedback',          'frontrunner_enterprise', 'SELECT, INSERT'),
+    ('feedback',          'frontrunner_reader',     'SELECT, INSERT'),
+    ('review',            'frontrunner_regulator',  'SELECT, INSERT'),
+    ('review',            'frontrunner_agency',     'SELECT'),
+    ('review',            'frontrunner_enterprise', 'SELECT'),
+    ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    -- inspection campaigns (75_inspection.sql): draws are written by the
+    -- draw trigger only, results by it and the inspectors, findings by the
+    -- regulator; an enterprise reads its own (row-level security)
+    ('inspection_read',   'frontrunner_regulator',  'SELECT'),
+    ('inspection_read',   'frontrunner_enterprise', 'SELECT'),
+    ('inspection',        'frontrunner_regulator',  'SELECT, UPDATE'),
+    ('inspection',        'frontrunner_enterprise', 'SELECT'),
+    ('finding',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('finding',           'frontrunner_enterprise', 'SELECT'),
+    -- functions
+    ('public',            'PUBLIC',                 'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_agency',     'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_enterprise', 'EXECUTE'),
+    ('registry_read',     'frontrunner_regulator',  'EXECUTE'),
+    ('registry_read',     'frontrunner_agency',     'EXECUTE'),
+    ('registry_read',     'frontrunner_enterprise', 'EXECUTE'),
+    ('disclosure_write',  'frontrunner_regulator',  'EXECUTE'),
+    ('disclosure_write',  'frontrunner_enterprise', 'EXECUTE'),
+    ('plan_write',        'frontrunner_regulator',  'EXECUTE'),
+    ('plan_write',        'frontrunner_agency',     'EXECUTE'),
+    ('plan_read',         'frontrunner_regulator',  'EXECUTE'),
+    ('plan_read',         'frontrunner_agency',     'EXECUTE'),
+    ('regulator',         'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_enterprise', 'EXECUTE'),
+    ('feedback_file',     'frontrunner_reader',     'EXECUTE'),
+    -- classes granted to nobody: trigger (fired, never called), internal
+    -- (called only by SECURITY DEFINER code), dba (setup_roles)
+    ('trigger',           NULL,                     NULL),
+    ('internal',          NULL,                     NULL),
+    ('dba',               NULL,                     NULL)
+$$;
+COMMENT ON FUNCTION @extschema@.security_classes() IS
+  'what each security class grants to which group role (privileges NULL: nothing; PUBLIC: everybody); setup_roles() applies it to the objects of security_objects()';
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba')
+$$;
+COMMENT ON FUNCTION @extschema@.security_objects() IS
+  'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';
+
+-- at install: functions that are not public are not executable by PUBLIC
+-- even before setup_roles() has run
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT p.ident FROM frontrunner.security_plan() p
+           WHERE p.kind = 'function' AND p.class IS DISTINCT FROM 'public' ORDER BY p.ident LOOP
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', r.ident);
+  END LOOP;
+END
+$$;
+
+-- issue 20 (follow-up): benchmark() shows rule 8 -----------------------------
+-- benchmark() gains two columns at the end (verifiable, verifiable_reason):
+-- its row type changes, so it is dropped and created again, and the
+-- grants it had (setup_roles()'s, or a DBA's own) are given again.
+SELECT pg_catalog.set_config('fr_upgrade.benchmark_grants',
+         coalesce(pg_catalog.string_agg(pg_catalog.quote_ident(a.grantee::regrole::text), ','), ''), true)
+FROM pg_catalog.pg_proc p, pg_catalog.aclexplode(p.proacl) a
+WHERE p.oid = '@extschema@.benchmark(bigint)'::pg_catalog.regprocedure
+  AND a.privilege_type = 'EXECUTE' AND a.grantee <> 0 AND a.grantee <> p.proowner;
+DROP FUNCTION @extschema@.benchmark(bigint);
+CREATE FUNCTION @extschema@.benchmark(disclosure bigint)
+RETURNS TABLE (indicator text, disclosed @extschema@.indicator, standard @extschema@.stdcode,
+               std_kind text, required @extschema@.indicator, verdict text, margin numeric,
+               std_nature text, benchmark_class text, direction @extschema@.direction,
+               unit text, disclosed_level numeric, required_level numeric,
+               test_method @extschema@.stdcode, executed boolean,
+               verifiable boolean, verifiable_reason text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+  d record;
+  edition frontrunner.stdcode;
+BEGIN
+  SELECT x.id, x.status, x.category, x.standard, x.withdrawn_at, x.withdraw_reason,
+         (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
+          WHERE s.supersedes = x.id AND s.status <> 'draft') AS successor
+  INTO d
+  FROM frontrunner.disclosure x WHERE x.id = $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'disclosure % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table disclosure has id = %s.', $1),
+            HINT = 'Look the id up in table disclosure (or with enterprise_search() and the enterprise''s disclosures).';
+  ELSIF d.status = 'superseded' THEN
+    RAISE EXCEPTION 'disclosure % is superseded: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was superseded by disclosure %s.', $1, d.successor),
+            HINT = format('Benchmark the current version: benchmark(%s).', d.successor);
+  ELSIF d.status = 'withdrawn' THEN
+    RAISE EXCEPTION 'disclosure % is withdrawn: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was withdrawn (reason: %s).', $1, d.withdraw_reason),
+            HINT = 'A withdrawn disclosure is no longer in force; benchmark a published disclosure or a draft.';
+  END IF;
+  edition := frontrunner.standard_edition(d.standard);
+
+  -- the pairs as in view benchmark_pair, read with the caller's rights
+  -- (the view leaves drafts out)
+  RETURN QUERY
+  SELECT i.indicator, i.requirement, r.standard, r.kind, r.requirement, v.verdict, v.margin,
+         r.nature, r.benchmark_class, r.direction, u.unit,
+         CASE WHEN u.ok THEN frontrunner.level(i.requirement, r.direction, u.unit) END,
+         CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
+         r.test_method,
+         r.standard OPERATOR(frontrunner.=) edition,
+         vc.verifiable, vc.reason
+  FROM frontrunner.disclosed_indicator i
+  JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
+  CROSS JOIN LATERAL (
+    SELECT c.verdict,
+           CASE WHEN c.verdict <> 'incomparable'
+                THEN frontrunner.margin(i.requirement, r.requirement, r.direction) END AS margin
+    FROM (SELECT frontrunner.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+    OFFSET 0) v
+  CROSS JOIN LATERAL (
+    SELECT w.unit,
+           v.verdict <> 'incomparable'
+           AND (w.unit IS NULL
+                OR ((frontrunner.unit(i.requirement) IS NULL
+                     OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(i.requirement)))
+                    AND (frontrunner.unit(r.requirement) IS NULL
+                         OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
+    FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
+                          NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
+  -- rule 8: can the disclosure's own test method verify the claim?
+  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
+  -- of the indicator)
+  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) vc
+  WHERE i.disclosure = $1
+  ORDER BY i.indicator, r.class_rank, r.standard;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
+  'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; verifiable and verifiable_reason = rule 8 for the disclosed requirement and its own test method (claim_check(): false when the method cannot measure the claim, NULL when no limits of the method are recorded or the claim cannot be compared); ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
+REVOKE EXECUTE ON FUNCTION @extschema@.benchmark(bigint) FROM PUBLIC;
+DO $$
+DECLARE
+  g text;
+BEGIN
+  FOR g IN SELECT x FROM pg_catalog.regexp_split_to_table(pg_catalog.current_setting('fr_upgrade.benchmark_grants'), ',') x
+           WHERE x <> '' LOOP
+    EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION frontrunner.benchmark(bigint) TO %s', g);
+  END LOOP;
+END
+$$;
+
+-- issue 19: governance and reliability: the regulator's review policy, rejections that survive the return to draft, publications ordered with failing spot checks, NULL keys ----
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  verdict text;
+BEGIN
+  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
+     OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  SELECT x.status, i.requirement INTO d
+  FROM frontrunner.disclosure x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE x.id = NEW.disclosure;
+  IF NOT FOUND OR d.status = 'draft' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosure %s: %s.', NEW.disclosure, coalesce('status ' || d.status, 'no such disclosure')),
+            HINT = 'Spot checks are recorded against published (or since withdrawn or superseded) disclosures.',
+            TABLE = 'spot_check', COLUMN = 'disclosure';
+  END IF;
+  IF d.requirement IS NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % does not disclose indicator "%"', NEW.disclosure, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
+                            coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
+                                      FROM frontrunner.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+            HINT = 'A spot check measures a disclosed indicator.',
+            TABLE = 'spot_check', COLUMN = 'indicator';
+  END IF;
+  IF NEW.sampled_on > CURRENT_DATE THEN
+    RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            HINT = 'Record a spot check once the sample has been taken.',
+            TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
+  verdict := frontrunner.compare(NEW.measured, d.requirement);
+  IF verdict = 'incomparable' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, d.requirement),
+            HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
+            TABLE = 'spot_check', COLUMN = 'measured';
+  END IF;
+  NEW.conforms := frontrunner.satisfies(NEW.measured, d.requirement, NEW.method);
+  RETURN NEW;
+END
+$$;
+
+CREATE TABLE @extschema@.review_policy (
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  category        text CONSTRAINT review_policy_category_key UNIQUE NULLS NOT DISTINCT
+                  REFERENCES @extschema@.category (code) ON UPDATE CASCADE ON DELETE CASCADE,
+  min_approvals   int NOT NULL CONSTRAINT review_policy_min_approvals_check CHECK (min_approvals >= 0),
+  min_notice_days int NOT NULL CONSTRAINT review_policy_min_notice_days_check CHECK (min_notice_days >= 0),
+  note            text,
+  set_by          name NOT NULL DEFAULT current_user,
+  set_at          timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.review_policy IS
+  'the regulator''s review policy: the fewest expert approvals and public notice days an evaluation plan of a category may require (row with category NULL: every category without a row of its own; no row at all: 3 approvals, 0 days); written by regulators only, read by everyone';
+
+COMMENT ON COLUMN @extschema@.review_policy.id IS 'identity, assigned by the database';
+
+COMMENT ON COLUMN @extschema@.review_policy.category IS 'the category the minimum applies to; NULL: the default for every category without a row (one such row at most)';
+
+COMMENT ON COLUMN @extschema@.review_policy.min_approvals IS 'a plan of the category requires at least this many approvals (evaluation_plan.required_approvals)';
+
+COMMENT ON COLUMN @extschema@.review_policy.min_notice_days IS 'a plan of the category has a public notice of at least this many days (evaluation_plan.notice_days)';
+
+COMMENT ON COLUMN @extschema@.review_policy.note IS 'the regulator''s reference for the policy (a notice number, a reason)';
+
+COMMENT ON COLUMN @extschema@.review_policy.set_by IS 'current_user who last wrote the row (set by the database)';
+
+COMMENT ON COLUMN @extschema@.review_policy.set_at IS 'database clock of the last write; client values are ignored';
+
+CREATE OR REPLACE FUNCTION @extschema@.review_policy_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  NEW.set_by := current_user;
+  NEW.set_at := now();
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.review_policy_before_write() IS
+  'trigger: a review policy row is stamped with current_user and the database clock';
+
+CREATE TRIGGER review_policy_10_stamp BEFORE INSERT OR UPDATE ON @extschema@.review_policy
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.review_policy'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.review_policy_before_write();
+
+CREATE OR REPLACE FUNCTION @extschema@.review_minimum(category text)
+RETURNS TABLE (min_approvals int, min_notice_days int, policy text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT x.min_approvals, x.min_notice_days, x.policy
+  FROM (SELECT r.min_approvals, r.min_notice_days,
+               CASE WHEN r.category IS NULL THEN 'the regulator''s default policy (review_policy ' || r.id || ')'
+                    ELSE format('the regulator''s policy for category %s (review_policy %s)', r.category, r.id) END,
+               CASE WHEN r.category IS NULL THEN 2 ELSE 1 END
+        FROM frontrunner.review_policy r
+        WHERE r.category = $1 OR r.category IS NULL
+        UNION ALL
+        SELECT 3, 0, 'the built-in minimum (no row in review_policy)', 3) x(min_approvals, min_notice_days, policy, o)
+  ORDER BY x.o
+  LIMIT 1
+$$;
+
+COMMENT ON FUNCTION @extschema@.review_minimum(text) IS
+  'the review minimum that applies to plans of a category: its review_policy row, else the row with category NULL, else 3 approvals and 0 notice days; policy says which';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_policy_check(plan_code text, category text, required_approvals int, notice_days int)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  m record;
+BEGIN
+  SELECT * INTO m FROM frontrunner.review_minimum(category);
+  -- (negative numbers are the CHECK constraints' to report)
+  IF required_approvals BETWEEN 0 AND m.min_approvals - 1 OR notice_days BETWEEN 0 AND m.min_notice_days - 1 THEN
+    RAISE EXCEPTION 'rule 7 (review policy): plan % asks for less review than the regulator''s minimum', plan_code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (category %s) requires %s approval(s) and %s notice day(s); %s is %s approval(s) and %s day(s).',
+                            plan_code, category, required_approvals, notice_days, m.policy, m.min_approvals, m.min_notice_days),
+            HINT = format('Set required_approvals >= %s and notice_days >= %s. Only a regulator changes the minimum (table review_policy).',
+                          m.min_approvals, m.min_notice_days),
+            TABLE = 'evaluation_plan',
+            COLUMN = CASE WHEN required_approvals BETWEEN 0 AND m.min_approvals - 1 THEN 'required_approvals' ELSE 'notice_days' END;
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_policy_check(text, text, int, int) IS
+  'raises FR007 when a plan''s required_approvals or notice_days are below review_minimum() of its category; run when a plan is written, submitted and published';
+
+ALTER TABLE @extschema@.plan_review DROP CONSTRAINT plan_review_verdict_check,
+  ADD CONSTRAINT plan_review_verdict_check CHECK (verdict IN ('approve', 'reject', 'clear'));
+
+COMMENT ON TABLE @extschema@.plan_review IS
+  'expert reviews of evaluation plans (专家评审): one row per verdict, recorded by the regulator while the plan is under review; append-only. In a review round the latest verdict of each reviewer counts; a rejection stays open, across rounds, until the same reviewer approves or a regulator records a clear';
+
+COMMENT ON COLUMN @extschema@.plan_review.verdict IS 'approve or reject (the expert''s verdict), or clear: a regulator closes the open rejection of the reviewer named, with the reason in comments';
+
+COMMENT ON COLUMN @extschema@.plan_review.comments IS 'the reviewer''s comments (required for a reject), or the regulator''s reason (required for a clear)';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_review_before_insert() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+BEGIN
+  -- a no-op UPDATE of the plan row orders the verdict with the plan's
+  -- publication or return to draft: the later of the two waits for the
+  -- earlier and, in READ COMMITTED, sees it; under REPEATABLE READ it fails
+  -- with 40001 (a share lock would let a publication whose snapshot predates
+  -- the verdict publish over it)
+  UPDATE frontrunner.evaluation_plan e SET review_round = e.review_round WHERE e.id = NEW.plan
+  RETURNING e.id, e.code, e.status, e.review_round INTO p;
+  IF NOT FOUND THEN
+    -- NULL: the NOT NULL constraint says so (23502); else the foreign key (23503)
+    NEW.round := coalesce(NEW.round, 0);
+    RETURN NEW;
+  END IF;
+  IF NEW.verdict = 'clear' THEN
+    -- a regulator closes an open rejection (whatever the round), while the plan can still be published
+    IF p.status NOT IN ('draft', 'under_review') THEN
+      RAISE EXCEPTION 'rule 7 (plan review): plan % is %', p.code, p.status
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s (id %s) has status %s; the clear of %s''s rejection is refused.', p.code, p.id, p.status, NEW.reviewer),
+              HINT = 'Rejections are cleared while a plan is a draft or under review.',
+              TABLE = 'plan_review', COLUMN = 'verdict';
+    END IF;
+    PERFORM FROM frontrunner.plan_open_rejections(p.id) o WHERE o.reviewer = NEW.reviewer;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'rule 7 (plan review): % has no open rejection of plan %', NEW.reviewer, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Open rejections of plan %s: %s.', p.code,
+                              coalesce((SELECT string_agg(format('%s (round %s)', o.reviewer, o.round), ', ' ORDER BY o.reviewer)
+                                        FROM frontrunner.plan_open_rejections(p.id) o), 'none')),
+              HINT = 'A clear names the reviewer whose rejection it closes.',
+              TABLE = 'plan_review', COLUMN = 'reviewer';
+    END IF;
+  ELSIF p.status <> 'under_review' THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review first (UPDATE evaluation_plan SET status = ''under_review'').'
+                                 ELSE 'Reviews are recorded only while a plan is under review.' END,
+            TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  NEW.round := p.review_round;
+  NEW.reviewed_at := now();
+  NEW.recorded_by := current_user;
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_review_before_insert() IS
+  'trigger: an approve or reject is recorded only while its plan is under review, a clear (a regulator closing an open rejection) while it is a draft or under review (FR007); in the plan''s current round, stamped with the database clock and current_user; a missing plan is left to the NOT NULL constraint and the foreign key';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_open_rejections(plan_id bigint)
+RETURNS TABLE (reviewer text, round int, review bigint, reviewed_at timestamptz, comments text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT s.reviewer, s.round, s.id, s.reviewed_at, s.comments
+  FROM (SELECT DISTINCT ON (r.reviewer) r.reviewer, r.round, r.id, r.reviewed_at, r.comments, r.verdict
+        FROM frontrunner.plan_review r
+        WHERE r.plan = plan_id
+        ORDER BY r.reviewer, r.id DESC) s
+  WHERE s.verdict = 'reject'
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_open_rejections(bigint) IS
+  'the open rejections of a plan: each reviewer whose latest verdict in any round is reject — a rejection survives the return to draft and resubmission, and is closed only by the same reviewer''s later approve or a regulator''s clear';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_review_check(plan_id bigint)
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  m record;
+  required int;
+  approvals int;
+  approvers text;
+  rejects text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  SELECT * INTO m FROM frontrunner.review_minimum(p.category);
+  required := greatest(p.required_approvals, m.min_approvals);
+  SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
+         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve')
+    INTO approvals, approvers
+  FROM frontrunner.plan_review_state(plan_id) s;
+  IF approvals < required THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, required
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: approved by %s.%s', p.review_round, p.code, coalesce(approvers, 'nobody'),
+                            CASE WHEN m.min_approvals > p.required_approvals
+                                 THEN format(' The plan asks for %s; %s is %s.', p.required_approvals, m.policy, m.min_approvals)
+                                 ELSE '' END),
+            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
+            TABLE = 'plan_review';
+  END IF;
+  SELECT string_agg(format('%s (round %s, %s: %s)', o.reviewer, o.round, o.reviewed_at, o.comments), '; ' ORDER BY o.reviewer)
+    INTO rejects
+  FROM frontrunner.plan_open_rejections(plan_id) o;
+  IF rejects IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has an open rejection', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (round %s): rejected by %s.', p.code, p.review_round, rejects),
+            HINT = 'A rejection stays open, also after the plan went back to draft, until the same reviewer records an approve or a regulator records a clear (verdict ''clear'', the reviewer named, the reason in comments).',
+            TABLE = 'plan_review';
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_review_check(bigint) IS
+  'publication condition of a reviewed plan: in its current round at least greatest(required_approvals, the regulator''s minimum) distinct reviewers whose latest verdict is approve, and no open rejection (plan_open_rejections(), any round); raises FR007 (or P0002)';
+
+CREATE OR REPLACE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  frozen text[] := '{status,review_round,review_started_at,notice_ends_at,published_at,closed_at}';
+  m record;
+  notice_end timestamptz;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'draft' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): a plan is entered as a draft'
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s inserted with status %s.', NEW.code, NEW.status),
+              HINT = 'Insert it as a draft, add its core indicators, submit it for review (UPDATE … SET status = ''under_review''), then publish it.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    PERFORM frontrunner.plan_policy_check(NEW.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    NEW.published_at := NULL;
+    NEW.closed_at := NULL;
+    NEW.review_round := 0;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
+    NEW.created_at := now();
+    RETURN NEW;
+  END IF;
+
+  IF TG_OP = 'DELETE' THEN
+    IF OLD.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status, 'DELETE');
+    END IF;
+    RETURN OLD;
+  END IF;
+
+  -- UPDATE
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): the id of a plan cannot change'
+      USING ERRCODE = 'FR007', DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.', TABLE = 'evaluation_plan', COLUMN = 'id';
+  END IF;
+  NEW.created_at := OLD.created_at;
+  NEW.review_round := OLD.review_round;
+  IF OLD.status = 'draft' THEN
+    IF NEW.status = 'closed' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): draft plan % cannot be closed', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s is a draft.', OLD.code),
+              HINT = 'Publish it first, or delete the draft.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    -- the review asked for: never below the regulator's minimum, and never
+    -- lowered once a review has started (a rejection is not escaped by
+    -- asking for less review in the next round)
+    IF OLD.review_round > 0 AND (NEW.required_approvals < OLD.required_approvals OR NEW.notice_days < OLD.notice_days) THEN
+      RAISE EXCEPTION 'rule 7 (review policy): the review plan % asks for cannot be lowered once its review has started', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s went under review in %s round(s) with required_approvals %s and notice_days %s; the UPDATE sets %s and %s.',
+                              OLD.code, OLD.review_round, OLD.required_approvals, OLD.notice_days, NEW.required_approvals, NEW.notice_days),
+              HINT = 'After a review round, required_approvals and notice_days only go up.',
+              TABLE = 'evaluation_plan',
+              COLUMN = CASE WHEN NEW.required_approvals < OLD.required_approvals THEN 'required_approvals' ELSE 'notice_days' END;
+    END IF;
+    IF NEW.status <> 'draft' OR NEW.category IS DISTINCT FROM OLD.category
+       OR NEW.required_approvals IS DISTINCT FROM OLD.required_approvals OR NEW.notice_days IS DISTINCT FROM OLD.notice_days THEN
+      PERFORM frontrunner.plan_policy_check(OLD.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    END IF;
+    NEW.closed_at := NULL;
+    NEW.published_at := NULL;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
+    IF NEW.status = 'under_review' THEN
+      -- submission: the plan must be publishable; a new review round and the public notice start
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      NEW.review_round := OLD.review_round + 1;
+      NEW.review_started_at := now();
+      NEW.notice_ends_at := now() + pg_catalog.make_interval(days => NEW.notice_days);
+    ELSIF NEW.status = 'published' THEN
+      IF NEW.required_approvals > 0 OR NEW.notice_days > 0 THEN
+        RAISE EXCEPTION 'rule 7 (plan review): plan % must be reviewed before it is published', OLD.code
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s requires %s approval(s) and a public notice of %s day(s); it is a draft.',
+                                OLD.code, NEW.required_approvals, NEW.notice_days),
+                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 (where the regulator''s minimum allows it) is published straight from draft.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      IF OLD.review_round > 0 THEN
+        PERFORM frontrunner.plan_review_check(OLD.id);  -- rejections of earlier rounds stay open
+      END IF;
+      NEW.published_at := now();
+    END IF;
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'under_review' AND NEW.status <> 'under_review'
+     AND (pg_catalog.to_jsonb(NEW) - frozen) = (pg_catalog.to_jsonb(OLD) - frozen) THEN
+    IF NEW.status = 'draft' THEN
+      -- taken back: editable again; the reviews of this round stay on record but no longer count
+      NEW.review_started_at := NULL;
+      NEW.notice_ends_at := NULL;
+      NEW.published_at := NULL;
+      NEW.closed_at := NULL;
+      RETURN NEW;
+    END IF;
+    IF NEW.status = 'published' THEN
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      -- the regulator's minimum as it is now (raised during the review: the
+      -- higher number of approvals and the longer notice)
+      PERFORM frontrunner.plan_review_check(OLD.id);
+      SELECT * INTO m FROM frontrunner.review_minimum(OLD.category);
+      notice_end := greatest(OLD.notice_ends_at, OLD.review_started_at + pg_catalog.make_interval(days => m.min_notice_days));
+      IF now() < notice_end THEN
+        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, notice_end
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s went under review at %s with notice_days = %s (%s: at least %s); the notice ends at %s; now is %s.',
+                                OLD.code, OLD.review_started_at, OLD.notice_days, m.policy, m.min_notice_days, notice_end, now()),
+                HINT = 'Publish the plan once its public notice period is over.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
+      NEW.review_started_at := OLD.review_started_at;
+      NEW.notice_ends_at := OLD.notice_ends_at;
+      NEW.closed_at := NULL;
+      NEW.published_at := now();
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % under review cannot be closed', OLD.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s is under review (round %s).', OLD.code, OLD.review_round),
+            HINT = 'Publish it first, or take it back to draft (status = ''draft'') and delete it.',
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'closed'
+     AND (pg_catalog.to_jsonb(NEW) - '{status,closed_at}'::text[])
+         = (pg_catalog.to_jsonb(OLD) - '{status,closed_at}'::text[]) THEN
+    NEW.closed_at := now();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;  -- a no-op UPDATE changes nothing
+  END IF;
+  PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status,
+            'UPDATE of ' || (SELECT string_agg(n.k, ', ' ORDER BY n.k)
+                             FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+                             WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k));
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
+  'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable, their required_approvals and notice_days never below the regulator''s minimum (plan_policy_check()) and never lowered once a review round has started; submission (draft → under_review) runs plan_publication_check(), opens a review round and the public notice (review_started_at, notice_ends_at); a plan under review is frozen and goes back to draft or on to published, which needs plan_review_check() (no open rejection of any round, the approvals of this round) and the end of the notice (the longer of the plan''s and the minimum''s); draft → published only with required_approvals = 0 and notice_days = 0 and no open rejection; a published plan only closes (closed_at stamped); anything else refused with FR007';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_indicator_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  row_plan bigint;
+BEGIN
+  IF TG_OP <> 'DELETE' AND (NEW.plan IS NULL OR NEW.indicator IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  -- the old row's plan, then the new row's (p is the new row's plan after the loop)
+  FOR row_plan IN SELECT u.x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
+                                               CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) WITH ORDINALITY u(x, o)
+                  WHERE u.x IS NOT NULL GROUP BY u.x ORDER BY max(u.o)
+  LOOP
+    SELECT e.id, e.code, e.status, e.category INTO p
+    FROM frontrunner.evaluation_plan e WHERE e.id = row_plan
+    FOR SHARE;
+    IF FOUND AND p.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(p.id, p.code, p.status, TG_OP || ' of core indicator ' ||
+                CASE WHEN TG_OP = 'DELETE' THEN OLD.indicator ELSE NEW.indicator END);
+    END IF;
+  END LOOP;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  -- the plan's category defines the indicator (the FK to evaluation_plan reports a missing plan)
+  IF p.category IS NOT NULL AND NOT EXISTS (
+       SELECT FROM frontrunner.indicator_def d WHERE d.category = p.category AND d.key = NEW.indicator) THEN
+    RAISE EXCEPTION 'indicator "%" is not defined for category %', NEW.indicator, p.category
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Plan %s ranks category %s, whose indicators are: %s.', p.code, p.category,
+                            coalesce((SELECT string_agg(d.key, ', ' ORDER BY d.key) FROM frontrunner.indicator_def d
+                                      WHERE d.category = p.category), 'none')),
+            HINT = 'Core indicators are keys of indicator_def for the plan''s category.',
+            TABLE = 'plan_indicator', COLUMN = 'indicator';
+  END IF;
+  -- an absolute cutoff replaces the tier's fraction
+  IF NEW.leader_cutoff IS NOT NULL THEN NEW.leader_fraction := NULL; END IF;
+  IF NEW.advanced_cutoff IS NOT NULL THEN NEW.advanced_fraction := NULL; END IF;
+  IF NEW.baseline_cutoff IS NOT NULL THEN NEW.baseline_fraction := NULL; END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE TABLE @extschema@.ranking_lock (
+  category       text PRIMARY KEY REFERENCES @extschema@.category (code) ON UPDATE CASCADE ON DELETE CASCADE,
+  publications   bigint NOT NULL DEFAULT 0,
+  failing_checks bigint NOT NULL DEFAULT 0,
+  changed_at     timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.ranking_lock IS
+  'one row per category, written by every ranking publication and every failing spot check of the category (ranking_lock()), so that they are ordered: the later one sees the earlier one''s rows, or fails with 40001 under REPEATABLE READ';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.category IS 'the category (of the plan published, of the disclosure checked)';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.publications IS 'ranking lists published for plans of the category';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.failing_checks IS 'failing spot checks recorded on disclosures of the category';
+
+COMMENT ON COLUMN @extschema@.ranking_lock.changed_at IS 'database clock of the last write';
+
+CREATE OR REPLACE FUNCTION @extschema@.ranking_lock(category text, publication boolean) RETURNS void
+LANGUAGE sql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+  INSERT INTO frontrunner.ranking_lock AS l (category, publications, failing_checks)
+  VALUES ($1, CASE WHEN $2 THEN 1 ELSE 0 END, CASE WHEN $2 THEN 0 ELSE 1 END)
+  ON CONFLICT (category) DO UPDATE
+  SET publications = l.publications + EXCLUDED.publications,
+      failing_checks = l.failing_checks + EXCLUDED.failing_checks,
+      changed_at = now()
+$$;
+
+COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
+  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends';
+
+CREATE OR REPLACE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  published bigint;
+  stored bigint;
+  t0 timestamptz := clock_timestamp();
+BEGIN
+  -- SECURITY DEFINER (90_security.sql): the caller must own the plan
+  PERFORM frontrunner.ranking_publisher_check(plan_code);
+  -- the row lock serialises publications of one plan and its closing
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code) FOR UPDATE;
+  IF p.status <> 'published' THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % is %; only a published plan''s ranking is published', p.code, p.status
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s.', p.code, p.id, p.status),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review and publish it first (UPDATE evaluation_plan SET status = ''under_review'', then ''published'').'
+                                 WHEN 'under_review' THEN 'Publish the plan first, once its review is complete (UPDATE evaluation_plan SET status = ''published'').'
+                                 ELSE 'A closed plan gets no new ranking.' END,
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+  -- ordered with the failing spot checks of the category (ranking_lock()):
+  -- the statements below see every spot check committed before this one
+  -- returns
+  PERFORM frontrunner.ranking_lock(p.category, true);
+  SELECT count(*) INTO published FROM frontrunner.disclosure d
+  WHERE d.category = p.category AND d.status = 'published';
+  PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
+                                      plan_code, p.id, published, p.category));
+  -- rule 6 in the new list: a leader whose disclosure failed a spot check
+  -- (one that does not exclude the enterprise at the plan's deadline) is
+  -- revoked in it, as in every list before it
+  WITH q AS MATERIALIZED (
+    SELECT * FROM frontrunner.rank_plan(p.code)
+  ), head AS (
+    INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
+    SELECT p.id, count(*), greatest(published - count(*), 0) FROM q
+    RETURNING id
+  )
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels,
+                                         revoked_at, revoke_reason)
+  SELECT head.id, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
+         CASE WHEN f.reason IS NOT NULL THEN now() END, f.reason
+  FROM q CROSS JOIN head
+  LEFT JOIN LATERAL (
+    SELECT frontrunner.spot_check_revoke_reason(x.id) AS reason
+    FROM frontrunner.spot_check x
+    WHERE x.disclosure = q.disclosure AND NOT x.conforms AND q.tier = 'leader'
+    ORDER BY x.id
+    LIMIT 1) f ON true;
+  GET DIAGNOSTICS stored = ROW_COUNT;
+  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
+                                      plan_code, rid, stored, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+  RETURN rid;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
+  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); a leader whose disclosure failed a spot check is stored revoked (rule 6); ordered with failing spot checks of the category by ranking_lock(); reports its phases (frontrunner.progress)';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
+                x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  FROM frontrunner.spot_check x
+  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.disclosure AND i.indicator = x.indicator
+  WHERE x.id = $1
+$$;
+
+COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint) IS
+  'the revoke_reason a failing spot check writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- ordered with the publications of the disclosure's category
+  -- (ranking_lock()): the UPDATE below sees every list committed before
+  PERFORM frontrunner.ranking_lock(d.category, false)
+  FROM frontrunner.disclosure d WHERE d.id = NEW.disclosure;
+  UPDATE frontrunner.ranking_entry re
+  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id)
+  FROM frontrunner.ranking r
+  JOIN frontrunner.evaluation_plan p ON p.id = r.plan
+  WHERE re.ranking = r.id
+    AND re.disclosure = NEW.disclosure
+    AND re.tier = 'leader'
+    AND re.revoked_at IS NULL
+    AND p.status = 'published'
+    AND r.id = (SELECT max(r2.id) FROM frontrunner.ranking r2 WHERE r2.plan = r.plan);
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.spot_check_revoke() IS
+  'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged; ordered with publications of the category by ranking_lock()';
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_request_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  f record;
+  d record;
+  c record;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.feedback IS NULL THEN
+      RETURN NEW;  -- the NOT NULL constraint says so (23502)
+    END IF;
+    SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
+    FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'no report with id %', NEW.feedback
+        USING ERRCODE = 'P0002', DETAIL = format('No row of table feedback has id %s (spot_check_request.feedback).', NEW.feedback),
+              HINT = 'See table feedback.', TABLE = 'spot_check_request', COLUMN = 'feedback';
+    END IF;
+    IF f.status <> 'substantiated' THEN
+      PERFORM frontrunner.feedback_error(format('report %s is not substantiated', f.id),
+        format('Report %s has status %s.', f.id, f.status),
+        'Only a substantiated report requests a spot check: decide it first.', 'feedback');
+    END IF;
+    NEW.disclosure := coalesce(NEW.disclosure, f.disclosure);
+    NEW.indicator := coalesce(NEW.indicator, f.indicator);
+    IF NEW.disclosure IS NULL OR NEW.indicator IS NULL THEN
+      PERFORM frontrunner.feedback_error(format('the spot check requested on report %s needs a disclosure and an indicator', f.id),
+        format('Report %s names disclosure %s and indicator %s; the request names %s and %s.', f.id,
+               coalesce(f.disclosure::text, '-'), coalesce(f.indicator, '-'),
+               coalesce(NEW.disclosure::text, '-'), coalesce(NEW.indicator, '-')),
+        'Give disclosure and indicator in the request when the report does not name them.', 'disclosure');
+    END IF;
+    SELECT x.enterprise, x.status,
+           (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id) AS indicators,
+           EXISTS (SELECT FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id AND i.indicator = NEW.indicator) AS disclosed
+      INTO d
+    FROM frontrunner.disclosure x WHERE x.id = NEW.disclosure;
+    IF NOT FOUND OR d.status = 'draft' OR NOT (d.enterprise OPERATOR(frontrunner.=) f.enterprise) THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s is not a published disclosure of enterprise %s', NEW.disclosure, f.enterprise),
+        format('Report %s is about enterprise %s; disclosure %s: %s.', f.id, f.enterprise, NEW.disclosure,
+               CASE WHEN d.status IS NULL THEN 'no such disclosure'
+                    ELSE format('enterprise %s, status %s', d.enterprise, d.status) END),
+        'A spot check requested on a report checks a published disclosure of the enterprise reported.', 'disclosure');
+    END IF;
+    IF NOT d.disclosed THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+        format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(d.indicators, 'none')),
+        'A spot check measures a disclosed indicator.', 'indicator');
+    END IF;
+    IF NEW.spot_check IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a spot check request is entered open',
+        format('The request was inserted with spot_check %s.', NEW.spot_check),
+        'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
+    END IF;
+    NEW.requested_at := now();
+    NEW.requested_by := current_user;
+    NEW.done_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: only the link to the spot check that answers the request, once
+  IF OLD.spot_check IS NULL AND NEW.spot_check IS NOT NULL
+     AND (pg_catalog.to_jsonb(NEW) - '{spot_check,done_at}'::text[]) = (pg_catalog.to_jsonb(OLD) - '{spot_check,done_at}'::text[]) THEN
+    SELECT x.id, x.disclosure, x.indicator, x.sampled_on INTO c FROM frontrunner.spot_check x WHERE x.id = NEW.spot_check;
+    IF FOUND AND (c.disclosure <> OLD.disclosure OR c.indicator <> OLD.indicator OR c.sampled_on < OLD.requested_at::date) THEN
+      PERFORM frontrunner.feedback_error(format('spot check %s does not answer request %s', c.id, OLD.id),
+        format('Request %s: disclosure %s, %s, requested %s; spot check %s: disclosure %s, %s, sampled on %s.',
+               OLD.id, OLD.disclosure, OLD.indicator, OLD.requested_at, c.id, c.disclosure, c.indicator, c.sampled_on),
+        'Link a spot check of the requested disclosure and indicator, sampled on or after the request.', 'spot_check');
+    END IF;
+    NEW.done_at := now();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('spot check request %s cannot be changed', OLD.id),
+    format('Request %s (%s): UPDATE of %s refused.', OLD.id,
+           CASE WHEN OLD.spot_check IS NULL THEN 'open' ELSE 'answered by spot check ' || OLD.spot_check END,
+           (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+            WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+    'An open request only gets its spot check linked (UPDATE … SET spot_check = id); an answered request is final.', NULL);
+  RETURN NULL;
+END
+$$;
+
+ALTER TABLE @extschema@.review_policy ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE @extschema@.review_policy FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY review_policy_read ON @extschema@.review_policy FOR SELECT USING (true);
+
+CREATE POLICY review_policy_insert ON @extschema@.review_policy FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+
+CREATE POLICY review_policy_update ON @extschema@.review_policy FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+
+CREATE POLICY review_policy_delete ON @extschema@.review_policy FOR DELETE
+  USING (@extschema@.is_regulator());
+
+ALTER FUNCTION @extschema@.ranking_lock(text, boolean) SECURITY DEFINER;
+
+REVOKE EXECUTE ON FUNCTION @extschema@.ranking_lock(text, boolean) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba')
+$$;
+
+-- pg_dump keeps the new tables' data (as 95_pg_dump.sql)
+SELECT pg_catalog.set_config('frontrunner_install.config_dump_types', pg_catalog.array_to_string(ARRAY[
+  pg_catalog.pg_typeof(NULL::@extschema@.review_policy)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.ranking_lock)::pg_catalog.oid], ','), true);
+DO $$
+DECLARE
+  rel pg_catalog.regclass;
+BEGIN
+  FOR rel IN
+    SELECT x.rel
+    FROM pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.current_setting('frontrunner_install.config_dump_types'), ',')::pg_catalog.oid[])
+           WITH ORDINALITY AS r(typ, ord)
+    JOIN pg_catalog.pg_type t ON t.oid = r.typ
+    CROSS JOIN LATERAL (
+      SELECT t.typrelid::pg_catalog.regclass, 0
+      UNION ALL
+      SELECT d.objid::pg_catalog.regclass, 1
+      FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+      WHERE d.refobjid = t.typrelid AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i'
+    ) x(rel, seq)
+    ORDER BY r.ord, x.seq
+  LOOP
+    PERFORM pg_catalog.pg_extension_config_dump(rel, '');
+  END LOOP;
+  PERFORM pg_catalog.set_config('frontrunner_install.config_dump_types', '', true);
+END
+$$;
+
+-- CREATE OR REPLACE reset what ALTER FUNCTION had set
+ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
+
+-- at install: functions that are not public are not executable by PUBLIC
+-- even before setup_roles() has run
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT p.ident FROM frontrunner.security_plan() p
+           WHERE p.kind = 'function' AND p.class IS DISTINCT FROM 'public' ORDER BY p.ident LOOP
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', r.ident);
+  END LOOP;
+END
+$$;
+
 -- issue 15: scale-out on Citus (citus_distribute(), rules that read only the shard of the rows they check, clock()) ----
 -- new or changed, in the order of NEW -----------------------------------
 CREATE OR REPLACE FUNCTION @extschema@.clock() RETURNS timestamptz
@@ -4819,6 +7546,10 @@ DECLARE
   -- on a distributed registry the row's enterprise: the rule reads its shard
   tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
 BEGIN
+  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
+     OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
   SELECT x.status, i.requirement INTO d
   FROM frontrunner.disclosure x
   LEFT JOIN frontrunner.disclosed_indicator i
@@ -5132,32 +7863,38 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION @extschema@.plan_for_share(plan_id bigint) RETURNS @extschema@.evaluation_plan
+CREATE OR REPLACE FUNCTION @extschema@.plan_for_share(plan_id bigint, for_verdict boolean DEFAULT false)
+RETURNS @extschema@.evaluation_plan
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   p frontrunner.evaluation_plan;
-  copy text;
+  copy text := 'frontrunner.evaluation_plan';
 BEGIN
-  IF NOT frontrunner.citus_distributed() THEN
-    SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id FOR SHARE;
-    RETURN p;
+  IF frontrunner.citus_distributed() THEN
+    -- evaluation_plan is a reference table and the triggers of the plan's
+    -- rows fire on their copy on every node: each locks the plan in its own
+    -- node's copy (a lock through Citus would take every copy, from every
+    -- node at once)
+    EXECUTE $q$SELECT pg_catalog.format('frontrunner.%I', 'evaluation_plan_' || s.shardid)
+               FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = 'frontrunner.evaluation_plan'::pg_catalog.regclass$q$
+      INTO copy;
   END IF;
-  -- evaluation_plan is a reference table and the triggers of the plan's
-  -- rows fire on their copy on every node: each locks the plan in its own
-  -- node's copy (a lock through Citus would take every copy, from every
-  -- node at once)
-  EXECUTE $q$SELECT pg_catalog.format('frontrunner.%I', 'evaluation_plan_' || s.shardid)
-             FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = 'frontrunner.evaluation_plan'::pg_catalog.regclass$q$
-    INTO copy;
-  EXECUTE pg_catalog.format('SELECT e.* FROM %s e WHERE e.id = $1 FOR SHARE', copy) INTO p USING plan_id;
+  IF for_verdict THEN
+    -- a no-op UPDATE, not a share lock: a concurrent publication or return
+    -- to draft waits for it and, under REPEATABLE READ, fails with 40001
+    EXECUTE pg_catalog.format('UPDATE %s e SET review_round = e.review_round WHERE e.id = $1 RETURNING e.*', copy)
+      INTO p USING plan_id;
+  ELSE
+    EXECUTE pg_catalog.format('SELECT e.* FROM %s e WHERE e.id = $1 FOR SHARE', copy) INTO p USING plan_id;
+  END IF;
   RETURN p;
 END
 $$;
 
-COMMENT ON FUNCTION @extschema@.plan_for_share(bigint) IS
-  'the evaluation plan with this id, locked FOR SHARE (on a distributed registry in this node''s copy of the reference table); all columns NULL when there is none: what the triggers of its core indicators and reviews read';
+COMMENT ON FUNCTION @extschema@.plan_for_share(bigint, boolean) IS
+  'the evaluation plan with this id, locked FOR SHARE, or with for_verdict after a no-op UPDATE of its row (which orders a verdict with the plan''s publication or return to draft); on a distributed registry in this node''s copy of the reference table; all columns NULL when there is none: what the triggers of its core indicators and reviews read';
 
 CREATE OR REPLACE FUNCTION @extschema@.plan_review_before_insert() RETURNS trigger
 LANGUAGE plpgsql
@@ -5166,14 +7903,38 @@ AS $$
 DECLARE
   p record;
 BEGIN
-  -- the row lock orders the verdict with the plan's publication or return to draft
-  p := frontrunner.plan_for_share(NEW.plan);
+  -- a no-op UPDATE of the plan row orders the verdict with the plan's
+  -- publication or return to draft: the later of the two waits for the
+  -- earlier and, in READ COMMITTED, sees it; under REPEATABLE READ it fails
+  -- with 40001 (a share lock would let a publication whose snapshot predates
+  -- the verdict publish over it); on a distributed registry in this node's
+  -- copy of the plan
+  p := frontrunner.plan_for_share(NEW.plan, for_verdict => true);
   IF p.id IS NULL THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
-      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s (plan_review.plan).', NEW.plan),
-            HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
+    -- NULL: the NOT NULL constraint says so (23502); else the foreign key (23503)
+    NEW.round := coalesce(NEW.round, 0);
+    RETURN NEW;
   END IF;
-  IF p.status <> 'under_review' THEN
+  IF NEW.verdict = 'clear' THEN
+    -- a regulator closes an open rejection (whatever the round), while the plan can still be published
+    IF p.status NOT IN ('draft', 'under_review') THEN
+      RAISE EXCEPTION 'rule 7 (plan review): plan % is %', p.code, p.status
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s (id %s) has status %s; the clear of %s''s rejection is refused.', p.code, p.id, p.status, NEW.reviewer),
+              HINT = 'Rejections are cleared while a plan is a draft or under review.',
+              TABLE = 'plan_review', COLUMN = 'verdict';
+    END IF;
+    PERFORM FROM frontrunner.plan_open_rejections(p.id) o WHERE o.reviewer = NEW.reviewer;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'rule 7 (plan review): % has no open rejection of plan %', NEW.reviewer, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Open rejections of plan %s: %s.', p.code,
+                              coalesce((SELECT string_agg(format('%s (round %s)', o.reviewer, o.round), ', ' ORDER BY o.reviewer)
+                                        FROM frontrunner.plan_open_rejections(p.id) o), 'none')),
+              HINT = 'A clear names the reviewer whose rejection it closes.',
+              TABLE = 'plan_review', COLUMN = 'reviewer';
+    END IF;
+  ELSIF p.status <> 'under_review' THEN
     RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
       USING ERRCODE = 'FR007',
             DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
@@ -5194,6 +7955,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   frozen text[] := '{status,review_round,review_started_at,notice_ends_at,published_at,closed_at}';
+  m record;
+  notice_end timestamptz;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.status <> 'draft' THEN
@@ -5203,6 +7966,7 @@ BEGIN
               HINT = 'Insert it as a draft, add its core indicators, submit it for review (UPDATE … SET status = ''under_review''), then publish it.',
               TABLE = 'evaluation_plan', COLUMN = 'status';
     END IF;
+    PERFORM frontrunner.plan_policy_check(NEW.code, NEW.category, NEW.required_approvals, NEW.notice_days);
     NEW.published_at := NULL;
     NEW.closed_at := NULL;
     NEW.review_round := 0;
@@ -5235,6 +7999,22 @@ BEGIN
               HINT = 'Publish it first, or delete the draft.',
               TABLE = 'evaluation_plan', COLUMN = 'status';
     END IF;
+    -- the review asked for: never below the regulator's minimum, and never
+    -- lowered once a review has started (a rejection is not escaped by
+    -- asking for less review in the next round)
+    IF OLD.review_round > 0 AND (NEW.required_approvals < OLD.required_approvals OR NEW.notice_days < OLD.notice_days) THEN
+      RAISE EXCEPTION 'rule 7 (review policy): the review plan % asks for cannot be lowered once its review has started', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s went under review in %s round(s) with required_approvals %s and notice_days %s; the UPDATE sets %s and %s.',
+                              OLD.code, OLD.review_round, OLD.required_approvals, OLD.notice_days, NEW.required_approvals, NEW.notice_days),
+              HINT = 'After a review round, required_approvals and notice_days only go up.',
+              TABLE = 'evaluation_plan',
+              COLUMN = CASE WHEN NEW.required_approvals < OLD.required_approvals THEN 'required_approvals' ELSE 'notice_days' END;
+    END IF;
+    IF NEW.status <> 'draft' OR NEW.category IS DISTINCT FROM OLD.category
+       OR NEW.required_approvals IS DISTINCT FROM OLD.required_approvals OR NEW.notice_days IS DISTINCT FROM OLD.notice_days THEN
+      PERFORM frontrunner.plan_policy_check(OLD.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    END IF;
     NEW.closed_at := NULL;
     NEW.published_at := NULL;
     NEW.review_started_at := NULL;
@@ -5251,10 +8031,13 @@ BEGIN
           USING ERRCODE = 'FR007',
                 DETAIL = format('Plan %s requires %s approval(s) and a public notice of %s day(s); it is a draft.',
                                 OLD.code, NEW.required_approvals, NEW.notice_days),
-                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 is published straight from draft.',
+                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 (where the regulator''s minimum allows it) is published straight from draft.',
                 TABLE = 'evaluation_plan', COLUMN = 'status';
       END IF;
       PERFORM frontrunner.plan_publication_check(OLD.id);
+      IF OLD.review_round > 0 THEN
+        PERFORM frontrunner.plan_review_check(OLD.id);  -- rejections of earlier rounds stay open
+      END IF;
       NEW.published_at := frontrunner.clock();
     END IF;
     RETURN NEW;
@@ -5272,12 +8055,16 @@ BEGIN
     END IF;
     IF NEW.status = 'published' THEN
       PERFORM frontrunner.plan_publication_check(OLD.id);
+      -- the regulator's minimum as it is now (raised during the review: the
+      -- higher number of approvals and the longer notice)
       PERFORM frontrunner.plan_review_check(OLD.id);
-      IF frontrunner.clock() < OLD.notice_ends_at THEN
-        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, OLD.notice_ends_at
+      SELECT * INTO m FROM frontrunner.review_minimum(OLD.category);
+      notice_end := greatest(OLD.notice_ends_at, OLD.review_started_at + pg_catalog.make_interval(days => m.min_notice_days));
+      IF frontrunner.clock() < notice_end THEN
+        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, notice_end
           USING ERRCODE = 'FR007',
-                DETAIL = format('Plan %s went under review at %s with notice_days = %s; the notice ends at %s; now is %s.',
-                                OLD.code, OLD.review_started_at, OLD.notice_days, OLD.notice_ends_at, frontrunner.clock()),
+                DETAIL = format('Plan %s went under review at %s with notice_days = %s (%s: at least %s); the notice ends at %s; now is %s.',
+                                OLD.code, OLD.review_started_at, OLD.notice_days, m.policy, m.min_notice_days, notice_end, frontrunner.clock()),
                 HINT = 'Publish the plan once its public notice period is over.',
                 TABLE = 'evaluation_plan', COLUMN = 'status';
       END IF;
@@ -5319,9 +8106,13 @@ DECLARE
   p record;
   row_plan bigint;
 BEGIN
-  FOR row_plan IN SELECT DISTINCT x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
-                                                      CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) x
-                  WHERE x IS NOT NULL
+  IF TG_OP <> 'DELETE' AND (NEW.plan IS NULL OR NEW.indicator IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  -- the old row's plan, then the new row's (p is the new row's plan after the loop)
+  FOR row_plan IN SELECT u.x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
+                                               CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) WITH ORDINALITY u(x, o)
+                  WHERE u.x IS NOT NULL GROUP BY u.x ORDER BY max(u.o)
   LOOP
     p := frontrunner.plan_for_share(row_plan);
     IF p.id IS NOT NULL AND p.status <> 'draft' THEN
@@ -5381,8 +8172,13 @@ DECLARE
   reach_b text;
   tk text;
   pk text;
+  req text;
 BEGIN
   p := frontrunner.plan_row(plan_id);
+  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
+  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
+              ELSE 'i.requirement' END;
   IF output NOT IN ('rows', 'cutoffs') THEN
     RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
       USING ERRCODE = 'invalid_parameter_value',
@@ -5408,16 +8204,16 @@ BEGIN
     -- one pass over the disclosed indicators, grouped by disclosure: the
     -- level of each core indicator (NULL when missing or in another
     -- dimension) and, for absolute cutoffs, whether the requirement reaches them
-    sel := sel || format(', min(frontrunner.comparable_level(i.requirement, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
-                         k, r.direction, r.u, r.indicator);
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
     IF r.leader_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
     END IF;
     IF r.advanced_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
     END IF;
     IF r.baseline_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
     END IF;
     keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
     levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
@@ -5611,6 +8407,71 @@ BEGIN
 END
 $$;
 
+-- issue 19's ordering and revoke reason, Citus-safe: a failing spot check locks
+-- its node's copy of ranking_lock; the revoke reason is read on the
+-- enterprise's shard
+CREATE OR REPLACE FUNCTION @extschema@.ranking_lock(category text, publication boolean) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  copy pg_catalog.regclass;
+BEGIN
+  IF frontrunner.citus_distributed() AND NOT publication THEN
+    -- a failing spot check's trigger fires on its enterprise's shard: it
+    -- locks the category's row in this node's copy of the reference table,
+    -- which every publication writes (a write through Citus would take every
+    -- copy, from a shard); the row does not exist before the category's
+    -- first publication: then the copy itself, against that INSERT
+    copy := frontrunner.citus_placements('frontrunner.ranking_lock'::pg_catalog.regclass);
+    EXECUTE pg_catalog.format('SELECT FROM %s l WHERE l.category = $1 FOR UPDATE', copy) USING category;
+    IF NOT FOUND THEN
+      EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', copy);
+    END IF;
+    RETURN;
+  END IF;
+  INSERT INTO frontrunner.ranking_lock AS l (category, publications, failing_checks)
+  VALUES (category, CASE WHEN publication THEN 1 ELSE 0 END, CASE WHEN publication THEN 0 ELSE 1 END)
+  ON CONFLICT ON CONSTRAINT ranking_lock_pkey DO UPDATE
+  SET publications = l.publications + EXCLUDED.publications,
+      failing_checks = l.failing_checks + EXCLUDED.failing_checks,
+      changed_at = frontrunner.clock();
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
+  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends; on a distributed registry a failing spot check locks the row (or, before the category''s first publication, the table) in its node''s copy and does not count itself in failing_checks';
+
+ALTER FUNCTION @extschema@.ranking_lock(text, boolean) SECURITY DEFINER;
+
+DROP FUNCTION @extschema@.spot_check_revoke_reason(bigint);
+CREATE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint, enterprise @extschema@.uscc) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- the spot check and its disclosed indicator, read on its enterprise's shard
+  SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
+                x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  FROM frontrunner.spot_check x
+  LEFT JOIN frontrunner.disclosed_indicator i
+    ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.disclosure AND i.indicator = x.indicator
+  WHERE x.enterprise OPERATOR(frontrunner.=) $2 AND x.id = $1
+$$;
+COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint, @extschema@.uscc) IS
+  'the revoke_reason a failing spot check (of that enterprise) writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
+
+CREATE OR REPLACE FUNCTION @extschema@.review_policy_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  NEW.set_by := current_user;
+  NEW.set_at := frontrunner.clock();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.review_policy_before_write() IS
+  'trigger: a review policy row is stamped with current_user and the database clock';
+
 CREATE OR REPLACE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
@@ -5624,6 +8485,8 @@ DECLARE
   rid bigint;
   published bigint;
   stored bigint;
+  leader record;
+  failed bigint;
   t0 timestamptz := clock_timestamp();
 BEGIN
   -- SECURITY DEFINER (90_security.sql): the caller must own the plan
@@ -5639,6 +8502,10 @@ BEGIN
                                  ELSE 'A closed plan gets no new ranking.' END,
             TABLE = 'evaluation_plan', COLUMN = 'status';
   END IF;
+  -- ordered with the failing spot checks of the category (ranking_lock()):
+  -- the statements below see every spot check committed before this one
+  -- returns
+  PERFORM frontrunner.ranking_lock(p.category, true);
   SELECT count(*) INTO published FROM frontrunner.disclosure d
   WHERE d.category = p.category AND d.status = 'published';
   PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
@@ -5646,12 +8513,26 @@ BEGIN
   -- the list as computed now, then its head and its entries: two
   -- statements (on a distributed registry the head goes into a reference
   -- table, the entries to the shards of their enterprises)
-  CREATE TEMP TABLE fr_publish_ranking ON COMMIT DROP AS SELECT q.* FROM frontrunner.rank_plan(p.code) q;
+  CREATE TEMP TABLE fr_publish_ranking ON COMMIT DROP AS
+  SELECT q.*, NULL::text AS revoke_reason FROM frontrunner.rank_plan(p.code) q;
+  -- rule 6 in the new list: a leader whose disclosure failed a spot check
+  -- (one that does not exclude the enterprise at the plan's deadline) is
+  -- revoked in it, as in every list before it (each leader's spot checks
+  -- read on its enterprise's shard)
+  FOR leader IN SELECT q.enterprise, q.disclosure FROM pg_temp.fr_publish_ranking q WHERE q.tier = 'leader' LOOP
+    SELECT min(x.id) INTO failed FROM frontrunner.spot_check x
+    WHERE x.enterprise OPERATOR(frontrunner.=) leader.enterprise AND x.disclosure = leader.disclosure AND NOT x.conforms;
+    CONTINUE WHEN failed IS NULL;
+    UPDATE pg_temp.fr_publish_ranking q SET revoke_reason = frontrunner.spot_check_revoke_reason(failed, leader.enterprise)
+    WHERE q.disclosure = leader.disclosure;
+  END LOOP;
   INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
   SELECT p.id, count(*), greatest(published - count(*), 0) FROM pg_temp.fr_publish_ranking
   RETURNING id INTO rid;
-  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels)
-  SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels,
+                                         revoked_at, revoke_reason)
+  SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
+         CASE WHEN q.revoke_reason IS NOT NULL THEN frontrunner.clock() END, q.revoke_reason
   FROM pg_temp.fr_publish_ranking q;
   GET DIAGNOSTICS stored = ROW_COUNT;
   DROP TABLE pg_temp.fr_publish_ranking;
@@ -5665,16 +8546,16 @@ CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-  req text;
 BEGIN
+  -- ordered with the publications of the disclosure's category
+  -- (ranking_lock()): the UPDATE below sees every list committed before;
   -- the spot check's disclosure, its indicator and its ranking entries are
   -- of the spot check's enterprise (the shard the rule runs on)
-  SELECT i.requirement::text INTO req FROM frontrunner.disclosed_indicator i
-  WHERE i.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND i.disclosure = NEW.disclosure AND i.indicator = NEW.indicator;
+  PERFORM frontrunner.ranking_lock(d.category, false)
+  FROM frontrunner.disclosure d
+  WHERE d.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND d.id = NEW.disclosure;
   UPDATE frontrunner.ranking_entry re
-  SET revoke_reason = format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
-                             NEW.id, NEW.sampled_on, NEW.indicator, NEW.measured, req, NEW.method)
+  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id, NEW.enterprise)
   FROM frontrunner.ranking r
   JOIN frontrunner.evaluation_plan p ON p.id = r.plan
   WHERE re.ranking = r.id
@@ -5912,6 +8793,9 @@ DECLARE
   tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    IF NEW.feedback IS NULL THEN
+      RETURN NEW;  -- the NOT NULL constraint says so (23502)
+    END IF;
     SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
     FROM frontrunner.feedback x
     WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.feedback FOR SHARE;
@@ -6214,10 +9098,17 @@ AS $$
     ('table', 'plan_indicator', 'tenant_plan'),
     ('table', 'ranking', 'ranking'),
     ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
     ('table', 'account', 'account'),
     ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
     ('table', 'feedback', 'feedback'),
     ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
     -- views: they run with their owner's rights (no RLS); each shows public data only
     ('view', 'requirement_in_force', 'public_view'),
     ('view', 'spot_check_failure', 'public_view'),
@@ -6233,6 +9124,11 @@ AS $$
     ('view', 'district_report', 'public_view'),
     ('view', 'enterprise_record', 'public_view'),
     ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
     -- the same rows as four of those in the domain types, for the functions
     -- that compare them (invoker's rights) and for jobs; not for the reader,
     -- whose views have plain column types only (README, Clients and BI)
@@ -6248,8 +9144,11 @@ AS $$
     ('sequence', 'evaluation_plan_id_seq', 'sequence'),
     ('sequence', 'ranking_id_seq', 'sequence'),
     ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
     ('sequence', 'feedback_id_seq', 'sequence'),
     ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
     -- functions (every overload of the name).  Support functions of types,
     -- operators, operator classes, aggregates and casts are public without
     -- being listed.
@@ -6364,6 +9263,8 @@ AS $$
     ('function', 'evaluation_plan_before_write', 'trigger'),
     ('function', 'plan_indicator_before_write', 'trigger'),
     ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
     ('function', 'plan_immutable_error', 'plan_write'),
     ('function', 'plan_publication_check', 'plan_write'),
     ('function', 'plan_for_share', 'plan_write'),
@@ -6388,8 +9289,29 @@ AS $$
     ('function', 'spot_check_request_before_write', 'trigger'),
     ('function', 'plan_review_check', 'plan_write'),
     ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
     ('function', 'feedback_subject', 'feedback_file'),
     ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),
@@ -6561,6 +9483,9 @@ AS $$
     ('feedback', 'colocated'),
     ('spot_check_request', 'colocated'),
     ('ranking_entry', 'colocated'),
+    ('inspection_draw', 'colocated'),
+    ('inspection_result', 'colocated'),
+    ('inspection_finding', 'colocated'),
     ('enterprise', 'reference'),
     ('standard', 'reference'),
     ('category', 'reference'),
@@ -6571,6 +9496,10 @@ AS $$
     ('plan_indicator', 'reference'),
     ('plan_review', 'reference'),
     ('ranking', 'reference'),
+    ('review_policy', 'reference'),
+    ('ranking_lock', 'reference'),
+    ('test_method_limit', 'reference'),
+    ('inspection_campaign', 'reference'),
     ('disclosure_import', 'local')
 $$;
 
@@ -7001,7 +9930,8 @@ RETURNS TABLE (indicator text, disclosed @extschema@.indicator, standard @extsch
                std_kind text, required @extschema@.indicator, verdict text, margin numeric,
                std_nature text, benchmark_class text, direction @extschema@.direction,
                unit text, disclosed_level numeric, required_level numeric,
-               test_method @extschema@.stdcode, executed boolean)
+               test_method @extschema@.stdcode, executed boolean,
+               verifiable boolean, verifiable_reason text)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -7043,7 +9973,8 @@ BEGIN
          CASE WHEN u.ok THEN frontrunner.level(i.requirement, r.direction, u.unit) END,
          CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
          r.test_method,
-         r.standard OPERATOR(frontrunner.=) edition
+         r.standard OPERATOR(frontrunner.=) edition,
+         vc.verifiable, vc.reason
   FROM frontrunner.disclosed_indicator i
   JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
   CROSS JOIN LATERAL (
@@ -7062,12 +9993,16 @@ BEGIN
                          OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
     FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
                           NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
+  -- rule 8: can the disclosure's own test method verify the claim?
+  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
+  -- of the indicator)
+  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) vc
   WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1
   ORDER BY i.indicator, r.class_rank, r.standard;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
-  'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
+  'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; verifiable and verifiable_reason = rule 8 for the disclosed requirement and its own test method (claim_check(): false when the method cannot measure the claim, NULL when no limits of the method are recorded or the claim cannot be compared); ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
 
 
 CREATE OR REPLACE VIEW @extschema@.benchmark_profile AS
@@ -7247,6 +10182,15 @@ AS $$
     ('review',            'frontrunner_agency',     'SELECT'),
     ('review',            'frontrunner_enterprise', 'SELECT'),
     ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    -- inspection campaigns (75_inspection.sql): draws are written by the
+    -- draw trigger only, results by it and the inspectors, findings by the
+    -- regulator; an enterprise reads its own (row-level security)
+    ('inspection_read',   'frontrunner_regulator',  'SELECT'),
+    ('inspection_read',   'frontrunner_enterprise', 'SELECT'),
+    ('inspection',        'frontrunner_regulator',  'SELECT, UPDATE'),
+    ('inspection',        'frontrunner_enterprise', 'SELECT'),
+    ('finding',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('finding',           'frontrunner_enterprise', 'SELECT'),
     -- functions
     ('public',            'PUBLIC',                 'EXECUTE'),
     -- a function a public view calls (the roles that may read the views)

@@ -277,9 +277,77 @@ SELECT (SELECT count(*) FROM par_empty) AS empty_groups,
 -- the group of one row
 SELECT l, level_standing(l, 1.5) FROM par WHERE key = 5;
 -- the aggregate agrees with counting: every (level, count) of the set
-SELECT bool_and(x.count = c.n) AS counts_agree, count(*) AS levels_checked
-FROM par, LATERAL levels(par.l) x,
-     LATERAL (SELECT count(*) AS n FROM lvt WHERE lvt.key = par.key AND lvt.level = x.level) c;
+-- (the rows counted per key and level once, not scanned again per level)
+SELECT bool_and(x.count = coalesce(c.n, 0)) AS counts_agree, count(*) AS levels_checked
+FROM par CROSS JOIN LATERAL levels(par.l) x
+     LEFT JOIN (SELECT key, level, count(*) AS n FROM lvt GROUP BY key, level) c
+       ON c.key = par.key AND c.level = x.level;
+-- forced parallel: the plans below run level_stats in parallel workers
+-- (debug_parallel_query, force_parallel_mode before PostgreSQL 16), every
+-- way a state or a result leaves a worker: a partial state through the
+-- Gather queue, through a Sort below a Gather Merge (PostgreSQL 17+ sorts in
+-- a bump context, which cannot pfree: the flattening must allocate nothing
+-- there), a sorted partial aggregate, and the whole aggregate run by one
+-- worker.  Each must equal the serial result (ser) level for level.
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END,
+                  'on', false) AS forced_parallel;
+-- the plan's nodes depth first (Aggregate with its strategy and mode), and
+-- the workers its Gather launched
+CREATE FUNCTION pg_temp.par_plan(q text, OUT nodes text, OUT workers_launched int)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  j jsonb;
+BEGIN
+  EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || q INTO j;
+  WITH RECURSIVE n(node, path) AS (
+    SELECT j -> 0 -> 'Plan', ARRAY[0]
+    UNION ALL
+    SELECT c.child, n.path || c.ord::int
+    FROM n, jsonb_array_elements(n.node -> 'Plans') WITH ORDINALITY c(child, ord)
+  )
+  SELECT string_agg(CASE node ->> 'Node Type'
+                      WHEN 'Aggregate' THEN concat_ws(' ', node ->> 'Partial Mode', node ->> 'Strategy', 'Aggregate')
+                      ELSE node ->> 'Node Type' END, ' > ' ORDER BY path),
+         sum((node ->> 'Workers Launched')::int)
+  INTO nodes, workers_launched
+  FROM n WHERE node ->> 'Node Type' <> 'Seq Scan';
+END
+$fn$;
+SET max_parallel_workers_per_gather = 2;
+SET enable_hashagg = on;
+SET enable_sort = off;
+SELECT * FROM pg_temp.par_plan('SELECT key, level_stats(level, dir) FROM lvt GROUP BY key');
+CREATE TEMP TABLE forced_hash AS SELECT key, level_stats(level, dir) AS l FROM lvt GROUP BY key;
+RESET enable_sort;
+SET enable_hashagg = on;
+-- the partial states sorted in the worker for a Gather Merge
+SELECT * FROM pg_temp.par_plan('SELECT key, level_stats(level, dir) FROM lvt GROUP BY key ORDER BY key');
+CREATE TEMP TABLE forced_hash_sort AS SELECT key, level_stats(level, dir) AS l FROM lvt GROUP BY key ORDER BY key;
+SET enable_hashagg = off;
+SELECT * FROM pg_temp.par_plan('SELECT key, level_stats(level, dir) FROM lvt GROUP BY key');
+CREATE TEMP TABLE forced_sorted AS SELECT key, level_stats(level, dir) AS l FROM lvt GROUP BY key;
+RESET enable_hashagg;
+-- one worker runs the whole aggregate and sends the final levelsets (a
+-- partial plan priced out, so the forced Gather goes on top of the serial one)
+SET parallel_setup_cost = 1e9;
+SELECT * FROM pg_temp.par_plan('SELECT key, level_stats(level, dir) FROM lvt GROUP BY key');
+CREATE TEMP TABLE forced_single AS SELECT key, level_stats(level, dir) AS l FROM lvt GROUP BY key;
+SET parallel_setup_cost = 0;
+SELECT v.name, count(*) AS groups,
+       bool_and(f.l = s.l AND f.l::text = s.l::text
+                AND levelset_send(f.l) = levelset_send(s.l)) AS equal_to_serial
+FROM (VALUES ('forced_hash'), ('forced_hash_sort'), ('forced_sorted'), ('forced_single')) v(name),
+     LATERAL (SELECT * FROM forced_hash WHERE v.name = 'forced_hash'
+              UNION ALL SELECT * FROM forced_hash_sort WHERE v.name = 'forced_hash_sort'
+              UNION ALL SELECT * FROM forced_sorted WHERE v.name = 'forced_sorted'
+              UNION ALL SELECT * FROM forced_single WHERE v.name = 'forced_single') f
+     JOIN ser s USING (key)
+GROUP BY v.name ORDER BY v.name;
+DROP TABLE forced_hash, forced_hash_sort, forced_sorted, forced_single;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END,
+                  'off', false) AS forced_parallel;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

@@ -29,6 +29,21 @@ static const struct config_enum_entry fr_progress_options[] = {
 	{NULL, 0, false}
 };
 
+/*
+ * frontrunner.unverifiable_claims (rule 8): whether a disclosure whose limit
+ * its own test method cannot verify is published with the flag or refused.
+ * Superuser-set (the DBA's choice, e.g. ALTER DATABASE … SET): a tenant
+ * cannot SET its way around it.  The SQL reads it
+ * (unverifiable_claims_setting()).
+ */
+static int	fr_unverifiable_claims = 0;
+
+static const struct config_enum_entry fr_unverifiable_claims_options[] = {
+	{"flag", 0, false},
+	{"refuse", 1, false},
+	{NULL, 0, false}
+};
+
 void		_PG_init(void);
 
 /*
@@ -70,6 +85,16 @@ _PG_init(void)
 							 0,
 							 fr_progress_options,
 							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	DefineCustomEnumVariable("frontrunner.unverifiable_claims",
+							 "Whether publication refuses claims their own test method cannot verify.",
+							 "flag: publish, claim_verifiability shows the flag; refuse: rule 8 "
+							 "refuses publication (FR009). Set by a superuser (ALTER DATABASE … SET).",
+							 &fr_unverifiable_claims,
+							 0,
+							 fr_unverifiable_claims_options,
+							 PGC_SUSET,
 							 0,
 							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("frontrunner");

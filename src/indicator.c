@@ -419,7 +419,7 @@ fr_indicator_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void raise_binary(const char *detail) pg_attribute_noreturn();
+pg_noreturn static void raise_binary(const char *detail);
 
 static void
 raise_binary(const char *detail)

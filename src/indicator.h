@@ -26,6 +26,7 @@
 
 #include "fmgr.h"
 
+#include "compat.h"
 #include "core/indicator_parse.h"
 
 #define FR_IND_VERSION 2
@@ -92,6 +93,6 @@ extern void fr_ind_require_unit(const FrIndicator *v, const FrUnit *u,
  * Raise the ERROR an FrError from the compare layer describes: its SQLSTATE,
  * the caller's errmsg (lower case), the FrError's detail and hint.
  */
-extern void fr_ind_raise(const FrError *err, const char *message) pg_attribute_noreturn();
+pg_noreturn extern void fr_ind_raise(const FrError *err, const char *message);
 
 #endif							/* FR_INDICATOR_H */

@@ -206,8 +206,8 @@ lv_build_finish(LvBuild *b)
 
 /* ---------------------------------------------------------------- text I/O */
 
-static void lv_raise_syntax(const char *input, const char *detail,
-							const char *hint) pg_attribute_noreturn();
+pg_noreturn static void lv_raise_syntax(const char *input, const char *detail,
+										const char *hint);
 
 static void
 lv_raise_syntax(const char *input, const char *detail, const char *hint)
@@ -384,7 +384,7 @@ fr_levelset_out(PG_FUNCTION_ARGS)
  *   int32 length, that many bytes of numeric_send, int64 count.
  */
 
-static void lv_raise_binary(const char *detail) pg_attribute_noreturn();
+pg_noreturn static void lv_raise_binary(const char *detail);
 
 static void
 lv_raise_binary(const char *detail)

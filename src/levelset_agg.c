@@ -151,7 +151,7 @@ lv_ex_add(LvExpanded *ex, Numeric v, uint32 hash, bool stored, int64 count)
 				 errdetail("A levelset holds fewer than 2^62 members.")));
 }
 
-static void lv_raise_direction_mismatch(int have, int got) pg_attribute_noreturn();
+pg_noreturn static void lv_raise_direction_mismatch(int have, int got);
 
 static void
 lv_raise_direction_mismatch(int have, int got)
@@ -253,12 +253,30 @@ lv_sort_cmp(const LvSortItem *a, const LvSortItem *b, SortSupport ssup)
 #define ST_DEFINE
 #include "lib/sort_template.h"
 
+/*
+ * Flattening runs in whatever memory context the caller has current: the
+ * tuple machinery's (heap_fill_tuple, for the Gather queue), a sort's tuple
+ * context (tuplesort_puttupleslot, below a Gather Merge), Citus's.  Since
+ * PostgreSQL 17 a sort stores its tuples in a bump context, which has no
+ * chunk headers and cannot pfree: scratch memory palloc'd there and freed
+ * (16+: "pfree called with invalid pointer" in the parallel worker), or the
+ * sort support state left there (a leak into the caller's context on every
+ * major), is wrong.  So the scratch work — the sort items, the arrays, the
+ * numeric sort support and its abbreviation state — lives in a context of
+ * its own below the object's, deleted when the flat form is written; the
+ * only write into the caller's memory is the flat form itself, into the
+ * space the caller allocated.
+ */
 static void
 lv_ex_flatten_into(ExpandedObjectHeader *eohptr, void *result,
 				   Size allocated_size)
 {
 	LvExpanded *ex = (LvExpanded *) eohptr;
 	int			d = ex->hash->members;
+	MemoryContext scratch = AllocSetContextCreate(ex->hdr.eoh_context,
+												  "levelset flatten",
+												  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext oldcxt = MemoryContextSwitchTo(scratch);
 	LvSortItem *items = palloc_extended(Max(d, 1) * sizeof(LvSortItem),
 										MCXT_ALLOC_HUGE);
 	Numeric    *levels = palloc_extended(Max(d, 1) * sizeof(Numeric),
@@ -271,7 +289,7 @@ lv_ex_flatten_into(ExpandedObjectHeader *eohptr, void *result,
 	int			i = 0;
 
 	memset(&ssup, 0, sizeof(ssup));
-	ssup.ssup_cxt = CurrentMemoryContext;
+	ssup.ssup_cxt = scratch;
 	ssup.ssup_collation = InvalidOid;
 	ssup.abbreviate = true;
 	PrepareSortSupportFromOrderingOp(lookup_type_cache(NUMERICOID, TYPECACHE_LT_OPR)->lt_opr,
@@ -296,9 +314,8 @@ lv_ex_flatten_into(ExpandedObjectHeader *eohptr, void *result,
 	}
 	lv_write_flat((LevelSet *) result, allocated_size, ex->direction, d,
 				  levels, counts);
-	pfree(items);
-	pfree(levels);
-	pfree(counts);
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(scratch);
 }
 
 /* a flat copy of a levelset datum, in the current memory context */

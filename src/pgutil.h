@@ -10,6 +10,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
+#include "compat.h"
 #include "core/error.h"
 
 /* palloc with the FrAllocFn signature */
@@ -35,8 +36,8 @@ extern char *fr_pg_normalize(const char *str, size_t *outlen,
  * user wrote it:  invalid input syntax for type uscc: "…"  — DETAIL and HINT
  * come from the FrError.
  */
-extern void fr_pg_raise_input(const FrError *err, const char *typname,
-							  const char *input) pg_attribute_noreturn();
+pg_noreturn extern void fr_pg_raise_input(const FrError *err, const char *typname,
+										  const char *input);
 
 /*
  * The rest of a binary message (after its version byte) as the text input

@@ -3,7 +3,7 @@
 -- verdict of each reviewer), open rejections, the public notice period, and
 -- who may record reviews.
 BEGIN;
-SELECT plan(51);
+SELECT plan(53);
 \ir fixtures/registry.sql
 \ir fixtures/ranking.sql
 
@@ -103,9 +103,15 @@ SELECT throws_ok($$UPDATE evaluation_plan SET status = 'published' WHERE code = 
   'rule 7 (plan review): plan R2 has 0 of the 1 approvals it requires', 'round 1 verdicts (the approval too) do not count in round 2');
 SELECT is((SELECT count(*) FROM plan_review_state(pg_temp.pid('R2'))), 0::bigint, 'no standing verdict in the new round');
 SELECT pg_temp.review('R2', '专家丙', 'approve');
+SELECT throws_ok($$UPDATE evaluation_plan SET status = 'published' WHERE code = 'R2'$$, 'FR007',
+  'rule 7 (plan review): plan R2 has an open rejection',
+  'round 2 has its approval, but the round-1 rejection survived the return to draft (0.1.0 published here)');
+SELECT results_eq($$SELECT reviewer, round FROM plan_open_rejections(pg_temp.pid('R2'))$$, $$VALUES ('专家甲', 1)$$,
+  'plan_open_rejections(): 专家甲''s rejection of round 1 is open in round 2');
+SELECT pg_temp.review('R2', '专家甲', 'approve', '已增加能效指标');
 SELECT lives_ok($$UPDATE evaluation_plan SET status = 'published' WHERE code = 'R2'$$,
-  'round 2: one approval, the round-1 rejection no longer open: published');
-SELECT is((SELECT count(*) FROM plan_review WHERE plan = pg_temp.pid('R2')), 3::bigint, 'every verdict of both rounds is on record');
+  'round 2: the rejecting reviewer approves the amended plan: published');
+SELECT is((SELECT count(*) FROM plan_review WHERE plan = pg_temp.pid('R2')), 4::bigint, 'every verdict of both rounds is on record');
 
 -- the public notice period
 INSERT INTO evaluation_plan (code, agency, category, title, deadline, required_approvals, notice_days)

@@ -194,6 +194,7 @@ SELECT v.tag, pg_temp.pub2(v.i, v.x, v.y) AS id
 FROM (VALUES (1, 'E1', '≤ 1 mg/kg', '≤ 2 mg/kg'), (2, 'E2', '≤ 1 mg/kg', '≤ 2 mg/kg'),
              (3, 'E3', '≤ 2 mg/kg', '≤ 3 mg/kg'), (4, 'E4', '≤ 3 mg/kg', '≤ 1 mg/kg')) v(i, tag, x, y)
 ORDER BY v.i;
+INSERT INTO review_policy (category, min_approvals, min_notice_days) VALUES ('exact', 0, 0);
 INSERT INTO evaluation_plan (code, agency, category, title, deadline, required_approvals)
 VALUES ('EXACT', 'a', 'exact', 'exact ties', now() + interval '1 day', 0);
 INSERT INTO plan_indicator (plan, indicator, weight) SELECT id, v.k, v.w FROM evaluation_plan, (VALUES ('x', 3), ('y', 1)) v(k, w)

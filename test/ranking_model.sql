@@ -30,6 +30,7 @@ SELECT publish_disclosure(id) FROM disclosure WHERE category = 'model' AND id % 
 INSERT INTO spot_check (disclosure, indicator, sampled_on, measured)
 SELECT min(id), 'a', CURRENT_DATE, '99 mg/kg' FROM disclosure WHERE category = 'model' AND status = 'published';
 
+INSERT INTO review_policy (category, min_approvals, min_notice_days) VALUES ('model', 0, 0);
 INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, required_approvals) VALUES
   ('M-FRAC', 'm', 'model', 'fractions', now() + interval '1 day', 7, 0),
   ('M-MIX', 'm', 'model', 'mixed', now() + interval '1 day', 3, 0),

@@ -124,16 +124,17 @@ SELECT ok((SELECT string_agg(p, ' ') FROM (SELECT * FROM pg_temp.explain_lines('
 
 -- resolution: the casts add no candidate where text or varchar already resolved -----------------
 CREATE TEMP TABLE strings (t text, v varchar, c char(3), u uscc);
+-- (pg_get_viewdef qualifies the columns of a one-table view before 16, not since)
 CREATE TEMP VIEW resolved AS
 SELECT v = v AS vv, t = v AS tv, v = 'x' AS vu, max(v) AS mx, lower(v) AS lw, v || u AS cat, t = u::text AS tu
 FROM strings GROUP BY t, v, u;
 SELECT matches(pg_get_viewdef('resolved'::regclass),
-  '\(strings\.v\)::text = \(strings\.v\)::text', 'varchar = varchar is still text = text');
-SELECT matches(pg_get_viewdef('resolved'::regclass), 'max\(\(strings\.v\)::text\)', 'max(varchar) is still max(text)');
-SELECT matches(pg_get_viewdef('resolved'::regclass), 'lower\(\(strings\.v\)::text\)', 'lower(varchar) is still lower(text)');
-SELECT matches(pg_get_viewdef('resolved'::regclass), '\(strings\.v\)::text \|\| strings\.u', 'varchar || uscc is still text || anynonarray');
+  '\((strings\.)?v\)::text = \((strings\.)?v\)::text', 'varchar = varchar is still text = text');
+SELECT matches(pg_get_viewdef('resolved'::regclass), 'max\(\((strings\.)?v\)::text\)', 'max(varchar) is still max(text)');
+SELECT matches(pg_get_viewdef('resolved'::regclass), 'lower\(\((strings\.)?v\)::text\)', 'lower(varchar) is still lower(text)');
+SELECT matches(pg_get_viewdef('resolved'::regclass), '\((strings\.)?v\)::text \|\| (strings\.)?u', 'varchar || uscc is still text || anynonarray');
 CREATE TEMP VIEW resolved_to_ours AS SELECT u = t AS ut, u = v AS uv FROM strings;
-SELECT matches(pg_get_viewdef('resolved_to_ours'::regclass), 'strings\.u = \(strings\.t\)::(frontrunner\.)?uscc',
+SELECT matches(pg_get_viewdef('resolved_to_ours'::regclass), '(strings\.)?u = \((strings\.)?t\)::(frontrunner\.)?uscc',
   'uscc = text: the text side is cast to uscc (uscc -> text is an assignment cast, so text = text is no candidate)');
 SELECT throws_ok($$SELECT c = u FROM strings$$, '42883', NULL, 'char(n) has no cast to uscc: an error, as before');
 

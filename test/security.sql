@@ -4,7 +4,7 @@
 -- a leak probe, LEAKPROOF comparisons keeping index scans under RLS, and
 -- the SECURITY DEFINER functions.
 BEGIN;
-SELECT plan(319);
+SELECT plan(379);
 \ir fixtures/registry.sql
 \ir fixtures/ranking.sql
 
@@ -34,8 +34,8 @@ SELECT is(
    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
    JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'frontrunner'
    WHERE p.prosecdef),
-  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, open_feedback, publish_ranking',
-  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, the open reports of district_report and publish_ranking');
+  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, inspection_campaign_after_draw, open_feedback, publish_ranking, ranking_lock',
+  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, the open reports of district_report, publish_ranking, ranking_lock and the writer of inspection draws');
 SELECT is_empty($$
   SELECT p.ident FROM security_plan() p
   WHERE p.kind = 'function' AND p.class <> 'public' AND has_function_privilege('public', p.ident::regprocedure, 'EXECUTE')$$,
@@ -112,7 +112,17 @@ FROM (VALUES
   ('spot_check_request', '{SELECT,INSERT,UPDATE}', '{}', '{}', '{}'),
   ('district_report', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
   ('enterprise_record', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
-  ('category_report', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}')
+  ('category_report', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('test_method_limit', '{SELECT,INSERT,UPDATE,DELETE}', '{SELECT}', '{SELECT}', '{}'),
+  ('inspection_campaign', '{SELECT,INSERT,UPDATE}', '{}', '{}', '{}'),
+  ('inspection_draw', '{SELECT}', '{}', '{SELECT}', '{}'),
+  ('inspection_result', '{SELECT,UPDATE}', '{}', '{SELECT}', '{}'),
+  ('inspection_finding', '{SELECT,INSERT,UPDATE}', '{}', '{SELECT}', '{}'),
+  ('campaign_report', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('campaign_audit', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('claim_verifiability', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('unverifiable_leader', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}'),
+  ('reference_report', '{SELECT}', '{SELECT}', '{SELECT}', '{SELECT}')
 ) m(t, reg, ag, ent, rd)
 CROSS JOIN LATERAL (VALUES ('frontrunner_regulator', m.reg), ('frontrunner_agency', m.ag),
                            ('frontrunner_enterprise', m.ent), ('frontrunner_reader', m.rd)) v(r, p);
@@ -137,7 +147,12 @@ FROM (VALUES
   ('frontrunner.compare(frontrunner.indicator,frontrunner.indicator)', true, true, true, true),
   ('frontrunner.feedback_subject(bigint,text)', true, false, true, true),
   ('frontrunner.plan_review_check(bigint)', true, true, false, false),
-  ('frontrunner.division_name(text)', true, true, true, true)
+  ('frontrunner.division_name(text)', true, true, true, true),
+  ('frontrunner.draw_campaign(text)', true, false, false, false),
+  ('frontrunner.campaign_sample(bigint[],text,integer,numeric,text[],integer)', true, true, true, true),
+  ('frontrunner.draw_key(text,text)', true, true, true, true),
+  ('frontrunner.claim_check(frontrunner.indicator,frontrunner.stdcode,text)', true, true, true, false),
+  ('frontrunner.inspection_campaign_after_draw()', false, false, false, false)
 ) m(f, reg, ag, ent, rd)
 CROSS JOIN LATERAL (VALUES ('frontrunner_regulator', m.reg), ('frontrunner_agency', m.ag),
                            ('frontrunner_enterprise', m.ent), ('frontrunner_reader', m.rd)) v(r, e);
@@ -145,8 +160,8 @@ CROSS JOIN LATERAL (VALUES ('frontrunner_regulator', m.reg), ('frontrunner_agenc
 -- row-level security is on and forced where rows belong to tenants
 SELECT is((SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_class c
            WHERE c.relnamespace = 'frontrunner'::regnamespace AND c.relrowsecurity AND c.relforcerowsecurity),
-  'disclosed_indicator, disclosure, disclosure_event, evaluation_plan, feedback, plan_indicator, plan_review',
-  'RLS enabled and forced on the tables with per-tenant rows');
+  'disclosed_indicator, disclosure, disclosure_event, evaluation_plan, feedback, inspection_draw, inspection_finding, inspection_result, plan_indicator, plan_review, review_policy',
+  'RLS enabled and forced on the tables with per-tenant rows, and on the regulator''s review policy');
 SELECT policies_are('frontrunner', 'disclosure', ARRAY['disclosure_read', 'disclosure_insert', 'disclosure_update', 'disclosure_delete']);
 SELECT policies_are('frontrunner', 'disclosed_indicator', ARRAY['disclosed_indicator_read', 'disclosed_indicator_insert', 'disclosed_indicator_update', 'disclosed_indicator_delete']);
 SELECT policies_are('frontrunner', 'disclosure_event', ARRAY['disclosure_event_read']);

@@ -28,6 +28,8 @@ SELECT results_eq($$
   WHERE c.contype = 'f' AND c.confrelid = 'frontrunner.disclosure'::regclass AND c.conrelid <> c.confrelid
   ORDER BY 1$$,
   $$VALUES ('disclosed_indicator', 'enterprise,disclosure'), ('feedback', 'enterprise,disclosure'),
+           ('inspection_draw', 'enterprise,disclosure'), ('inspection_finding', 'enterprise,disclosure'),
+           ('inspection_result', 'enterprise,disclosure'),
            ('ranking_entry', 'enterprise,disclosure'), ('spot_check', 'enterprise,disclosure'),
            ('spot_check_request', 'enterprise,disclosure')$$,
   'every reference to a disclosure names its enterprise too: (enterprise, disclosure) → disclosure (enterprise, id)');

@@ -58,20 +58,22 @@ DECLARE
 BEGIN
   RAISE EXCEPTION '%: TRUNCATE of % is not allowed',
         CASE code WHEN 'FR007' THEN 'rule 7 (immutability)' WHEN 'FR008' THEN 'feedback workflow'
-                  ELSE 'rule 5 (publication)' END, TG_TABLE_NAME
+                  WHEN 'FR010' THEN 'inspection campaign' ELSE 'rule 5 (publication)' END, TG_TABLE_NAME
     USING ERRCODE = code,
           DETAIL = format('Table %s.%s holds %s.', TG_TABLE_SCHEMA, TG_TABLE_NAME,
                           CASE code WHEN 'FR007' THEN 'evaluation plans or published ranking lists'
                                     WHEN 'FR008' THEN 'reports or the spot checks they requested'
+                                    WHEN 'FR010' THEN 'the draws, results or findings of inspection campaigns'
                                     ELSE 'published disclosures, their indicators or their history' END),
           HINT = CASE code WHEN 'FR007' THEN 'Delete draft plans with DELETE; published plans are closed and published lists stay.'
                            WHEN 'FR008' THEN 'Reports and requests are kept; they are decided or answered, never removed.'
+                           WHEN 'FR010' THEN 'Draws, results and findings are kept; findings get their follow-up.'
                            ELSE 'Delete drafts with DELETE; published disclosures are withdrawn, never removed.' END,
           TABLE = TG_TABLE_NAME;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.refuse_truncate() IS
-  'statement trigger: TRUNCATE refused, under the rule whose SQLSTATE is the trigger''s argument: FR005 (rule 5, the registry; the default), FR007 (rule 7, plans and published lists) or FR008 (the feedback workflow)';
+  'statement trigger: TRUNCATE refused, under the rule whose SQLSTATE is the trigger''s argument: FR005 (rule 5, the registry; the default), FR007 (rule 7, plans and published lists), FR008 (the feedback workflow) or FR010 (inspection campaigns)';
 
 CREATE FUNCTION @extschema@.refuse_change() RETURNS trigger
 LANGUAGE plpgsql
@@ -893,6 +895,10 @@ DECLARE
   -- on a distributed registry the row's enterprise: the rule reads its shard
   tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
 BEGIN
+  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
+     OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
   SELECT x.status, i.requirement INTO d
   FROM frontrunner.disclosure x
   LEFT JOIN frontrunner.disclosed_indicator i

@@ -218,7 +218,8 @@ RETURNS TABLE (indicator text, disclosed @extschema@.indicator, standard @extsch
                std_kind text, required @extschema@.indicator, verdict text, margin numeric,
                std_nature text, benchmark_class text, direction @extschema@.direction,
                unit text, disclosed_level numeric, required_level numeric,
-               test_method @extschema@.stdcode, executed boolean)
+               test_method @extschema@.stdcode, executed boolean,
+               verifiable boolean, verifiable_reason text)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -260,7 +261,8 @@ BEGIN
          CASE WHEN u.ok THEN frontrunner.level(i.requirement, r.direction, u.unit) END,
          CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
          r.test_method,
-         r.standard OPERATOR(frontrunner.=) edition
+         r.standard OPERATOR(frontrunner.=) edition,
+         vc.verifiable, vc.reason
   FROM frontrunner.disclosed_indicator i
   JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
   CROSS JOIN LATERAL (
@@ -279,12 +281,16 @@ BEGIN
                          OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
     FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
                           NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
+  -- rule 8: can the disclosure's own test method verify the claim?
+  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
+  -- of the indicator)
+  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) vc
   WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1
   ORDER BY i.indicator, r.class_rank, r.standard;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
-  'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
+  'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; verifiable and verifiable_reason = rule 8 for the disclosed requirement and its own test method (claim_check(): false when the method cannot measure the claim, NULL when no limits of the method are recorded or the claim cannot be compared); ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
 
 -- benchmark_summary ----------------------------------------------------------------
 -- Aggregated by (category, indicator, standard) first; the descriptive

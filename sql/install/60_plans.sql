@@ -134,31 +134,37 @@ COMMENT ON FUNCTION @extschema@.plan_row(bigint) IS
   'the evaluation plan with this id; raises P0002 when there is none (plan_id() looks a plan up by its code)';
 
 -- a plan, locked --------------------------------------------------------------------
-CREATE FUNCTION @extschema@.plan_for_share(plan_id bigint) RETURNS @extschema@.evaluation_plan
+CREATE FUNCTION @extschema@.plan_for_share(plan_id bigint, for_verdict boolean DEFAULT false)
+RETURNS @extschema@.evaluation_plan
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   p frontrunner.evaluation_plan;
-  copy text;
+  copy text := 'frontrunner.evaluation_plan';
 BEGIN
-  IF NOT frontrunner.citus_distributed() THEN
-    SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = plan_id FOR SHARE;
-    RETURN p;
+  IF frontrunner.citus_distributed() THEN
+    -- evaluation_plan is a reference table and the triggers of the plan's
+    -- rows fire on their copy on every node: each locks the plan in its own
+    -- node's copy (a lock through Citus would take every copy, from every
+    -- node at once)
+    EXECUTE $q$SELECT pg_catalog.format('frontrunner.%I', 'evaluation_plan_' || s.shardid)
+               FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = 'frontrunner.evaluation_plan'::pg_catalog.regclass$q$
+      INTO copy;
   END IF;
-  -- evaluation_plan is a reference table and the triggers of the plan's
-  -- rows fire on their copy on every node: each locks the plan in its own
-  -- node's copy (a lock through Citus would take every copy, from every
-  -- node at once)
-  EXECUTE $q$SELECT pg_catalog.format('frontrunner.%I', 'evaluation_plan_' || s.shardid)
-             FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = 'frontrunner.evaluation_plan'::pg_catalog.regclass$q$
-    INTO copy;
-  EXECUTE pg_catalog.format('SELECT e.* FROM %s e WHERE e.id = $1 FOR SHARE', copy) INTO p USING plan_id;
+  IF for_verdict THEN
+    -- a no-op UPDATE, not a share lock: a concurrent publication or return
+    -- to draft waits for it and, under REPEATABLE READ, fails with 40001
+    EXECUTE pg_catalog.format('UPDATE %s e SET review_round = e.review_round WHERE e.id = $1 RETURNING e.*', copy)
+      INTO p USING plan_id;
+  ELSE
+    EXECUTE pg_catalog.format('SELECT e.* FROM %s e WHERE e.id = $1 FOR SHARE', copy) INTO p USING plan_id;
+  END IF;
   RETURN p;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.plan_for_share(bigint) IS
-  'the evaluation plan with this id, locked FOR SHARE (on a distributed registry in this node''s copy of the reference table); all columns NULL when there is none: what the triggers of its core indicators and reviews read';
+COMMENT ON FUNCTION @extschema@.plan_for_share(bigint, boolean) IS
+  'the evaluation plan with this id, locked FOR SHARE, or with for_verdict after a no-op UPDATE of its row (which orders a verdict with the plan''s publication or return to draft); on a distributed registry in this node''s copy of the reference table; all columns NULL when there is none: what the triggers of its core indicators and reviews read';
 
 -- the core indicators of a plan, numbered ---------------------------------------
 CREATE FUNCTION @extschema@.plan_core_indicators(plan_id bigint)
@@ -246,26 +252,112 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_publication_check(bigint) IS
   'the checks made when a plan is published: at least one core indicator, a unit for each, absolute cutoffs commensurable and nested, no absolute leader cutoff in a best_in_market plan; raises FR007 or P0002';
 
+-- the regulator's review policy ---------------------------------------------------
+-- The minimum expert review a plan needs, set by the regulator alone: the
+-- agency that owns a plan chooses its required_approvals and notice_days, but
+-- never below the minimum for the plan's category (its row in review_policy,
+-- else the row with category NULL, else 3 approvals and no notice).  Checked
+-- when a plan is written, submitted and published (plan_policy_check()).
+CREATE TABLE @extschema@.review_policy (
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  category        text CONSTRAINT review_policy_category_key UNIQUE NULLS NOT DISTINCT
+                  REFERENCES @extschema@.category (code) ON UPDATE CASCADE ON DELETE CASCADE,
+  min_approvals   int NOT NULL CONSTRAINT review_policy_min_approvals_check CHECK (min_approvals >= 0),
+  min_notice_days int NOT NULL CONSTRAINT review_policy_min_notice_days_check CHECK (min_notice_days >= 0),
+  note            text,
+  set_by          name NOT NULL DEFAULT current_user,
+  set_at          timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.review_policy IS
+  'the regulator''s review policy: the fewest expert approvals and public notice days an evaluation plan of a category may require (row with category NULL: every category without a row of its own; no row at all: 3 approvals, 0 days); written by regulators only, read by everyone';
+COMMENT ON COLUMN @extschema@.review_policy.id IS 'identity, assigned by the database';
+COMMENT ON COLUMN @extschema@.review_policy.category IS 'the category the minimum applies to; NULL: the default for every category without a row (one such row at most)';
+COMMENT ON COLUMN @extschema@.review_policy.min_approvals IS 'a plan of the category requires at least this many approvals (evaluation_plan.required_approvals)';
+COMMENT ON COLUMN @extschema@.review_policy.min_notice_days IS 'a plan of the category has a public notice of at least this many days (evaluation_plan.notice_days)';
+COMMENT ON COLUMN @extschema@.review_policy.note IS 'the regulator''s reference for the policy (a notice number, a reason)';
+COMMENT ON COLUMN @extschema@.review_policy.set_by IS 'current_user who last wrote the row (set by the database)';
+COMMENT ON COLUMN @extschema@.review_policy.set_at IS 'database clock of the last write; client values are ignored';
+
+CREATE FUNCTION @extschema@.review_policy_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  NEW.set_by := current_user;
+  NEW.set_at := frontrunner.clock();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.review_policy_before_write() IS
+  'trigger: a review policy row is stamped with current_user and the database clock';
+CREATE TRIGGER review_policy_10_stamp BEFORE INSERT OR UPDATE ON @extschema@.review_policy
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.review_policy'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.review_policy_before_write();
+
+CREATE FUNCTION @extschema@.review_minimum(category text)
+RETURNS TABLE (min_approvals int, min_notice_days int, policy text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT x.min_approvals, x.min_notice_days, x.policy
+  FROM (SELECT r.min_approvals, r.min_notice_days,
+               CASE WHEN r.category IS NULL THEN 'the regulator''s default policy (review_policy ' || r.id || ')'
+                    ELSE format('the regulator''s policy for category %s (review_policy %s)', r.category, r.id) END,
+               CASE WHEN r.category IS NULL THEN 2 ELSE 1 END
+        FROM frontrunner.review_policy r
+        WHERE r.category = $1 OR r.category IS NULL
+        UNION ALL
+        SELECT 3, 0, 'the built-in minimum (no row in review_policy)', 3) x(min_approvals, min_notice_days, policy, o)
+  ORDER BY x.o
+  LIMIT 1
+$$;
+COMMENT ON FUNCTION @extschema@.review_minimum(text) IS
+  'the review minimum that applies to plans of a category: its review_policy row, else the row with category NULL, else 3 approvals and 0 notice days; policy says which';
+
+CREATE FUNCTION @extschema@.plan_policy_check(plan_code text, category text, required_approvals int, notice_days int)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  m record;
+BEGIN
+  SELECT * INTO m FROM frontrunner.review_minimum(category);
+  -- (negative numbers are the CHECK constraints' to report)
+  IF required_approvals BETWEEN 0 AND m.min_approvals - 1 OR notice_days BETWEEN 0 AND m.min_notice_days - 1 THEN
+    RAISE EXCEPTION 'rule 7 (review policy): plan % asks for less review than the regulator''s minimum', plan_code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (category %s) requires %s approval(s) and %s notice day(s); %s is %s approval(s) and %s day(s).',
+                            plan_code, category, required_approvals, notice_days, m.policy, m.min_approvals, m.min_notice_days),
+            HINT = format('Set required_approvals >= %s and notice_days >= %s. Only a regulator changes the minimum (table review_policy).',
+                          m.min_approvals, m.min_notice_days),
+            TABLE = 'evaluation_plan',
+            COLUMN = CASE WHEN required_approvals BETWEEN 0 AND m.min_approvals - 1 THEN 'required_approvals' ELSE 'notice_days' END;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_policy_check(text, text, int, int) IS
+  'raises FR007 when a plan''s required_approvals or notice_days are below review_minimum() of its category; run when a plan is written, submitted and published';
+
 -- expert review (专家评审) -----------------------------------------------------------
 CREATE TABLE @extschema@.plan_review (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   plan        bigint NOT NULL REFERENCES @extschema@.evaluation_plan (id),
   round       int NOT NULL,
   reviewer    text NOT NULL CONSTRAINT plan_review_reviewer_check CHECK (btrim(reviewer) <> ''),
-  verdict     text NOT NULL CONSTRAINT plan_review_verdict_check CHECK (verdict IN ('approve', 'reject')),
+  verdict     text NOT NULL CONSTRAINT plan_review_verdict_check CHECK (verdict IN ('approve', 'reject', 'clear')),
   comments    text,
   reviewed_at timestamptz NOT NULL DEFAULT now(),
   recorded_by name NOT NULL DEFAULT current_user,
   CONSTRAINT plan_review_comments_check CHECK (verdict = 'approve' OR coalesce(btrim(comments), '') <> '')
 );
 COMMENT ON TABLE @extschema@.plan_review IS
-  'expert reviews of evaluation plans (专家评审): one row per verdict, recorded by the regulator while the plan is under review; append-only. In a review round the latest verdict of each reviewer counts';
+  'expert reviews of evaluation plans (专家评审): one row per verdict, recorded by the regulator while the plan is under review; append-only. In a review round the latest verdict of each reviewer counts; a rejection stays open, across rounds, until the same reviewer approves or a regulator records a clear';
 COMMENT ON COLUMN @extschema@.plan_review.id IS 'identity, assigned by the database (order of the verdicts)';
 COMMENT ON COLUMN @extschema@.plan_review.plan IS 'the evaluation plan reviewed (must be under review)';
 COMMENT ON COLUMN @extschema@.plan_review.round IS 'review round of the plan the verdict belongs to (set by the database from evaluation_plan.review_round)';
 COMMENT ON COLUMN @extschema@.plan_review.reviewer IS 'name of the expert (the same spelling in later verdicts of the round replaces the earlier one)';
-COMMENT ON COLUMN @extschema@.plan_review.verdict IS 'approve or reject';
-COMMENT ON COLUMN @extschema@.plan_review.comments IS 'the reviewer''s comments (required for a reject)';
+COMMENT ON COLUMN @extschema@.plan_review.verdict IS 'approve or reject (the expert''s verdict), or clear: a regulator closes the open rejection of the reviewer named, with the reason in comments';
+COMMENT ON COLUMN @extschema@.plan_review.comments IS 'the reviewer''s comments (required for a reject), or the regulator''s reason (required for a clear)';
 COMMENT ON COLUMN @extschema@.plan_review.reviewed_at IS 'database clock when the verdict was recorded; client values are ignored';
 COMMENT ON COLUMN @extschema@.plan_review.recorded_by IS 'current_user who recorded the verdict (set by the database)';
 CREATE INDEX plan_review_plan_idx ON @extschema@.plan_review (plan, round, reviewer, id);
@@ -277,14 +369,38 @@ AS $$
 DECLARE
   p record;
 BEGIN
-  -- the row lock orders the verdict with the plan's publication or return to draft
-  p := frontrunner.plan_for_share(NEW.plan);
+  -- a no-op UPDATE of the plan row orders the verdict with the plan's
+  -- publication or return to draft: the later of the two waits for the
+  -- earlier and, in READ COMMITTED, sees it; under REPEATABLE READ it fails
+  -- with 40001 (a share lock would let a publication whose snapshot predates
+  -- the verdict publish over it); on a distributed registry in this node's
+  -- copy of the plan
+  p := frontrunner.plan_for_share(NEW.plan, for_verdict => true);
   IF p.id IS NULL THEN
-    RAISE EXCEPTION 'no evaluation plan with id %', NEW.plan
-      USING ERRCODE = 'P0002', DETAIL = format('No row of table evaluation_plan has id %s (plan_review.plan).', NEW.plan),
-            HINT = 'See table evaluation_plan.', TABLE = 'plan_review', COLUMN = 'plan';
+    -- NULL: the NOT NULL constraint says so (23502); else the foreign key (23503)
+    NEW.round := coalesce(NEW.round, 0);
+    RETURN NEW;
   END IF;
-  IF p.status <> 'under_review' THEN
+  IF NEW.verdict = 'clear' THEN
+    -- a regulator closes an open rejection (whatever the round), while the plan can still be published
+    IF p.status NOT IN ('draft', 'under_review') THEN
+      RAISE EXCEPTION 'rule 7 (plan review): plan % is %', p.code, p.status
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s (id %s) has status %s; the clear of %s''s rejection is refused.', p.code, p.id, p.status, NEW.reviewer),
+              HINT = 'Rejections are cleared while a plan is a draft or under review.',
+              TABLE = 'plan_review', COLUMN = 'verdict';
+    END IF;
+    PERFORM FROM frontrunner.plan_open_rejections(p.id) o WHERE o.reviewer = NEW.reviewer;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'rule 7 (plan review): % has no open rejection of plan %', NEW.reviewer, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Open rejections of plan %s: %s.', p.code,
+                              coalesce((SELECT string_agg(format('%s (round %s)', o.reviewer, o.round), ', ' ORDER BY o.reviewer)
+                                        FROM frontrunner.plan_open_rejections(p.id) o), 'none')),
+              HINT = 'A clear names the reviewer whose rejection it closes.',
+              TABLE = 'plan_review', COLUMN = 'reviewer';
+    END IF;
+  ELSIF p.status <> 'under_review' THEN
     RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
       USING ERRCODE = 'FR007',
             DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
@@ -299,7 +415,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_review_before_insert() IS
-  'trigger: a verdict is recorded only while its plan is under review (FR007), in the plan''s current round, stamped with the database clock and current_user';
+  'trigger: an approve or reject is recorded only while its plan is under review, a clear (a regulator closing an open rejection) while it is a draft or under review (FR007); in the plan''s current round, stamped with the database clock and current_user; a missing plan is left to the NOT NULL constraint and the foreign key';
 CREATE TRIGGER plan_review_10_insert BEFORE INSERT ON @extschema@.plan_review
   FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.plan_review'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.plan_review_before_insert();
 CREATE TRIGGER plan_review_10_guard BEFORE UPDATE OR DELETE ON @extschema@.plan_review
@@ -324,6 +440,21 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_review_state(bigint) IS
   'the standing verdict of each reviewer of a plan in its current review round (their latest): approve, or reject (an open rejection)';
 
+CREATE FUNCTION @extschema@.plan_open_rejections(plan_id bigint)
+RETURNS TABLE (reviewer text, round int, review bigint, reviewed_at timestamptz, comments text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT s.reviewer, s.round, s.id, s.reviewed_at, s.comments
+  FROM (SELECT DISTINCT ON (r.reviewer) r.reviewer, r.round, r.id, r.reviewed_at, r.comments, r.verdict
+        FROM frontrunner.plan_review r
+        WHERE r.plan = plan_id
+        ORDER BY r.reviewer, r.id DESC) s
+  WHERE s.verdict = 'reject'
+$$;
+COMMENT ON FUNCTION @extschema@.plan_open_rejections(bigint) IS
+  'the open rejections of a plan: each reviewer whose latest verdict in any round is reject — a rejection survives the return to draft and resubmission, and is closed only by the same reviewer''s later approve or a regulator''s clear';
+
 CREATE FUNCTION @extschema@.plan_review_check(plan_id bigint)
 RETURNS void
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
@@ -331,34 +462,43 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   p record;
+  m record;
+  required int;
   approvals int;
   approvers text;
   rejects text;
 BEGIN
   p := frontrunner.plan_row(plan_id);
+  SELECT * INTO m FROM frontrunner.review_minimum(p.category);
+  required := greatest(p.required_approvals, m.min_approvals);
   SELECT count(*) FILTER (WHERE s.verdict = 'approve'),
-         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve'),
-         string_agg(format('%s (%s: %s)', s.reviewer, s.reviewed_at, s.comments), '; ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'reject')
-    INTO approvals, approvers, rejects
+         string_agg(s.reviewer, ', ' ORDER BY s.reviewer) FILTER (WHERE s.verdict = 'approve')
+    INTO approvals, approvers
   FROM frontrunner.plan_review_state(plan_id) s;
+  IF approvals < required THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, required
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Round %s of plan %s: approved by %s.%s', p.review_round, p.code, coalesce(approvers, 'nobody'),
+                            CASE WHEN m.min_approvals > p.required_approvals
+                                 THEN format(' The plan asks for %s; %s is %s.', p.required_approvals, m.policy, m.min_approvals)
+                                 ELSE '' END),
+            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
+            TABLE = 'plan_review';
+  END IF;
+  SELECT string_agg(format('%s (round %s, %s: %s)', o.reviewer, o.round, o.reviewed_at, o.comments), '; ' ORDER BY o.reviewer)
+    INTO rejects
+  FROM frontrunner.plan_open_rejections(plan_id) o;
   IF rejects IS NOT NULL THEN
     RAISE EXCEPTION 'rule 7 (plan review): plan % has an open rejection', p.code
       USING ERRCODE = 'FR007',
-            DETAIL = format('Round %s of plan %s: rejected by %s.', p.review_round, p.code, rejects),
-            HINT = 'A rejection stays open until the same reviewer records an approve in this round, or the plan goes back to draft and is resubmitted (a new round).',
-            TABLE = 'plan_review';
-  END IF;
-  IF approvals < p.required_approvals THEN
-    RAISE EXCEPTION 'rule 7 (plan review): plan % has % of the % approvals it requires', p.code, approvals, p.required_approvals
-      USING ERRCODE = 'FR007',
-            DETAIL = format('Round %s of plan %s: approved by %s.', p.review_round, p.code, coalesce(approvers, 'nobody')),
-            HINT = 'Record the approvals of further reviewers in plan_review (distinct reviewer names).',
+            DETAIL = format('Plan %s (round %s): rejected by %s.', p.code, p.review_round, rejects),
+            HINT = 'A rejection stays open, also after the plan went back to draft, until the same reviewer records an approve or a regulator records a clear (verdict ''clear'', the reviewer named, the reason in comments).',
             TABLE = 'plan_review';
   END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_review_check(bigint) IS
-  'publication condition of a reviewed plan: in its current round, no reviewer''s latest verdict is reject and at least required_approvals distinct reviewers'' latest verdict is approve; raises FR007 (or P0002)';
+  'publication condition of a reviewed plan: in its current round at least greatest(required_approvals, the regulator''s minimum) distinct reviewers whose latest verdict is approve, and no open rejection (plan_open_rejections(), any round); raises FR007 (or P0002)';
 
 -- the plan workflow ----------------------------------------------------------------
 CREATE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
@@ -367,6 +507,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   frozen text[] := '{status,review_round,review_started_at,notice_ends_at,published_at,closed_at}';
+  m record;
+  notice_end timestamptz;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.status <> 'draft' THEN
@@ -376,6 +518,7 @@ BEGIN
               HINT = 'Insert it as a draft, add its core indicators, submit it for review (UPDATE … SET status = ''under_review''), then publish it.',
               TABLE = 'evaluation_plan', COLUMN = 'status';
     END IF;
+    PERFORM frontrunner.plan_policy_check(NEW.code, NEW.category, NEW.required_approvals, NEW.notice_days);
     NEW.published_at := NULL;
     NEW.closed_at := NULL;
     NEW.review_round := 0;
@@ -408,6 +551,22 @@ BEGIN
               HINT = 'Publish it first, or delete the draft.',
               TABLE = 'evaluation_plan', COLUMN = 'status';
     END IF;
+    -- the review asked for: never below the regulator's minimum, and never
+    -- lowered once a review has started (a rejection is not escaped by
+    -- asking for less review in the next round)
+    IF OLD.review_round > 0 AND (NEW.required_approvals < OLD.required_approvals OR NEW.notice_days < OLD.notice_days) THEN
+      RAISE EXCEPTION 'rule 7 (review policy): the review plan % asks for cannot be lowered once its review has started', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s went under review in %s round(s) with required_approvals %s and notice_days %s; the UPDATE sets %s and %s.',
+                              OLD.code, OLD.review_round, OLD.required_approvals, OLD.notice_days, NEW.required_approvals, NEW.notice_days),
+              HINT = 'After a review round, required_approvals and notice_days only go up.',
+              TABLE = 'evaluation_plan',
+              COLUMN = CASE WHEN NEW.required_approvals < OLD.required_approvals THEN 'required_approvals' ELSE 'notice_days' END;
+    END IF;
+    IF NEW.status <> 'draft' OR NEW.category IS DISTINCT FROM OLD.category
+       OR NEW.required_approvals IS DISTINCT FROM OLD.required_approvals OR NEW.notice_days IS DISTINCT FROM OLD.notice_days THEN
+      PERFORM frontrunner.plan_policy_check(OLD.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    END IF;
     NEW.closed_at := NULL;
     NEW.published_at := NULL;
     NEW.review_started_at := NULL;
@@ -424,10 +583,13 @@ BEGIN
           USING ERRCODE = 'FR007',
                 DETAIL = format('Plan %s requires %s approval(s) and a public notice of %s day(s); it is a draft.',
                                 OLD.code, NEW.required_approvals, NEW.notice_days),
-                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 is published straight from draft.',
+                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 (where the regulator''s minimum allows it) is published straight from draft.',
                 TABLE = 'evaluation_plan', COLUMN = 'status';
       END IF;
       PERFORM frontrunner.plan_publication_check(OLD.id);
+      IF OLD.review_round > 0 THEN
+        PERFORM frontrunner.plan_review_check(OLD.id);  -- rejections of earlier rounds stay open
+      END IF;
       NEW.published_at := frontrunner.clock();
     END IF;
     RETURN NEW;
@@ -445,12 +607,16 @@ BEGIN
     END IF;
     IF NEW.status = 'published' THEN
       PERFORM frontrunner.plan_publication_check(OLD.id);
+      -- the regulator's minimum as it is now (raised during the review: the
+      -- higher number of approvals and the longer notice)
       PERFORM frontrunner.plan_review_check(OLD.id);
-      IF frontrunner.clock() < OLD.notice_ends_at THEN
-        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, OLD.notice_ends_at
+      SELECT * INTO m FROM frontrunner.review_minimum(OLD.category);
+      notice_end := greatest(OLD.notice_ends_at, OLD.review_started_at + pg_catalog.make_interval(days => m.min_notice_days));
+      IF frontrunner.clock() < notice_end THEN
+        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, notice_end
           USING ERRCODE = 'FR007',
-                DETAIL = format('Plan %s went under review at %s with notice_days = %s; the notice ends at %s; now is %s.',
-                                OLD.code, OLD.review_started_at, OLD.notice_days, OLD.notice_ends_at, frontrunner.clock()),
+                DETAIL = format('Plan %s went under review at %s with notice_days = %s (%s: at least %s); the notice ends at %s; now is %s.',
+                                OLD.code, OLD.review_started_at, OLD.notice_days, m.policy, m.min_notice_days, notice_end, frontrunner.clock()),
                 HINT = 'Publish the plan once its public notice period is over.',
                 TABLE = 'evaluation_plan', COLUMN = 'status';
       END IF;
@@ -484,7 +650,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.evaluation_plan_before_write() IS
-  'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable; submission (draft → under_review) runs plan_publication_check(), opens a review round and the public notice (review_started_at, notice_ends_at); a plan under review is frozen and goes back to draft or on to published, which needs plan_review_check() and the end of the notice; draft → published only with required_approvals = 0 and notice_days = 0; a published plan only closes (closed_at stamped); anything else refused with FR007';
+  'trigger: the plan workflow (rule 7) — inserted as draft; drafts editable and deletable, their required_approvals and notice_days never below the regulator''s minimum (plan_policy_check()) and never lowered once a review round has started; submission (draft → under_review) runs plan_publication_check(), opens a review round and the public notice (review_started_at, notice_ends_at); a plan under review is frozen and goes back to draft or on to published, which needs plan_review_check() (no open rejection of any round, the approvals of this round) and the end of the notice (the longer of the plan''s and the minimum''s); draft → published only with required_approvals = 0 and notice_days = 0 and no open rejection; a published plan only closes (closed_at stamped); anything else refused with FR007';
 CREATE TRIGGER evaluation_plan_10_write BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_plan
   FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.evaluation_plan'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.evaluation_plan_before_write();
 CREATE TRIGGER evaluation_plan_30_truncate BEFORE TRUNCATE ON @extschema@.evaluation_plan
@@ -498,9 +664,13 @@ DECLARE
   p record;
   row_plan bigint;
 BEGIN
-  FOR row_plan IN SELECT DISTINCT x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
-                                                      CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) x
-                  WHERE x IS NOT NULL
+  IF TG_OP <> 'DELETE' AND (NEW.plan IS NULL OR NEW.indicator IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  -- the old row's plan, then the new row's (p is the new row's plan after the loop)
+  FOR row_plan IN SELECT u.x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
+                                               CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) WITH ORDINALITY u(x, o)
+                  WHERE u.x IS NOT NULL GROUP BY u.x ORDER BY max(u.o)
   LOOP
     p := frontrunner.plan_for_share(row_plan);
     IF p.id IS NOT NULL AND p.status <> 'draft' THEN

@@ -205,8 +205,13 @@ DECLARE
   reach_b text;
   tk text;
   pk text;
+  req text;
 BEGIN
   p := frontrunner.plan_row(plan_id);
+  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
+  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
+              ELSE 'i.requirement' END;
   IF output NOT IN ('rows', 'cutoffs') THEN
     RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
       USING ERRCODE = 'invalid_parameter_value',
@@ -232,16 +237,16 @@ BEGIN
     -- one pass over the disclosed indicators, grouped by disclosure: the
     -- level of each core indicator (NULL when missing or in another
     -- dimension) and, for absolute cutoffs, whether the requirement reaches them
-    sel := sel || format(', min(frontrunner.comparable_level(i.requirement, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
-                         k, r.direction, r.u, r.indicator);
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
     IF r.leader_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
     END IF;
     IF r.advanced_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
     END IF;
     IF r.baseline_cutoff IS NOT NULL THEN
-      sel := sel || format(', bool_and(i.requirement OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator);
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
     END IF;
     keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
     levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
@@ -372,7 +377,7 @@ $r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
-  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan; output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
 
 -- The functions that run the generated query set jit = off: its work is in
 -- C functions (levels, levelsets, JSON), which JIT compilation does not
@@ -588,6 +593,62 @@ $$;
 COMMENT ON FUNCTION @extschema@.indicator_lists(text) IS
   'the per-indicator ranking lists (排行榜) of a plan, computed live: for each core indicator the eligible disclosures in tiers (档) by that indicator alone, with the level in the plan''s unit; within a tier by disclosure id';
 
+-- ordering publications and failing spot checks (rule 6 under concurrency) -------------------
+-- A failing spot check revokes the leader entries of its disclosure in the
+-- lists it can see; a publication ranks with the spot checks it can see.
+-- Run concurrently, neither would see the other's uncommitted rows, and the
+-- new list would keep a leader the check failed.  Both therefore first write
+-- the row of the disclosure's (the plan's) category in ranking_lock
+-- (ranking_lock()): the second waits until the first commits and then, in
+-- READ COMMITTED, sees its rows (the publication excludes or revokes the
+-- leader; the spot check revokes it in the new list); in REPEATABLE READ or
+-- SERIALIZABLE the second gets a serialization failure (40001) and is
+-- retried.  Publications of other categories, and spot checks that pass, do
+-- not wait.
+CREATE TABLE @extschema@.ranking_lock (
+  category       text PRIMARY KEY REFERENCES @extschema@.category (code) ON UPDATE CASCADE ON DELETE CASCADE,
+  publications   bigint NOT NULL DEFAULT 0,
+  failing_checks bigint NOT NULL DEFAULT 0,
+  changed_at     timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.ranking_lock IS
+  'one row per category, written by every ranking publication and every failing spot check of the category (ranking_lock()), so that they are ordered: the later one sees the earlier one''s rows, or fails with 40001 under REPEATABLE READ';
+COMMENT ON COLUMN @extschema@.ranking_lock.category IS 'the category (of the plan published, of the disclosure checked)';
+COMMENT ON COLUMN @extschema@.ranking_lock.publications IS 'ranking lists published for plans of the category';
+COMMENT ON COLUMN @extschema@.ranking_lock.failing_checks IS 'failing spot checks recorded on disclosures of the category';
+COMMENT ON COLUMN @extschema@.ranking_lock.changed_at IS 'database clock of the last write';
+
+CREATE FUNCTION @extschema@.ranking_lock(category text, publication boolean) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  copy pg_catalog.regclass;
+BEGIN
+  IF frontrunner.citus_distributed() AND NOT publication THEN
+    -- a failing spot check's trigger fires on its enterprise's shard: it
+    -- locks the category's row in this node's copy of the reference table,
+    -- which every publication writes (a write through Citus would take every
+    -- copy, from a shard); the row does not exist before the category's
+    -- first publication: then the copy itself, against that INSERT
+    copy := frontrunner.citus_placements('frontrunner.ranking_lock'::pg_catalog.regclass);
+    EXECUTE pg_catalog.format('SELECT FROM %s l WHERE l.category = $1 FOR UPDATE', copy) USING category;
+    IF NOT FOUND THEN
+      EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', copy);
+    END IF;
+    RETURN;
+  END IF;
+  INSERT INTO frontrunner.ranking_lock AS l (category, publications, failing_checks)
+  VALUES (category, CASE WHEN publication THEN 1 ELSE 0 END, CASE WHEN publication THEN 0 ELSE 1 END)
+  ON CONFLICT ON CONSTRAINT ranking_lock_pkey DO UPDATE
+  SET publications = l.publications + EXCLUDED.publications,
+      failing_checks = l.failing_checks + EXCLUDED.failing_checks,
+      changed_at = frontrunner.clock();
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
+  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends; on a distributed registry a failing spot check locks the row (or, before the category''s first publication, the table) in its node''s copy and does not count itself in failing_checks';
+
 -- publication -------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
@@ -638,6 +699,8 @@ DECLARE
   rid bigint;
   published bigint;
   stored bigint;
+  leader record;
+  failed bigint;
   t0 timestamptz := clock_timestamp();
 BEGIN
   -- SECURITY DEFINER (90_security.sql): the caller must own the plan
@@ -653,6 +716,10 @@ BEGIN
                                  ELSE 'A closed plan gets no new ranking.' END,
             TABLE = 'evaluation_plan', COLUMN = 'status';
   END IF;
+  -- ordered with the failing spot checks of the category (ranking_lock()):
+  -- the statements below see every spot check committed before this one
+  -- returns
+  PERFORM frontrunner.ranking_lock(p.category, true);
   SELECT count(*) INTO published FROM frontrunner.disclosure d
   WHERE d.category = p.category AND d.status = 'published';
   PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
@@ -660,12 +727,26 @@ BEGIN
   -- the list as computed now, then its head and its entries: two
   -- statements (on a distributed registry the head goes into a reference
   -- table, the entries to the shards of their enterprises)
-  CREATE TEMP TABLE fr_publish_ranking ON COMMIT DROP AS SELECT q.* FROM frontrunner.rank_plan(p.code) q;
+  CREATE TEMP TABLE fr_publish_ranking ON COMMIT DROP AS
+  SELECT q.*, NULL::text AS revoke_reason FROM frontrunner.rank_plan(p.code) q;
+  -- rule 6 in the new list: a leader whose disclosure failed a spot check
+  -- (one that does not exclude the enterprise at the plan's deadline) is
+  -- revoked in it, as in every list before it (each leader's spot checks
+  -- read on its enterprise's shard)
+  FOR leader IN SELECT q.enterprise, q.disclosure FROM pg_temp.fr_publish_ranking q WHERE q.tier = 'leader' LOOP
+    SELECT min(x.id) INTO failed FROM frontrunner.spot_check x
+    WHERE x.enterprise OPERATOR(frontrunner.=) leader.enterprise AND x.disclosure = leader.disclosure AND NOT x.conforms;
+    CONTINUE WHEN failed IS NULL;
+    UPDATE pg_temp.fr_publish_ranking q SET revoke_reason = frontrunner.spot_check_revoke_reason(failed, leader.enterprise)
+    WHERE q.disclosure = leader.disclosure;
+  END LOOP;
   INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
   SELECT p.id, count(*), greatest(published - count(*), 0) FROM pg_temp.fr_publish_ranking
   RETURNING id INTO rid;
-  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels)
-  SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels,
+                                         revoked_at, revoke_reason)
+  SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
+         CASE WHEN q.revoke_reason IS NOT NULL THEN frontrunner.clock() END, q.revoke_reason
   FROM pg_temp.fr_publish_ranking q;
   GET DIAGNOSTICS stored = ROW_COUNT;
   DROP TABLE pg_temp.fr_publish_ranking;
@@ -675,23 +756,38 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
-  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); reports its phases (frontrunner.progress)';
+  'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); a leader whose disclosure failed a spot check is stored revoked (rule 6); ordered with failing spot checks of the category by ranking_lock(); reports its phases (frontrunner.progress)';
 
 -- rule 6: a failing spot check revokes the disclosure's current leader entries ---------------
+CREATE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint, enterprise @extschema@.uscc) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  -- the spot check and its disclosed indicator, read on its enterprise's shard
+  SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
+                x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  FROM frontrunner.spot_check x
+  LEFT JOIN frontrunner.disclosed_indicator i
+    ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.disclosure AND i.indicator = x.indicator
+  WHERE x.enterprise OPERATOR(frontrunner.=) $2 AND x.id = $1
+$$;
+COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint, @extschema@.uscc) IS
+  'the revoke_reason a failing spot check (of that enterprise) writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
+
 CREATE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-  req text;
 BEGIN
+  -- ordered with the publications of the disclosure's category
+  -- (ranking_lock()): the UPDATE below sees every list committed before;
   -- the spot check's disclosure, its indicator and its ranking entries are
   -- of the spot check's enterprise (the shard the rule runs on)
-  SELECT i.requirement::text INTO req FROM frontrunner.disclosed_indicator i
-  WHERE i.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND i.disclosure = NEW.disclosure AND i.indicator = NEW.indicator;
+  PERFORM frontrunner.ranking_lock(d.category, false)
+  FROM frontrunner.disclosure d
+  WHERE d.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND d.id = NEW.disclosure;
   UPDATE frontrunner.ranking_entry re
-  SET revoke_reason = format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
-                             NEW.id, NEW.sampled_on, NEW.indicator, NEW.measured, req, NEW.method)
+  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id, NEW.enterprise)
   FROM frontrunner.ranking r
   JOIN frontrunner.evaluation_plan p ON p.id = r.plan
   WHERE re.ranking = r.id
@@ -705,7 +801,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_revoke() IS
-  'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged';
+  'trigger: rule 6 — a failing spot check revokes the leader entries of its disclosure in the current (latest) list of every published plan; the rest of the list is unchanged; ordered with publications of the category by ranking_lock()';
 CREATE TRIGGER spot_check_20_revoke AFTER INSERT OR UPDATE OF conforms, measured, method ON @extschema@.spot_check
   FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.spot_check'::pg_catalog.regclass) AND (NOT NEW.conforms)) EXECUTE FUNCTION @extschema@.spot_check_revoke();
 

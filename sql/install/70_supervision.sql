@@ -273,6 +273,9 @@ DECLARE
   tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    IF NEW.feedback IS NULL THEN
+      RETURN NEW;  -- the NOT NULL constraint says so (23502)
+    END IF;
     SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
     FROM frontrunner.feedback x
     WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.feedback FOR SHARE;

@@ -162,6 +162,18 @@ CREATE POLICY plan_review_read ON @extschema@.plan_review FOR SELECT
 CREATE POLICY plan_review_insert ON @extschema@.plan_review FOR INSERT
   WITH CHECK (@extschema@.is_regulator());
 
+-- the review policy: everybody reads it, only a regulator writes it (also if
+-- a DBA grants more than security_classes() says)
+ALTER TABLE @extschema@.review_policy ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.review_policy FORCE ROW LEVEL SECURITY;
+CREATE POLICY review_policy_read ON @extschema@.review_policy FOR SELECT USING (true);
+CREATE POLICY review_policy_insert ON @extschema@.review_policy FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+CREATE POLICY review_policy_update ON @extschema@.review_policy FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+CREATE POLICY review_policy_delete ON @extschema@.review_policy FOR DELETE
+  USING (@extschema@.is_regulator());
+
 -- supervision (70_supervision.sql) ----------------------------------------------------
 -- reports: a filer reads the reports it filed, the regulator reads and decides all
 ALTER TABLE @extschema@.feedback ENABLE ROW LEVEL SECURITY;
@@ -190,6 +202,12 @@ ALTER TABLE @extschema@.disclosure_event ALTER COLUMN by_user SET DEFAULT @extsc
 ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.publish_ranking(text) FROM PUBLIC;
 ALTER TABLE @extschema@.ranking ALTER COLUMN published_by SET DEFAULT @extschema@.invoker();
+
+-- The order of publications and failing spot checks: nobody writes
+-- ranking_lock; publish_ranking() and the spot check trigger (run by a
+-- regulator) write it through ranking_lock().
+ALTER FUNCTION @extschema@.ranking_lock(text, boolean) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.ranking_lock(text, boolean) FROM PUBLIC;
 
 -- The subject of a report: the public role files reports but cannot read
 -- disclosure; feedback_subject() returns, for a disclosure that is not a
@@ -263,6 +281,15 @@ AS $$
     ('review',            'frontrunner_agency',     'SELECT'),
     ('review',            'frontrunner_enterprise', 'SELECT'),
     ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    -- inspection campaigns (75_inspection.sql): draws are written by the
+    -- draw trigger only, results by it and the inspectors, findings by the
+    -- regulator; an enterprise reads its own (row-level security)
+    ('inspection_read',   'frontrunner_regulator',  'SELECT'),
+    ('inspection_read',   'frontrunner_enterprise', 'SELECT'),
+    ('inspection',        'frontrunner_regulator',  'SELECT, UPDATE'),
+    ('inspection',        'frontrunner_enterprise', 'SELECT'),
+    ('finding',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('finding',           'frontrunner_enterprise', 'SELECT'),
     -- functions
     ('public',            'PUBLIC',                 'EXECUTE'),
     -- a function a public view calls (the roles that may read the views)
@@ -316,10 +343,17 @@ AS $$
     ('table', 'plan_indicator', 'tenant_plan'),
     ('table', 'ranking', 'ranking'),
     ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
     ('table', 'account', 'account'),
     ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
     ('table', 'feedback', 'feedback'),
     ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
     -- views: they run with their owner's rights (no RLS); each shows public data only
     ('view', 'requirement_in_force', 'public_view'),
     ('view', 'spot_check_failure', 'public_view'),
@@ -335,6 +369,11 @@ AS $$
     ('view', 'district_report', 'public_view'),
     ('view', 'enterprise_record', 'public_view'),
     ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
     -- the same rows as four of those in the domain types, for the functions
     -- that compare them (invoker's rights) and for jobs; not for the reader,
     -- whose views have plain column types only (README, Clients and BI)
@@ -350,8 +389,11 @@ AS $$
     ('sequence', 'evaluation_plan_id_seq', 'sequence'),
     ('sequence', 'ranking_id_seq', 'sequence'),
     ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
     ('sequence', 'feedback_id_seq', 'sequence'),
     ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
     -- functions (every overload of the name).  Support functions of types,
     -- operators, operator classes, aggregates and casts are public without
     -- being listed.
@@ -466,6 +508,8 @@ AS $$
     ('function', 'evaluation_plan_before_write', 'trigger'),
     ('function', 'plan_indicator_before_write', 'trigger'),
     ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
     ('function', 'plan_immutable_error', 'plan_write'),
     ('function', 'plan_publication_check', 'plan_write'),
     ('function', 'plan_for_share', 'plan_write'),
@@ -490,8 +534,29 @@ AS $$
     ('function', 'spot_check_request_before_write', 'trigger'),
     ('function', 'plan_review_check', 'plan_write'),
     ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
     ('function', 'feedback_subject', 'feedback_file'),
     ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),

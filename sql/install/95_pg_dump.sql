@@ -21,10 +21,18 @@ SELECT pg_catalog.set_config('frontrunner_install.config_dump_types', pg_catalog
   pg_catalog.pg_typeof(NULL::@extschema@.plan_indicator)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.ranking)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.ranking_entry)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.ranking_lock)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.plan_review)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.review_policy)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.feedback)::pg_catalog.oid,
   pg_catalog.pg_typeof(NULL::@extschema@.spot_check_request)::pg_catalog.oid,
-  pg_catalog.pg_typeof(NULL::@extschema@.account)::pg_catalog.oid], ','), true);
+  pg_catalog.pg_typeof(NULL::@extschema@.account)::pg_catalog.oid,
+  -- issue 20: supervision of disclosures (75_inspection.sql)
+  pg_catalog.pg_typeof(NULL::@extschema@.test_method_limit)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_campaign)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_draw)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_result)::pg_catalog.oid,
+  pg_catalog.pg_typeof(NULL::@extschema@.inspection_finding)::pg_catalog.oid], ','), true);
 DO $$
 DECLARE
   rel pg_catalog.regclass;

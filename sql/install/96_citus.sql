@@ -34,6 +34,9 @@ AS $$
     ('feedback', 'colocated'),
     ('spot_check_request', 'colocated'),
     ('ranking_entry', 'colocated'),
+    ('inspection_draw', 'colocated'),
+    ('inspection_result', 'colocated'),
+    ('inspection_finding', 'colocated'),
     ('enterprise', 'reference'),
     ('standard', 'reference'),
     ('category', 'reference'),
@@ -44,6 +47,10 @@ AS $$
     ('plan_indicator', 'reference'),
     ('plan_review', 'reference'),
     ('ranking', 'reference'),
+    ('review_policy', 'reference'),
+    ('ranking_lock', 'reference'),
+    ('test_method_limit', 'reference'),
+    ('inspection_campaign', 'reference'),
     ('disclosure_import', 'local')
 $$;
 COMMENT ON FUNCTION @extschema@.citus_layout() IS

@@ -38,6 +38,7 @@ CROSS JOIN LATERAL (VALUES
   ('k5', '≥ ' || (ARRAY['3', '3-4', '4', '4-5', '5'])[1 + floor(bench.u(d.id, 8) * 5)::int] || ' 级')) v(k, r)
 WHERE d.category = 'bench';
 SET session_replication_role = origin;
+INSERT INTO review_policy (category, min_approvals, min_notice_days) VALUES ('bench', 0, 0);
 INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, required_approvals)
 VALUES ('BENCH', 'bench agency', 'bench', 'ranking benchmark', now(), 50, 0);
 INSERT INTO plan_indicator (plan, indicator, weight)

@@ -7,26 +7,30 @@
 # everything.  Several runs — other work trees, helpers, CI jobs — never
 # share an installed module or a cluster, so no lock is needed.
 #
-#   bash test/harness/pgenv.sh [-o name=value]... [--no-install] [--] command [args...]
+#   bash test/harness/pgenv.sh [-o name=value]... [-e NAME=value]... [--no-install] [--] command [args...]
 #
-# -o adds a server setting (postgresql.conf).  The command also gets
-# FR_TREE (the private tree, DESTDIR for another make install), FR_PGBIN
-# (its bin directory, first in PATH) and FR_PGLOG (the server log).
+# -o adds a server setting (postgresql.conf); -e an environment variable of
+# the server's processes only (make asan: LD_PRELOAD of the sanitizer
+# runtime).  The command also gets FR_TREE (the private tree, DESTDIR for
+# another make install), FR_PGBIN (its bin directory, first in PATH) and
+# FR_PGLOG (the server log).
 # As root the server runs as the postgres user; the command runs as the
 # caller, connecting as the superuser postgres.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 settings=()
+server_env=()
 install=1
 while [ $# -gt 0 ]; do
   case "$1" in
     -o) settings+=("$2"); shift 2 ;;
+    -e) server_env+=("$2"); shift 2 ;;
     --no-install) install=0; shift ;;
     --) shift; break ;;
     *) break ;;
   esac
 done
-[ $# -gt 0 ] || { echo "usage: pgenv.sh [-o name=value]... [--no-install] [--] command [args...]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: pgenv.sh [-o name=value]... [-e NAME=value]... [--no-install] [--] command [args...]" >&2; exit 2; }
 
 # the real installation's pg_config (absolute: the tree's own, first in
 # PATH below, reports paths inside the tree)
@@ -89,7 +93,7 @@ as_server "$FR_PGBIN/initdb" -D "$data" -A trust -U postgres --encoding=UTF8 --l
   echo "fsync = off"
   for s in "${settings[@]}"; do echo "$s"; done
 } >> "$data/postgresql.conf"
-as_server "$FR_PGBIN/pg_ctl" -D "$data" -l "$FR_PGLOG" -w -t 60 start >/dev/null
+as_server env "${server_env[@]}" "$FR_PGBIN/pg_ctl" -D "$data" -l "$FR_PGLOG" -w -t 60 start >/dev/null
 
 export PGHOST="$sock" PGPORT="$port" PGUSER=postgres PGDATABASE=postgres PG_CONFIG
 unset PGPASSWORD PGSERVICE

@@ -197,7 +197,7 @@ same_set('tables', readme_list('tables'),
 
 # SQLSTATEs the code raises: C ERRCODE_… macros, SQL ERRCODE = '…' (a code
 # or a condition name), sqlstate := '…' (reported by import_disclosures),
-# and 'FR00n' (also passed to trigger functions as arguments).
+# and 'FR0nn' (also passed to trigger functions as arguments).
 my $sharedir = `pg_config --sharedir`;
 chomp $sharedir;
 my (%by_macro, %by_name);
@@ -227,7 +227,7 @@ for my $f (@sources) {
         my $code = $m =~ /^[0-9A-Z]{5}$/ ? $m : ($by_name{$m} // "unknown $m");
         $raised{$code}{$where} = 1;
     }
-    for my $m ($text =~ /'(FR00\d)'/g) {
+    for my $m ($text =~ /'(FR0\d\d)'/g) {
         $raised{$m}{$where} = 1;
     }
 }

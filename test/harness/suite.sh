@@ -17,7 +17,9 @@ echo "$p checks passed, $f failed"
 rm -f /tmp/fr_lint.$$
 passed=$((passed + p)); failed=$((failed + f))
 
-echo "== pg_regress"
+# make installcheck: pg_regress, then the isolation specs (pg_isolation_regress,
+# specs/*.spec); both print "test <name> ... ok" lines, counted alike
+echo "== pg_regress and isolation specs"
 make -s installcheck > /tmp/fr_regress.$$ 2>&1
 rc=$?
 cat /tmp/fr_regress.$$
@@ -26,6 +28,7 @@ f=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' /tmp/fr_regress.$$ || true)
 if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 rm -f /tmp/fr_regress.$$
 [ -f regression.diffs ] && [ "$f" != 0 ] && head -200 regression.diffs
+[ -f output_iso/regression.diffs ] && [ "$f" != 0 ] && head -200 output_iso/regression.diffs
 passed=$((passed + p)); failed=$((failed + f))
 
 # A section that prints TAP: its "ok N" lines are counted, everything else
@@ -46,6 +49,7 @@ tap_section() {
   passed=$((passed + p)); failed=$((failed + f))
 }
 
+tap_section "packaging metadata (META.json against the PGXN spec, debian/)" perl test/harness/packaging.pl
 tap_section "pgTAP" bash test/harness/prove.sh
 tap_section "upgrade in place from every earlier release" bash test/harness/updatecheck.sh
 tap_section "pgTAP on a database upgraded from 0.1.0" env FR_TAP_FROM=0.1.0 bash test/harness/prove.sh
@@ -67,6 +71,42 @@ fi
 # real drivers with their default settings (test/clients/run.sh)
 if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
   tap_section "client drivers (pgJDBC, psycopg2, psycopg 3, node-postgres, psqlODBC)" bash test/clients/run.sh
+fi
+
+# the reliability suite's short modes (README "Reliability"; make sqlsmith,
+# load, crash and recvfuzz run each alone, FR_LONG=1 their long modes)
+if [ "${FR_NO_RELIABILITY:-0}" != 1 ]; then
+  tap_section "reliability: sqlsmith (random SQL as a reader and as the owner)" bash test/reliability/sqlsmith.sh
+  tap_section "reliability: load (pgbench through the rules, then the invariants)" bash test/reliability/load.sh
+  tap_section "reliability: crash (kill -9 of backends and of the postmaster, TAP)" bash test/reliability/crash.sh
+  tap_section "reliability: binary input fuzzing (every *_recv through COPY binary)" bash test/reliability/recvfuzz.sh
+fi
+
+# The other PostgreSQL majors (test/harness/matrix.sh, debootstrap chroots):
+#   FR_MATRIX=deb (CI) the Debian package of 15 (bookworm), 17 (trixie) and
+#     18 (sid): built warning-free, installed in a clean chroot, its
+#     autopkgtest (CREATE EXTENSION, pg_buildext installcheck)
+#   FR_MATRIX=1 (a release) that and this whole suite in trixie and sid
+# Its own checks count, and so do the totals of each chroot's suite.
+if [ "${FR_MATRIX:-0}" != 0 ]; then
+  margs=()
+  if [ "$FR_MATRIX" = deb ]; then
+    margs=(--deb-only)
+    echo "== the package on PostgreSQL 15, 17 and 18 (test/harness/matrix.sh --deb-only)"
+  else
+    echo "== PostgreSQL 17 and 18, the package on 15, 17 and 18 (test/harness/matrix.sh)"
+  fi
+  out=$(mktemp)
+  bash test/harness/matrix.sh "${margs[@]}" > "$out" 2>&1
+  rc=$?
+  grep -vE '^ok [0-9]+' "$out"
+  p=$(grep -cE '^ok [0-9]+' "$out" || true)
+  f=$(grep -cE '^not ok [0-9]+' "$out" || true)
+  while read -r ip if_; do p=$((p + ip)); f=$((f + if_)); done < <(
+    sed -nE 's/^== matrix [a-z]+ \(PostgreSQL [0-9]+\): ([0-9]+) passed, ([0-9]+) failed in .*/\1 \2/p' "$out")
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+  rm -f "$out"
+  passed=$((passed + p)); failed=$((failed + f))
 fi
 
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then

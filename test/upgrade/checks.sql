@@ -30,3 +30,12 @@ SELECT 'rank_plan', p.code, r.rank, r.disclosure, r.tier, r.score, r.levels::tex
 SELECT 'eligibility', p.code, e.disclosure, e.eligible, e.reason FROM frontrunner.evaluation_plan p CROSS JOIN LATERAL frontrunner.eligibility(p.code) e ORDER BY 2, 3;
 SELECT 'indicator_lists', p.code, l.* FROM frontrunner.evaluation_plan p CROSS JOIN LATERAL frontrunner.indicator_lists(p.code) l ORDER BY 2, 3, 4, 5;
 SELECT 'benchmark', d.id, b.indicator, b.standard::text, b.verdict, b.margin FROM frontrunner.disclosure d CROSS JOIN LATERAL frontrunner.benchmark(d.id) b WHERE d.status = 'published' AND d.id % 25 = 0 ORDER BY 2, 3, 4;
+
+-- privileges the update must keep: who may execute each function (an
+-- update that drops and creates a function gives its grants again)
+SELECT 'execute', p.oid::regprocedure::text, r.rolname
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'frontrunner'
+JOIN pg_catalog.pg_roles r ON r.rolname LIKE 'frontrunner\_%' OR r.rolname = 'public'
+WHERE pg_catalog.has_function_privilege(r.oid, p.oid, 'EXECUTE')
+ORDER BY 2, 3;

@@ -1,0 +1,827 @@
+-- Supervision of disclosures (0.2.0, issue 20): the claims a test method
+-- cannot verify (rule 8, FR009; the methods' limits are in
+-- 45_test_methods.sql) and the plan option that ranks claims as their method
+-- verifies them; which standard replaced which (standard.replaced_by) and the
+-- disclosures whose references are withdrawn or replaced; random inspection
+-- campaigns (双随机、一公开): the seeded draw, the inspection items the
+-- database pre-fills, the inspectors' results, findings with their
+-- rectification deadline and follow-up, and the published report (FR010).
+-- Row-level security of the per-enterprise tables is at the end of this
+-- file; their classes are in security_objects() (90_security.sql).
+
+-- references: what replaced what ------------------------------------------------------
+ALTER TABLE @extschema@.standard
+  ADD COLUMN replaced_by @extschema@.stdcode REFERENCES @extschema@.standard (code) ON UPDATE CASCADE,
+  ADD COLUMN replaced_on date,
+  ADD CONSTRAINT standard_replaced_by_check CHECK (NOT (replaced_by OPERATOR(@extschema@.=) code)),
+  ADD CONSTRAINT standard_replaced_on_check CHECK (replaced_on IS NULL OR replaced_by IS NOT NULL);
+COMMENT ON COLUMN @extschema@.standard.replaced_by IS 'the edition or standard that replaced this one (代替), a row of this table; NULL: not replaced';
+COMMENT ON COLUMN @extschema@.standard.replaced_on IS 'the date the replacement took effect, when known (needs replaced_by)';
+
+CREATE FUNCTION @extschema@.standard_current(code @extschema@.stdcode) RETURNS @extschema@.stdcode
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  cur frontrunner.stdcode := code;
+  nxt frontrunner.stdcode;
+BEGIN
+  -- follow replaced_by to the end of the chain (at most 100 steps: a chain
+  -- that loops ends where the steps run out)
+  FOR step IN 1 .. 100 LOOP
+    SELECT s.replaced_by INTO nxt FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) cur;
+    EXIT WHEN nxt IS NULL;
+    cur := nxt;
+  END LOOP;
+  RETURN cur;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
+  'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
+
+CREATE VIEW @extschema@.reference_report AS
+WITH RECURSIVE chain(start, code, depth) AS (
+  SELECT s.code, s.replaced_by, 1 FROM @extschema@.standard s WHERE s.replaced_by IS NOT NULL
+  UNION ALL
+  SELECT c.start, s.replaced_by, c.depth + 1
+  FROM chain c JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) c.code
+  WHERE s.replaced_by IS NOT NULL AND c.depth < 100
+), cur AS (
+  SELECT d.id, d.enterprise, d.category, d.product, d.standard
+  FROM @extschema@.disclosure d WHERE d.status = 'published'
+), refs AS (
+  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'executed standard' AS reference_kind,
+         NULL::text AS indicator, cur.standard AS reference
+  FROM cur
+  UNION ALL
+  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'test method', i.indicator, i.test_method
+  FROM cur JOIN @extschema@.disclosed_indicator i ON i.disclosure = cur.id
+  WHERE i.test_method IS NOT NULL
+)
+SELECT r.id AS disclosure, r.enterprise::text AS enterprise, r.category, r.product,
+       r.reference_kind, r.indicator, r.reference::text AS reference,
+       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
+       s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
+       coalesce((SELECT c.code FROM chain c WHERE c.start OPERATOR(@extschema@.=) s.code ORDER BY c.depth DESC LIMIT 1),
+                s.code)::text AS current_edition
+FROM refs r
+JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) r.reference
+WHERE s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL;
+COMMENT ON VIEW @extschema@.reference_report IS
+  'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
+COMMENT ON COLUMN @extschema@.reference_report.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.reference_report.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.reference_report.category IS 'category';
+COMMENT ON COLUMN @extschema@.reference_report.product IS 'product';
+COMMENT ON COLUMN @extschema@.reference_report.reference_kind IS 'executed standard or test method';
+COMMENT ON COLUMN @extschema@.reference_report.indicator IS 'the indicator whose test method it is (NULL for the executed standard)';
+COMMENT ON COLUMN @extschema@.reference_report.reference IS 'the standard number the disclosure names';
+COMMENT ON COLUMN @extschema@.reference_report.state IS 'withdrawn (its withdrawal date has passed) or replaced (a replacement is recorded, the old edition not withdrawn yet)';
+COMMENT ON COLUMN @extschema@.reference_report.withdrawn_on IS 'date it was withdrawn (废止), when known';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_by IS 'what replaced it (standard.replaced_by)';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_on IS 'date the replacement took effect, when known';
+COMMENT ON COLUMN @extschema@.reference_report.current_edition IS 'the end of the replacement chain (standard_current(reference)): the edition to execute or test by today';
+
+CREATE VIEW @extschema@.claim_verifiability AS
+SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
+       i.indicator, i.requirement::text AS requirement, i.test_method::text AS test_method,
+       l.detection_limit::text AS detection_limit, l.quantification_limit::text AS quantification_limit,
+       l.range_top::text AS range_top, c.verifiable, c.effective::text AS effective, c.reason,
+       l.source_kind
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+JOIN @extschema@.test_method_limit l
+  ON l.method OPERATOR(@extschema@.=) i.test_method AND l.analyte = i.indicator
+CROSS JOIN LATERAL @extschema@.claim_judge(i.requirement, l) c
+WHERE d.status = 'published';
+COMMENT ON VIEW @extschema@.claim_verifiability IS
+  'rule 8: every indicator of a current (published) disclosure whose test method has recorded limits, judged by claim_judge(): verifiable or not, the claim as the method verifies it, and why (plain column types)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.claim_verifiability.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.claim_verifiability.category IS 'category';
+COMMENT ON COLUMN @extschema@.claim_verifiability.product IS 'product';
+COMMENT ON COLUMN @extschema@.claim_verifiability.indicator IS 'indicator key (the analyte)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.requirement IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.claim_verifiability.test_method IS 'the test method it names';
+COMMENT ON COLUMN @extschema@.claim_verifiability.detection_limit IS 'the method''s detection limit (test_method_limit)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.quantification_limit IS 'the method''s quantification limit';
+COMMENT ON COLUMN @extschema@.claim_verifiability.range_top IS 'the top of the method''s measuring range';
+COMMENT ON COLUMN @extschema@.claim_verifiability.verifiable IS 'false: the method cannot verify the claim; NULL: it cannot be compared (other unit kind, basis)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.effective IS 'the claim as the method verifies it: ≤ the method''s floor for an unverifiable limit, ND(≤ detection limit) for an ND without a stated limit, else the requirement';
+COMMENT ON COLUMN @extschema@.claim_verifiability.reason IS 'why, in words';
+COMMENT ON COLUMN @extschema@.claim_verifiability.source_kind IS 'official or secondary (verify before regulatory use)';
+
+CREATE VIEW @extschema@.unverifiable_leader AS
+SELECT l.plan, l.ranking, l.rank, l.disclosure, l.enterprise, l.enterprise_name, l.product,
+       v.indicator, v.requirement, v.test_method, v.effective, v.reason
+FROM @extschema@.current_leaders l
+JOIN @extschema@.claim_verifiability v ON v.disclosure = l.disclosure AND NOT v.verifiable
+JOIN @extschema@.evaluation_plan p ON p.code = l.plan
+JOIN @extschema@.plan_indicator pi ON pi.plan = p.id AND pi.indicator = v.indicator;
+COMMENT ON VIEW @extschema@.unverifiable_leader IS
+  'current leaders (领跑者) ranked on a core indicator whose claim their own test method cannot verify (rule 8), with the claim as the method verifies it (plain column types)';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.plan IS 'plan code';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.ranking IS 'id of the published list';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.rank IS '1-based place in the list';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.product IS 'product';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.indicator IS 'the core indicator concerned';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.requirement IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.test_method IS 'the test method it names';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.effective IS 'the claim as the method verifies it';
+COMMENT ON COLUMN @extschema@.unverifiable_leader.reason IS 'why it cannot be verified';
+
+-- a plan option: rank claims as their test method verifies them -------------------------
+ALTER TABLE @extschema@.evaluation_plan
+  ADD COLUMN method_limits boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN @extschema@.evaluation_plan.method_limits IS
+  'rank every disclosed requirement as its test method verifies it (claim_effective()): a limit below what the method can measure at the method''s floor, an ND without a stated limit at the method''s detection limit (default false: as disclosed)';
+
+-- the DBA's choice: refuse publication, or publish with the flag -------------------------
+CREATE FUNCTION @extschema@.unverifiable_claims_setting() RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v text;
+BEGIN
+  -- superuser-set (PGC_SUSET, src/frontrunner.c): the DBA's choice, which a
+  -- tenant cannot SET; before the module is loaded a value set by ALTER
+  -- DATABASE is a placeholder the module has not checked yet
+  v := pg_catalog.current_setting('frontrunner.unverifiable_claims', true);
+  v := coalesce(v, 'flag');
+  IF v NOT IN ('flag', 'refuse') THEN
+    PERFORM frontrunner.raise_violation('22023',
+      format('invalid value for setting frontrunner.unverifiable_claims: "%s"', v),
+      format('Database %s sets frontrunner.unverifiable_claims to "%s".', pg_catalog.current_database(), v),
+      'Use flag (publish with the flag, the default) or refuse: ALTER DATABASE … SET frontrunner.unverifiable_claims = ''refuse''.',
+      NULL, NULL);
+  END IF;
+  RETURN v;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.unverifiable_claims_setting() IS
+  'setting frontrunner.unverifiable_claims (superuser-set, e.g. ALTER DATABASE … SET): flag (default: publish, claim_verifiability shows the flag) or refuse (rule 8 refuses publication, FR009); 22023 for another value';
+
+CREATE FUNCTION @extschema@.disclosure_verifiable_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  bad record;
+BEGIN
+  IF frontrunner.unverifiable_claims_setting() <> 'refuse' THEN
+    RETURN NEW;
+  END IF;
+  SELECT i.indicator, i.requirement, i.test_method, c.reason, c.method_floor INTO bad
+  FROM frontrunner.disclosed_indicator i
+  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) c
+  WHERE i.disclosure = NEW.id AND i.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND NOT c.verifiable
+  ORDER BY i.indicator LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation('FR009',
+      format('rule 8 (verifiability): test method %s cannot verify "%s" %s', bad.test_method, bad.indicator, bad.requirement),
+      format('Disclosure %s: %s.', NEW.id, bad.reason),
+      format('Disclose a limit the method can measure (not below %s), or name a method that measures lower; this database refuses unverifiable claims (frontrunner.unverifiable_claims = refuse).', bad.method_floor),
+      'disclosed_indicator', 'requirement');
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_verifiable_check() IS
+  'trigger at publication: when the database sets frontrunner.unverifiable_claims = refuse, a disclosed limit its own test method cannot verify (claim_check()) refuses publication (rule 8, FR009)';
+CREATE TRIGGER disclosure_60_verifiable BEFORE UPDATE OF status ON @extschema@.disclosure
+  FOR EACH ROW WHEN (NEW.status = 'published' AND OLD.status = 'draft')
+  EXECUTE FUNCTION @extschema@.disclosure_verifiable_check();
+
+-- inspection campaigns (双随机、一公开) ----------------------------------------------------
+CREATE TABLE @extschema@.inspection_campaign (
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  code            text NOT NULL CONSTRAINT inspection_campaign_code_key UNIQUE
+                  CONSTRAINT inspection_campaign_code_check CHECK (code ~ '^\S+$'),
+  title           text NOT NULL CONSTRAINT inspection_campaign_title_check CHECK (btrim(title) <> ''),
+  authority       text NOT NULL CONSTRAINT inspection_campaign_authority_check CHECK (btrim(authority) <> ''),
+  category        text REFERENCES @extschema@.category (code) ON UPDATE CASCADE,
+  district        text CONSTRAINT inspection_campaign_district_check CHECK (district ~ '^([0-9]{2}){1,3}$'),
+  sample_size     integer CONSTRAINT inspection_campaign_sample_size_check CHECK (sample_size > 0),
+  sample_fraction numeric CONSTRAINT inspection_campaign_sample_fraction_check CHECK (sample_fraction > 0 AND sample_fraction <= 1),
+  inspectors      text[] NOT NULL,
+  team_size       integer NOT NULL DEFAULT 2 CONSTRAINT inspection_campaign_team_size_check CHECK (team_size BETWEEN 1 AND 10),
+  seed            text NOT NULL DEFAULT pg_catalog.gen_random_uuid()::text
+                  CONSTRAINT inspection_campaign_seed_check CHECK (btrim(seed) <> ''),
+  status          text NOT NULL DEFAULT 'planned'
+                  CONSTRAINT inspection_campaign_status_check CHECK (status IN ('planned', 'drawn', 'published')),
+  created_by      name NOT NULL DEFAULT current_user,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  population      bigint[],
+  drawn_at        timestamptz,
+  published_at    timestamptz,
+  CONSTRAINT inspection_campaign_size_check CHECK (num_nonnulls(sample_size, sample_fraction) = 1),
+  CONSTRAINT inspection_campaign_drawn_check CHECK ((status = 'planned') = (drawn_at IS NULL AND population IS NULL)),
+  CONSTRAINT inspection_campaign_published_check CHECK ((status = 'published') = (published_at IS NOT NULL))
+);
+COMMENT ON TABLE @extschema@.inspection_campaign IS
+  'random inspection campaigns of disclosures (双随机、一公开): scope, sample size, inspector pool and seed, recorded by the regulator; planned → drawn (draw_campaign(), frozen) → published (campaign_report)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.id IS 'identity, assigned by the database';
+COMMENT ON COLUMN @extschema@.inspection_campaign.code IS 'campaign code (no spaces), unique';
+COMMENT ON COLUMN @extschema@.inspection_campaign.title IS 'title of the campaign';
+COMMENT ON COLUMN @extschema@.inspection_campaign.authority IS 'the market regulation authority that runs it';
+COMMENT ON COLUMN @extschema@.inspection_campaign.category IS 'scope: only disclosures of this category (NULL: every category)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.district IS 'scope: only enterprises whose division code (region, else from the USCC) starts with these 2, 4 or 6 digits (11: Beijing, 1101: its districts, 110108: Haidian); NULL: everywhere';
+COMMENT ON COLUMN @extschema@.inspection_campaign.sample_size IS 'how many disclosures to draw (at most all of the population); or sample_fraction';
+COMMENT ON COLUMN @extschema@.inspection_campaign.sample_fraction IS 'the share of the population to draw, in (0, 1]: ceil(fraction × population) disclosures; or sample_size';
+COMMENT ON COLUMN @extschema@.inspection_campaign.inspectors IS 'the inspector pool (执法检查人员名录库): login role names, members of frontrunner_regulator; distinct, at least team_size';
+COMMENT ON COLUMN @extschema@.inspection_campaign.team_size IS 'inspectors drawn for each disclosure (default 2: inspections are made by at least two officers)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.seed IS 'the seed of the draw, recorded at creation and never changed (default: a random UUID); publish it, so that anyone can re-run the draw';
+COMMENT ON COLUMN @extschema@.inspection_campaign.status IS 'planned (scope editable), drawn (draw stored and frozen, results being recorded) or published';
+COMMENT ON COLUMN @extschema@.inspection_campaign.created_by IS 'the regulator who created it (current_user, set by the database)';
+COMMENT ON COLUMN @extschema@.inspection_campaign.created_at IS 'database clock at creation';
+COMMENT ON COLUMN @extschema@.inspection_campaign.population IS 'the ids of the disclosures in scope when drawn (published ones), ascending: the population the draw was made from';
+COMMENT ON COLUMN @extschema@.inspection_campaign.drawn_at IS 'database clock of the draw';
+COMMENT ON COLUMN @extschema@.inspection_campaign.published_at IS 'database clock of the publication of the results';
+
+CREATE TABLE @extschema@.inspection_draw (
+  campaign   bigint NOT NULL REFERENCES @extschema@.inspection_campaign (id),
+  disclosure bigint NOT NULL,
+  inspector  text NOT NULL,
+  place   integer NOT NULL,
+  team_rank  integer NOT NULL,
+  enterprise @extschema@.uscc NOT NULL,
+  PRIMARY KEY (campaign, disclosure, inspector),
+  CONSTRAINT inspection_draw_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id)
+);
+COMMENT ON TABLE @extschema@.inspection_draw IS
+  'the draw of a campaign, stored when it is made (the first draw_campaign()): each drawn disclosure with the inspectors drawn for it; never changed';
+COMMENT ON COLUMN @extschema@.inspection_draw.campaign IS 'the campaign';
+COMMENT ON COLUMN @extschema@.inspection_draw.disclosure IS 'a drawn disclosure';
+COMMENT ON COLUMN @extschema@.inspection_draw.inspector IS 'an inspector drawn for it';
+COMMENT ON COLUMN @extschema@.inspection_draw.place IS 'the disclosure''s place in the draw order (1 first)';
+COMMENT ON COLUMN @extschema@.inspection_draw.team_rank IS 'the inspector''s place in the draw order for this disclosure (1 first)';
+COMMENT ON COLUMN @extschema@.inspection_draw.enterprise IS 'the disclosure''s enterprise (the tenant)';
+
+CREATE TABLE @extschema@.inspection_result (
+  campaign    bigint NOT NULL REFERENCES @extschema@.inspection_campaign (id),
+  disclosure  bigint NOT NULL,
+  item        text NOT NULL
+              CONSTRAINT inspection_result_item_check CHECK (item IN ('mandatory_floor', 'withdrawn_standard', 'numbering',
+                                                                     'indicators_disclosed', 'references', 'verifiability')),
+  outcome     text NOT NULL
+              CONSTRAINT inspection_result_outcome_check CHECK (outcome IN ('conforms', 'nonconforming', 'not_judged')),
+  prefilled   text NOT NULL
+              CONSTRAINT inspection_result_prefilled_check CHECK (prefilled IN ('conforms', 'nonconforming', 'not_judged')),
+  detail      text,
+  recorded_by name,
+  recorded_at timestamptz,
+  enterprise  @extschema@.uscc NOT NULL,
+  PRIMARY KEY (campaign, disclosure, item),
+  CONSTRAINT inspection_result_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id),
+  CONSTRAINT inspection_result_recorded_check CHECK ((recorded_by IS NULL) = (recorded_at IS NULL))
+);
+COMMENT ON TABLE @extschema@.inspection_result IS
+  'the result of each inspection item of each drawn disclosure: pre-filled by the database at the draw from what it knows, confirmed or corrected by an inspector drawn for the disclosure';
+COMMENT ON COLUMN @extschema@.inspection_result.campaign IS 'the campaign';
+COMMENT ON COLUMN @extschema@.inspection_result.disclosure IS 'the drawn disclosure';
+COMMENT ON COLUMN @extschema@.inspection_result.item IS 'mandatory_floor (below a mandatory standard), withdrawn_standard (executing a withdrawn standard), numbering, indicators_disclosed (indicators and test methods disclosed), references (test methods withdrawn or replaced), verifiability (claims the named method cannot verify)';
+COMMENT ON COLUMN @extschema@.inspection_result.outcome IS 'conforms, nonconforming or not_judged; the inspector''s once recorded_by is set';
+COMMENT ON COLUMN @extschema@.inspection_result.prefilled IS 'what the database found at the draw (kept when an inspector records another outcome)';
+COMMENT ON COLUMN @extschema@.inspection_result.detail IS 'what was found (the database''s words, or the inspector''s)';
+COMMENT ON COLUMN @extschema@.inspection_result.recorded_by IS 'the inspector who recorded the outcome (current_user, set by the database); NULL: not confirmed yet';
+COMMENT ON COLUMN @extschema@.inspection_result.recorded_at IS 'database clock when the inspector recorded it';
+COMMENT ON COLUMN @extschema@.inspection_result.enterprise IS 'the disclosure''s enterprise (the tenant)';
+
+CREATE TABLE @extschema@.inspection_finding (
+  id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  campaign       bigint NOT NULL,
+  disclosure     bigint NOT NULL,
+  item           text NOT NULL,
+  description    text NOT NULL CONSTRAINT inspection_finding_description_check CHECK (btrim(description) <> ''),
+  deadline       date NOT NULL,
+  follow_up      text NOT NULL DEFAULT 'pending'
+                 CONSTRAINT inspection_finding_follow_up_check CHECK (follow_up IN ('pending', 'rectified', 'not_rectified')),
+  follow_up_note text,
+  found_by       name NOT NULL DEFAULT current_user,
+  found_at       timestamptz NOT NULL DEFAULT now(),
+  followed_up_at timestamptz,
+  enterprise     @extschema@.uscc NOT NULL,
+  CONSTRAINT inspection_finding_result_fkey FOREIGN KEY (campaign, disclosure, item)
+    REFERENCES @extschema@.inspection_result (campaign, disclosure, item),
+  CONSTRAINT inspection_finding_disclosure_fkey FOREIGN KEY (enterprise, disclosure)
+    REFERENCES @extschema@.disclosure (enterprise, id),
+  CONSTRAINT inspection_finding_follow_up_note_check CHECK ((follow_up = 'pending') = (followed_up_at IS NULL AND follow_up_note IS NULL)),
+  CONSTRAINT inspection_finding_note_blank_check CHECK (btrim(follow_up_note) <> '')
+);
+COMMENT ON TABLE @extschema@.inspection_finding IS
+  'findings of a campaign on a nonconforming item, with the rectification deadline (责令限期改正) and the follow-up (pending → rectified | not_rectified); recorded by the regulator, read by the enterprise concerned';
+COMMENT ON COLUMN @extschema@.inspection_finding.id IS 'identity, assigned by the database';
+COMMENT ON COLUMN @extschema@.inspection_finding.campaign IS 'the campaign';
+COMMENT ON COLUMN @extschema@.inspection_finding.disclosure IS 'the drawn disclosure';
+COMMENT ON COLUMN @extschema@.inspection_finding.item IS 'the inspection item found nonconforming (inspection_result)';
+COMMENT ON COLUMN @extschema@.inspection_finding.description IS 'what the enterprise must correct';
+COMMENT ON COLUMN @extschema@.inspection_finding.deadline IS 'the rectification deadline (after the day of the finding)';
+COMMENT ON COLUMN @extschema@.inspection_finding.follow_up IS 'pending, rectified or not_rectified (the follow-up inspection''s result, once)';
+COMMENT ON COLUMN @extschema@.inspection_finding.follow_up_note IS 'what the follow-up found (required with it)';
+COMMENT ON COLUMN @extschema@.inspection_finding.found_by IS 'who recorded the finding (current_user, set by the database)';
+COMMENT ON COLUMN @extschema@.inspection_finding.found_at IS 'database clock of the finding';
+COMMENT ON COLUMN @extschema@.inspection_finding.followed_up_at IS 'database clock of the follow-up';
+COMMENT ON COLUMN @extschema@.inspection_finding.enterprise IS 'the disclosure''s enterprise (the tenant), filled by the database when not written';
+CREATE INDEX inspection_finding_result_idx ON @extschema@.inspection_finding (campaign, disclosure, item);
+CREATE INDEX inspection_finding_enterprise_idx ON @extschema@.inspection_finding (enterprise, follow_up);
+
+-- the draw --------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.draw_key(seed text, item text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to($1 || ':' || $2, 'UTF8')), 'hex')
+$$;
+COMMENT ON FUNCTION @extschema@.draw_key(text, text) IS
+  'the key of the draw: lower-case hex of SHA-256 (FIPS 180-4) of the UTF-8 bytes of seed || '':'' || item; the draw orders disclosures by draw_key(seed, id) and the inspectors of a disclosure by draw_key(seed, id || '':'' || inspector), bytewise';
+
+CREATE FUNCTION @extschema@.campaign_population(c @extschema@.inspection_campaign) RETURNS bigint[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT coalesce(pg_catalog.array_agg(d.id ORDER BY d.id), '{}')
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.status = 'published'
+    AND (c.category IS NULL OR d.category = c.category)
+    AND (c.district IS NULL
+         OR left(coalesce(e.region, frontrunner.uscc_region(e.uscc)), length(c.district)) = c.district)
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_population(@extschema@.inspection_campaign) IS
+  'the ids of the published disclosures in a campaign''s scope (category, district prefix of the enterprise''s division code), ascending: what the draw draws from';
+
+CREATE FUNCTION @extschema@.campaign_sample(population bigint[], seed text, sample_size integer,
+                                            sample_fraction numeric, inspectors text[], team_size integer)
+RETURNS TABLE (disclosure bigint, inspector text, place integer, team_rank integer)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH n AS (
+    SELECT least(cardinality($1), coalesce($3, ceil($4 * cardinality($1))::integer)) AS n
+  ), drawn AS (
+    SELECT p.id, row_number() OVER (ORDER BY frontrunner.draw_key($2, p.id::text) COLLATE "C", p.id)::integer AS place
+    FROM unnest($1) p(id)
+  )
+  SELECT d.id, t.inspector, d.place, t.team_rank
+  FROM drawn d
+  CROSS JOIN LATERAL (
+    SELECT i.name AS inspector,
+           row_number() OVER (ORDER BY frontrunner.draw_key($2, d.id::text || ':' || i.name) COLLATE "C", i.name COLLATE "C")::integer AS team_rank
+    FROM unnest($5) i(name)
+  ) t
+  WHERE d.place <= (SELECT n.n FROM n) AND t.team_rank <= $6
+  ORDER BY d.place, t.team_rank
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_sample(bigint[], text, integer, numeric, text[], integer) IS
+  'the draw as a pure function of its inputs (README, Inspection campaigns): the population ordered by draw_key(seed, id), the first n taken (n = sample_size, or ceil(sample_fraction × |population|), at most |population|); for each, the inspectors ordered by draw_key(seed, id:inspector), the first team_size';
+
+CREATE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
+RETURNS TABLE (item text, outcome text, detail text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH d AS (
+    SELECT x.id, x.enterprise, x.standard FROM frontrunner.disclosure x WHERE x.id = $1
+  ), v AS (
+    SELECT w.rule, w.message FROM frontrunner.disclosure_violations(ARRAY[$1]) w
+  ), refs AS (
+    SELECT r.reference_kind, r.indicator, r.reference, r.state, r.current_edition
+    FROM frontrunner.reference_report r WHERE r.disclosure = $1
+  ), claims AS (
+    SELECT i.indicator, i.requirement, i.test_method, c.verifiable, c.reason
+    FROM frontrunner.disclosed_indicator i
+    JOIN d ON i.disclosure = d.id AND i.enterprise OPERATOR(frontrunner.=) d.enterprise
+    CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) c
+  ), checks(item, bad, unknown, found, ok) AS (
+    SELECT 'mandatory_floor',
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 3'), false,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 3'),
+           'every disclosed indicator is at least as strict as the in-force mandatory standards'
+    UNION ALL
+    SELECT 'withdrawn_standard',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           NOT EXISTS (SELECT FROM d JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard)
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) <> 'enterprise',
+           (SELECT string_agg(format('executes %s, withdrawn; current edition %s', refs.reference, refs.current_edition), '; ')
+            FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           CASE WHEN EXISTS (SELECT FROM d JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard)
+                     OR frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise'
+                THEN 'the executed standard is not withdrawn'
+                ELSE format('standard %s is not in table standard: check that it is in force', (SELECT d.standard FROM d)) END
+    UNION ALL
+    SELECT 'numbering',
+           frontrunner.standard_number_problem((SELECT d.standard FROM d)) IS NOT NULL
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise', false,
+           (frontrunner.standard_number_problem((SELECT d.standard FROM d)))[1],
+           'the standard number is well formed'
+    UNION ALL
+    SELECT 'indicators_disclosed',
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 2'), false,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 2'),
+           'the required indicators and their test methods are disclosed'
+    UNION ALL
+    SELECT 'references',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'test method'), false,
+           (SELECT string_agg(format('%s: %s %s, current edition %s', refs.indicator, refs.reference, refs.state, refs.current_edition),
+                              '; ' ORDER BY refs.indicator)
+            FROM refs WHERE refs.reference_kind = 'test method'),
+           'no test method named is withdrawn or replaced'
+    UNION ALL
+    SELECT 'verifiability',
+           EXISTS (SELECT FROM claims WHERE NOT claims.verifiable),
+           EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL),
+           (SELECT string_agg(format('%s %s: %s', claims.indicator, claims.requirement, claims.reason), '; ' ORDER BY claims.indicator)
+            FROM claims WHERE NOT claims.verifiable),
+           CASE WHEN EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL)
+                THEN 'not judged: ' || (SELECT string_agg(format('%s (%s)', claims.indicator, claims.reason), '; ' ORDER BY claims.indicator)
+                                        FROM claims WHERE claims.verifiable IS NULL)
+                ELSE 'every limit disclosed is within what its test method measures' END
+  )
+  SELECT c.item,
+         CASE WHEN c.bad THEN 'nonconforming' WHEN c.unknown THEN 'not_judged' ELSE 'conforms' END,
+         CASE WHEN c.bad THEN c.found ELSE c.ok END
+  FROM checks c
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_prefill(bigint) IS
+  'what the database knows about the six inspection items of a disclosure (mandatory_floor: rule 3; withdrawn_standard; numbering: rule 1; indicators_disclosed: rule 2; references: reference_report; verifiability: claim_check()), as pre-filled outcomes with their detail';
+
+CREATE FUNCTION @extschema@.inspection_campaign_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  moving text[] := '{status,population,drawn_at,published_at}';
+  editable text[] := '{title,authority,category,district,sample_size,sample_fraction,inspectors,team_size}';
+  changed text;
+  open_items text;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s is created planned', NEW.code),
+        format('Campaign %s was inserted with status %s%s.', NEW.code, NEW.status,
+               CASE WHEN NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL THEN ' and a draw' ELSE '' END),
+        'Leave status, population, drawn_at and published_at out: draw_campaign() draws, UPDATE … SET status = ''published'' publishes.',
+        'inspection_campaign', 'status');
+    END IF;
+    NEW.created_by := current_user;
+    NEW.created_at := now();
+  ELSE
+    SELECT string_agg(n.k, ', ' ORDER BY n.k) INTO changed
+    FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+    WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k
+      AND NOT (n.k = ANY (moving)) AND (OLD.status <> 'planned' OR NOT (n.k = ANY (editable)));
+    IF changed IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: %s of campaign %s cannot be changed', changed, OLD.code),
+        format('Campaign %s (status %s): UPDATE of %s refused.', OLD.code, OLD.status, changed),
+        CASE WHEN OLD.status = 'planned'
+             THEN 'The seed, the creator and the creation time are recorded once; the scope, size and inspectors change while the campaign is planned.'
+             ELSE 'A drawn campaign is frozen: its scope, size, inspectors and seed are those of its draw.' END,
+        'inspection_campaign', NULL);
+    END IF;
+    IF NEW.status = OLD.status THEN
+      IF NEW.population IS DISTINCT FROM OLD.population OR NEW.drawn_at IS DISTINCT FROM OLD.drawn_at
+         OR NEW.published_at IS DISTINCT FROM OLD.published_at THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: the draw and the publication of campaign %s are set by the database', OLD.code),
+          format('Campaign %s (status %s): population, drawn_at or published_at written.', OLD.code, OLD.status),
+          'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
+      END IF;
+    ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
+      NEW.population := frontrunner.campaign_population(NEW);
+      NEW.drawn_at := now();
+      NEW.published_at := NULL;
+    ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
+      SELECT string_agg(format('%s %s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item) INTO open_items
+      FROM frontrunner.inspection_result r
+      WHERE r.campaign = OLD.id AND (r.recorded_by IS NULL OR r.outcome = 'not_judged');
+      IF open_items IS NOT NULL THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
+          format('Items not recorded (or not judged) by an inspector: %s.', left(open_items, 900)),
+          'The inspectors drawn for each disclosure confirm or correct every pre-filled item (UPDATE inspection_result SET outcome = …), then the results are published.',
+          'inspection_result', 'recorded_by');
+      END IF;
+      NEW.population := OLD.population;
+      NEW.drawn_at := OLD.drawn_at;
+      NEW.published_at := now();
+    ELSE
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
+        format('Campaign %s: status %s → %s.', OLD.code, OLD.status, NEW.status),
+        'A campaign goes planned → drawn (draw_campaign()) → published; a draw is made once and results stay published.',
+        'inspection_campaign', 'status');
+    END IF;
+  END IF;
+  IF cardinality(NEW.inspectors) IS NULL OR cardinality(NEW.inspectors) < NEW.team_size
+     OR EXISTS (SELECT FROM unnest(NEW.inspectors) i(n) WHERE coalesce(btrim(i.n), '') = '')
+     OR (SELECT count(DISTINCT i.n) FROM unnest(NEW.inspectors) i(n)) <> cardinality(NEW.inspectors) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the inspector pool of campaign %s needs at least %s distinct names', NEW.code, NEW.team_size),
+      format('Inspectors: %s; team size %s.', coalesce(array_to_string(NEW.inspectors, ', ', '(NULL)'), 'none'), NEW.team_size),
+      'List the login roles of at least team_size different inspectors, no blank or repeated name.',
+      'inspection_campaign', 'inspectors');
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_campaign_before_write() IS
+  'trigger: a campaign is created planned (creator and time from the database); while planned its scope, size and inspectors may change, never its seed; planned → drawn records the population and the time (the draw itself: inspection_campaign_after_draw()); drawn → published needs every item recorded by an inspector; nothing else (FR010); the pool holds at least team_size distinct names';
+CREATE TRIGGER inspection_campaign_10_write BEFORE INSERT OR UPDATE ON @extschema@.inspection_campaign
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.inspection_campaign'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.inspection_campaign_before_write();
+CREATE TRIGGER inspection_campaign_10_guard BEFORE DELETE ON @extschema@.inspection_campaign
+  FOR EACH ROW WHEN (OLD.status <> 'planned') EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: campaign {code} cannot be deleted',
+    'Campaign {code} has status {status}: {op} refused.',
+    'A drawn campaign, its draw and its results are kept.');
+
+CREATE FUNCTION @extschema@.inspection_campaign_after_draw() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  INSERT INTO frontrunner.inspection_draw (campaign, disclosure, inspector, place, team_rank, enterprise)
+  SELECT NEW.id, s.disclosure, s.inspector, s.place, s.team_rank, d.enterprise
+  FROM frontrunner.campaign_sample(NEW.population, NEW.seed, NEW.sample_size, NEW.sample_fraction,
+                                   NEW.inspectors, NEW.team_size) s
+  JOIN frontrunner.disclosure d ON d.id = s.disclosure;
+  INSERT INTO frontrunner.inspection_result (campaign, disclosure, item, outcome, prefilled, detail, enterprise)
+  SELECT NEW.id, x.disclosure, p.item, p.outcome, p.outcome, p.detail, x.enterprise
+  FROM (SELECT DISTINCT r.disclosure, r.enterprise FROM frontrunner.inspection_draw r WHERE r.campaign = NEW.id) x
+  CROSS JOIN LATERAL frontrunner.inspection_prefill(x.disclosure) p;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_campaign_after_draw() IS
+  'trigger, SECURITY DEFINER (nobody may write a draw or a pre-filled result by hand): when a campaign is drawn, stores campaign_sample() of its population and seed in inspection_draw and the pre-filled items of every drawn disclosure (inspection_prefill()) in inspection_result';
+CREATE TRIGGER inspection_campaign_20_draw AFTER UPDATE OF status ON @extschema@.inspection_campaign
+  FOR EACH ROW WHEN (OLD.status = 'planned' AND NEW.status = 'drawn')
+  EXECUTE FUNCTION @extschema@.inspection_campaign_after_draw();
+
+CREATE FUNCTION @extschema@.draw_campaign(code text)
+RETURNS TABLE (disclosure bigint, inspector text)
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+BEGIN
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.code = draw_campaign.code FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: no campaign %s', code),
+      format('No row of inspection_campaign has code %L (or the role %s may not read it).', code, current_user),
+      'Create the campaign first (INSERT INTO inspection_campaign …); campaigns are run by the regulator.', 'inspection_campaign', 'code');
+  END IF;
+  IF c.status = 'planned' THEN
+    UPDATE frontrunner.inspection_campaign x SET status = 'drawn' WHERE x.id = c.id;
+  END IF;
+  RETURN QUERY
+  SELECT r.disclosure, r.inspector FROM frontrunner.inspection_draw r
+  WHERE r.campaign = c.id ORDER BY r.place, r.team_rank;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.draw_campaign(text) IS
+  'the draw of a campaign: the first call draws (planned → drawn: population recorded, campaign_sample() stored, items pre-filled) and every call returns the stored draw, in draw order — the same rows every time, after dump/restore and upgrade (regulator)';
+
+CREATE FUNCTION @extschema@.inspection_result_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  team text;
+  who name := frontrunner.invoker();
+BEGIN
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = OLD.campaign;
+  IF (pg_catalog.to_jsonb(NEW) - '{outcome,detail,recorded_by,recorded_at}'::text[])
+     <> (pg_catalog.to_jsonb(OLD) - '{outcome,detail,recorded_by,recorded_at}'::text[]) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: only the outcome and detail of an inspection item are recorded'),
+      format('Campaign %s, disclosure %s, item %s: UPDATE of other columns refused.', c.code, OLD.disclosure, OLD.item),
+      'UPDATE inspection_result SET outcome = …, detail = … WHERE campaign = … AND disclosure = … AND item = ….',
+      'inspection_result', NULL);
+  END IF;
+  IF c.status <> 'drawn' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the results of campaign %s are published', c.code),
+      format('Campaign %s (status %s), disclosure %s, item %s.', c.code, c.status, OLD.disclosure, OLD.item),
+      'Published results stay as published; a finding''s follow-up is recorded in inspection_finding.',
+      'inspection_result', 'outcome');
+  END IF;
+  SELECT string_agg(r.inspector, ', ' ORDER BY r.team_rank) INTO team
+  FROM frontrunner.inspection_draw r WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure;
+  PERFORM FROM frontrunner.inspection_draw r
+  WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure AND r.inspector = who::text;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'permission denied: % was not drawn to inspect disclosure % in campaign %', who, OLD.disclosure, c.code
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('The inspectors drawn for disclosure %s are %s.', OLD.disclosure, team),
+            HINT = 'Results are recorded by the inspectors the draw assigned (inspection_draw), as themselves.',
+            TABLE = 'inspection_result';
+  END IF;
+  IF NEW.outcome = 'not_judged' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: an inspector records conforms or nonconforming'),
+      format('Campaign %s, disclosure %s, item %s: outcome not_judged.', c.code, OLD.disclosure, OLD.item),
+      'Judge the item: conforms or nonconforming (with the detail found).', 'inspection_result', 'outcome');
+  END IF;
+  NEW.recorded_by := who;
+  NEW.recorded_at := now();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_result_before_write() IS
+  'trigger: an inspection item is recorded (outcome conforms or nonconforming, detail) only by an inspector drawn for the disclosure (42501), while the campaign is drawn, nothing else changed (FR010); recorded_by and recorded_at are set by the database; rows come from the draw only (DELETE refused)';
+CREATE TRIGGER inspection_result_10_write BEFORE UPDATE ON @extschema@.inspection_result
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.inspection_result_before_write();
+CREATE TRIGGER inspection_result_10_guard BEFORE DELETE ON @extschema@.inspection_result
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: inspection results cannot be deleted',
+    'Campaign {campaign}, disclosure {disclosure}, item {item}: {op} refused.',
+    'Results of a draw are kept; an inspector corrects an outcome by UPDATE while the campaign is drawn.');
+CREATE TRIGGER inspection_result_30_truncate BEFORE TRUNCATE ON @extschema@.inspection_result
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR010');
+CREATE TRIGGER inspection_draw_10_guard BEFORE UPDATE OR DELETE ON @extschema@.inspection_draw
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: the draw of campaign {campaign} cannot be changed',
+    'Campaign {campaign}, disclosure {disclosure}, inspector {inspector}: {op} refused.',
+    'A draw is made once (draw_campaign()) and kept; anyone can re-run it from the seed and the population.');
+CREATE TRIGGER inspection_draw_30_truncate BEFORE TRUNCATE ON @extschema@.inspection_draw
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR010');
+
+CREATE FUNCTION @extschema@.inspection_finding_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  r record;
+BEGIN
+  IF NEW.campaign IS NULL OR NEW.disclosure IS NULL OR NEW.item IS NULL THEN
+    RETURN NEW;  -- the NOT NULL constraint names the key (23502)
+  END IF;
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = NEW.campaign;
+  IF TG_OP = 'INSERT' THEN
+    SELECT x.outcome INTO r FROM frontrunner.inspection_result x
+    WHERE x.campaign = NEW.campaign AND x.disclosure = NEW.disclosure AND x.item = NEW.item
+      AND x.enterprise OPERATOR(frontrunner.=) NEW.enterprise;
+    IF NOT FOUND OR r.outcome <> 'nonconforming' THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: item %s of disclosure %s is not nonconforming in campaign %s', NEW.item, NEW.disclosure, coalesce(c.code, NEW.campaign::text)),
+        format('Campaign %s, disclosure %s, item %s: %s.', coalesce(c.code, NEW.campaign::text), NEW.disclosure, NEW.item,
+               coalesce('outcome ' || r.outcome, 'no such inspection result')),
+        'A finding is recorded on an item of a drawn disclosure that was found nonconforming (inspection_result).',
+        'inspection_finding', 'item');
+    END IF;
+    IF NEW.deadline <= CURRENT_DATE THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: the rectification deadline %s is not after today', NEW.deadline),
+        format('Finding on disclosure %s, item %s: deadline %s, today %s.', NEW.disclosure, NEW.item, NEW.deadline, CURRENT_DATE),
+        'Give the enterprise a deadline after today (责令限期改正).', 'inspection_finding', 'deadline');
+    END IF;
+    IF NEW.follow_up <> 'pending' OR NEW.follow_up_note IS NOT NULL OR NEW.followed_up_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        'inspection campaign: a finding is recorded with its follow-up pending',
+        format('Finding on disclosure %s, item %s: follow_up %s.', NEW.disclosure, NEW.item, NEW.follow_up),
+        'Leave follow_up, follow_up_note and followed_up_at out; record the follow-up once it is made.',
+        'inspection_finding', 'follow_up');
+    END IF;
+    NEW.found_by := current_user;
+    NEW.found_at := now();
+    RETURN NEW;
+  END IF;
+  IF (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+     <> (pg_catalog.to_jsonb(OLD) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+     OR OLD.follow_up <> 'pending' OR NEW.follow_up = 'pending' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: finding %s only gets its follow-up, once', OLD.id),
+      format('Finding %s (follow_up %s): UPDATE to follow_up %s%s.', OLD.id, OLD.follow_up, NEW.follow_up,
+             CASE WHEN (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+                       <> (pg_catalog.to_jsonb(OLD) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+                  THEN ' with other columns changed' ELSE '' END),
+      'UPDATE inspection_finding SET follow_up = ''rectified'' (or ''not_rectified''), follow_up_note = … once, while it is pending.',
+      'inspection_finding', 'follow_up');
+  END IF;
+  IF coalesce(btrim(NEW.follow_up_note), '') = '' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the follow-up of finding %s needs a note', OLD.id),
+      format('Finding %s: follow_up %s with follow_up_note %L.', OLD.id, NEW.follow_up, NEW.follow_up_note),
+      'Say what the follow-up inspection found in follow_up_note.', 'inspection_finding', 'follow_up_note');
+  END IF;
+  NEW.followed_up_at := now();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_finding_before_write() IS
+  'trigger: a finding is about an item found nonconforming in a draw, with a deadline after today and its follow-up pending (finder and time from the database); the only change is the follow-up, once, pending → rectified | not_rectified with a note (stamped) (FR010); DELETE and TRUNCATE are refused';
+CREATE TRIGGER inspection_finding_05_tenant BEFORE INSERT OR UPDATE OF disclosure, enterprise ON @extschema@.inspection_finding
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.inspection_finding'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.tenant_fill('disclosure', 'inspection_finding_disclosure_fkey');
+CREATE TRIGGER inspection_finding_10_write BEFORE INSERT OR UPDATE ON @extschema@.inspection_finding
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.inspection_finding'::pg_catalog.regclass))
+  EXECUTE FUNCTION @extschema@.inspection_finding_before_write();
+CREATE TRIGGER inspection_finding_10_guard BEFORE DELETE ON @extschema@.inspection_finding
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.refuse_change('FR010',
+    'inspection campaign: finding {id} cannot be deleted',
+    'Finding {id} (disclosure {disclosure}, item {item}): {op} refused.',
+    'Findings are kept; record the follow-up (follow_up, follow_up_note).');
+CREATE TRIGGER inspection_finding_30_truncate BEFORE TRUNCATE ON @extschema@.inspection_finding
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR010');
+
+-- publication ------------------------------------------------------------------------------
+CREATE VIEW @extschema@.campaign_report AS
+SELECT c.code AS campaign, c.title, c.authority, c.published_at,
+       r.disclosure, r.enterprise::text AS enterprise, e.name AS enterprise_name, d.product,
+       d.standard::text AS standard, r.item, r.outcome, r.detail,
+       (SELECT string_agg(x.inspector, ', ' ORDER BY x.team_rank) FROM @extschema@.inspection_draw x
+        WHERE x.campaign = c.id AND x.disclosure = r.disclosure) AS inspectors,
+       f.description AS finding, f.deadline, f.follow_up,
+       (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE) AS overdue
+FROM @extschema@.inspection_campaign c
+JOIN @extschema@.inspection_result r ON r.campaign = c.id
+JOIN @extschema@.disclosure d ON d.id = r.disclosure
+JOIN @extschema@.enterprise e ON e.uscc OPERATOR(@extschema@.=) r.enterprise
+LEFT JOIN @extschema@.inspection_finding f ON f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
+WHERE c.status = 'published';
+COMMENT ON VIEW @extschema@.campaign_report IS
+  'the published results of inspection campaigns (一公开): every item of every drawn disclosure, the inspectors, the findings with their deadline and follow-up (plain column types)';
+COMMENT ON COLUMN @extschema@.campaign_report.campaign IS 'campaign code';
+COMMENT ON COLUMN @extschema@.campaign_report.title IS 'campaign title';
+COMMENT ON COLUMN @extschema@.campaign_report.authority IS 'the authority that ran it';
+COMMENT ON COLUMN @extschema@.campaign_report.published_at IS 'when the results were published';
+COMMENT ON COLUMN @extschema@.campaign_report.disclosure IS 'the drawn disclosure';
+COMMENT ON COLUMN @extschema@.campaign_report.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.campaign_report.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.campaign_report.product IS 'product';
+COMMENT ON COLUMN @extschema@.campaign_report.standard IS 'standard the product executes';
+COMMENT ON COLUMN @extschema@.campaign_report.item IS 'inspection item';
+COMMENT ON COLUMN @extschema@.campaign_report.outcome IS 'conforms or nonconforming, as the inspectors recorded it';
+COMMENT ON COLUMN @extschema@.campaign_report.detail IS 'what was found';
+COMMENT ON COLUMN @extschema@.campaign_report.inspectors IS 'the inspectors drawn for the disclosure, in draw order';
+COMMENT ON COLUMN @extschema@.campaign_report.finding IS 'the finding on the item, if any (what must be corrected)';
+COMMENT ON COLUMN @extschema@.campaign_report.deadline IS 'rectification deadline';
+COMMENT ON COLUMN @extschema@.campaign_report.follow_up IS 'pending, rectified or not_rectified';
+COMMENT ON COLUMN @extschema@.campaign_report.overdue IS 'true when the follow-up is pending past the deadline';
+
+CREATE VIEW @extschema@.campaign_audit AS
+SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
+       pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
+       pg_catalog.array_to_string(c.population, ',') AS population, cardinality(c.population) AS population_size,
+       c.drawn_at, c.published_at,
+       (SELECT pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',')
+        FROM @extschema@.inspection_draw x WHERE x.campaign = c.id) AS draw
+FROM @extschema@.inspection_campaign c
+WHERE c.status = 'published';
+COMMENT ON VIEW @extschema@.campaign_audit IS
+  'what anyone needs to re-run the draw of a published campaign (README, Inspection campaigns): seed, sample size, inspector pool, team size, the population drawn from, and the draw as stored (plain column types)';
+COMMENT ON COLUMN @extschema@.campaign_audit.campaign IS 'campaign code';
+COMMENT ON COLUMN @extschema@.campaign_audit.seed IS 'the seed recorded at creation';
+COMMENT ON COLUMN @extschema@.campaign_audit.category IS 'scope: category (NULL: all)';
+COMMENT ON COLUMN @extschema@.campaign_audit.district IS 'scope: division code prefix (NULL: all)';
+COMMENT ON COLUMN @extschema@.campaign_audit.sample_size IS 'disclosures to draw (or sample_fraction)';
+COMMENT ON COLUMN @extschema@.campaign_audit.sample_fraction IS 'share of the population to draw (or sample_size)';
+COMMENT ON COLUMN @extschema@.campaign_audit.inspectors IS 'the inspector pool, comma-separated';
+COMMENT ON COLUMN @extschema@.campaign_audit.team_size IS 'inspectors per disclosure';
+COMMENT ON COLUMN @extschema@.campaign_audit.population IS 'ids of the disclosures in scope when drawn, ascending, comma-separated';
+COMMENT ON COLUMN @extschema@.campaign_audit.population_size IS 'how many';
+COMMENT ON COLUMN @extschema@.campaign_audit.drawn_at IS 'when it was drawn';
+COMMENT ON COLUMN @extschema@.campaign_audit.published_at IS 'when the results were published';
+COMMENT ON COLUMN @extschema@.campaign_audit.draw IS 'the stored draw, disclosure:inspector in draw order, comma-separated';
+
+-- who sees what ---------------------------------------------------------------------------
+-- campaigns: the regulator only (privileges); draws, results and findings:
+-- the regulator all, an enterprise its own; the public reads campaign_report
+-- and campaign_audit once published.  The draw and the pre-filled results
+-- are written by the SECURITY DEFINER draw trigger only.
+ALTER FUNCTION @extschema@.inspection_campaign_after_draw() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.inspection_campaign_after_draw() FROM PUBLIC;
+
+ALTER TABLE @extschema@.inspection_draw ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.inspection_draw FORCE ROW LEVEL SECURITY;
+CREATE POLICY inspection_draw_read ON @extschema@.inspection_draw FOR SELECT
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+
+ALTER TABLE @extschema@.inspection_result ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.inspection_result FORCE ROW LEVEL SECURITY;
+CREATE POLICY inspection_result_read ON @extschema@.inspection_result FOR SELECT
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+CREATE POLICY inspection_result_update ON @extschema@.inspection_result FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());
+
+ALTER TABLE @extschema@.inspection_finding ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.inspection_finding FORCE ROW LEVEL SECURITY;
+CREATE POLICY inspection_finding_read ON @extschema@.inspection_finding FOR SELECT
+  USING (@extschema@.is_regulator() OR enterprise OPERATOR(@extschema@.=) @extschema@.current_enterprise());
+CREATE POLICY inspection_finding_insert ON @extschema@.inspection_finding FOR INSERT
+  WITH CHECK (@extschema@.is_regulator());
+CREATE POLICY inspection_finding_update ON @extschema@.inspection_finding FOR UPDATE
+  USING (@extschema@.is_regulator()) WITH CHECK (@extschema@.is_regulator());

@@ -1,0 +1,2 @@
+-- the live ranking (read only)
+SELECT count(*) FROM frontrunner.rank_plan('LD');
