@@ -8416,6 +8416,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   copy pg_catalog.regclass;
+  stamp timestamptz := frontrunner.clock();  -- a value: Citus evaluates no function in DO UPDATE
 BEGIN
   IF frontrunner.citus_distributed() AND NOT publication THEN
     -- a failing spot check's trigger fires on its enterprise's shard: it
@@ -8435,7 +8436,7 @@ BEGIN
   ON CONFLICT ON CONSTRAINT ranking_lock_pkey DO UPDATE
   SET publications = l.publications + EXCLUDED.publications,
       failing_checks = l.failing_checks + EXCLUDED.failing_checks,
-      changed_at = frontrunner.clock();
+      changed_at = stamp;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
@@ -8444,17 +8445,24 @@ COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
 ALTER FUNCTION @extschema@.ranking_lock(text, boolean) SECURITY DEFINER;
 
 DROP FUNCTION @extschema@.spot_check_revoke_reason(bigint);
-CREATE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint, enterprise @extschema@.uscc) RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint, enterprise @extschema@.uscc) RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-  -- the spot check and its disclosed indicator, read on its enterprise's shard
+DECLARE
+  reason text;
+BEGIN
+  -- the spot check and its disclosed indicator, read on its enterprise's
+  -- shard (PL/pgSQL: Citus plans the query with its parameters' values)
   SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
                 x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  INTO reason
   FROM frontrunner.spot_check x
   LEFT JOIN frontrunner.disclosed_indicator i
     ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.disclosure AND i.indicator = x.indicator
-  WHERE x.enterprise OPERATOR(frontrunner.=) $2 AND x.id = $1
+  WHERE x.enterprise OPERATOR(frontrunner.=) spot_check_revoke_reason.enterprise AND x.id = spot_check_id;
+  RETURN reason;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint, @extschema@.uscc) IS
   'the revoke_reason a failing spot check (of that enterprise) writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
@@ -8471,6 +8479,117 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.review_policy_before_write() IS
   'trigger: a review policy row is stamped with current_user and the database clock';
+
+-- issue 20's draw refused on a distributed registry (README "Scaling out")
+CREATE OR REPLACE FUNCTION @extschema@.inspection_campaign_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  moving text[] := '{status,population,drawn_at,published_at}';
+  editable text[] := '{title,authority,category,district,sample_size,sample_fraction,inspectors,team_size}';
+  changed text;
+  open_items text;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s is created planned', NEW.code),
+        format('Campaign %s was inserted with status %s%s.', NEW.code, NEW.status,
+               CASE WHEN NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL THEN ' and a draw' ELSE '' END),
+        'Leave status, population, drawn_at and published_at out: draw_campaign() draws, UPDATE … SET status = ''published'' publishes.',
+        'inspection_campaign', 'status');
+    END IF;
+    NEW.created_by := current_user;
+    NEW.created_at := now();
+  ELSE
+    SELECT string_agg(n.k, ', ' ORDER BY n.k) INTO changed
+    FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+    WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k
+      AND NOT (n.k = ANY (moving)) AND (OLD.status <> 'planned' OR NOT (n.k = ANY (editable)));
+    IF changed IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: %s of campaign %s cannot be changed', changed, OLD.code),
+        format('Campaign %s (status %s): UPDATE of %s refused.', OLD.code, OLD.status, changed),
+        CASE WHEN OLD.status = 'planned'
+             THEN 'The seed, the creator and the creation time are recorded once; the scope, size and inspectors change while the campaign is planned.'
+             ELSE 'A drawn campaign is frozen: its scope, size, inspectors and seed are those of its draw.' END,
+        'inspection_campaign', NULL);
+    END IF;
+    IF NEW.status = OLD.status THEN
+      IF NEW.population IS DISTINCT FROM OLD.population OR NEW.drawn_at IS DISTINCT FROM OLD.drawn_at
+         OR NEW.published_at IS DISTINCT FROM OLD.published_at THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: the draw and the publication of campaign %s are set by the database', OLD.code),
+          format('Campaign %s (status %s): population, drawn_at or published_at written.', OLD.code, OLD.status),
+          'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
+      END IF;
+    ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
+      IF frontrunner.citus_distributed() THEN
+        -- the draw reads every shard's published disclosures and writes the
+        -- drawn ones' shards from this trigger, which fires on every node's
+        -- copy of the reference table: not on Citus (README "Scaling out")
+        PERFORM frontrunner.raise_violation('0A000',
+          format('inspection campaign: campaign %s cannot be drawn on a distributed registry', OLD.code),
+          format('Campaign %s (status planned): the draw (population, sample, pre-filled items) runs on one node only; this registry is distributed with Citus.', OLD.code),
+          'Draw the campaign on a registry on one node (README "Scaling out", limitations).', 'inspection_campaign', 'status');
+      END IF;
+      NEW.population := frontrunner.campaign_population(NEW);
+      NEW.drawn_at := now();
+      NEW.published_at := NULL;
+    ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
+      SELECT string_agg(format('%s %s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item) INTO open_items
+      FROM frontrunner.inspection_result r
+      WHERE r.campaign = OLD.id AND (r.recorded_by IS NULL OR r.outcome = 'not_judged');
+      IF open_items IS NOT NULL THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
+          format('Items not recorded (or not judged) by an inspector: %s.', left(open_items, 900)),
+          'The inspectors drawn for each disclosure confirm or correct every pre-filled item (UPDATE inspection_result SET outcome = …), then the results are published.',
+          'inspection_result', 'recorded_by');
+      END IF;
+      NEW.population := OLD.population;
+      NEW.drawn_at := OLD.drawn_at;
+      NEW.published_at := now();
+    ELSE
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
+        format('Campaign %s: status %s → %s.', OLD.code, OLD.status, NEW.status),
+        'A campaign goes planned → drawn (draw_campaign()) → published; a draw is made once and results stay published.',
+        'inspection_campaign', 'status');
+    END IF;
+  END IF;
+  IF cardinality(NEW.inspectors) IS NULL OR cardinality(NEW.inspectors) < NEW.team_size
+     OR EXISTS (SELECT FROM unnest(NEW.inspectors) i(n) WHERE coalesce(btrim(i.n), '') = '')
+     OR (SELECT count(DISTINCT i.n) FROM unnest(NEW.inspectors) i(n)) <> cardinality(NEW.inspectors) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the inspector pool of campaign %s needs at least %s distinct names', NEW.code, NEW.team_size),
+      format('Inspectors: %s; team size %s.', coalesce(array_to_string(NEW.inspectors, ', ', '(NULL)'), 'none'), NEW.team_size),
+      'List the login roles of at least team_size different inspectors, no blank or repeated name.',
+      'inspection_campaign', 'inspectors');
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- issue 20's rule 8 on a Citus node (the local copy of test_method_limit)
+CREATE OR REPLACE FUNCTION @extschema@.claim_check(requirement @extschema@.indicator, test_method @extschema@.stdcode, analyte text)
+RETURNS TABLE (verifiable boolean, method_floor @extschema@.indicator, effective @extschema@.indicator, reason text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT j.verifiable, j.method_floor, j.effective,
+         CASE WHEN l.method IS NULL
+              THEN CASE WHEN $2 IS NULL THEN 'no test method named'
+                        ELSE format('no limits of %s for "%s" in test_method_limit', $2, $3) END
+              ELSE j.reason END
+  FROM (SELECT) one
+  LEFT JOIN frontrunner.test_method_limit l ON l.method OPERATOR(frontrunner.=) $2 AND l.analyte = $3
+  -- the row as a test_method_limit (on a Citus node the scan may be of the
+  -- reference table's local copy, a row type of its own)
+  CROSS JOIN LATERAL frontrunner.claim_judge($1, CASE WHEN l.method IS NOT NULL
+    THEN pg_catalog.jsonb_populate_record(NULL::frontrunner.test_method_limit, pg_catalog.to_jsonb(l)) END) j
+$$;
 
 CREATE OR REPLACE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
 LANGUAGE plpgsql STRICT
@@ -9939,6 +10058,8 @@ AS $$
 DECLARE
   d record;
   edition frontrunner.stdcode;
+  claim record;
+  claims jsonb := '{}';
 BEGIN
   -- (a version and its successor are of one enterprise: on a distributed
   -- registry the subquery reads the disclosure's shard)
@@ -9965,6 +10086,18 @@ BEGIN
   END IF;
   edition := frontrunner.standard_edition(d.standard);
 
+  -- rule 8: can the disclosure's own test method verify the claim?
+  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
+  -- of the indicator), one statement per indicator: on a distributed
+  -- registry claim_check() reads the reference table test_method_limit here,
+  -- not in the query on the disclosure's shard
+  FOR claim IN SELECT i.indicator AS key, i.requirement AS req, i.test_method AS method
+               FROM frontrunner.disclosed_indicator i
+               WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1 LOOP
+    claims := claims || pg_catalog.jsonb_build_object(claim.key,
+      (SELECT pg_catalog.jsonb_build_object('verifiable', c.verifiable, 'reason', c.reason)
+       FROM frontrunner.claim_check(claim.req, claim.method, claim.key) c));
+  END LOOP;
   -- the pairs as in view benchmark_pair, read with the caller's rights
   -- (the view leaves drafts out)
   RETURN QUERY
@@ -9974,7 +10107,7 @@ BEGIN
          CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
          r.test_method,
          r.standard OPERATOR(frontrunner.=) edition,
-         vc.verifiable, vc.reason
+         (claims -> i.indicator ->> 'verifiable')::boolean, claims -> i.indicator ->> 'reason'
   FROM frontrunner.disclosed_indicator i
   JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
   CROSS JOIN LATERAL (
@@ -9993,10 +10126,6 @@ BEGIN
                          OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
     FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
                           NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
-  -- rule 8: can the disclosure's own test method verify the claim?
-  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
-  -- of the indicator)
-  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) vc
   WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1
   ORDER BY i.indicator, r.class_rank, r.standard;
 END

@@ -624,6 +624,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   copy pg_catalog.regclass;
+  stamp timestamptz := frontrunner.clock();  -- a value: Citus evaluates no function in DO UPDATE
 BEGIN
   IF frontrunner.citus_distributed() AND NOT publication THEN
     -- a failing spot check's trigger fires on its enterprise's shard: it
@@ -643,7 +644,7 @@ BEGIN
   ON CONFLICT ON CONSTRAINT ranking_lock_pkey DO UPDATE
   SET publications = l.publications + EXCLUDED.publications,
       failing_checks = l.failing_checks + EXCLUDED.failing_checks,
-      changed_at = frontrunner.clock();
+      changed_at = stamp;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
@@ -760,16 +761,23 @@ COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
 
 -- rule 6: a failing spot check revokes the disclosure's current leader entries ---------------
 CREATE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint, enterprise @extschema@.uscc) RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-  -- the spot check and its disclosed indicator, read on its enterprise's shard
+DECLARE
+  reason text;
+BEGIN
+  -- the spot check and its disclosed indicator, read on its enterprise's
+  -- shard (PL/pgSQL: Citus plans the query with its parameters' values)
   SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
                 x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  INTO reason
   FROM frontrunner.spot_check x
   LEFT JOIN frontrunner.disclosed_indicator i
     ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.disclosure AND i.indicator = x.indicator
-  WHERE x.enterprise OPERATOR(frontrunner.=) $2 AND x.id = $1
+  WHERE x.enterprise OPERATOR(frontrunner.=) spot_check_revoke_reason.enterprise AND x.id = spot_check_id;
+  RETURN reason;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint, @extschema@.uscc) IS
   'the revoke_reason a failing spot check (of that enterprise) writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
