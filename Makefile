@@ -35,6 +35,8 @@
 # Out of tree: make -f SRC/Makefile VPATH=SRC (what pg_buildext and
 # dh --with pgxs do, in build-NN/) builds from SRC into the current
 # directory.
+#   make bench-national  the national-scale benchmark (SCALE=… disclosures,
+#                        default 3000000; test/bench/national.sh)
 
 EXTENSION   = frontrunner
 # the source tree: VPATH in an out-of-tree build, else this Makefile's
@@ -103,7 +105,7 @@ $(DATA_built): $(INSTALL_PARTS) $(SRC)/$(EXTENSION).control
 all: $(DATA_built)
 
 # ---------------------------------------------------------------- harness
-.PHONY: test demo readmecheck updatecheck citus-check citus-bench fuzz fuzz-run bench prove valgrind matrix deb
+.PHONY: test demo readmecheck updatecheck citus-check citus-bench fuzz fuzz-run bench bench-national prove valgrind matrix deb
 
 test:
 	bash $(SRC)/test/harness/test.sh
@@ -141,6 +143,9 @@ matrix:
 
 deb:
 	bash $(SRC)/test/harness/deb.sh
+
+bench-national: all
+	bash $(SRC)/test/bench/national_run.sh $(SCALE)
 
 # ---------------------------------------------------------------- fuzzing
 # A fuzz target test/fuzz/fuzz_<name>.c links src/core/ (PURE_SRCS) and

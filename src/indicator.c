@@ -9,12 +9,14 @@
 #include "access/hash.h"
 #include "common/hashfn.h"
 #include "fmgr.h"
+#include "lib/hyperloglog.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 #include "utils/sortsupport.h"
 
+#include "core/indicator_abbrev.h"
 #include "core/indicator_cmp.h"
 #include "core/quantity.h"
 #include "decimal.h"
@@ -73,6 +75,35 @@ dimensionless(const FrUnit *u)
 	return true;
 }
 
+/* form, flags, bounds and unit: what the btree order looks at first */
+static void
+copy_bounds(const char *data, const Layout *l, FrIndicator *v)
+{
+	v->form = l->disk.form;
+	v->flags = l->disk.flags & ~FR_IND_DISK_EXT;
+	v->lo = l->disk.lo;
+	v->hi = l->disk.hi;
+	v->unit = l->disk.unit;
+
+	/*
+	 * 0.1.0 stored a volume fraction (mL/L, %vol) and %RH as dimensionless:
+	 * their unit is derived again from the text, by 0.2.0's algebra.
+	 */
+	if (l->disk.version == FR_IND_VERSION_0_1 && l->disk.unitlen > 0 &&
+		!(v->flags & FR_IND_ANYUNIT) && dimensionless(&v->unit))
+	{
+		char		canon[FR_UNIT_MAXLEN];
+		FrError		err;
+
+		fr_error_init(&err);
+		if (!fr_indicator_unit_parse(data + l->unit_off, l->disk.unitlen, &v->unit, canon, &err))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("stored indicator has a unit this release cannot read"),
+					 errdetail_internal("%s", err.detail)));
+	}
+}
+
 /* bounds, flags, unit, basis and plan: what comparisons need */
 static void
 copy_core(const char *data, FrIndicator *v)
@@ -81,11 +112,7 @@ copy_core(const char *data, FrIndicator *v)
 	size_t		sl;
 
 	read_layout(data, &l);
-	v->form = l.disk.form;
-	v->flags = l.disk.flags & ~FR_IND_DISK_EXT;
-	v->lo = l.disk.lo;
-	v->hi = l.disk.hi;
-	v->unit = l.disk.unit;
+	copy_bounds(data, &l, v);
 	v->lo_exp = l.ext.lo_exp;
 	v->hi_exp = l.ext.hi_exp;
 	v->max_exp = l.ext.max_exp;
@@ -100,24 +127,23 @@ copy_core(const char *data, FrIndicator *v)
 	sl = Min(l.ext.specieslen, FR_SPECIES_MAXLEN - 1);
 	memcpy(v->species, data + l.species_off, sl);
 	v->species[sl] = '\0';
+}
 
-	/*
-	 * 0.1.0 stored a volume fraction (mL/L, %vol) and %RH as dimensionless:
-	 * their unit is derived again from the text, by 0.2.0's algebra.
-	 */
-	if (l.disk.version == FR_IND_VERSION_0_1 && l.disk.unitlen > 0 &&
-		!(v->flags & FR_IND_ANYUNIT) && dimensionless(&v->unit))
-	{
-		char		canon[FR_UNIT_MAXLEN];
-		FrError		err;
+/* only what copy_bounds copies (the abbreviated sort key's part) */
+static void
+ind_load_bounds(Datum d, FrIndicator *v)
+{
+	struct varlena *p;
+	const char *data = ind_data(d, &p);
+	Layout		l;
 
-		fr_error_init(&err);
-		if (!fr_indicator_unit_parse(data + l.unit_off, l.disk.unitlen, &v->unit, canon, &err))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("stored indicator has a unit this release cannot read"),
-					 errdetail_internal("%s", err.detail)));
-	}
+	memcpy(&l.disk, data, sizeof(FrIndDisk));
+	l.unit_off = sizeof(FrIndDisk);
+	if (l.disk.version == FR_IND_VERSION_0_1 && l.disk.unitlen > 0)
+		read_layout(data, &l);
+	copy_bounds(data, &l, v);
+	if ((Pointer) p != DatumGetPointer(d))
+		pfree(p);
 }
 
 void
@@ -582,12 +608,76 @@ fr_indicator_fastcmp(Datum a, Datum b, SortSupport ssup)
 	return cmp_datums(a, b);
 }
 
+/*
+ * Abbreviated keys (core/indicator_abbrev.h): a sort compares 64-bit keys
+ * and loads the two values only when the keys tie, so the order stays
+ * exactly fr_ind_order's.  As numeric and text do, the sort gives up the
+ * keys early when a HyperLogLog estimate says they hardly tell the values
+ * apart (fewer than one distinct key in 10,000 values).
+ */
+typedef struct IndSortSupport
+{
+	double		input_count;
+	bool		estimating;
+	hyperLogLogState abbr_card;
+} IndSortSupport;
+
+static Datum
+ind_abbrev_convert(Datum original, SortSupport ssup)
+{
+	IndSortSupport *iss = (IndSortSupport *) ssup->ssup_extra;
+	FrIndicator v;
+	uint64		key;
+
+	ind_load_bounds(original, &v);
+	key = fr_ind_abbrev(&v);
+	iss->input_count += 1;
+	if (iss->estimating)
+		addHyperLogLog(&iss->abbr_card,
+					   DatumGetUInt32(hash_uint32((uint32) (key ^ (key >> 32)))));
+	return UInt64GetDatum(key);
+}
+
+static bool
+ind_abbrev_abort(int memtupcount, SortSupport ssup)
+{
+	IndSortSupport *iss = (IndSortSupport *) ssup->ssup_extra;
+	double		abbr_card;
+
+	if (memtupcount < 10000 || iss->input_count < 10000 || !iss->estimating)
+		return false;
+	abbr_card = estimateHyperLogLog(&iss->abbr_card);
+	/* beyond 100k distinct keys abbreviation pays whatever follows */
+	if (abbr_card > 100000.0)
+	{
+		iss->estimating = false;
+		return false;
+	}
+	return abbr_card < iss->input_count / 10000.0 + 0.5;
+}
+
 Datum
 fr_indicator_sortsupport(PG_FUNCTION_ARGS)
 {
 	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
 
 	ssup->comparator = fr_indicator_fastcmp;
+#if SIZEOF_DATUM == 8
+	if (ssup->abbreviate)
+	{
+		MemoryContext old = MemoryContextSwitchTo(ssup->ssup_cxt);
+		IndSortSupport *iss = palloc0(sizeof(IndSortSupport));
+
+		iss->estimating = true;
+		initHyperLogLog(&iss->abbr_card, 10);
+		MemoryContextSwitchTo(old);
+		ssup->ssup_extra = iss;
+		ssup->abbrev_full_comparator = fr_indicator_fastcmp;
+		ssup->comparator = ssup_datum_unsigned_cmp;
+		ssup->abbrev_converter = ind_abbrev_convert;
+		ssup->abbrev_abort = ind_abbrev_abort;
+	}
+#endif
 	PG_RETURN_VOID();
 }
 

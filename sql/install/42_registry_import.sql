@@ -168,11 +168,21 @@ BEGIN
       VALUES (v_uscc, hdr.category, hdr.product, v_std, prev_id,
               nullif(btrim(hdr.below_recommended_statement), ''), g.ref, hdr.published)
       RETURNING id INTO new_id;
-      FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
-        cur_line := r.line;
+      -- the indicators in one statement (the rules' statement-level checks
+      -- run once, not once a row); when it fails, again one row at a time
+      -- in the order of the lines, so that the rejected line is the one the
+      -- rules refuse, with the same error
+      BEGIN
         INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
-        VALUES (v_uscc, new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
-      END LOOP;
+        SELECT v_uscc, new_id, s.indicator, s.requirement::frontrunner.indicator, s.test_method::frontrunner.stdcode
+        FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line;
+      EXCEPTION WHEN OTHERS THEN
+        FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
+          cur_line := r.line;
+          INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
+          VALUES (v_uscc, new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
+        END LOOP;
+      END;
       cur_line := NULL;
       IF publish THEN
         UPDATE frontrunner.disclosure d SET status = 'published'

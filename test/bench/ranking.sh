@@ -24,6 +24,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 db=frontrunner_bench_ranking
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 
+# shellcheck source=rss.sh
+. "$here/rss.sh"
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 # time one statement in a fresh session (work_mem $3, default $work_mem);
@@ -32,33 +34,10 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else pr
 # while the statement runs: VmHWM would also count the shared buffers the
 # backend touched, which are the server's cache, not the query's memory.
 run_case() {
-  local out pid="" peak=0 k v _
-  out=$(mktemp)
-  psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" > "$out" <<SQL &
-SET search_path = frontrunner, public;
+  time_statement "$db" "SET search_path = frontrunner, public;
 SET work_mem = '${3:-$work_mem}';
 SET client_min_messages = warning;
-$( [ "$1" = naive ] && cat "$here/naive_rank.sql" )
-SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
-\o /dev/null
-$2;
-\o
-SELECT round((extract(epoch FROM clock_timestamp()) - :t0)::numeric, 3);
-SQL
-  local client=$!
-  # the only client backend of this database is the one running the case
-  while kill -0 "$client" 2>/dev/null; do
-    [ -n "$pid" ] || pid=$(pgrep -f "^postgres: .* $db " | head -1 || true)
-    if [ -n "$pid" ] && [ -r "/proc/$pid/status" ]; then
-      while read -r k v _; do
-        if [ "$k" = RssAnon: ]; then (( v > peak )) && peak=$v; break; fi
-      done < "/proc/$pid/status" 2>/dev/null || true
-    fi
-    sleep 0.05
-  done
-  wait "$client"
-  echo "$(tail -1 "$out") $peak"
-  rm -f "$out"
+$( [ "$1" = naive ] && cat "$here/naive_rank.sql" )" "$2"
 }
 
 declare -A ours_at mem_at

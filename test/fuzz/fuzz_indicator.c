@@ -12,7 +12,9 @@
  *     compare(), <@ and && agree (mirror images both ways, containment
  *     both ways exactly for "equal", a contained value overlaps, a disjoint
  *     pair does not, = implies "equal");
- *   - a sampling plan accepts n results all at m (satisfies_results).
+ *   - a sampling plan accepts n results all at m (satisfies_results);
+ *   - the abbreviated sort keys never contradict the order (a before b
+ *     implies key(a) <= key(b)), and equal values have equal keys.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 
 #include "arena.h"
 #include "core/error.h"
+#include "core/indicator_abbrev.h"
 #include "core/indicator_cmp.h"
 #include "core/indicator_parse.h"
 #include "core/normalize.h"
@@ -90,6 +93,10 @@ pair(const FrIndicator *a, const FrIndicator *b)
 		abort();				/* antisymmetric */
 	if ((fr_ind_order(a, b) == 0) != fr_ind_equal(a, b))
 		abort();
+	if ((fr_ind_order(a, b) < 0 && fr_ind_abbrev(a) > fr_ind_abbrev(b)) ||
+		(fr_ind_order(a, b) > 0 && fr_ind_abbrev(a) < fr_ind_abbrev(b)) ||
+		(fr_ind_order(a, b) == 0 && fr_ind_abbrev(a) != fr_ind_abbrev(b)))
+		abort();				/* the sort keys follow the order */
 	if (!fr_ind_commensurable(a, b))
 	{
 		if (fr_ind_relation(a, b) != FR_REL_INCOMPARABLE || fr_ind_order(a, b) == 0)

@@ -109,6 +109,24 @@ if [ "${FR_MATRIX:-0}" != 0 ]; then
   passed=$((passed + p)); failed=$((failed + f))
 fi
 
+# make bench-national at a small scale: it runs and reports every case and
+# its growth (no timing is judged here; the figures are the README's)
+if [ "${FR_NO_NATIONAL:-0}" != 1 ]; then
+  n=${FR_NATIONAL_SCALE:-200}
+  echo "== national-scale benchmark, smoke run (SCALE=$n)"
+  out=$(FR_BENCH_ROUNDS=1 FR_NATIONAL_WARMUP=0 bash test/bench/national.sh "$n" 2>&1)
+  rc=$?
+  p=0; f=0
+  for c in import benchmark_summary rank_all_plans district_report category_report; do
+    k=$(echo "$out" | grep -cE "^RESULT case=$c .* ratio=[0-9.]+$" || true)
+    if [ "$k" = 2 ]; then p=$((p + 1)); else f=$((f + 1)); echo "not ok: $c reported $k RESULT lines of 2"; fi
+    if echo "$out" | grep -qE "^GROWTH case=$c .* time_x=[0-9.]+ memory_x=[0-9.]+$"; then p=$((p + 1)); else f=$((f + 1)); echo "not ok: no GROWTH line for $c"; fi
+  done
+  if [ "$rc" != 0 ]; then f=$((f + 1)); echo "$out" | tail -20; fi
+  echo "$out" | grep -E '^(RESULT|GROWTH) '
+  passed=$((passed + p)); failed=$((failed + f))
+fi
+
 if [ "${FR_NO_FUZZ:-0}" != 1 ]; then
   secs=${FUZZ_SECONDS:-10}
   [ "${CI:-}" = true ] && secs=${FUZZ_SECONDS:-60}
