@@ -117,6 +117,10 @@ $$;
 -- one plan per category on three of its ranked (non-plan, unit) indicators
 CREATE FUNCTION bench.make_plans() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  -- the benchmark measures ranking, not the review: the regulator's minimum
+  -- for its categories is no review (as test/bench/ranking_data.sql)
+  INSERT INTO review_policy (category, min_approvals, min_notice_days) SELECT c.code, 0, 0 FROM category c
+  ON CONFLICT (category) DO NOTHING;
   INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, required_approvals)
   SELECT 'P' || c.code, '国家标准化管理委员会', c.code, c.name || ' 领跑者评估方案', now(), 50, 0 FROM category c;
   INSERT INTO plan_indicator (plan, indicator, weight, unit)
