@@ -105,7 +105,7 @@ $(DATA_built): $(INSTALL_PARTS) $(SRC)/$(EXTENSION).control
 all: $(DATA_built)
 
 # ---------------------------------------------------------------- harness
-.PHONY: test demo readmecheck updatecheck fuzz fuzz-run bench bench-national prove valgrind matrix deb
+.PHONY: test demo readmecheck updatecheck citus-check citus-bench fuzz fuzz-run bench bench-national prove valgrind matrix deb
 
 test:
 	bash $(SRC)/test/harness/test.sh
@@ -118,6 +118,15 @@ updatecheck: all
 
 readmecheck: all
 	bash $(SRC)/test/harness/pgenv.sh bash $(SRC)/test/harness/readme.sh
+
+# the registry distributed on a private 3-node Citus 13.2 cluster against one
+# node (test/citus/check.sh; the Citus build: ../shared/citus or CITUS_TARBALL)
+citus-check: all
+	bash $(SRC)/test/citus/check.sh
+
+# rank_plan and benchmark_summary on that cluster beside one node [SCALE=n]
+citus-bench: all
+	bash $(SRC)/test/citus/bench.sh $(SCALE)
 
 # pgTAP tests against a running server with the extension installed
 prove:

@@ -6994,3 +6994,3611 @@ BEGIN
   END IF;
 END
 $$;
+
+-- issue 15: scale-out on Citus (citus_distribute(), rules that read only the shard of the rows they check, clock()) ----
+-- new or changed, in the order of NEW -----------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.clock() RETURNS timestamptz
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  stamp timestamptz;
+BEGIN
+  -- on Citus, the distributed transaction's stamp, the same on every node it
+  -- touches (each node's now() is its own transaction's start)
+  IF pg_catalog.to_regprocedure('pg_catalog.get_current_transaction_id()') IS NOT NULL THEN
+    stamp := (pg_catalog.get_current_transaction_id()).transaction_stamp;
+  END IF;
+  RETURN coalesce(stamp, pg_catalog.now());
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.clock() IS
+  'the database clock of the rules (published_at, withdrawn_at, the plan and review stamps, history): now() on one node; on a Citus cluster the stamp of the distributed transaction, the same on every node, and now() before the transaction''s first distributed statement';
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_on_workers(command text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  w record;
+BEGIN
+  -- each worker runs it in a transaction of its own (run_command_on_workers),
+  -- with DDL propagation off: it changes that worker's own objects only
+  FOR w IN SELECT x.* FROM pg_catalog.run_command_on_workers('SET LOCAL citus.enable_ddl_propagation TO off; ' || command) x
+           ORDER BY x.nodename, x.nodeport LOOP
+    IF NOT w.success THEN
+      RAISE EXCEPTION 'worker %:% failed: %', w.nodename, w.nodeport, w.result
+        USING ERRCODE = 'external_routine_exception',
+              DETAIL = pg_catalog.format('Command: %s', command),
+              HINT = 'Fix the worker (see its log), then run the command on the coordinator again: every step on the workers can be repeated.';
+    END IF;
+  END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.citus_on_workers(text) IS
+  'on a Citus coordinator: runs command on every worker, each in its own transaction with DDL propagation off (its own objects only), and raises 38000 naming the first worker that failed; used by citus_distribute() and setup_roles()';
+
+REVOKE EXECUTE ON FUNCTION @extschema@.citus_on_workers(text) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_distributed() RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- Citus's catalog exists only where the citus extension is installed (the
+  -- query below is parsed only then)
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+    RETURN false;
+  END IF;
+  RETURN EXISTS (SELECT FROM pg_catalog.pg_dist_partition p
+                 WHERE p.logicalrelid = 'frontrunner.disclosure'::pg_catalog.regclass);
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.citus_distributed() IS
+  'true when the registry is distributed with Citus (citus_distribute() has run): on the coordinator and on every worker; false on one node';
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_tenants(rows @extschema@.disclosed_indicator[])
+RETURNS @extschema@.uscc[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  t frontrunner.uscc[];
+BEGIN
+  IF NOT frontrunner.citus_distributed() THEN
+    RETURN NULL;
+  END IF;
+  t := ARRAY(SELECT DISTINCT r.enterprise FROM pg_catalog.unnest(rows) r WHERE r.enterprise IS NOT NULL);
+  IF EXISTS (SELECT FROM pg_catalog.unnest(rows) r WHERE r.enterprise IS NULL) THEN
+    -- rows a caller built without their enterprise (on the coordinator)
+    t := t || frontrunner.citus_tenants(ARRAY(SELECT r.disclosure FROM pg_catalog.unnest(rows) r WHERE r.enterprise IS NULL));
+  END IF;
+  RETURN t;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.citus_tenants(@extschema@.disclosed_indicator[]) IS
+  'the enterprises whose shard a rule checking these rows reads: on a distributed registry the rows'' enterprises (those of their disclosures for rows without one); NULL on one node (any)';
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_tenants(ids bigint[])
+RETURNS @extschema@.uscc[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT frontrunner.citus_distributed() THEN
+    RETURN NULL;
+  END IF;
+  -- read on the coordinator, over every shard (a rule on a shard names its
+  -- rows' enterprises instead)
+  RETURN ARRAY(SELECT DISTINCT d.enterprise FROM frontrunner.disclosure d WHERE d.id = ANY (ids));
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.citus_tenants(bigint[]) IS
+  'the enterprises of these disclosures on a distributed registry, read on the coordinator (what disclosure_violations(ids) and disclosure_publication_check(ids) check there); NULL on one node (any)';
+
+CREATE OR REPLACE FUNCTION @extschema@.refuse_change() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  -- trigger arguments: SQLSTATE, message, detail, hint, and optionally the
+  -- one change allowed: a column set once (from NULL to a non-blank value,
+  -- nothing else changed) and a column then stamped with now().  In the
+  -- message and the detail {op} is the operation and {column} the old row's
+  -- value of that column.
+  settable text := CASE WHEN TG_NARGS > 4 THEN TG_ARGV[4] END;
+  stamp text := CASE WHEN TG_NARGS > 5 THEN TG_ARGV[5] END;
+  old_row jsonb := pg_catalog.to_jsonb(OLD);
+  changed text[];
+  why text := '';
+  texts text[] := ARRAY[TG_ARGV[1], TG_ARGV[2]];
+  k int;
+  col text;
+  val text;
+BEGIN
+  IF TG_OP = 'UPDATE' AND settable IS NOT NULL THEN
+    SELECT pg_catalog.array_agg(n.key) INTO changed
+    FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(NEW)) n
+    WHERE n.value IS DISTINCT FROM old_row -> n.key;
+    IF settable = ANY (changed) AND changed <@ ARRAY[settable, stamp] THEN
+      IF old_row ->> settable IS NOT NULL OR old_row ->> stamp IS NOT NULL THEN
+        why := format(' Its %s is already set (%s); it is set once.', coalesce(stamp, settable),
+                      old_row ->> coalesce(stamp, settable));
+      ELSIF coalesce(btrim(pg_catalog.to_jsonb(NEW) ->> settable), '') = '' THEN
+        why := format(' The new %s is empty.', settable);
+      ELSE
+        IF stamp IS NOT NULL THEN
+          NEW := pg_catalog.jsonb_populate_record(NEW, pg_catalog.jsonb_build_object(stamp, frontrunner.clock()));
+        END IF;
+        RETURN NEW;
+      END IF;
+    END IF;
+  END IF;
+  FOR k IN 1 .. 2 LOOP
+    texts[k] := replace(texts[k], '{op}', TG_OP);
+    FOR col IN SELECT DISTINCT m[1] FROM pg_catalog.regexp_matches(texts[k], '\{(\w+)\}', 'g') m LOOP
+      EXECUTE format('SELECT ($1).%I::text', col) USING OLD INTO val;
+      texts[k] := replace(texts[k], '{' || col || '}', coalesce(val, 'NULL'));
+    END LOOP;
+  END LOOP;
+  RAISE EXCEPTION USING MESSAGE = texts[1], ERRCODE = TG_ARGV[0], DETAIL = texts[2] || why,
+                        HINT = TG_ARGV[3], TABLE = TG_TABLE_NAME;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.refuse_change() IS
+  'row trigger: UPDATE and DELETE refused with the trigger''s arguments (SQLSTATE, message, detail, hint; {op} and {column} filled from the operation and the old row), except the one change named by the optional fifth and sixth arguments: a column set once to a non-blank value, the other stamped with clock()';
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_violations(rows @extschema@.disclosed_indicator[], publication boolean)
+RETURNS TABLE (disclosure bigint, step int, indicator text, standard @extschema@.stdcode, rule text,
+               sqlstate text, message text, detail text, hint text, table_name text, column_name text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+-- (on a distributed registry its query, which names the rows' enterprises,
+-- may run inside a query on their shard: disclosure_violations())
+SET citus.allow_nested_distributed_execution = on
+AS $$
+#variable_conflict use_column
+DECLARE
+  tenants frontrunner.uscc[];
+BEGIN
+  -- The one source of the rules on a disclosed indicator, for data entry
+  -- (publication false: the triggers on disclosed_indicator pass the rows
+  -- written) and for publication (disclosure_violations() passes every
+  -- indicator of the disclosures published):
+  --   step 1  rule 5   the disclosure is a draft (data entry only)
+  --   step 4  23503    the indicator is defined for the disclosure's category
+  --   step 6  rule 3   at least as strict as every in-force mandatory standard
+  --   step 7  rule 4   at least as strict as every in-force recommended
+  --                    national or industry standard, unless the disclosure
+  --                    states otherwise (publication only)
+  -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
+  -- in the order the first is chosen: disclosure, step, indicator, standard.
+  -- Hash joins over the rows, the floors in force computed once.
+  -- The disclosures are read by id; on a distributed registry also by the
+  -- enterprises of the rows (tenants): a rule on a shard reads that shard
+  -- (frontrunner.citus_tenants()).
+  IF pg_catalog.cardinality(rows) = 0 THEN
+    RETURN;
+  END IF;
+  tenants := frontrunner.citus_tenants(rows);
+  RETURN QUERY
+  WITH n AS MATERIALIZED (
+    SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
+           coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
+    FROM pg_catalog.unnest(rows) r
+    JOIN frontrunner.disclosure d ON d.id = r.disclosure
+    WHERE (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+  ), defs AS MATERIALIZED (
+    SELECT x.category, x.key
+    FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
+  ), floors AS MATERIALIZED (
+    SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
+    FROM frontrunner.requirement_in_force_typed f
+    WHERE f.nature = 'mandatory'
+       OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
+  )
+  SELECT v.* FROM (
+    SELECT n.disclosure, 1, n.indicator, NULL::frontrunner.stdcode, 'rule 5', 'FR005',
+           format('rule 5 (publication): indicators of %s disclosure %s are immutable', n.status, n.disclosure),
+           format('Disclosure %s has status %s; indicator %s = %s.', n.disclosure, n.status, n.indicator, n.requirement),
+           'Publish a new version of the disclosure with the changed indicators.',
+           'disclosed_indicator', NULL
+    FROM n WHERE NOT publication AND n.status <> 'draft'
+    UNION ALL
+    SELECT n.disclosure, 4, n.indicator, NULL, 'indicator_def', '23503',
+           format('indicator "%s" is not defined for category "%s"', n.indicator, n.category),
+           format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', n.category, n.indicator),
+           CASE WHEN publication THEN 'Remove the indicator from the disclosure or define it for the category.'
+                ELSE 'Disclose an indicator of the category, or add it to indicator_def first.' END,
+           'disclosed_indicator', 'indicator'
+    FROM n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
+    WHERE x.key IS NULL
+    UNION ALL
+    SELECT n.disclosure, CASE f.nature WHEN 'mandatory' THEN 6 ELSE 7 END, n.indicator, f.standard,
+           CASE f.nature WHEN 'mandatory' THEN 'rule 3' ELSE 'rule 4' END,
+           CASE f.nature WHEN 'mandatory' THEN 'FR003' ELSE 'FR004' END,
+           CASE f.nature
+             WHEN 'mandatory' THEN format('rule 3 (mandatory floor): indicator "%s" is looser than mandatory standard %s', n.indicator, f.standard)
+             ELSE format('rule 4 (recommended floor): indicator "%s" is looser than recommended standard %s and no statement is given', n.indicator, f.standard) END,
+           -- (at data entry the disclosure is the one being written)
+           CASE WHEN publication THEN format('Disclosure %s. ', n.disclosure) ELSE '' END
+           || format('Disclosed requirement: %s; %s %s: %s (compare: %s).', n.requirement, f.standard,
+                     CASE f.nature WHEN 'mandatory' THEN 'requires' ELSE 'recommends' END, f.requirement, c.verdict),
+           CASE f.nature
+             WHEN 'mandatory' THEN format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.', f.standard, f.requirement)
+             ELSE format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.', f.requirement, f.standard) END,
+           CASE f.nature WHEN 'mandatory' THEN 'disclosed_indicator' ELSE 'disclosure' END,
+           CASE f.nature WHEN 'mandatory' THEN 'requirement' ELSE 'below_recommended_statement' END
+    FROM n
+    JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
+    CROSS JOIN LATERAL (SELECT frontrunner.compare(n.requirement, f.requirement) AS verdict) c
+    WHERE (f.nature = 'mandatory' OR n.no_statement)
+      AND c.verdict NOT IN ('stricter', 'equal')
+  ) v (disclosure, step, indicator, standard, rule, sqlstate, message, detail, hint, table_name, column_name)
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_violations(ids bigint[], tenants @extschema@.uscc[])
+RETURNS TABLE (disclosure bigint, indicator text, rule text, sqlstate text, message text,
+               detail text, hint text, table_name text, column_name text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+  -- Every rule a publication checks, over the disclosures as a whole: one
+  -- row per violation, the first bad disclosure first and, within one, the
+  -- checks in this order (indicator_violations() numbers the steps):
+  --   step 2  rule 1  an enterprise standard number has its year, not in the future
+  --   step 3  rule 1  the executed standard, when known, is not withdrawn
+  --   step 4  23503   every indicator is defined for the category
+  --   step 5  rule 2  an own enterprise standard discloses every required
+  --                   indicator with a test method (missing ones first)
+  --   step 6  rule 3  mandatory floor (again: standards may have changed)
+  --   step 7  rule 4  recommended floor without the explicit statement
+  -- disclosure_publication_check() raises the first row.
+  -- tenants: NULL, or the enterprises of the disclosures (a distributed
+  -- registry: the rule on a shard names those of its rows, and reads that
+  -- shard).
+  RETURN QUERY
+  WITH pub AS MATERIALIZED (
+    SELECT d.id, d.enterprise, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
+           CASE WHEN frontrunner.std_kind(d.standard) = 'enterprise'
+                THEN frontrunner.standard_number_problem(d.standard) END AS numbering
+    FROM frontrunner.disclosure d
+    WHERE d.id = ANY (ids) AND (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+  ), ind AS MATERIALIZED (
+    SELECT i.disclosure, i.indicator, i.requirement, i.test_method,
+           -- (a row of the table: on a shard its own row type is the shard's)
+           ROW(i.disclosure, i.indicator, i.requirement, i.test_method, i.enterprise)::frontrunner.disclosed_indicator AS row_
+    FROM pub p
+    JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) p.enterprise AND i.disclosure = p.id
+    WHERE (tenants IS NULL OR i.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+  ), incomplete AS (
+    -- the required indicators an own enterprise standard misses or gives no method for
+    SELECT p.id, p.category, p.standard,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NULL) AS missing,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NOT NULL) AS no_method
+    FROM pub p
+    JOIN frontrunner.indicator_def x ON x.category = p.category AND x.required
+    LEFT JOIN ind i ON i.disclosure = p.id AND i.indicator = x.key
+    WHERE p.own AND (i.indicator IS NULL OR i.test_method IS NULL)
+    GROUP BY p.id, p.category, p.standard
+  )
+  SELECT v.disclosure, v.indicator, v.rule, v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name
+  FROM (
+    SELECT p.id AS disclosure, 2 AS step, NULL::text AS indicator, NULL::frontrunner.stdcode AS standard,
+           'rule 1' AS rule, 'FR001' AS sqlstate, p.numbering[1] AS message, p.numbering[2] AS detail,
+           p.numbering[3] AS hint, 'disclosure' AS table_name, 'standard' AS column_name
+    FROM pub p WHERE p.numbering IS NOT NULL
+    UNION ALL
+    SELECT p.id, 3, NULL, NULL, 'rule 1', 'FR001',
+           format('rule 1 (numbering): standard %s was withdrawn on %s', p.standard, s.withdrawn_on),
+           format('Disclosure %s executes %s, withdrawn on %s.', p.id, p.standard, s.withdrawn_on),
+           'Execute the edition in force (see table standard) and disclose its number.',
+           'disclosure', 'standard'
+    FROM pub p JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) p.standard
+    WHERE s.withdrawn_on <= CURRENT_DATE
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s does not disclose every required indicator of category "%s"', c.id, c.category),
+           format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', c.standard, c.missing),
+           'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
+           'disclosed_indicator', 'indicator'
+    FROM incomplete c WHERE c.missing IS NOT NULL
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s gives no test method for required indicators', c.id),
+           format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', c.standard, c.no_method),
+           'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
+           'disclosed_indicator', 'test_method'
+    FROM incomplete c WHERE c.missing IS NULL
+    UNION ALL
+    SELECT w.disclosure, w.step, w.indicator, w.standard, w.rule, w.sqlstate, w.message, w.detail, w.hint,
+           w.table_name, w.column_name
+    FROM frontrunner.indicator_violations(
+           ARRAY(SELECT i.row_ FROM ind i), true) w
+  ) v
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.disclosure_violations(bigint[], @extschema@.uscc[]) IS
+  'disclosure_violations(ids) of the disclosures of these enterprises (tenants; NULL: any): what the publication rule on a shard of a distributed registry checks, naming the enterprises of its rows';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_violations(ids bigint[])
+RETURNS TABLE (disclosure bigint, indicator text, rule text, sqlstate text, message text,
+               detail text, hint text, table_name text, column_name text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT frontrunner.citus_distributed() THEN
+    RETURN QUERY SELECT v.* FROM frontrunner.disclosure_violations(ids, NULL) v;
+    RETURN;
+  END IF;
+  -- on a distributed registry one enterprise at a time, each on its shard as
+  -- the publication rule checks it (the rows of a disclosure come from one
+  -- enterprise, in their order)
+  RETURN QUERY
+  SELECT v.disclosure, v.indicator, v.rule, v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name
+  FROM pg_catalog.unnest(frontrunner.citus_tenants(ids)) t
+  CROSS JOIN LATERAL frontrunner.disclosure_violations(ids, ARRAY[t]) WITH ORDINALITY v
+  ORDER BY v.disclosure, v.ordinality;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_publication_check(ids bigint[], tenants @extschema@.uscc[])
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v record;
+BEGIN
+  SELECT * INTO v FROM frontrunner.disclosure_violations(ids, tenants) LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[], @extschema@.uscc[]) IS
+  'disclosure_publication_check(ids) of the disclosures of these enterprises (tenants; NULL: any), as the publication rule runs it';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_publication_check(ids bigint[])
+RETURNS void
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v record;
+BEGIN
+  SELECT * INTO v FROM frontrunner.disclosure_violations(ids) LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_before_update() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  prev record;
+  -- the other disclosures read are the enterprise's (on a distributed
+  -- registry: the rule fires on the enterprise's shard and reads that shard)
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN OLD.enterprise END;
+  foreign_version boolean := false;
+BEGIN
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 5 (publication): the id of a disclosure cannot change'
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.',
+            TABLE = 'disclosure', COLUMN = 'id';
+  END IF;
+
+  IF OLD.status = 'draft' THEN
+    IF NEW.status IN ('withdrawn', 'superseded') THEN
+      RAISE EXCEPTION 'rule 5 (publication): draft % cannot become %', OLD.id, NEW.status
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s is a draft; only published disclosures are withdrawn or superseded.', OLD.id),
+              HINT = 'Delete the draft instead, or publish it first.',
+              TABLE = 'disclosure', COLUMN = 'status';
+    END IF;
+    NEW.withdrawn_at := NULL;
+    IF NOT (NEW.standard OPERATOR(frontrunner.=) OLD.standard) THEN
+      PERFORM frontrunner.check_standard_number(NEW.standard);
+    END IF;
+    IF NEW.status = 'draft' THEN
+      NEW.published_at := NULL;
+      RETURN NEW;
+    END IF;
+
+    -- publication: the new version and what it supersedes
+    IF NEW.supersedes IS NOT NULL THEN
+      -- the lock serialises two versions superseding the same disclosure
+      SELECT d.status, d.enterprise, d.category INTO prev
+      FROM frontrunner.disclosure d
+      WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes
+      FOR UPDATE;
+      IF NOT FOUND THEN
+        -- FOR UPDATE sees only the rows the caller may update (RLS): another
+        -- enterprise's disclosure that the caller may read (not a draft) is
+        -- found without the lock, and its owner is the reason, not its status
+        -- (on a distributed registry the reference (enterprise, supersedes)
+        -- keeps versions within one enterprise: its shard is read)
+        SELECT d.status, d.enterprise, d.category INTO prev
+        FROM frontrunner.disclosure d
+        WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes;
+        foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
+      END IF;
+      IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % cannot be superseded: it is %', NEW.supersedes, coalesce(prev.status, 'missing')
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s supersedes %s, whose status is %s.', NEW.id, NEW.supersedes, coalesce(prev.status, 'missing')),
+                HINT = 'Only the current published version can be superseded; supersede the latest version (see disclosure_history()).',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+      IF prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise OR prev.category <> NEW.category THEN
+        RAISE EXCEPTION 'rule 5 (publication): disclosure % belongs to another enterprise or category', NEW.supersedes
+          USING ERRCODE = 'FR005',
+                DETAIL = format('Disclosure %s is by %s in category %s; the new version is by %s in category %s.',
+                                NEW.supersedes, prev.enterprise, prev.category, NEW.enterprise, NEW.category),
+                HINT = 'A new version supersedes a disclosure of the same enterprise and category.',
+                TABLE = 'disclosure', COLUMN = 'supersedes';
+      END IF;
+    END IF;
+    -- rules 1-4 over the whole disclosure: disclosure_after_statement()
+    NEW.published_at := frontrunner.clock();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'withdrawn' THEN
+    IF (pg_catalog.to_jsonb(NEW) - '{status,withdrawn_at,withdraw_reason}'::text[])
+       <> (pg_catalog.to_jsonb(OLD) - '{status,withdrawn_at,withdraw_reason}'::text[]) THEN
+      RAISE EXCEPTION 'rule 5 (publication): published disclosure % is immutable', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = 'Withdrawal changes status, withdrawn_at and withdraw_reason only.',
+              HINT = 'Withdraw with UPDATE … SET status = ''withdrawn'', withdraw_reason = ''…'' and publish a new version for other changes.',
+              TABLE = 'disclosure';
+    END IF;
+    IF coalesce(btrim(NEW.withdraw_reason), '') = '' THEN
+      RAISE EXCEPTION 'rule 5 (publication): withdrawing disclosure % needs a reason', OLD.id
+        USING ERRCODE = 'FR005',
+              DETAIL = format('Disclosure %s: withdraw_reason is empty.', OLD.id),
+              HINT = 'Set withdraw_reason in the same UPDATE (or call withdraw_disclosure(id, reason)).',
+              TABLE = 'disclosure', COLUMN = 'withdraw_reason';
+    END IF;
+    NEW.withdrawn_at := frontrunner.clock();
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded'
+     AND (pg_catalog.to_jsonb(NEW) - 'status') = (pg_catalog.to_jsonb(OLD) - 'status')
+     AND EXISTS (SELECT FROM frontrunner.disclosure s
+                 WHERE (tenant IS NULL OR s.enterprise OPERATOR(frontrunner.=) tenant)
+                   AND s.supersedes = OLD.id AND s.status = 'published') THEN
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'superseded' THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % is superseded only by publishing its new version', OLD.id
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s has no published version with supersedes = %s.', OLD.id, OLD.id),
+            HINT = 'Insert the new version with supersedes set and publish it: the old one becomes superseded in the same transaction.',
+            TABLE = 'disclosure', COLUMN = 'status';
+  END IF;
+  RAISE EXCEPTION 'rule 5 (publication): % disclosure % is immutable', OLD.status, OLD.id
+    USING ERRCODE = 'FR005',
+          DETAIL = format('Disclosure %s has status %s; published disclosures are never changed.', OLD.id, OLD.status),
+          HINT = CASE OLD.status WHEN 'published'
+                   THEN 'Publish a new version with supersedes = ' || OLD.id || ', or withdraw it with a reason.'
+                   ELSE 'A withdrawn or superseded disclosure is final.' END,
+          TABLE = 'disclosure';
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  twin record;
+  prev_ids bigint[];
+  ids bigint[];
+  ents frontrunner.uscc[];
+  sts text[];
+  notes text[];
+  published bigint[];
+  tenants frontrunner.uscc[];
+  stamp timestamptz := frontrunner.clock();
+BEGIN
+  -- The transition table is read by queries on it alone, into arrays; every
+  -- other query names the enterprises of its rows (tenants, on a
+  -- distributed registry: the statement fires on each shard with that
+  -- shard's rows, and these queries read that shard).
+  IF TG_OP = 'INSERT' THEN
+    SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+           pg_catalog.array_agg(n.status ORDER BY n.id)
+      INTO ids, ents, sts FROM new_rows n;
+    IF ids IS NULL THEN
+      RETURN NULL;  -- (on a distributed registry: a shard the statement wrote nothing into)
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'create', NULL, u.st, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
+    RETURN NULL;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT pg_catalog.array_agg(o.id ORDER BY o.id), pg_catalog.array_agg(o.enterprise ORDER BY o.id),
+           pg_catalog.array_agg(o.status ORDER BY o.id)
+      INTO ids, ents, sts FROM old_rows o;
+    IF ids IS NULL THEN
+      RETURN NULL;
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'delete', u.st, NULL, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
+    RETURN NULL;
+  END IF;
+
+  -- UPDATE: disclosure_before_update lets a row change only draft → draft,
+  -- draft → published, published → withdrawn and published → superseded,
+  -- so every new row that is not a draft is a state change and its old
+  -- status follows from the new one (no join of the transition tables)
+  SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+         pg_catalog.array_agg(n.status ORDER BY n.id),
+         pg_catalog.array_agg(CASE n.status WHEN 'withdrawn' THEN n.withdraw_reason
+                                            WHEN 'published' THEN 'supersedes ' || n.supersedes END ORDER BY n.id),
+         pg_catalog.array_agg(n.id ORDER BY n.id) FILTER (WHERE n.status = 'published'),
+         pg_catalog.array_agg(n.supersedes) FILTER (WHERE n.status = 'published' AND n.supersedes IS NOT NULL)
+    INTO ids, ents, sts, notes, published, prev_ids
+  FROM new_rows n
+  WHERE n.status <> 'draft';
+  IF ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  tenants := CASE WHEN frontrunner.citus_distributed() THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+
+  -- publication: rules 1-4 over every disclosure this statement published
+  IF published IS NOT NULL THEN
+    PERFORM frontrunner.disclosure_publication_check(published, tenants);
+  END IF;
+
+  -- the history; a superseded version notes its successor
+  SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
+           SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+           FROM frontrunner.disclosure s
+           WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+             AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
+    INTO notes
+  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, note, enterprise)
+  SELECT u.id, stamp,
+         CASE u.st WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
+         CASE u.st WHEN 'published' THEN 'draft' ELSE 'published' END, u.st, u.note, u.e
+  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, note, e, o)
+  ORDER BY u.o;
+
+  -- new versions: the one they supersede becomes superseded, exactly once
+  SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
+  FROM new_rows n
+  WHERE n.status = 'published' AND n.supersedes IS NOT NULL
+  GROUP BY n.supersedes
+  HAVING count(*) > 1
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % would be superseded by several versions', twin.supersedes
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosures %s, published together, all supersede %s.', twin.ids, twin.supersedes),
+            HINT = 'Publish one new version; delete or re-point the other drafts.',
+            TABLE = 'disclosure', COLUMN = 'supersedes';
+  END IF;
+  IF prev_ids IS NOT NULL THEN
+    UPDATE frontrunner.disclosure SET status = 'superseded'
+    WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_entry_check(written @extschema@.disclosed_indicator[],
+                                                  removed @extschema@.disclosed_indicator[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  v record;
+  tenant frontrunner.uscc;
+BEGIN
+  IF coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) = 0 THEN
+    RETURN;  -- (on a distributed registry: a shard the statement wrote nothing into)
+  END IF;
+  -- the disclosures of the rows, locked (in id order) against a concurrent
+  -- publication; a disclosure already gone is a cascade from deleting a draft.
+  -- On a distributed registry one lock per enterprise of the rows (Citus
+  -- locks only rows it reads from one shard, by one enterprise)
+  FOREACH tenant IN ARRAY coalesce(frontrunner.citus_tenants(written || removed), ARRAY[NULL::frontrunner.uscc]) LOOP
+    PERFORM FROM frontrunner.disclosure d
+    WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
+                   UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
+      AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+    ORDER BY d.id
+    FOR SHARE OF d;
+  END LOOP;
+  -- a row changed or deleted leaves a draft (rule 5); the rows written are
+  -- checked as at data entry
+  SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
+  END IF;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_history(id bigint)
+RETURNS TABLE (event bigint, at timestamptz, action text, old_status text, new_status text,
+               by_user name, by_session name, note text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- (PL/pgSQL: Citus plans no SQL function with parameters)
+  RETURN QUERY
+  SELECT e.id, e.at, e.action, e.old_status, e.new_status, e.by_user, e.by_session, e.note
+  FROM frontrunner.disclosure_event e
+  WHERE e.disclosure = $1
+  ORDER BY e.id;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.publish_disclosure(id bigint) RETURNS timestamptz
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  at timestamptz;
+  -- on a distributed registry the UPDATE names the enterprise (its shard only)
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed()
+                                  THEN (SELECT d.enterprise FROM frontrunner.disclosure d WHERE d.id = $1) END;
+BEGIN
+  UPDATE frontrunner.disclosure d SET status = 'published'
+  WHERE d.id = $1 AND d.status = 'draft' AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+  RETURNING d.published_at INTO at;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): no draft disclosure %', $1
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM frontrunner.disclosure d WHERE d.id = $1), 'no such disclosure')),
+            HINT = 'Only a draft is published.',
+            TABLE = 'disclosure';
+  END IF;
+  RETURN at;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.withdraw_disclosure(id bigint, reason text) RETURNS timestamptz
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  at timestamptz;
+  -- on a distributed registry the UPDATE names the enterprise (its shard only)
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed()
+                                  THEN (SELECT d.enterprise FROM frontrunner.disclosure d WHERE d.id = $1) END;
+BEGIN
+  UPDATE frontrunner.disclosure d SET status = 'withdrawn', withdraw_reason = $2
+  WHERE d.id = $1 AND d.status = 'published' AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+  RETURNING d.withdrawn_at INTO at;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): no published disclosure %', $1
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosure %s: %s.', $1, coalesce((SELECT 'status ' || d.status FROM frontrunner.disclosure d WHERE d.id = $1), 'no such disclosure')),
+            HINT = 'Only the current published version is withdrawn.',
+            TABLE = 'disclosure';
+  END IF;
+  RETURN at;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  d record;
+  verdict text;
+  -- on a distributed registry the row's enterprise: the rule reads its shard
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
+BEGIN
+  IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
+     OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  SELECT x.status, i.requirement INTO d
+  FROM frontrunner.disclosure x
+  LEFT JOIN frontrunner.disclosed_indicator i
+    ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.disclosure;
+  IF NOT FOUND OR d.status = 'draft' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosure %s: %s.', NEW.disclosure, coalesce('status ' || d.status, 'no such disclosure')),
+            HINT = 'Spot checks are recorded against published (or since withdrawn or superseded) disclosures.',
+            TABLE = 'spot_check', COLUMN = 'disclosure';
+  END IF;
+  IF d.requirement IS NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): disclosure % does not disclose indicator "%"', NEW.disclosure, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
+                            coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
+                                      FROM frontrunner.disclosed_indicator i
+                                      WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+                                        AND i.disclosure = NEW.disclosure), 'none')),
+            HINT = 'A spot check measures a disclosed indicator.',
+            TABLE = 'spot_check', COLUMN = 'indicator';
+  END IF;
+  IF NEW.sampled_on > CURRENT_DATE THEN
+    RAISE EXCEPTION 'rule 6 (spot check): sampling date % is in the future', NEW.sampled_on
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column sampled_on is %s; today is %s.', NEW.sampled_on, CURRENT_DATE),
+            HINT = 'Record a spot check once the sample has been taken.',
+            TABLE = 'spot_check', COLUMN = 'sampled_on';
+  END IF;
+  -- a sampling plan (n=5, c=2, m=100, M=1000 CFU/g) is judged on the results
+  -- of its n sample units; measured then holds the largest of them
+  IF frontrunner.form(d.requirement) = 'plan' THEN
+    IF NEW.results IS NULL OR pg_catalog.cardinality(NEW.results) <> frontrunner.plan_n(d.requirement) THEN
+      RAISE EXCEPTION 'rule 6 (spot check): the disclosed requirement % of % is a sampling plan judged on % results', d.requirement, NEW.indicator, frontrunner.plan_n(d.requirement)
+        USING ERRCODE = 'FR006',
+              DETAIL = format('Column results holds %s.', coalesce(pg_catalog.cardinality(NEW.results) || ' results', 'no results')),
+              HINT = format('Record the result of each of the %s sample units in results (numeric[], in %s); measured is then set to the largest.',
+                            frontrunner.plan_n(d.requirement), coalesce(nullif(frontrunner.unit(d.requirement), ''), 'the plan''s unit')),
+              TABLE = 'spot_check', COLUMN = 'results';
+    END IF;
+    NEW.measured := (SELECT pg_catalog.format('%s %s', pg_catalog.max(r), frontrunner.unit(d.requirement))
+                     FROM pg_catalog.unnest(NEW.results) r)::frontrunner.indicator;
+    NEW.conforms := frontrunner.satisfies(NEW.results, d.requirement, NEW.method);
+    RETURN NEW;
+  ELSIF NEW.results IS NOT NULL THEN
+    RAISE EXCEPTION 'rule 6 (spot check): results are the sample results of a sampling plan, and % of % is none', d.requirement, NEW.indicator
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Column results holds %s.', NEW.results),
+            HINT = 'Record the measured value in measured and leave results empty.',
+            TABLE = 'spot_check', COLUMN = 'results';
+  END IF;
+  verdict := frontrunner.compare(NEW.measured, d.requirement);
+  IF verdict = 'incomparable' THEN
+    RAISE EXCEPTION 'rule 6 (spot check): measured value % cannot be compared with the disclosed requirement %', NEW.measured, d.requirement
+      USING ERRCODE = 'FR006',
+            DETAIL = format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, d.requirement),
+            HINT = 'Record the measured value in a unit of the same quantity as the requirement.',
+            TABLE = 'spot_check', COLUMN = 'measured';
+  END IF;
+  NEW.conforms := frontrunner.satisfies(NEW.measured, d.requirement, NEW.method);
+  RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE VIEW @extschema@.spot_check_failure AS
+SELECT d.enterprise::text AS enterprise, c.disclosure, c.indicator, c.sampled_on,
+       c.measured::text AS measured, i.requirement::text AS requirement, c.method, c.id AS spot_check
+FROM @extschema@.spot_check c
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) c.enterprise AND d.id = c.disclosure
+JOIN @extschema@.disclosed_indicator i
+  ON i.enterprise OPERATOR(@extschema@.=) c.enterprise AND i.disclosure = c.disclosure AND i.indicator = c.indicator
+WHERE NOT c.conforms;
+
+CREATE OR REPLACE FUNCTION @extschema@.excluded(enterprise @extschema@.uscc, deadline timestamptz,
+                                     exclusion_days int DEFAULT 365)
+RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF exclusion_days < 0 THEN
+    RAISE EXCEPTION 'exclusion_days must not be negative'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('Parameter exclusion_days is %s.', exclusion_days),
+            HINT = 'Give the number of days after a failing spot check during which the enterprise is excluded (365 by default).';
+  END IF;
+  -- (a spot check carries its disclosure's enterprise)
+  RETURN EXISTS (
+    SELECT FROM frontrunner.spot_check c
+    WHERE c.enterprise OPERATOR(frontrunner.=) $1
+      AND NOT c.conforms
+      AND $2 >= c.sampled_on::timestamptz
+      AND $2 < (c.sampled_on + $3)::timestamptz);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.import_disclosures(publish boolean DEFAULT true)
+RETURNS TABLE (source_ref text, line bigint, disclosure bigint, outcome text,
+               sqlstate text, message text, detail text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  g record;
+  r record;
+  hdr record;
+  row_errors int;
+  bad_lines bigint[];
+  cur_line bigint;
+  new_id bigint;
+  prev_id bigint;
+  v_uscc frontrunner.uscc;
+  v_std frontrunner.stdcode;
+  v_req frontrunner.indicator;
+  v_tm frontrunner.stdcode;
+  e_state text;
+  e_msg text;
+  e_detail text;
+  -- progress (frontrunner.progress): disclosures staged, done so far
+  report boolean := frontrunner.progress();
+  t0 timestamptz := clock_timestamp();
+  total bigint;
+  done bigint := 0;
+BEGIN
+  IF report THEN
+    SELECT count(*), sum(x.n) INTO total, e_msg
+    FROM (SELECT count(*) AS n FROM frontrunner.disclosure_import s GROUP BY s.source_ref) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows', total, coalesce(e_msg, '0')));
+  END IF;
+  FOR g IN
+    SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines,
+           count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
+                           s.supersedes_ref, s.below_recommended_statement, s.published)) AS variants
+    FROM frontrunner.disclosure_import s
+    GROUP BY s.source_ref
+    ORDER BY min(s.line)
+  LOOP
+    IF report AND done > 0 AND done % 1000 = 0 THEN
+      PERFORM frontrunner.progress(format('import_disclosures(): %s of %s disclosures done in %s s',
+                                          done, total, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+    END IF;
+    done := done + 1;
+    source_ref := g.ref;
+    disclosure := NULL;
+
+    IF g.ref IS NULL OR btrim(g.ref) = '' THEN
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        line := cur_line; outcome := 'rejected'; import_disclosures.sqlstate := '23502';
+        message := 'source_ref is required';
+        detail := 'Rows of one disclosure share its platform identifier in column source_ref.';
+        RETURN NEXT;
+      END LOOP;
+      CONTINUE;
+    END IF;
+    IF g.variants > 1 THEN
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        line := cur_line; outcome := 'rejected'; import_disclosures.sqlstate := '22023';
+        message := format('rows of disclosure %s disagree on the disclosure columns', g.ref);
+        detail := 'uscc, enterprise_name, category, product, standard, supersedes_ref, below_recommended_statement and published must be equal on every row of one source_ref.';
+        RETURN NEXT;
+      END LOOP;
+      CONTINUE;
+    END IF;
+
+    -- values: every row checked, every bad one reported
+    row_errors := 0;
+    bad_lines := '{}';
+    SELECT s.* INTO hdr FROM frontrunner.disclosure_import s WHERE s.line = g.lines[1];
+    BEGIN
+      v_uscc := hdr.uscc::frontrunner.uscc;
+      v_std := hdr.standard::frontrunner.stdcode;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
+      line := g.lines[1]; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
+      RETURN NEXT;
+      row_errors := row_errors + 1;
+      bad_lines := bad_lines || g.lines[1];
+    END;
+    FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
+      BEGIN
+        v_req := r.requirement::frontrunner.indicator;
+        v_tm := r.test_method::frontrunner.stdcode;
+      EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
+        line := r.line; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
+        RETURN NEXT;
+        row_errors := row_errors + 1;
+        bad_lines := bad_lines || r.line;
+      END;
+    END LOOP;
+    IF row_errors > 0 THEN
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        CONTINUE WHEN cur_line = ANY (bad_lines);
+        line := cur_line; outcome := 'rejected'; import_disclosures.sqlstate := NULL;
+        message := format('disclosure %s not imported: %s other row(s) of it are invalid', g.ref, row_errors);
+        detail := NULL;
+        RETURN NEXT;
+      END LOOP;
+      CONTINUE;
+    END IF;
+
+    -- the disclosure, through the rules, in its own subtransaction
+    cur_line := NULL;
+    BEGIN
+      prev_id := NULL;
+      IF hdr.supersedes_ref IS NOT NULL THEN
+        -- (source_ref is unique; on a distributed registry per enterprise,
+        -- and the enterprise's own comes first)
+        SELECT d.id INTO prev_id FROM frontrunner.disclosure d WHERE d.source_ref = hdr.supersedes_ref
+        ORDER BY d.enterprise OPERATOR(frontrunner.=) v_uscc DESC LIMIT 1;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'previous version % is not in the registry', hdr.supersedes_ref
+            USING ERRCODE = 'FR005',
+                  DETAIL = format('Disclosure %s supersedes %s, which has not been imported.', g.ref, hdr.supersedes_ref),
+                  HINT = 'Import the previous version first (or leave supersedes_ref empty).';
+        END IF;
+      END IF;
+      -- a name creates the enterprise or renames it; without one the
+      -- enterprise must exist (the foreign key says so otherwise)
+      IF nullif(btrim(hdr.enterprise_name), '') IS NOT NULL THEN
+        INSERT INTO frontrunner.enterprise AS e (uscc, name)
+        VALUES (v_uscc, btrim(hdr.enterprise_name))
+        ON CONFLICT ON CONSTRAINT enterprise_pkey DO UPDATE SET name = EXCLUDED.name
+          WHERE e.name IS DISTINCT FROM EXCLUDED.name;
+      END IF;
+      INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, supersedes,
+                                          below_recommended_statement, source_ref, source_published)
+      VALUES (v_uscc, hdr.category, hdr.product, v_std, prev_id,
+              nullif(btrim(hdr.below_recommended_statement), ''), g.ref, hdr.published)
+      RETURNING id INTO new_id;
+      -- the indicators in one statement (the rules' statement-level checks
+      -- run once, not once a row); when it fails, again one row at a time
+      -- in the order of the lines, so that the rejected line is the one the
+      -- rules refuse, with the same error
+      BEGIN
+        INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
+        SELECT v_uscc, new_id, s.indicator, s.requirement::frontrunner.indicator, s.test_method::frontrunner.stdcode
+        FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line;
+      EXCEPTION WHEN OTHERS THEN
+        FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
+          cur_line := r.line;
+          INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
+          VALUES (v_uscc, new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
+        END LOOP;
+      END;
+      cur_line := NULL;
+      IF publish THEN
+        UPDATE frontrunner.disclosure d SET status = 'published'
+        WHERE d.enterprise OPERATOR(frontrunner.=) v_uscc AND d.id = new_id;
+      END IF;
+      DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines);
+      FOREACH cur_line IN ARRAY g.lines LOOP
+        line := cur_line; disclosure := new_id; outcome := CASE WHEN publish THEN 'published' ELSE 'draft' END;
+        import_disclosures.sqlstate := NULL; message := NULL; detail := NULL;
+        RETURN NEXT;
+      END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL;
+      disclosure := NULL; outcome := 'rejected'; import_disclosures.sqlstate := e_state; message := e_msg; detail := nullif(e_detail, '');
+      IF cur_line IS NOT NULL THEN
+        line := cur_line;
+        RETURN NEXT;
+      ELSE
+        FOREACH cur_line IN ARRAY g.lines LOOP
+          line := cur_line;
+          RETURN NEXT;
+        END LOOP;
+      END IF;
+    END;
+  END LOOP;
+  IF report THEN
+    -- imported disclosures leave the staging table; rejected ones stay
+    SELECT count(*) INTO total FROM (SELECT DISTINCT s.source_ref FROM frontrunner.disclosure_import s) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures done in %s s, %s imported, %s rejected',
+                                        done, round(extract(epoch FROM clock_timestamp() - t0), 3), done - total, total));
+  END IF;
+END
+$$;
+
+CREATE OR REPLACE VIEW @extschema@.benchmark_pair AS
+SELECT p.disclosure, p.enterprise::text AS enterprise, p.category, p.status, p.indicator,
+       p.direction::text AS direction, p.unit, p.disclosed::text AS disclosed,
+       p.standard::text AS standard, p.std_kind, p.std_nature, p.benchmark_class, p.class_rank,
+       p.required::text AS required, p.test_method::text AS test_method, p.verdict, p.margin
+FROM @extschema@.benchmark_pair_typed p;
+
+CREATE OR REPLACE FUNCTION @extschema@.account_enterprise(r name) RETURNS @extschema@.uscc
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
+AS $$
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry the
+  -- policies that call it run on the workers, inside the shard queries, and
+  -- read account there, a reference table with a copy on every node)
+  RETURN (SELECT a.enterprise
+          FROM frontrunner.account a
+          JOIN pg_catalog.pg_roles m ON m.rolname = a.role
+          WHERE a.role = r
+            AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
+            AND frontrunner.role_in_group(r, 'frontrunner_enterprise'));
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.account_agency(r name) RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
+AS $$
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry the
+  -- policies that call it run on the workers, inside the shard queries, and
+  -- read account there, a reference table with a copy on every node)
+  RETURN (SELECT a.agency
+          FROM frontrunner.account a
+          JOIN pg_catalog.pg_roles m ON m.rolname = a.role
+          WHERE a.role = r
+            AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
+            AND frontrunner.role_in_group(r, 'frontrunner_agency'));
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_for_share(plan_id bigint, for_verdict boolean DEFAULT false)
+RETURNS @extschema@.evaluation_plan
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  copy text := 'frontrunner.evaluation_plan';
+BEGIN
+  IF frontrunner.citus_distributed() THEN
+    -- evaluation_plan is a reference table and the triggers of the plan's
+    -- rows fire on their copy on every node: each locks the plan in its own
+    -- node's copy (a lock through Citus would take every copy, from every
+    -- node at once)
+    EXECUTE $q$SELECT pg_catalog.format('frontrunner.%I', 'evaluation_plan_' || s.shardid)
+               FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = 'frontrunner.evaluation_plan'::pg_catalog.regclass$q$
+      INTO copy;
+  END IF;
+  IF for_verdict THEN
+    -- a no-op UPDATE, not a share lock: a concurrent publication or return
+    -- to draft waits for it and, under REPEATABLE READ, fails with 40001
+    EXECUTE pg_catalog.format('UPDATE %s e SET review_round = e.review_round WHERE e.id = $1 RETURNING e.*', copy)
+      INTO p USING plan_id;
+  ELSE
+    EXECUTE pg_catalog.format('SELECT e.* FROM %s e WHERE e.id = $1 FOR SHARE', copy) INTO p USING plan_id;
+  END IF;
+  RETURN p;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.plan_for_share(bigint, boolean) IS
+  'the evaluation plan with this id, locked FOR SHARE, or with for_verdict after a no-op UPDATE of its row (which orders a verdict with the plan''s publication or return to draft); on a distributed registry in this node''s copy of the reference table; all columns NULL when there is none: what the triggers of its core indicators and reviews read';
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_review_before_insert() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+BEGIN
+  -- a no-op UPDATE of the plan row orders the verdict with the plan's
+  -- publication or return to draft: the later of the two waits for the
+  -- earlier and, in READ COMMITTED, sees it; under REPEATABLE READ it fails
+  -- with 40001 (a share lock would let a publication whose snapshot predates
+  -- the verdict publish over it); on a distributed registry in this node's
+  -- copy of the plan
+  p := frontrunner.plan_for_share(NEW.plan, for_verdict => true);
+  IF p.id IS NULL THEN
+    -- NULL: the NOT NULL constraint says so (23502); else the foreign key (23503)
+    NEW.round := coalesce(NEW.round, 0);
+    RETURN NEW;
+  END IF;
+  IF NEW.verdict = 'clear' THEN
+    -- a regulator closes an open rejection (whatever the round), while the plan can still be published
+    IF p.status NOT IN ('draft', 'under_review') THEN
+      RAISE EXCEPTION 'rule 7 (plan review): plan % is %', p.code, p.status
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s (id %s) has status %s; the clear of %s''s rejection is refused.', p.code, p.id, p.status, NEW.reviewer),
+              HINT = 'Rejections are cleared while a plan is a draft or under review.',
+              TABLE = 'plan_review', COLUMN = 'verdict';
+    END IF;
+    PERFORM FROM frontrunner.plan_open_rejections(p.id) o WHERE o.reviewer = NEW.reviewer;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'rule 7 (plan review): % has no open rejection of plan %', NEW.reviewer, p.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Open rejections of plan %s: %s.', p.code,
+                              coalesce((SELECT string_agg(format('%s (round %s)', o.reviewer, o.round), ', ' ORDER BY o.reviewer)
+                                        FROM frontrunner.plan_open_rejections(p.id) o), 'none')),
+              HINT = 'A clear names the reviewer whose rejection it closes.',
+              TABLE = 'plan_review', COLUMN = 'reviewer';
+    END IF;
+  ELSIF p.status <> 'under_review' THEN
+    RAISE EXCEPTION 'rule 7 (plan review): plan % is not under review', p.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s; verdict %s by %s refused.', p.code, p.id, p.status, NEW.verdict, NEW.reviewer),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review first (UPDATE evaluation_plan SET status = ''under_review'').'
+                                 ELSE 'Reviews are recorded only while a plan is under review.' END,
+            TABLE = 'plan_review', COLUMN = 'plan';
+  END IF;
+  NEW.round := p.review_round;
+  NEW.reviewed_at := frontrunner.clock();
+  NEW.recorded_by := current_user;
+  RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.evaluation_plan_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  frozen text[] := '{status,review_round,review_started_at,notice_ends_at,published_at,closed_at}';
+  m record;
+  notice_end timestamptz;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'draft' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): a plan is entered as a draft'
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s inserted with status %s.', NEW.code, NEW.status),
+              HINT = 'Insert it as a draft, add its core indicators, submit it for review (UPDATE … SET status = ''under_review''), then publish it.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    PERFORM frontrunner.plan_policy_check(NEW.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    NEW.published_at := NULL;
+    NEW.closed_at := NULL;
+    NEW.review_round := 0;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
+    NEW.created_at := frontrunner.clock();
+    RETURN NEW;
+  END IF;
+
+  IF TG_OP = 'DELETE' THEN
+    IF OLD.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status, 'DELETE');
+    END IF;
+    RETURN OLD;
+  END IF;
+
+  -- UPDATE
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): the id of a plan cannot change'
+      USING ERRCODE = 'FR007', DETAIL = format('Old id: %s; new id: %s.', OLD.id, NEW.id),
+            HINT = 'Ids are assigned by the database.', TABLE = 'evaluation_plan', COLUMN = 'id';
+  END IF;
+  NEW.created_at := OLD.created_at;
+  NEW.review_round := OLD.review_round;
+  IF OLD.status = 'draft' THEN
+    IF NEW.status = 'closed' THEN
+      RAISE EXCEPTION 'rule 7 (plan workflow): draft plan % cannot be closed', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s is a draft.', OLD.code),
+              HINT = 'Publish it first, or delete the draft.',
+              TABLE = 'evaluation_plan', COLUMN = 'status';
+    END IF;
+    -- the review asked for: never below the regulator's minimum, and never
+    -- lowered once a review has started (a rejection is not escaped by
+    -- asking for less review in the next round)
+    IF OLD.review_round > 0 AND (NEW.required_approvals < OLD.required_approvals OR NEW.notice_days < OLD.notice_days) THEN
+      RAISE EXCEPTION 'rule 7 (review policy): the review plan % asks for cannot be lowered once its review has started', OLD.code
+        USING ERRCODE = 'FR007',
+              DETAIL = format('Plan %s went under review in %s round(s) with required_approvals %s and notice_days %s; the UPDATE sets %s and %s.',
+                              OLD.code, OLD.review_round, OLD.required_approvals, OLD.notice_days, NEW.required_approvals, NEW.notice_days),
+              HINT = 'After a review round, required_approvals and notice_days only go up.',
+              TABLE = 'evaluation_plan',
+              COLUMN = CASE WHEN NEW.required_approvals < OLD.required_approvals THEN 'required_approvals' ELSE 'notice_days' END;
+    END IF;
+    IF NEW.status <> 'draft' OR NEW.category IS DISTINCT FROM OLD.category
+       OR NEW.required_approvals IS DISTINCT FROM OLD.required_approvals OR NEW.notice_days IS DISTINCT FROM OLD.notice_days THEN
+      PERFORM frontrunner.plan_policy_check(OLD.code, NEW.category, NEW.required_approvals, NEW.notice_days);
+    END IF;
+    NEW.closed_at := NULL;
+    NEW.published_at := NULL;
+    NEW.review_started_at := NULL;
+    NEW.notice_ends_at := NULL;
+    IF NEW.status = 'under_review' THEN
+      -- submission: the plan must be publishable; a new review round and the public notice start
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      NEW.review_round := OLD.review_round + 1;
+      NEW.review_started_at := frontrunner.clock();
+      NEW.notice_ends_at := NEW.review_started_at + pg_catalog.make_interval(days => NEW.notice_days);
+    ELSIF NEW.status = 'published' THEN
+      IF NEW.required_approvals > 0 OR NEW.notice_days > 0 THEN
+        RAISE EXCEPTION 'rule 7 (plan review): plan % must be reviewed before it is published', OLD.code
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s requires %s approval(s) and a public notice of %s day(s); it is a draft.',
+                                OLD.code, NEW.required_approvals, NEW.notice_days),
+                HINT = 'Submit it for review (UPDATE … SET status = ''under_review''), record the reviews in plan_review, then publish it. Only a plan with required_approvals = 0 and notice_days = 0 (where the regulator''s minimum allows it) is published straight from draft.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      IF OLD.review_round > 0 THEN
+        PERFORM frontrunner.plan_review_check(OLD.id);  -- rejections of earlier rounds stay open
+      END IF;
+      NEW.published_at := frontrunner.clock();
+    END IF;
+    RETURN NEW;
+  END IF;
+
+  IF OLD.status = 'under_review' AND NEW.status <> 'under_review'
+     AND (pg_catalog.to_jsonb(NEW) - frozen) = (pg_catalog.to_jsonb(OLD) - frozen) THEN
+    IF NEW.status = 'draft' THEN
+      -- taken back: editable again; the reviews of this round stay on record but no longer count
+      NEW.review_started_at := NULL;
+      NEW.notice_ends_at := NULL;
+      NEW.published_at := NULL;
+      NEW.closed_at := NULL;
+      RETURN NEW;
+    END IF;
+    IF NEW.status = 'published' THEN
+      PERFORM frontrunner.plan_publication_check(OLD.id);
+      -- the regulator's minimum as it is now (raised during the review: the
+      -- higher number of approvals and the longer notice)
+      PERFORM frontrunner.plan_review_check(OLD.id);
+      SELECT * INTO m FROM frontrunner.review_minimum(OLD.category);
+      notice_end := greatest(OLD.notice_ends_at, OLD.review_started_at + pg_catalog.make_interval(days => m.min_notice_days));
+      IF frontrunner.clock() < notice_end THEN
+        RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, notice_end
+          USING ERRCODE = 'FR007',
+                DETAIL = format('Plan %s went under review at %s with notice_days = %s (%s: at least %s); the notice ends at %s; now is %s.',
+                                OLD.code, OLD.review_started_at, OLD.notice_days, m.policy, m.min_notice_days, notice_end, frontrunner.clock()),
+                HINT = 'Publish the plan once its public notice period is over.',
+                TABLE = 'evaluation_plan', COLUMN = 'status';
+      END IF;
+      NEW.review_started_at := OLD.review_started_at;
+      NEW.notice_ends_at := OLD.notice_ends_at;
+      NEW.closed_at := NULL;
+      NEW.published_at := frontrunner.clock();
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % under review cannot be closed', OLD.code
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s is under review (round %s).', OLD.code, OLD.review_round),
+            HINT = 'Publish it first, or take it back to draft (status = ''draft'') and delete it.',
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+
+  IF OLD.status = 'published' AND NEW.status = 'closed'
+     AND (pg_catalog.to_jsonb(NEW) - '{status,closed_at}'::text[])
+         = (pg_catalog.to_jsonb(OLD) - '{status,closed_at}'::text[]) THEN
+    NEW.closed_at := frontrunner.clock();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;  -- a no-op UPDATE changes nothing
+  END IF;
+  PERFORM frontrunner.plan_immutable_error(OLD.id, OLD.code, OLD.status,
+            'UPDATE of ' || (SELECT string_agg(n.k, ', ' ORDER BY n.k)
+                             FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+                             WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k));
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_indicator_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  row_plan bigint;
+BEGIN
+  IF TG_OP <> 'DELETE' AND (NEW.plan IS NULL OR NEW.indicator IS NULL) THEN
+    RETURN NEW;  -- the NOT NULL constraints say so (23502)
+  END IF;
+  -- the old row's plan, then the new row's (p is the new row's plan after the loop)
+  FOR row_plan IN SELECT u.x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.plan END,
+                                               CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) WITH ORDINALITY u(x, o)
+                  WHERE u.x IS NOT NULL GROUP BY u.x ORDER BY max(u.o)
+  LOOP
+    p := frontrunner.plan_for_share(row_plan);
+    IF p.id IS NOT NULL AND p.status <> 'draft' THEN
+      PERFORM frontrunner.plan_immutable_error(p.id, p.code, p.status, TG_OP || ' of core indicator ' ||
+                CASE WHEN TG_OP = 'DELETE' THEN OLD.indicator ELSE NEW.indicator END);
+    END IF;
+  END LOOP;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  -- the plan's category defines the indicator (the FK to evaluation_plan reports a missing plan)
+  IF p.category IS NOT NULL AND NOT EXISTS (
+       SELECT FROM frontrunner.indicator_def d WHERE d.category = p.category AND d.key = NEW.indicator) THEN
+    RAISE EXCEPTION 'indicator "%" is not defined for category %', NEW.indicator, p.category
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Plan %s ranks category %s, whose indicators are: %s.', p.code, p.category,
+                            coalesce((SELECT string_agg(d.key, ', ' ORDER BY d.key) FROM frontrunner.indicator_def d
+                                      WHERE d.category = p.category), 'none')),
+            HINT = 'Core indicators are keys of indicator_def for the plan''s category.',
+            TABLE = 'plan_indicator', COLUMN = 'indicator';
+  END IF;
+  -- an absolute cutoff replaces the tier's fraction
+  IF NEW.leader_cutoff IS NOT NULL THEN NEW.leader_fraction := NULL; END IF;
+  IF NEW.advanced_cutoff IS NOT NULL THEN NEW.advanced_fraction := NULL; END IF;
+  IF NEW.baseline_cutoff IS NOT NULL THEN NEW.baseline_fraction := NULL; END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  k int := 0;
+  sel text := '';
+  keys text := '';
+  levels_present text := '';
+  stats text := '';
+  cuts text := '';
+  outcols text := '';
+  tcols text := '';
+  leaders text := '';
+  cutvals text := '';
+  wscale int;
+  wint boolean;
+  wtot numeric;
+  wk text;
+  kleaders text := '';
+  kcols text := '';
+  body text;
+  better text;
+  reach_l text;
+  reach_a text;
+  reach_b text;
+  tk text;
+  pk text;
+  req text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
+  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
+              ELSE 'i.requirement' END;
+  IF output NOT IN ('rows', 'cutoffs') THEN
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
+            HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
+  END IF;
+  PERFORM frontrunner.plan_publication_check(plan_id);
+  -- the score's numerator, Σ weight·place, is exact: in bigint when the
+  -- weights are integers after scaling by 10^wscale and their sum is small
+  -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
+  SELECT max(scale(trim_scale(c.weight))) INTO wscale FROM frontrunner.plan_core_indicators(plan_id) c;
+  SELECT trim_scale(sum(c.weight * 10::numeric ^ wscale)) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  wint := wscale <= 6 AND wtot <= 1000000000;
+  IF NOT coalesce(wint, false) THEN
+    wscale := 0;
+    SELECT sum(c.weight) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  END IF;
+
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    k := r.k;
+    -- better-or-equal comparison of levels in this direction
+    better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    -- one pass over the disclosed indicators, grouped by disclosure: the
+    -- level of each core indicator (NULL when missing or in another
+    -- dimension) and, for absolute cutoffs, whether the requirement reaches them
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
+    IF r.leader_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
+    END IF;
+    IF r.advanced_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
+    END IF;
+    IF r.baseline_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
+    END IF;
+    keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
+    levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s',
+                             k, r.direction, p.code, r.indicator, r.u);
+    -- cutoffs: absolute (<@), best in market (the best level), or a fraction
+    reach_l := CASE
+      WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
+      WHEN p.style = 'best_in_market' THEN format('b.l%1$s = c.best%1$s', k)
+      ELSE format('b.l%1$s %2$s c.lc%1$s', k, better) END;
+    reach_a := CASE
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('b.ra%s', k)
+      ELSE format('b.l%1$s %2$s c.ac%1$s', k, better) END;
+    reach_b := CASE
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
+      ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
+    -- the best level: the first of the levelset (stored trimmed)
+    cuts := cuts || format(', s.s%1$s, (SELECT l.level FROM frontrunner.levels(s.s%1$s) l ORDER BY l.position LIMIT 1) AS best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+                           k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
+                           coalesce(r.advanced_fraction::text, 'NULL::numeric'),
+                           coalesce(r.baseline_fraction::text, 'NULL::numeric'));
+    -- tier reached on indicator k (the best tier whose cutoff it reaches)
+    tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
+                 reach_l, reach_a, reach_b);
+    -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
+    pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
+    tcols := tcols || format(', t.l%1$s, t.t%1$s, t.p%1$s', k);
+    -- leader on indicator k (the first branch of tk); leader overall on all
+    leaders := leaders || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('(%s)', reach_l);
+    -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
+    cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
+      '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
+      r.indicator, r.u, k,
+      CASE WHEN r.leader_cutoff IS NOT NULL THEN quote_literal(r.leader_cutoff::text)
+           WHEN p.style = 'best_in_market' THEN format('%L || '' '' || c.best%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END)
+           ELSE format('%L || '' '' || c.lc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.advanced_cutoff IS NOT NULL THEN quote_literal(r.advanced_cutoff::text)
+           ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
+           ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
+    wk := CASE WHEN wint THEN (r.weight * 10::numeric ^ wscale)::bigint::text
+               ELSE format('%s::numeric', r.weight) END;
+    kleaders := kleaders || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', wk, pk);
+    kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
+  END LOOP;
+
+  -- b's query: the disclosed indicators grouped by disclosure, each with its
+  -- enterprise (the tenant: every join and the exclusion are on it, so on a
+  -- distributed registry all of it runs on the shards, where a disclosure
+  -- and its rows live together)
+  body := format($q$
+  SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
+  FROM (SELECT i.enterprise AS tenant, i.disclosure%1$s
+        FROM frontrunner.disclosed_indicator i
+        WHERE i.indicator IN (%2$s)%6$s
+        GROUP BY i.enterprise, i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) p.tenant AND d.id = p.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x
+                    WHERE x.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                      AND %4$L::timestamptz >= x.sampled_on::timestamptz
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)$q$,
+    sel, keys, p.category, p.deadline, p.exclusion_days,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND EXISTS (SELECT FROM frontrunner.disclosure x
+                      WHERE x.enterprise OPERATOR(frontrunner.=) i.enterprise AND x.id = i.disclosure
+                        AND x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END);
+
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs.  On a distributed registry s runs
+  -- over b's query itself, not over b: the statistics are then computed on
+  -- the workers (level_stats partial per shard, combined on the
+  -- coordinator), while b, the eligible rows, is read once into the
+  -- coordinator for the ranking
+  RETURN format($q$
+WITH b AS MATERIALIZED (%1$s
+), s AS (
+  SELECT count(*) AS n%3$s FROM %6$s WHERE %2$s
+), c AS (
+  SELECT s.n%4$s FROM s
+)
+%5$s
+$q$, body, levels_present, stats, cuts,
+     CASE output
+       WHEN 'rows' THEN format($r$
+SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
+       CASE WHEN q.n = 1 THEN 100::numeric
+            ELSE trim_scale(round(100 * q.key::numeric(1000, 20) / ((2 * (q.n - 1))::numeric * %2$s), 20)) END AS score
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
+  -- the score is computed after the sort, from the exact key, to 20 decimals
+  -- like the standings)
+FROM (
+  -- the sort keys first: the sort compares them without walking the
+  -- variable-width columns
+  SELECT CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+                SELECT %1$s
+                FROM b CROSS JOIN c
+                WHERE %3$s AND %4$s
+                ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier,
+         t.key, t.published_at, t.id, t.tier0, t.n, t.enterprise, t.enterprise_name, t.standard%9$s
+  FROM (
+    SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
+    FROM (
+      SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
+      FROM b CROSS JOIN c
+      WHERE %3$s
+      OFFSET 0
+    ) t
+  ) t
+) q
+$r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
+       WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
+     END,
+     CASE WHEN frontrunner.citus_distributed() THEN format('(%s) b', body) ELSE 'b' END);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility(plan_code text)
+RETURNS TABLE (disclosure bigint, eligible boolean, reason text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  keys text[];
+  dirs frontrunner.direction[];
+  units text[];
+BEGIN
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+  SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.direction ORDER BY c.k), array_agg(c.unit ORDER BY c.k)
+    INTO keys, dirs, units
+  FROM frontrunner.plan_core_indicators(p.id) c;
+  -- the reasons, in this order: status, published after the deadline, core
+  -- indicators not disclosed, core indicators without a level, the
+  -- enterprise excluded (rule 6).  Per disclosure and per enterprise, every
+  -- join on the tenant: on a distributed registry it all runs on the shards.
+  RETURN QUERY
+  SELECT r.id, r.reasons IS NULL, r.reasons
+  FROM (
+  SELECT d.id,
+         nullif(concat_ws('; ',
+           CASE WHEN d.status <> 'published' THEN 'status ' || d.status END,
+           CASE WHEN d.published_at > p.deadline
+                THEN format('published %s, after the deadline %s', d.published_at, p.deadline) END,
+           k.missing, k.unlevelled, e.excluded), '') AS reasons
+  FROM frontrunner.disclosure d
+  LEFT JOIN (
+    -- the core indicators of each disclosure of the category
+    SELECT x.enterprise, x.id,
+           'core indicator(s) not disclosed: '
+             || string_agg(pi.indicator, ', ' ORDER BY pi.indicator) FILTER (WHERE di.indicator IS NULL) AS missing,
+           string_agg(format('%s: %s has no level in %s (%s)', pi.indicator, di.requirement,
+                             quote_literal(pi.u), pi.direction), ', ' ORDER BY pi.indicator)
+             FILTER (WHERE di.indicator IS NOT NULL AND pi.u IS NOT NULL
+                       AND (NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(di.requirement), pi.u), pi.u)
+                            OR frontrunner.level(di.requirement, pi.direction, pi.u) IS NULL)) AS unlevelled
+    FROM frontrunner.disclosure x
+    CROSS JOIN ROWS FROM (pg_catalog.unnest(keys), pg_catalog.unnest(dirs), pg_catalog.unnest(units)) pi(indicator, direction, u)
+    LEFT JOIN frontrunner.disclosed_indicator di
+      ON di.enterprise OPERATOR(frontrunner.=) x.enterprise AND di.disclosure = x.id AND di.indicator = pi.indicator
+    WHERE x.category = p.category
+    GROUP BY x.enterprise, x.id
+  ) k ON k.enterprise OPERATOR(frontrunner.=) d.enterprise AND k.id = d.id
+  LEFT JOIN (
+    -- the latest failing spot check that excludes each enterprise at the deadline
+    SELECT DISTINCT ON (x.enterprise) x.enterprise,
+           format('enterprise excluded: failing spot check %s of disclosure %s (%s) sampled on %s excludes it until %s',
+                  x.id, x.disclosure, x.indicator, x.sampled_on, x.sampled_on + p.exclusion_days) AS excluded
+    FROM frontrunner.spot_check x
+    WHERE NOT x.conforms
+      AND p.deadline >= x.sampled_on::timestamptz
+      AND p.deadline < (x.sampled_on + p.exclusion_days)::timestamptz
+    ORDER BY x.enterprise, x.sampled_on DESC, x.id DESC
+  ) e ON e.enterprise OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = p.category
+  ) r
+  ORDER BY r.id;
+END
+$$;
+
+-- issue 19's ordering and revoke reason, Citus-safe: a failing spot check locks
+-- its node's copy of ranking_lock; the revoke reason is read on the
+-- enterprise's shard
+CREATE OR REPLACE FUNCTION @extschema@.ranking_lock(category text, publication boolean) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  copy pg_catalog.regclass;
+  stamp timestamptz := frontrunner.clock();  -- a value: Citus evaluates no function in DO UPDATE
+BEGIN
+  IF frontrunner.citus_distributed() AND NOT publication THEN
+    -- a failing spot check's trigger fires on its enterprise's shard: it
+    -- locks the category's row in this node's copy of the reference table,
+    -- which every publication writes (a write through Citus would take every
+    -- copy, from a shard); the row does not exist before the category's
+    -- first publication: then the copy itself, against that INSERT
+    copy := frontrunner.citus_placements('frontrunner.ranking_lock'::pg_catalog.regclass);
+    EXECUTE pg_catalog.format('SELECT FROM %s l WHERE l.category = $1 FOR UPDATE', copy) USING category;
+    IF NOT FOUND THEN
+      EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', copy);
+    END IF;
+    RETURN;
+  END IF;
+  INSERT INTO frontrunner.ranking_lock AS l (category, publications, failing_checks)
+  VALUES (category, CASE WHEN publication THEN 1 ELSE 0 END, CASE WHEN publication THEN 0 ELSE 1 END)
+  ON CONFLICT ON CONSTRAINT ranking_lock_pkey DO UPDATE
+  SET publications = l.publications + EXCLUDED.publications,
+      failing_checks = l.failing_checks + EXCLUDED.failing_checks,
+      changed_at = stamp;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
+  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends; on a distributed registry a failing spot check locks the row (or, before the category''s first publication, the table) in its node''s copy and does not count itself in failing_checks';
+
+ALTER FUNCTION @extschema@.ranking_lock(text, boolean) SECURITY DEFINER;
+
+DROP FUNCTION @extschema@.spot_check_revoke_reason(bigint);
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint, enterprise @extschema@.uscc) RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  reason text;
+BEGIN
+  -- the spot check and its disclosed indicator, read on its enterprise's
+  -- shard (PL/pgSQL: Citus plans the query with its parameters' values)
+  SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
+                x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  INTO reason
+  FROM frontrunner.spot_check x
+  LEFT JOIN frontrunner.disclosed_indicator i
+    ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.disclosure AND i.indicator = x.indicator
+  WHERE x.enterprise OPERATOR(frontrunner.=) spot_check_revoke_reason.enterprise AND x.id = spot_check_id;
+  RETURN reason;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint, @extschema@.uscc) IS
+  'the revoke_reason a failing spot check (of that enterprise) writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
+
+CREATE OR REPLACE FUNCTION @extschema@.review_policy_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  NEW.set_by := current_user;
+  NEW.set_at := frontrunner.clock();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.review_policy_before_write() IS
+  'trigger: a review policy row is stamped with current_user and the database clock';
+
+-- issue 20's draw refused on a distributed registry (README "Scaling out")
+CREATE OR REPLACE FUNCTION @extschema@.inspection_campaign_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  moving text[] := '{status,population,drawn_at,published_at}';
+  editable text[] := '{title,authority,category,district,sample_size,sample_fraction,inspectors,team_size}';
+  changed text;
+  open_items text;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s is created planned', NEW.code),
+        format('Campaign %s was inserted with status %s%s.', NEW.code, NEW.status,
+               CASE WHEN NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL THEN ' and a draw' ELSE '' END),
+        'Leave status, population, drawn_at and published_at out: draw_campaign() draws, UPDATE … SET status = ''published'' publishes.',
+        'inspection_campaign', 'status');
+    END IF;
+    NEW.created_by := current_user;
+    NEW.created_at := now();
+  ELSE
+    SELECT string_agg(n.k, ', ' ORDER BY n.k) INTO changed
+    FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+    WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k
+      AND NOT (n.k = ANY (moving)) AND (OLD.status <> 'planned' OR NOT (n.k = ANY (editable)));
+    IF changed IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: %s of campaign %s cannot be changed', changed, OLD.code),
+        format('Campaign %s (status %s): UPDATE of %s refused.', OLD.code, OLD.status, changed),
+        CASE WHEN OLD.status = 'planned'
+             THEN 'The seed, the creator and the creation time are recorded once; the scope, size and inspectors change while the campaign is planned.'
+             ELSE 'A drawn campaign is frozen: its scope, size, inspectors and seed are those of its draw.' END,
+        'inspection_campaign', NULL);
+    END IF;
+    IF NEW.status = OLD.status THEN
+      IF NEW.population IS DISTINCT FROM OLD.population OR NEW.drawn_at IS DISTINCT FROM OLD.drawn_at
+         OR NEW.published_at IS DISTINCT FROM OLD.published_at THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: the draw and the publication of campaign %s are set by the database', OLD.code),
+          format('Campaign %s (status %s): population, drawn_at or published_at written.', OLD.code, OLD.status),
+          'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
+      END IF;
+    ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
+      IF frontrunner.citus_distributed() THEN
+        -- the draw reads every shard's published disclosures and writes the
+        -- drawn ones' shards from this trigger, which fires on every node's
+        -- copy of the reference table: not on Citus (README "Scaling out")
+        PERFORM frontrunner.raise_violation('0A000',
+          format('inspection campaign: campaign %s cannot be drawn on a distributed registry', OLD.code),
+          format('Campaign %s (status planned): the draw (population, sample, pre-filled items) runs on one node only; this registry is distributed with Citus.', OLD.code),
+          'Draw the campaign on a registry on one node (README "Scaling out", limitations).', 'inspection_campaign', 'status');
+      END IF;
+      NEW.population := frontrunner.campaign_population(NEW);
+      NEW.drawn_at := now();
+      NEW.published_at := NULL;
+    ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
+      SELECT string_agg(format('%s %s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item) INTO open_items
+      FROM frontrunner.inspection_result r
+      WHERE r.campaign = OLD.id AND (r.recorded_by IS NULL OR r.outcome = 'not_judged');
+      IF open_items IS NOT NULL THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
+          format('Items not recorded (or not judged) by an inspector: %s.', left(open_items, 900)),
+          'The inspectors drawn for each disclosure confirm or correct every pre-filled item (UPDATE inspection_result SET outcome = …), then the results are published.',
+          'inspection_result', 'recorded_by');
+      END IF;
+      NEW.population := OLD.population;
+      NEW.drawn_at := OLD.drawn_at;
+      NEW.published_at := now();
+    ELSE
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
+        format('Campaign %s: status %s → %s.', OLD.code, OLD.status, NEW.status),
+        'A campaign goes planned → drawn (draw_campaign()) → published; a draw is made once and results stay published.',
+        'inspection_campaign', 'status');
+    END IF;
+  END IF;
+  IF cardinality(NEW.inspectors) IS NULL OR cardinality(NEW.inspectors) < NEW.team_size
+     OR EXISTS (SELECT FROM unnest(NEW.inspectors) i(n) WHERE coalesce(btrim(i.n), '') = '')
+     OR (SELECT count(DISTINCT i.n) FROM unnest(NEW.inspectors) i(n)) <> cardinality(NEW.inspectors) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the inspector pool of campaign %s needs at least %s distinct names', NEW.code, NEW.team_size),
+      format('Inspectors: %s; team size %s.', coalesce(array_to_string(NEW.inspectors, ', ', '(NULL)'), 'none'), NEW.team_size),
+      'List the login roles of at least team_size different inspectors, no blank or repeated name.',
+      'inspection_campaign', 'inspectors');
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- issue 20's rule 8 on a Citus node (the local copy of test_method_limit)
+CREATE OR REPLACE FUNCTION @extschema@.claim_check(requirement @extschema@.indicator, test_method @extschema@.stdcode, analyte text)
+RETURNS TABLE (verifiable boolean, method_floor @extschema@.indicator, effective @extschema@.indicator, reason text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT j.verifiable, j.method_floor, j.effective,
+         CASE WHEN l.method IS NULL
+              THEN CASE WHEN $2 IS NULL THEN 'no test method named'
+                        ELSE format('no limits of %s for "%s" in test_method_limit', $2, $3) END
+              ELSE j.reason END
+  FROM (SELECT) one
+  LEFT JOIN frontrunner.test_method_limit l ON l.method OPERATOR(frontrunner.=) $2 AND l.analyte = $3
+  -- the row as a test_method_limit (on a Citus node the scan may be of the
+  -- reference table's local copy, a row type of its own)
+  CROSS JOIN LATERAL frontrunner.claim_judge($1, CASE WHEN l.method IS NOT NULL
+    THEN pg_catalog.jsonb_populate_record(NULL::frontrunner.test_method_limit, pg_catalog.to_jsonb(l)) END) j
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+-- (on a distributed registry: the list goes into a reference table and its
+-- entries, which reference it, into the shards; Citus writes both over one
+-- connection per node)
+SET citus.multi_shard_modify_mode = sequential
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  published bigint;
+  stored bigint;
+  leader record;
+  failed bigint;
+  t0 timestamptz := clock_timestamp();
+BEGIN
+  -- SECURITY DEFINER (90_security.sql): the caller must own the plan
+  PERFORM frontrunner.ranking_publisher_check(plan_code);
+  -- the row lock serialises publications of one plan and its closing
+  SELECT * INTO p FROM frontrunner.evaluation_plan e WHERE e.id = frontrunner.plan_id(plan_code) FOR UPDATE;
+  IF p.status <> 'published' THEN
+    RAISE EXCEPTION 'rule 7 (plan workflow): plan % is %; only a published plan''s ranking is published', p.code, p.status
+      USING ERRCODE = 'FR007',
+            DETAIL = format('Plan %s (id %s) has status %s.', p.code, p.id, p.status),
+            HINT = CASE p.status WHEN 'draft' THEN 'Submit the plan for review and publish it first (UPDATE evaluation_plan SET status = ''under_review'', then ''published'').'
+                                 WHEN 'under_review' THEN 'Publish the plan first, once its review is complete (UPDATE evaluation_plan SET status = ''published'').'
+                                 ELSE 'A closed plan gets no new ranking.' END,
+            TABLE = 'evaluation_plan', COLUMN = 'status';
+  END IF;
+  -- ordered with the failing spot checks of the category (ranking_lock()):
+  -- the statements below see every spot check committed before this one
+  -- returns
+  PERFORM frontrunner.ranking_lock(p.category, true);
+  SELECT count(*) INTO published FROM frontrunner.disclosure d
+  WHERE d.category = p.category AND d.status = 'published';
+  PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
+                                      plan_code, p.id, published, p.category));
+  -- the list as computed now, then its head and its entries: two
+  -- statements (on a distributed registry the head goes into a reference
+  -- table, the entries to the shards of their enterprises)
+  CREATE TEMP TABLE fr_publish_ranking ON COMMIT DROP AS
+  SELECT q.*, NULL::text AS revoke_reason FROM frontrunner.rank_plan(p.code) q;
+  -- rule 6 in the new list: a leader whose disclosure failed a spot check
+  -- (one that does not exclude the enterprise at the plan's deadline) is
+  -- revoked in it, as in every list before it (each leader's spot checks
+  -- read on its enterprise's shard)
+  FOR leader IN SELECT q.enterprise, q.disclosure FROM pg_temp.fr_publish_ranking q WHERE q.tier = 'leader' LOOP
+    SELECT min(x.id) INTO failed FROM frontrunner.spot_check x
+    WHERE x.enterprise OPERATOR(frontrunner.=) leader.enterprise AND x.disclosure = leader.disclosure AND NOT x.conforms;
+    CONTINUE WHEN failed IS NULL;
+    UPDATE pg_temp.fr_publish_ranking q SET revoke_reason = frontrunner.spot_check_revoke_reason(failed, leader.enterprise)
+    WHERE q.disclosure = leader.disclosure;
+  END LOOP;
+  INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
+  SELECT p.id, count(*), greatest(published - count(*), 0) FROM pg_temp.fr_publish_ranking
+  RETURNING id INTO rid;
+  INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels,
+                                         revoked_at, revoke_reason)
+  SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
+         CASE WHEN q.revoke_reason IS NOT NULL THEN frontrunner.clock() END, q.revoke_reason
+  FROM pg_temp.fr_publish_ranking q;
+  GET DIAGNOSTICS stored = ROW_COUNT;
+  DROP TABLE pg_temp.fr_publish_ranking;
+  PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
+                                      plan_code, rid, stored, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+  RETURN rid;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- ordered with the publications of the disclosure's category
+  -- (ranking_lock()): the UPDATE below sees every list committed before;
+  -- the spot check's disclosure, its indicator and its ranking entries are
+  -- of the spot check's enterprise (the shard the rule runs on)
+  PERFORM frontrunner.ranking_lock(d.category, false)
+  FROM frontrunner.disclosure d
+  WHERE d.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND d.id = NEW.disclosure;
+  UPDATE frontrunner.ranking_entry re
+  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id, NEW.enterprise)
+  FROM frontrunner.ranking r
+  JOIN frontrunner.evaluation_plan p ON p.id = r.plan
+  WHERE re.ranking = r.id
+    AND re.enterprise OPERATOR(frontrunner.=) NEW.enterprise
+    AND re.disclosure = NEW.disclosure
+    AND re.tier = 'leader'
+    AND re.revoked_at IS NULL
+    AND p.status = 'published'
+    AND r.id = (SELECT max(r2.id) FROM frontrunner.ranking r2 WHERE r2.plan = r.plan);
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE VIEW @extschema@.leaderboard AS
+SELECT p.code AS plan, p.title AS plan_title, p.agency, p.category, r.id AS ranking,
+       r.published_at, e.rank, e.tier::text AS tier, e.score, e.disclosure,
+       e.enterprise::text AS enterprise, en.name AS enterprise_name, d.product,
+       d.standard::text AS standard, e.revoked_at IS NOT NULL AS revoked, e.revoked_at, e.revoke_reason
+FROM @extschema@.ranking r
+JOIN @extschema@.evaluation_plan p ON p.id = r.plan
+JOIN @extschema@.ranking_entry e ON e.ranking = r.id
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) e.enterprise AND d.id = e.disclosure
+JOIN @extschema@.enterprise en ON en.uscc OPERATOR(@extschema@.=) e.enterprise
+WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan);
+
+CREATE OR REPLACE FUNCTION @extschema@.leaders_json(plan_code text) RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  rid bigint;
+  out jsonb;
+  leaders jsonb;
+  revoked jsonb;
+BEGIN
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  IF rid IS NULL THEN
+    RAISE EXCEPTION 'plan % has no published ranking', p.code
+      USING ERRCODE = 'P0002',
+            DETAIL = format('Plan %s (status %s) has no row in ranking.', p.code, p.status),
+            HINT = 'Publish one with publish_ranking(plan_code).';
+  END IF;
+  -- the leaders and the revoked entries first, each a query of its own (on
+  -- a distributed registry over the shards), then the document
+  SELECT jsonb_agg(jsonb_build_object(
+           'rank', e.rank, 'score', e.score,
+           'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+           'disclosure', e.disclosure, 'product', d.product, 'standard', d.standard::text,
+           'levels', e.levels) ORDER BY e.rank)
+    INTO leaders
+  FROM frontrunner.ranking_entry e
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) e.enterprise AND d.id = e.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+  WHERE e.ranking = rid AND e.tier = 'leader' AND e.revoked_at IS NULL;
+  SELECT jsonb_agg(jsonb_build_object(
+           'rank', e.rank, 'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+           'disclosure', e.disclosure, 'revoked_at', e.revoked_at, 'reason', e.revoke_reason)
+           ORDER BY e.rank)
+    INTO revoked
+  FROM frontrunner.ranking_entry e
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+  WHERE e.ranking = rid AND e.revoked_at IS NOT NULL;
+  SELECT jsonb_build_object(
+           'plan', jsonb_build_object('code', p.code, 'title', p.title, 'agency', p.agency,
+                                      'category', p.category, 'category_name', c.name,
+                                      'deadline', p.deadline, 'status', p.status),
+           'ranking', jsonb_build_object('id', r.id, 'published_at', r.published_at,
+                                         'eligible', r.eligible),
+           'leaders', coalesce(leaders, '[]'::jsonb),
+           'revoked', coalesce(revoked, '[]'::jsonb))
+  INTO out
+  FROM frontrunner.ranking r JOIN frontrunner.category c ON c.code = p.category
+  WHERE r.id = rid;
+  RETURN out;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.feedback_subject(report_enterprise @extschema@.uscc, disclosure_id bigint, indicator_key text)
+RETURNS TABLE (enterprise @extschema@.uscc, status text, requirement @extschema@.indicator, indicators text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+#variable_conflict use_column
+DECLARE
+  -- on a distributed registry the report's enterprise, when it names one:
+  -- the feedback rule runs on that enterprise's shard and reads it
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN report_enterprise END;
+BEGIN
+  RETURN QUERY
+  SELECT d.enterprise, d.status,
+         (SELECT i.requirement FROM frontrunner.disclosed_indicator i
+          WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+            AND i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id AND i.indicator = indicator_key),
+         (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i
+          WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+            AND i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id)
+  FROM frontrunner.disclosure d
+  WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+    AND d.id = disclosure_id AND d.status <> 'draft';
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.feedback_subject(@extschema@.uscc, bigint, text) IS
+  'SECURITY DEFINER (the public role cannot read disclosure): for a disclosure that is not a draft, its enterprise, status, the disclosed requirement of one indicator and the list of disclosed indicators; no row for a draft or a missing id; on a distributed registry only among the disclosures of report_enterprise, the enterprise the report names (NULL: any). Used by the feedback trigger';
+
+CREATE OR REPLACE FUNCTION @extschema@.feedback_subject(disclosure_id bigint, indicator_key text)
+RETURNS TABLE (enterprise @extschema@.uscc, status text, requirement @extschema@.indicator, indicators text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT s.* FROM frontrunner.feedback_subject(NULL::frontrunner.uscc, disclosure_id, indicator_key) s
+$$;
+
+COMMENT ON FUNCTION @extschema@.feedback_subject(bigint, text) IS
+  'feedback_subject(NULL, disclosure_id, indicator_key): what a reporter may know of a disclosure that is not a draft (its enterprise, status, the disclosed requirement of one indicator, the disclosed indicators); no row for a draft or a missing id';
+
+CREATE OR REPLACE FUNCTION @extschema@.feedback_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  s record;
+  verdict text;
+  moving text[] := '{status,reviewed_at,decided_at,decided_by,decision_note}';
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'received' THEN
+      PERFORM frontrunner.feedback_error('a report is filed with status received',
+        format('Report filed with status %s.', NEW.status),
+        'Leave status out: the regulator moves it to under_review and decides it.', 'status');
+    END IF;
+    IF NEW.decision_note IS NOT NULL OR NEW.decided_by IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a report is filed without a decision',
+        format('The report was filed with decision_note %L and decided_by %L.', NEW.decision_note, NEW.decided_by),
+        'The regulator writes the decision when deciding the report.', 'decision_note');
+    END IF;
+    NEW.measured_conforms := NULL;
+    IF NEW.disclosure IS NOT NULL THEN
+      SELECT * INTO s FROM frontrunner.feedback_subject(NEW.enterprise, NEW.disclosure, NEW.indicator);
+      IF NOT FOUND THEN
+        PERFORM frontrunner.feedback_error(format('no published disclosure %s', NEW.disclosure),
+          format('Disclosure %s does not exist or is not published.', NEW.disclosure),
+          'Reports are about disclosures on the public record (published, withdrawn or superseded), or about an enterprise (column enterprise).', 'disclosure');
+      END IF;
+      IF NEW.enterprise IS NULL THEN
+        NEW.enterprise := s.enterprise;
+      ELSIF NOT (NEW.enterprise OPERATOR(frontrunner.=) s.enterprise) THEN
+        PERFORM frontrunner.feedback_error(format('disclosure %s is not a disclosure of enterprise %s', NEW.disclosure, NEW.enterprise),
+          format('Disclosure %s belongs to enterprise %s; the report names enterprise %s.', NEW.disclosure, s.enterprise, NEW.enterprise),
+          'Leave enterprise out when the report is about a disclosure: it is taken from the disclosure.', 'enterprise');
+      END IF;
+      IF NEW.indicator IS NOT NULL THEN
+        IF s.requirement IS NULL THEN
+          PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+            format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(s.indicators, 'none')),
+            'Name one of the disclosed indicators, or leave indicator out.', 'indicator');
+        END IF;
+        IF NEW.measured IS NOT NULL THEN
+          verdict := frontrunner.compare(NEW.measured, s.requirement);
+          IF verdict = 'incomparable' THEN
+            PERFORM frontrunner.feedback_error(format('measured value %s cannot be compared with the disclosed requirement %s', NEW.measured, s.requirement),
+              format('Measured: %s; disclosed requirement of %s: %s (different dimensions).', NEW.measured, NEW.indicator, s.requirement),
+              'Give the measured value in a unit of the same quantity as the requirement.', 'measured');
+          END IF;
+          NEW.measured_conforms := frontrunner.satisfies(NEW.measured, s.requirement);
+        END IF;
+      END IF;
+    END IF;
+    NEW.filed_by := current_user;
+    NEW.received_at := frontrunner.clock();
+    NEW.reviewed_at := NULL;
+    NEW.decided_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: the regulator moves the workflow; the report itself never changes
+  IF NOT frontrunner.is_regulator() THEN
+    RAISE EXCEPTION 'permission denied: only a regulator moves the feedback workflow'
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('Role %s updated report %s (status %s).', current_user, OLD.id, OLD.status),
+            HINT = 'Reports are decided by members of frontrunner_regulator.', TABLE = 'feedback';
+  END IF;
+  IF (pg_catalog.to_jsonb(NEW) - moving) <> (pg_catalog.to_jsonb(OLD) - moving) THEN
+    PERFORM frontrunner.feedback_error(format('the content of report %s cannot be changed', OLD.id),
+      format('Report %s: UPDATE of %s refused.', OLD.id,
+             (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW) - moving) n(k, v)
+              WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+      'A report stays as filed; only status and decision_note move.', NULL);
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;  -- a no-op UPDATE changes nothing
+  END IF;
+  NEW.reviewed_at := OLD.reviewed_at;
+  NEW.decided_at := OLD.decided_at;
+  NEW.decided_by := OLD.decided_by;
+  IF OLD.status = 'received' AND NEW.status = 'under_review' AND NEW.decision_note IS NOT DISTINCT FROM OLD.decision_note THEN
+    NEW.reviewed_at := frontrunner.clock();
+    RETURN NEW;
+  END IF;
+  IF OLD.status = 'under_review' AND NEW.status IN ('substantiated', 'unsubstantiated') THEN
+    IF coalesce(btrim(NEW.decision_note), '') = '' THEN
+      PERFORM frontrunner.feedback_error(format('deciding report %s needs a decision note', OLD.id),
+        format('Report %s: %s → %s with decision_note %L.', OLD.id, OLD.status, NEW.status, NEW.decision_note),
+        'Set decision_note (the reasons) in the same UPDATE.', 'decision_note');
+    END IF;
+    NEW.decided_at := frontrunner.clock();
+    NEW.decided_by := current_user;
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('report %s cannot go from %s to %s', OLD.id, OLD.status, NEW.status),
+    format('Report %s: status %s → %s%s.', OLD.id, OLD.status, NEW.status,
+           CASE WHEN NEW.decision_note IS DISTINCT FROM OLD.decision_note AND OLD.status = NEW.status
+                THEN ', decision_note changed' ELSE '' END),
+    CASE WHEN OLD.status IN ('substantiated', 'unsubstantiated')
+         THEN 'A decided report is final; a new report can be filed.'
+         ELSE 'The workflow is received → under_review → substantiated | unsubstantiated; decision_note is written with the decision.' END,
+    'status');
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.spot_check_request_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  f record;
+  d record;
+  c record;
+  -- on a distributed registry the row's enterprise: the rule reads its shard
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.feedback IS NULL THEN
+      RETURN NEW;  -- the NOT NULL constraint says so (23502)
+    END IF;
+    SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
+    FROM frontrunner.feedback x
+    WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.feedback FOR SHARE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'no report with id %', NEW.feedback
+        USING ERRCODE = 'P0002', DETAIL = format('No row of table feedback has id %s (spot_check_request.feedback).', NEW.feedback),
+              HINT = 'See table feedback.', TABLE = 'spot_check_request', COLUMN = 'feedback';
+    END IF;
+    IF f.status <> 'substantiated' THEN
+      PERFORM frontrunner.feedback_error(format('report %s is not substantiated', f.id),
+        format('Report %s has status %s.', f.id, f.status),
+        'Only a substantiated report requests a spot check: decide it first.', 'feedback');
+    END IF;
+    NEW.disclosure := coalesce(NEW.disclosure, f.disclosure);
+    NEW.indicator := coalesce(NEW.indicator, f.indicator);
+    IF NEW.disclosure IS NULL OR NEW.indicator IS NULL THEN
+      PERFORM frontrunner.feedback_error(format('the spot check requested on report %s needs a disclosure and an indicator', f.id),
+        format('Report %s names disclosure %s and indicator %s; the request names %s and %s.', f.id,
+               coalesce(f.disclosure::text, '-'), coalesce(f.indicator, '-'),
+               coalesce(NEW.disclosure::text, '-'), coalesce(NEW.indicator, '-')),
+        'Give disclosure and indicator in the request when the report does not name them.', 'disclosure');
+    END IF;
+    SELECT x.enterprise, x.status,
+           (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i
+            WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+              AND i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.id) AS indicators,
+           EXISTS (SELECT FROM frontrunner.disclosed_indicator i
+                   WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+                     AND i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.id AND i.indicator = NEW.indicator) AS disclosed
+      INTO d
+    FROM frontrunner.disclosure x
+    WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.disclosure;
+    IF NOT FOUND OR d.status = 'draft' OR NOT (d.enterprise OPERATOR(frontrunner.=) f.enterprise) THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s is not a published disclosure of enterprise %s', NEW.disclosure, f.enterprise),
+        format('Report %s is about enterprise %s; disclosure %s: %s.', f.id, f.enterprise, NEW.disclosure,
+               CASE WHEN d.status IS NULL THEN 'no such disclosure'
+                    ELSE format('enterprise %s, status %s', d.enterprise, d.status) END),
+        'A spot check requested on a report checks a published disclosure of the enterprise reported.', 'disclosure');
+    END IF;
+    IF NOT d.disclosed THEN
+      PERFORM frontrunner.feedback_error(format('disclosure %s does not disclose indicator "%s"', NEW.disclosure, NEW.indicator),
+        format('Disclosed indicators of %s: %s.', NEW.disclosure, coalesce(d.indicators, 'none')),
+        'A spot check measures a disclosed indicator.', 'indicator');
+    END IF;
+    IF NEW.spot_check IS NOT NULL THEN
+      PERFORM frontrunner.feedback_error('a spot check request is entered open',
+        format('The request was inserted with spot_check %s.', NEW.spot_check),
+        'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
+    END IF;
+    NEW.requested_at := frontrunner.clock();
+    NEW.requested_by := current_user;
+    NEW.done_at := NULL;
+    RETURN NEW;
+  END IF;
+
+  -- UPDATE: only the link to the spot check that answers the request, once
+  IF OLD.spot_check IS NULL AND NEW.spot_check IS NOT NULL
+     AND (pg_catalog.to_jsonb(NEW) - '{spot_check,done_at}'::text[]) = (pg_catalog.to_jsonb(OLD) - '{spot_check,done_at}'::text[]) THEN
+    SELECT x.id, x.disclosure, x.indicator, x.sampled_on INTO c FROM frontrunner.spot_check x
+    WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.spot_check;
+    IF FOUND AND (c.disclosure <> OLD.disclosure OR c.indicator <> OLD.indicator OR c.sampled_on < OLD.requested_at::date) THEN
+      PERFORM frontrunner.feedback_error(format('spot check %s does not answer request %s', c.id, OLD.id),
+        format('Request %s: disclosure %s, %s, requested %s; spot check %s: disclosure %s, %s, sampled on %s.',
+               OLD.id, OLD.disclosure, OLD.indicator, OLD.requested_at, c.id, c.disclosure, c.indicator, c.sampled_on),
+        'Link a spot check of the requested disclosure and indicator, sampled on or after the request.', 'spot_check');
+    END IF;
+    NEW.done_at := frontrunner.clock();
+    RETURN NEW;
+  END IF;
+  IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
+    RETURN NEW;
+  END IF;
+  PERFORM frontrunner.feedback_error(format('spot check request %s cannot be changed', OLD.id),
+    format('Request %s (%s): UPDATE of %s refused.', OLD.id,
+           CASE WHEN OLD.spot_check IS NULL THEN 'open' ELSE 'answered by spot check ' || OLD.spot_check END,
+           (SELECT string_agg(n.k, ', ' ORDER BY n.k) FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+            WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k)),
+    'An open request only gets its spot check linked (UPDATE … SET spot_check = id); an answered request is final.', NULL);
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.open_feedback()
+RETURNS TABLE (enterprise @extschema@.uscc, open bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- SECURITY DEFINER (90_security.sql): the reports of every filer, as the
+  -- view district_report counts them with its owner's rights; a function,
+  -- since on a distributed registry Citus reads a view's shards with the
+  -- reader's rights (and the reader's policies)
+  RETURN QUERY
+  SELECT f.enterprise, count(*) FROM frontrunner.feedback f
+  WHERE f.status IN ('received', 'under_review')
+  GROUP BY f.enterprise;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.open_feedback() IS
+  'SECURITY DEFINER: the number of reports not decided yet (received or under_review) per enterprise they are about, over every filer''s reports: the open_feedback column of district_report';
+
+CREATE OR REPLACE VIEW @extschema@.district_report AS
+WITH ent AS (
+  SELECT e.uscc, coalesce(e.region, @extschema@.uscc_region(e.uscc)) AS division
+  FROM @extschema@.enterprise e
+), cur AS (
+  SELECT d.id, d.enterprise, d.category, d.standard FROM @extschema@.disclosure d WHERE d.status = 'published'
+), floor_ind AS (
+  -- a current disclosed indicator with an in-force mandatory requirement: stricter than all of them?
+  SELECT di.disclosure, bool_and(@extschema@.compare(di.requirement, f.requirement) = 'stricter') AS stricter
+  FROM cur
+  JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
+  GROUP BY di.disclosure, di.indicator
+), per_cur AS (
+  SELECT cur.enterprise,
+         count(*) AS disclosures,
+         count(*) FILTER (WHERE @extschema@.std_kind(cur.standard) = 'enterprise') AS own_standard,
+         count(*) FILTER (WHERE fl.disclosure IS NOT NULL) AS floor_compared,
+         count(*) FILTER (WHERE fl.stricter) AS floor_stricter
+  FROM cur
+  LEFT JOIN (SELECT x.disclosure, bool_or(x.stricter) AS stricter FROM floor_ind x GROUP BY x.disclosure) fl
+    ON fl.disclosure = cur.id
+  GROUP BY cur.enterprise
+), per_lead AS (
+  SELECT e.enterprise,
+         count(*) FILTER (WHERE e.revoked_at IS NULL) AS leaders,
+         count(*) FILTER (WHERE e.revoked_at IS NOT NULL) AS revoked
+  FROM @extschema@.ranking r
+  JOIN @extschema@.evaluation_plan p ON p.id = r.plan AND p.status = 'published'
+  JOIN @extschema@.ranking_entry e ON e.ranking = r.id AND e.tier = 'leader'
+  WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan)
+  GROUP BY e.enterprise
+), per_check AS (
+  SELECT c.enterprise, count(*) AS failing
+  FROM @extschema@.spot_check c
+  WHERE NOT c.conforms
+  GROUP BY c.enterprise
+), per_feedback AS (
+  SELECT f.enterprise, f.open FROM @extschema@.open_feedback() f
+)
+SELECT ent.division,
+       @extschema@.division_name(ent.division) AS division_name,
+       count(*) AS enterprises,
+       coalesce(sum(pc.disclosures), 0)::bigint AS current_disclosures,
+       coalesce(sum(pc.own_standard), 0)::bigint AS own_standard_disclosures,
+       coalesce(sum(pc.floor_compared), 0)::bigint AS floor_compared,
+       coalesce(sum(pc.floor_stricter), 0)::bigint AS stricter_than_floor,
+       round(sum(pc.floor_stricter) / nullif(sum(pc.floor_compared), 0), 4) AS stricter_share,
+       coalesce(sum(pl.leaders), 0)::bigint AS leaders,
+       coalesce(sum(pl.revoked), 0)::bigint AS revoked_leaders,
+       coalesce(sum(ck.failing), 0)::bigint AS failing_spot_checks,
+       coalesce(sum(fb.open), 0)::bigint AS open_feedback
+FROM ent
+LEFT JOIN per_cur pc ON pc.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_lead pl ON pl.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_check ck ON ck.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_feedback fb ON fb.enterprise OPERATOR(@extschema@.=) ent.uscc
+GROUP BY ent.division;
+
+CREATE OR REPLACE VIEW @extschema@.enterprise_record AS
+SELECT en.uscc::text AS enterprise, en.name AS enterprise_name,
+       coalesce(en.region, @extschema@.uscc_region(en.uscc)) AS division,
+       extract(year FROM r.published_at)::int AS year,
+       p.code AS plan, p.title AS plan_title, p.agency, p.category, p.status AS plan_status,
+       r.id AS ranking, r.published_at, e.rank, e.score, e.disclosure, d.product,
+       d.standard::text AS standard, d.status AS disclosure_status,
+       CASE WHEN e.revoked_at IS NOT NULL THEN 'revoked'
+            WHEN p.status = 'published' THEN 'current'
+            ELSE 'expired' END AS designation,
+       e.revoked_at, e.revoke_reason
+FROM @extschema@.ranking r
+JOIN @extschema@.evaluation_plan p ON p.id = r.plan
+JOIN @extschema@.ranking_entry e ON e.ranking = r.id AND e.tier = 'leader'
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) e.enterprise AND d.id = e.disclosure
+JOIN @extschema@.enterprise en ON en.uscc OPERATOR(@extschema@.=) e.enterprise
+WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan);
+
+CREATE OR REPLACE VIEW @extschema@.category_report AS
+WITH cur AS (
+  SELECT d.id, d.enterprise, d.category FROM @extschema@.disclosure d WHERE d.status = 'published'
+), intl AS (
+  -- a current disclosed indicator against every in-force international or foreign requirement
+  SELECT cur.category, di.disclosure, di.indicator,
+         bool_and(@extschema@.compare(di.requirement, f.requirement) IN ('stricter', 'equal')) AS at_least_as_strict
+  FROM cur
+  JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator
+                                         AND f.kind IN ('international', 'foreign')
+  GROUP BY cur.category, di.enterprise, di.disclosure, di.indicator
+), per_cur AS (
+  SELECT cur.category, count(*) AS disclosures, count(DISTINCT cur.enterprise) AS enterprises
+  FROM cur GROUP BY cur.category
+), per_plan AS (
+  SELECT p.category,
+         count(*) FILTER (WHERE p.status IN ('published', 'closed')) AS plans,
+         count(*) FILTER (WHERE p.status = 'under_review') AS plans_under_review
+  FROM @extschema@.evaluation_plan p GROUP BY p.category
+), per_list AS (
+  SELECT p.category, count(*) AS lists_published
+  FROM @extschema@.ranking r JOIN @extschema@.evaluation_plan p ON p.id = r.plan GROUP BY p.category
+), per_leader AS (
+  SELECT l.category, count(*) AS leaders FROM @extschema@.current_leaders l GROUP BY l.category
+), per_intl AS (
+  SELECT intl.category, count(*) AS compared, count(*) FILTER (WHERE intl.at_least_as_strict) AS at_least_as_strict
+  FROM intl GROUP BY intl.category
+)
+-- (each count per category first, then joined: on a distributed registry no
+-- subquery is correlated with the categories, a reference table)
+SELECT c.code AS category, c.name AS category_name,
+       coalesce(pc.disclosures, 0) AS disclosures,
+       coalesce(pc.enterprises, 0) AS enterprises,
+       coalesce(pp.plans, 0) AS plans,
+       coalesce(pp.plans_under_review, 0) AS plans_under_review,
+       coalesce(pl.lists_published, 0) AS lists_published,
+       coalesce(le.leaders, 0) AS leaders,
+       coalesce(pi.compared, 0) AS intl_compared,
+       coalesce(pi.at_least_as_strict, 0) AS intl_at_least_as_strict,
+       round(pi.at_least_as_strict::numeric / nullif(pi.compared, 0), 4) AS intl_share
+FROM @extschema@.category c
+LEFT JOIN per_cur pc ON pc.category = c.code
+LEFT JOIN per_plan pp ON pp.category = c.code
+LEFT JOIN per_list pl ON pl.category = c.code
+LEFT JOIN per_leader le ON le.category = c.code
+LEFT JOIN per_intl pi ON pi.category = c.code;
+
+COMMENT ON FUNCTION @extschema@.disclosure_visible(bigint) IS
+  'true when the caller sees disclosure id (under the disclosure policies)';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_visible(enterprise @extschema@.uscc, id bigint) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_disclosure_visible' LANGUAGE C STABLE STRICT PARALLEL SAFE
+  SET citus.allow_nested_distributed_execution = on;
+
+COMMENT ON FUNCTION @extschema@.disclosure_visible(@extschema@.uscc, bigint) IS
+  'true when the caller sees disclosure id of enterprise (under the disclosure policies): the policies of its indicators and history';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_owned(enterprise @extschema@.uscc, id bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
+AS $$
+BEGIN
+  RETURN EXISTS (SELECT FROM frontrunner.disclosure d
+                 WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.id = $2
+                   AND (frontrunner.is_regulator()
+                        OR d.enterprise OPERATOR(frontrunner.=) frontrunner.current_enterprise()));
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.disclosure_owned(@extschema@.uscc, bigint) IS
+  'true when the caller may write disclosure id of enterprise: a regulator, or that enterprise (the write policies of its indicators)';
+
+DROP POLICY disclosed_indicator_read ON @extschema@.disclosed_indicator;
+
+CREATE POLICY disclosed_indicator_read ON @extschema@.disclosed_indicator FOR SELECT
+  USING (@extschema@.disclosure_visible(enterprise, disclosure));
+
+DROP POLICY disclosed_indicator_insert ON @extschema@.disclosed_indicator;
+
+CREATE POLICY disclosed_indicator_insert ON @extschema@.disclosed_indicator FOR INSERT
+  WITH CHECK (@extschema@.disclosure_owned(enterprise, disclosure));
+
+DROP POLICY disclosed_indicator_update ON @extschema@.disclosed_indicator;
+
+CREATE POLICY disclosed_indicator_update ON @extschema@.disclosed_indicator FOR UPDATE
+  USING (@extschema@.disclosure_owned(enterprise, disclosure)) WITH CHECK (@extschema@.disclosure_owned(enterprise, disclosure));
+
+DROP POLICY disclosed_indicator_delete ON @extschema@.disclosed_indicator;
+
+CREATE POLICY disclosed_indicator_delete ON @extschema@.disclosed_indicator FOR DELETE
+  USING (@extschema@.disclosure_owned(enterprise, disclosure));
+
+DROP POLICY disclosure_event_read ON @extschema@.disclosure_event;
+
+CREATE POLICY disclosure_event_read ON @extschema@.disclosure_event FOR SELECT
+  USING (@extschema@.is_regulator() OR @extschema@.disclosure_visible(enterprise, disclosure));
+
+ALTER FUNCTION @extschema@.feedback_subject(@extschema@.uscc, bigint, text) SECURITY DEFINER;
+
+REVOKE EXECUTE ON FUNCTION @extschema@.feedback_subject(@extschema@.uscc, bigint, text) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_for_share', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba'),
+    ('function', 'open_feedback', 'public_view_part'),
+    -- scale-out (96_citus.sql): the layout and the helpers of the rules are
+    -- public, distributing the registry is the DBA's
+    ('function', 'citus_distributed', 'public'),
+    ('function', 'clock', 'public'),
+    ('function', 'citus_tenants', 'public'),
+    ('function', 'citus_layout', 'public'),
+    ('function', 'citus_on_workers', 'dba'),
+    ('function', 'citus_placements', 'public'),
+    ('function', 'citus_rekey', 'dba'),
+    ('function', 'citus_distribute', 'dba')
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.setup_roles()
+RETURNS TABLE (kind text, object text, class text, grantee text, privileges text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  g text;
+  r record;
+  s record;
+  unclassified text;
+  coordinator boolean := false;
+  distributed boolean := frontrunner.citus_distributed();
+  propagation text;
+  target text;
+BEGIN
+  SELECT string_agg(p.kind || ' ' || p.ident, ', ' ORDER BY p.kind, p.ident) INTO unclassified
+  FROM frontrunner.security_plan() p WHERE p.class IS NULL;
+  IF unclassified IS NOT NULL THEN
+    RAISE EXCEPTION 'objects without a security class: %', unclassified
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Every table, view, sequence and function of the extension needs a class in frontrunner.security_objects().',
+            HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql, with the class whose grants in security_classes() fit who may use the object.';
+  END IF;
+
+  -- A distributed registry (citus_distribute()) runs its rules and policies
+  -- on the workers too, with the same privileges: there the group roles are
+  -- created in a transaction of their own on the coordinator, which Citus
+  -- propagates to every node, and each worker runs setup_roles() itself,
+  -- before this transaction changes anything on them (Citus propagates the
+  -- privileges of its tables, not of the extension's functions and views).
+  IF distributed THEN
+    coordinator := pg_catalog.citus_is_coordinator();
+  END IF;
+  FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
+    PERFORM FROM pg_catalog.pg_roles x WHERE x.rolname = g;
+    IF NOT FOUND AND coordinator THEN
+      SELECT c.* INTO s FROM pg_catalog.run_command_on_coordinator(
+        format('CREATE ROLE %I NOLOGIN; COMMENT ON ROLE %I IS %L', g, g, 'frontrunner group role, created by frontrunner.setup_roles()')) c;
+      IF NOT s.success THEN
+        RAISE EXCEPTION 'group role % could not be created on the cluster: %', g, s.result
+          USING ERRCODE = 'external_routine_exception',
+                HINT = 'Check that role propagation works (citus.enable_create_role_propagation), then run setup_roles() again.';
+      END IF;
+    ELSIF NOT FOUND THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+      EXECUTE format('COMMENT ON ROLE %I IS %L', g, 'frontrunner group role, created by frontrunner.setup_roles()');
+    END IF;
+  END LOOP;
+  IF coordinator THEN
+    PERFORM frontrunner.citus_on_workers('SELECT count(*) FROM frontrunner.setup_roles()');
+  END IF;
+  IF distributed THEN
+    -- every node sets its own privileges: its tables and the shards it
+    -- holds (the workers did theirs above)
+    propagation := pg_catalog.current_setting('citus.enable_ddl_propagation');
+    PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
+  END IF;
+  FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
+    EXECUTE format('GRANT USAGE ON SCHEMA frontrunner TO %I', g);
+  END LOOP;
+
+  FOR r IN SELECT p.* FROM frontrunner.security_plan() p ORDER BY p.kind, p.ident LOOP
+    -- the object, and on a distributed registry the shards of a table on
+    -- this node
+    FOR target IN SELECT r.ident
+                  UNION ALL SELECT x::text FROM frontrunner.citus_placements(r.ident::regclass) x WHERE r.kind = 'table' LOOP
+      -- start from nothing for PUBLIC and the four group roles, then grant
+      EXECUTE format('REVOKE ALL ON %s %s FROM PUBLIC, frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader',
+                     CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END, target);
+      FOR s IN
+        SELECT c.grantee, c.privileges FROM frontrunner.security_classes() c
+        WHERE c.class = r.class AND c.grantee IS NOT NULL ORDER BY c.grantee
+      LOOP
+        EXECUTE format('GRANT %s ON %s %s TO %s', s.privileges,
+                       CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END,
+                       target, CASE WHEN s.grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(s.grantee) END);
+        CONTINUE WHEN target <> r.ident;
+        kind := r.kind; object := r.ident; class := r.class; grantee := s.grantee; privileges := s.privileges;
+        RETURN NEXT;
+      END LOOP;
+    END LOOP;
+  END LOOP;
+
+  IF distributed THEN
+    -- A view reads its tables with its owner's rights; on Citus the shards
+    -- are read with the reader's (Citus issue 1683): a role that may read a
+    -- view but not a table under it gets SELECT on that table's shards only
+    -- (not on the table: its queries see what they saw), under the table's
+    -- policies.
+    FOR r IN
+      WITH RECURSIVE base (view, rel) AS (
+        SELECT w.ev_class, d.refobjid
+        FROM pg_catalog.pg_rewrite w
+        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = w.oid
+                                   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> w.ev_class
+        WHERE w.ev_class IN (SELECT o.ident::pg_catalog.regclass FROM frontrunner.security_plan() o WHERE o.kind = 'view')
+        UNION
+        SELECT b.view, d.refobjid
+        FROM base b
+        JOIN pg_catalog.pg_rewrite w ON w.ev_class = b.rel
+        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = w.oid
+                                   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> w.ev_class
+      )
+      SELECT DISTINCT b.rel::pg_catalog.regclass::text AS rel, g.rolname
+      FROM base b
+      JOIN pg_catalog.pg_class c ON c.oid = b.rel AND c.relkind = 'r'
+      CROSS JOIN pg_catalog.pg_roles g
+      WHERE g.rolname IN ('frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader')
+        AND pg_catalog.has_table_privilege(g.rolname, b.view, 'SELECT')
+        AND NOT pg_catalog.has_table_privilege(g.rolname, b.rel, 'SELECT')
+      ORDER BY 1, 2
+    LOOP
+      FOR target IN SELECT x::text FROM frontrunner.citus_placements(r.rel::regclass) x LOOP
+        EXECUTE format('GRANT SELECT ON TABLE %s TO %I', target, r.rolname);
+      END LOOP;
+      kind := 'shards'; object := r.rel; class := 'under a view'; grantee := r.rolname; privileges := 'SELECT';
+      RETURN NEXT;
+    END LOOP;
+    PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', propagation, true);
+  END IF;
+  -- the logins get the database's search_path (setup_search_path()); one of
+  -- their own without frontrunner would hide the extension from them
+  FOR s IN
+    SELECT x.* FROM frontrunner.search_path_problems(pg_catalog.current_database()) x
+    JOIN pg_catalog.pg_roles m ON m.rolname = x.role AND NOT m.rolsuper
+    WHERE EXISTS (SELECT FROM pg_catalog.unnest(ARRAY['frontrunner_regulator', 'frontrunner_agency',
+                                                      'frontrunner_enterprise', 'frontrunner_reader']) g(g)
+                  WHERE pg_catalog.pg_has_role(m.oid, g.g, 'MEMBER'))
+  LOOP
+    RAISE WARNING '%', s.problem USING DETAIL = s.detail, HINT = s.hint;
+  END LOOP;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_layout()
+RETURNS TABLE (relation text, layout text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    ('disclosure', 'distributed'),
+    ('disclosed_indicator', 'colocated'),
+    ('spot_check', 'colocated'),
+    ('disclosure_event', 'colocated'),
+    ('feedback', 'colocated'),
+    ('spot_check_request', 'colocated'),
+    ('ranking_entry', 'colocated'),
+    ('inspection_draw', 'colocated'),
+    ('inspection_result', 'colocated'),
+    ('inspection_finding', 'colocated'),
+    ('enterprise', 'reference'),
+    ('standard', 'reference'),
+    ('category', 'reference'),
+    ('indicator_def', 'reference'),
+    ('standard_requirement', 'reference'),
+    ('account', 'reference'),
+    ('evaluation_plan', 'reference'),
+    ('plan_indicator', 'reference'),
+    ('plan_review', 'reference'),
+    ('ranking', 'reference'),
+    ('review_policy', 'reference'),
+    ('ranking_lock', 'reference'),
+    ('test_method_limit', 'reference'),
+    ('inspection_campaign', 'reference'),
+    ('disclosure_import', 'local')
+$$;
+
+COMMENT ON FUNCTION @extschema@.citus_layout() IS
+  'the Citus layout of every table of the extension, what citus_distribute() builds: distributed (disclosure, hash-distributed by enterprise), colocated (distributed by enterprise with disclosure: the rows of a disclosure), reference (copied to every node) or local (the coordinator''s); a table without a row here is refused by citus_distribute()';
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_rekey()
+RETURNS TABLE (relation pg_catalog.regclass, constraint_name name, definition text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  tenant pg_catalog.regclass[];
+  r record;
+  cols text;
+  def text;
+  g int;
+BEGIN
+  SELECT pg_catalog.array_agg(('frontrunner.' || l.relation)::pg_catalog.regclass) INTO tenant
+  FROM frontrunner.citus_layout() l WHERE l.layout IN ('distributed', 'colocated');
+  -- the registry's foreign keys: dropped here, returned in the form they take
+  -- on Citus (a reference between tenant tables names the tenant on both
+  -- sides); citus_distribute() adds them once the tables are distributed
+  CREATE TEMP TABLE fr_citus_fkeys ON COMMIT DROP AS
+  SELECT c.conrelid::pg_catalog.regclass AS rel, c.conname, c.confrelid::pg_catalog.regclass AS target,
+         pg_catalog.pg_get_constraintdef(c.oid) AS def
+  FROM pg_catalog.pg_constraint c
+  WHERE c.contype = 'f' AND c.connamespace = 'frontrunner'::pg_catalog.regnamespace;
+  FOR r IN SELECT f.* FROM fr_citus_fkeys f ORDER BY f.rel::text, f.conname LOOP
+    EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, r.conname);
+  END LOOP;
+  -- keys of the tenant tables: the tenant first (a key that already holds
+  -- it is kept; one that becomes a copy of another is dropped)
+  FOR r IN
+    SELECT c.conrelid::pg_catalog.regclass AS rel, c.conname, c.contype,
+           pg_catalog.pg_get_constraintdef(c.oid) AS def,
+           (SELECT pg_catalog.array_agg(a.attname ORDER BY k.o)
+            FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY k(n, o)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n) AS keycols
+    FROM pg_catalog.pg_constraint c
+    WHERE c.contype IN ('p', 'u') AND c.conrelid = ANY (tenant)
+    ORDER BY c.conrelid::pg_catalog.regclass::text, c.contype, c.conname
+  LOOP
+    CONTINUE WHEN 'enterprise' = ANY (r.keycols);
+    cols := 'enterprise, ' || pg_catalog.array_to_string(r.keycols, ', ');
+    EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, r.conname);
+    IF EXISTS (SELECT FROM pg_catalog.pg_constraint k
+               WHERE k.conrelid = r.rel AND k.contype IN ('p', 'u')
+                 AND (SELECT pg_catalog.array_agg(a.attname ORDER BY x.o)
+                      FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY x(n, o)
+                      JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.n)
+                     = pg_catalog.string_to_array(cols, ', ')::name[]) THEN
+      -- (enterprise, id) is already a key: it becomes the primary key
+      IF r.contype = 'p' THEN
+        FOR def IN SELECT k.conname FROM pg_catalog.pg_constraint k
+                   WHERE k.conrelid = r.rel AND k.contype = 'u'
+                     AND (SELECT pg_catalog.array_agg(a.attname ORDER BY x.o)
+                          FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY x(n, o)
+                          JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.n)
+                         = pg_catalog.string_to_array(cols, ', ')::name[] LOOP
+          EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, def);
+        END LOOP;
+        EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I PRIMARY KEY (%s)', r.rel, r.conname, cols);
+      END IF;
+      CONTINUE;
+    END IF;
+    EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s (%s)', r.rel, r.conname,
+                              CASE r.contype WHEN 'p' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END, cols);
+  END LOOP;
+  -- unique indexes (partial ones: one successor per disclosure)
+  FOR r IN
+    SELECT i.indexrelid::pg_catalog.regclass AS idx, pg_catalog.pg_get_indexdef(i.indexrelid) AS def
+    FROM pg_catalog.pg_index i
+    WHERE i.indrelid = ANY (tenant) AND i.indisunique
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid)
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                      WHERE a.attrelid = i.indrelid AND a.attname = 'enterprise' AND a.attnum = ANY (i.indkey))
+    ORDER BY 1::text
+  LOOP
+    EXECUTE pg_catalog.format('DROP INDEX %s', r.idx);
+    EXECUTE pg_catalog.regexp_replace(r.def, ' USING (\w+) \(', ' USING \1 (enterprise, ');
+  END LOOP;
+  -- identities: rows written on a worker (the history, by the rules on its
+  -- shards) take ids from that worker's range (group << 48), as Citus gives
+  -- the tables it creates itself; the coordinator (group 0) keeps its own
+  EXECUTE 'SELECT groupid FROM pg_catalog.pg_dist_local_group' INTO g;
+  IF g > 0 THEN
+    FOR r IN
+      SELECT a.attrelid::pg_catalog.regclass AS rel, a.attname
+      FROM pg_catalog.pg_attribute a
+      JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+      WHERE c.relnamespace = 'frontrunner'::pg_catalog.regnamespace AND c.relkind = 'r'
+        AND a.attidentity <> '' AND NOT a.attisdropped
+      ORDER BY 1::text
+    LOOP
+      EXECUTE pg_catalog.format('ALTER TABLE %s ALTER COLUMN %I SET START WITH %s SET MINVALUE %s SET MAXVALUE %s RESTART',
+                                r.rel, r.attname, (g::bigint << 48) + 1, (g::bigint << 48) + 1, ((g::bigint + 1) << 48) - 1);
+    END LOOP;
+  END IF;
+  -- the foreign keys as they come back
+  -- (the tenant is never updated on Citus, so a reference naming it has no
+  -- ON UPDATE action)
+  RETURN QUERY
+  SELECT f.rel, f.conname,
+         CASE WHEN f.rel = ANY (tenant) AND f.target = ANY (tenant)
+              THEN pg_catalog.replace(
+                     CASE WHEN f.def ~ '^FOREIGN KEY \(enterprise, ' THEN f.def
+                          ELSE pg_catalog.regexp_replace(
+                                 pg_catalog.regexp_replace(f.def, '^FOREIGN KEY \(', 'FOREIGN KEY (enterprise, '),
+                                 ' REFERENCES ([^(]+)\(', ' REFERENCES \1(enterprise, ') END,
+                     ' ON UPDATE CASCADE', '')
+              ELSE f.def END
+  FROM fr_citus_fkeys f
+  ORDER BY f.rel::text, f.conname;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.citus_rekey() IS
+  'part of citus_distribute(), on the coordinator and on every worker, before the tables are distributed: drops the registry''s foreign keys, puts the tenant (enterprise) first in every key of the tenant tables that lacks it, gives a worker''s identities its own range (group << 48), and returns the foreign keys in their Citus form (a reference between tenant tables names the tenant on both sides)';
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_distribute()
+RETURNS TABLE (relation text, layout text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET citus.enable_unsafe_triggers = on
+SET citus.multi_shard_modify_mode = sequential
+AS $$
+DECLARE
+  r record;
+  s text;
+  bad text;
+  mine text := (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'frontrunner');
+BEGIN
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+    RAISE NOTICE 'frontrunner.citus_distribute() is not needed here: this database is one node'
+      USING DETAIL = pg_catalog.format('The citus extension is not installed in database %s; nothing was changed.', pg_catalog.current_database()),
+            HINT = 'On a Citus cluster, run it on the coordinator after CREATE EXTENSION citus and CREATE EXTENSION frontrunner, before loading data.';
+    RETURN;
+  END IF;
+  IF frontrunner.citus_distributed() THEN
+    RAISE NOTICE 'the registry is already distributed'
+      USING DETAIL = 'frontrunner.disclosure is a distributed table; nothing was changed.';
+    RETURN QUERY SELECT l.relation, l.layout FROM frontrunner.citus_layout() l;
+    RETURN;
+  END IF;
+
+  -- where it can run
+  IF NOT pg_catalog.citus_is_coordinator() THEN
+    RAISE EXCEPTION 'citus_distribute() runs on the Citus coordinator'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = pg_catalog.format('This node (%s) is a worker of the cluster.', pg_catalog.current_setting('port')),
+            HINT = 'Connect to the coordinator and run SELECT frontrunner.citus_distribute() there.';
+  END IF;
+  bad := pg_catalog.concat_ws(', ',
+           CASE WHEN pg_catalog.current_setting('citus.shard_replication_factor') <> '1' THEN 'citus.shard_replication_factor = ' || pg_catalog.current_setting('citus.shard_replication_factor') || ' (must be 1: each rule fires once, on the one placement of a shard)' END,
+           CASE WHEN NOT pg_catalog.current_setting('citus.enable_ddl_propagation')::boolean THEN 'citus.enable_ddl_propagation = off (must be on: the keys and privileges reach the workers)' END,
+           CASE WHEN NOT pg_catalog.current_setting('citus.enable_create_role_propagation')::boolean THEN 'citus.enable_create_role_propagation = off (must be on: the roles of setup_roles() exist on every node)' END);
+  IF bad <> '' THEN
+    RAISE EXCEPTION 'the Citus settings do not allow the registry to be distributed'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = pg_catalog.format('Settings: %s.', bad),
+            HINT = 'Change the settings (postgresql.conf or ALTER SYSTEM on the coordinator), then run citus_distribute() again.';
+  END IF;
+  -- an agency writes its plans, reference tables with foreign keys to other
+  -- reference tables (category, indicator_def) it may only read: Citus
+  -- serialises such writes with a lock on the referenced tables' shards,
+  -- which it takes as the writer, by default only for a role that may write
+  -- them too
+  SELECT pg_catalog.string_agg(pg_catalog.format('%s:%s', n.nodename, n.nodeport), ', ' ORDER BY n.nodeid) INTO bad
+  FROM pg_catalog.run_command_on_all_nodes('SHOW citus.skip_advisory_lock_permission_checks') w
+  JOIN pg_catalog.pg_dist_node n ON n.nodeid = w.nodeid
+  WHERE NOT w.success OR w.result IS DISTINCT FROM 'on';
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'the Citus settings do not allow the registry to be distributed'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = pg_catalog.format('citus.skip_advisory_lock_permission_checks is not on at %s: a write of a plan by an agency would fail with "permission denied for table category" (Citus locks the referenced reference tables as the writer).', bad),
+            HINT = 'On every node: ALTER SYSTEM SET citus.skip_advisory_lock_permission_checks = on; SELECT pg_reload_conf(); then run citus_distribute() again.';
+  END IF;
+  SELECT pg_catalog.string_agg(pg_catalog.format('%s:%s', n.nodename, n.nodeport), ', ' ORDER BY n.nodeid) INTO bad
+  FROM pg_catalog.pg_dist_node n
+  WHERE n.groupid <> 0 AND n.noderole = 'primary' AND NOT (n.isactive AND n.hasmetadata AND n.metadatasynced);
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'the workers of the cluster are not all active with their metadata synced'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = pg_catalog.format('Workers: %s.', bad),
+            HINT = 'The rules query the shards from the workers: activate the nodes (citus_activate_node(), start_metadata_sync_to_node()), then run citus_distribute() again.';
+  END IF;
+  SELECT pg_catalog.string_agg(pg_catalog.format('%s:%s has %s', w.nodename, w.nodeport,
+                                                  CASE WHEN w.success THEN coalesce('release ' || nullif(w.result, ''), 'no frontrunner') ELSE w.result END),
+                               ', ' ORDER BY w.nodename, w.nodeport) INTO bad
+  FROM pg_catalog.run_command_on_workers($q$SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'frontrunner'$q$) w
+  WHERE NOT w.success OR w.result IS DISTINCT FROM mine;
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'the workers do not have frontrunner %', mine
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = pg_catalog.format('%s.', bad),
+            HINT = 'Install the same frontrunner package on every node; CREATE EXTENSION frontrunner on the coordinator creates it on the workers.';
+  END IF;
+
+  -- what it distributes: every table classified, none holding rows
+  SELECT pg_catalog.string_agg(o.name, ', ' ORDER BY o.name) INTO bad
+  FROM frontrunner.security_extension_objects() o
+  WHERE o.kind = 'table' AND o.name NOT IN (SELECT l.relation FROM frontrunner.citus_layout() l);
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'tables without a Citus layout: %', bad
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Every table of the extension needs a row in frontrunner.citus_layout().',
+            HINT = 'Add the table to citus_layout() in sql/install/96_citus.sql (colocated when its rows belong to a disclosure, reference for a catalog).';
+  END IF;
+  bad := '';
+  FOR r IN SELECT l.relation FROM frontrunner.citus_layout() l ORDER BY l.relation LOOP
+    EXECUTE pg_catalog.format('SELECT %L || '' ('' || count(*) || '')'' FROM frontrunner.%I HAVING count(*) > 0', r.relation, r.relation) INTO s;
+    bad := pg_catalog.concat_ws(', ', NULLIF(bad, ''), s);
+  END LOOP;
+  IF bad <> '' THEN
+    RAISE EXCEPTION 'the registry holds data: citus_distribute() runs before any row is loaded'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = pg_catalog.format('Rows in: %s.', bad),
+            HINT = 'Distribute an empty registry (CREATE EXTENSION frontrunner, then citus_distribute()), then load the data through the rules on the coordinator.';
+  END IF;
+
+  -- the workers first (outside this transaction: run_command_on_workers
+  -- commits on each worker; every step there can be run again): the
+  -- privileges of setup_roles() when the group roles exist, and the keys
+  IF EXISTS (SELECT FROM pg_catalog.pg_roles g WHERE g.rolname IN ('frontrunner_regulator', 'frontrunner_agency',
+                                                                   'frontrunner_enterprise', 'frontrunner_reader')) THEN
+    PERFORM frontrunner.citus_on_workers('SELECT count(*) FROM frontrunner.setup_roles()');
+  END IF;
+  PERFORM frontrunner.citus_on_workers('SELECT count(*) FROM frontrunner.citus_rekey()');
+
+  -- the coordinator: keys, the tables, then the foreign keys with the tenant
+  CREATE TEMP TABLE fr_citus_readd ON COMMIT DROP AS SELECT * FROM frontrunner.citus_rekey();
+  FOR r IN SELECT l.relation FROM frontrunner.citus_layout() l WHERE l.layout = 'reference' LOOP
+    PERFORM pg_catalog.create_reference_table(('frontrunner.' || r.relation)::pg_catalog.regclass);
+  END LOOP;
+  PERFORM pg_catalog.create_distributed_table('frontrunner.disclosure'::pg_catalog.regclass, 'enterprise');
+  FOR r IN SELECT l.relation FROM frontrunner.citus_layout() l WHERE l.layout = 'colocated' LOOP
+    PERFORM pg_catalog.create_distributed_table(('frontrunner.' || r.relation)::pg_catalog.regclass, 'enterprise',
+                                                colocate_with => 'frontrunner.disclosure');
+  END LOOP;
+  FOR r IN SELECT f.* FROM fr_citus_readd f ORDER BY f.relation::text, f.constraint_name LOOP
+    EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s', r.relation, r.constraint_name, r.definition);
+  END LOOP;
+  RETURN QUERY SELECT l.relation, l.layout FROM frontrunner.citus_layout() l;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.citus_distribute() IS
+  'on a Citus coordinator, once, after CREATE EXTENSION and before any data: distributes the registry as citus_layout() says (disclosure and the rows of a disclosure by enterprise, co-located; the catalogs as reference tables), the tenant in every key (citus_rekey()), the privileges of setup_roles() on every node; refuses (55000) on a worker, with data present, with workers lacking metadata or frontrunner, or with settings that would break the rules; on one node (no Citus) it says it is not needed and changes nothing';
+
+REVOKE EXECUTE ON FUNCTION @extschema@.citus_distribute() FROM PUBLIC;
+
+REVOKE EXECUTE ON FUNCTION @extschema@.citus_rekey() FROM PUBLIC;
+
+-- attributes of the replaced functions, again ---------------------------
+ALTER FUNCTION @extschema@.disclosure_after_statement() SECURITY DEFINER;
+
+ALTER FUNCTION @extschema@.publish_ranking(text) SECURITY DEFINER;
+
+ALTER FUNCTION @extschema@.open_feedback() SECURITY DEFINER;
+
+ALTER FUNCTION @extschema@.feedback_subject(@extschema@.uscc, bigint, text) SECURITY DEFINER;
+
+
+-- functions created above that are not public are not executable by PUBLIC
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT p.ident FROM frontrunner.security_plan() p
+           WHERE p.kind = 'function' AND p.class IS DISTINCT FROM 'public' ORDER BY p.ident LOOP
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC', r.ident);
+  END LOOP;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.citus_placements(rel regclass) RETURNS SETOF regclass
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_shard') IS NULL THEN
+    RETURN;
+  END IF;
+  -- the shards of rel that this node holds, by name (<table>_<shard id>)
+  RETURN QUERY EXECUTE $q$
+    SELECT pg_catalog.to_regclass(pg_catalog.format('%I.%I', n.nspname, c.relname || '_' || s.shardid))
+    FROM pg_catalog.pg_dist_shard s
+    JOIN pg_catalog.pg_dist_placement p ON p.shardid = s.shardid
+    JOIN pg_catalog.pg_class c ON c.oid = s.logicalrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE s.logicalrelid = $1 AND p.groupid = (SELECT g.groupid FROM pg_catalog.pg_dist_local_group g)
+    ORDER BY s.shardid$q$ USING rel;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.citus_placements(regclass) IS
+  'the shards of a Citus table that this node holds (none on one node, or for a table that is not distributed): what setup_roles() grants on besides the table';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_visible(id bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
+AS $$
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry the
+  -- policies run on the workers, inside the shard queries, and read
+  -- evaluation_plan there, a reference table with a copy on every node)
+  RETURN EXISTS (SELECT FROM frontrunner.evaluation_plan p WHERE p.id = $1);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_visible(bigint) IS
+  'true when the caller sees evaluation plan id (under the plan policies): the read policy of its core indicators';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.plan_owned(id bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
+AS $$
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: as plan_visible())
+  RETURN EXISTS (SELECT FROM frontrunner.evaluation_plan p
+                 WHERE p.id = $1
+                   AND (frontrunner.is_regulator() OR p.agency = frontrunner.current_agency()));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_owned(bigint) IS
+  'true when the caller may write evaluation plan id: a regulator, or the agency that owns it';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_json(id bigint)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  d record;
+  std_edition frontrunner.stdcode;
+  is_current boolean;
+  result jsonb;
+BEGIN
+  SELECT x.id, x.status, x.enterprise, e.name AS enterprise_name, x.product, x.category,
+         c.name AS category_name, x.standard,
+         x.published_at, x.withdrawn_at, x.withdraw_reason, x.supersedes,
+         x.below_recommended_statement, x.source_ref,
+         (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
+          WHERE s.enterprise OPERATOR(frontrunner.=) x.enterprise AND s.supersedes = x.id AND s.status <> 'draft') AS superseded_by
+  INTO d
+  FROM frontrunner.disclosure x
+  JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) x.enterprise
+  JOIN frontrunner.category c ON c.code = x.category
+  WHERE x.id = $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'disclosure % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table disclosure has id = %s.', $1),
+            HINT = 'Look the id up in table disclosure.';
+  END IF;
+  IF d.status = 'draft' THEN
+    RAISE EXCEPTION 'disclosure % is a draft: drafts are not public', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s (%s, %s) has status draft.', $1, d.enterprise_name, d.product),
+            HINT = format('Publish it first (publish_disclosure(%s)); benchmark(%s) shows the draft''s comparison to its enterprise.', $1, $1);
+  END IF;
+  is_current := d.status = 'published';
+  -- (not in the query above: on a distributed registry Citus would run it
+  -- on the disclosure's shard, where it cannot read table standard)
+  std_edition := frontrunner.standard_edition(d.standard);
+
+  SELECT jsonb_build_object(
+    'id', d.id,
+    'status', d.status,
+    'enterprise', jsonb_build_object('uscc', d.enterprise::text, 'name', d.enterprise_name),
+    'product', d.product,
+    'category', jsonb_build_object('code', d.category, 'name', d.category_name),
+    'standard', jsonb_build_object(
+       'code', d.standard::text,
+       'edition', std_edition::text,
+       'kind', frontrunner.std_kind(d.standard),
+       'nature', frontrunner.std_nature(d.standard),
+       'title', (SELECT s.title FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) std_edition)),
+    'published_at', to_char(d.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'withdrawn_at', to_char(d.withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'withdraw_reason', d.withdraw_reason,
+    'supersedes', d.supersedes,
+    'superseded_by', d.superseded_by,
+    'below_recommended_statement', d.below_recommended_statement,
+    'source_ref', d.source_ref,
+    'benchmarked_on', CASE WHEN is_current THEN to_char(CURRENT_DATE, 'YYYY-MM-DD') END,
+    'indicators', coalesce((
+       SELECT jsonb_agg(jsonb_build_object(
+                'key', i.indicator,
+                'name', x.name,
+                'direction', x.direction::text,
+                'requirement', i.requirement::text,
+                'requirement_zh', frontrunner.to_text(i.requirement, 'zh'),
+                'unit', frontrunner.unit(i.requirement),
+                'test_method', i.test_method::text,
+                'benchmarks', coalesce((
+                   SELECT jsonb_agg(jsonb_build_object(
+                            'standard', p.standard::text,
+                            'kind', p.std_kind,
+                            'nature', p.std_nature,
+                            'class', p.benchmark_class,
+                            'requirement', p.required::text,
+                            'requirement_zh', frontrunner.to_text(p.required, 'zh'),
+                            'verdict', p.verdict,
+                            'margin', p.margin)
+                          ORDER BY p.class_rank, p.standard)
+                   FROM frontrunner.benchmark_pair_typed p
+                   WHERE is_current AND p.enterprise OPERATOR(frontrunner.=) d.enterprise
+                     AND p.disclosure = d.id AND p.indicator = i.indicator), '[]'::jsonb))
+              ORDER BY i.indicator)
+       FROM frontrunner.disclosed_indicator i
+       JOIN frontrunner.indicator_def x ON x.category = d.category AND x.key = i.indicator
+       WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id), '[]'::jsonb))
+  INTO result;
+  RETURN result;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_json(bigint) IS
+  'a published (or withdrawn, or superseded) disclosure as JSON for platforms and the public: enterprise, product, category, executed standard and its edition, status, times in UTC, indicators in key order with canonical and Chinese text, test method and, for the current version, the benchmark verdicts and margins; P0002 when it does not exist, 55000 for a draft';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.benchmark(disclosure bigint)
+RETURNS TABLE (indicator text, disclosed @extschema@.indicator, standard @extschema@.stdcode,
+               std_kind text, required @extschema@.indicator, verdict text, margin numeric,
+               std_nature text, benchmark_class text, direction @extschema@.direction,
+               unit text, disclosed_level numeric, required_level numeric,
+               test_method @extschema@.stdcode, executed boolean,
+               verifiable boolean, verifiable_reason text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+  d record;
+  edition frontrunner.stdcode;
+  claim record;
+  claims jsonb := '{}';
+BEGIN
+  -- (a version and its successor are of one enterprise: on a distributed
+  -- registry the subquery reads the disclosure's shard)
+  SELECT x.id, x.enterprise, x.status, x.category, x.standard, x.withdrawn_at, x.withdraw_reason,
+         (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
+          WHERE s.enterprise OPERATOR(frontrunner.=) x.enterprise AND s.supersedes = x.id AND s.status <> 'draft') AS successor
+  INTO d
+  FROM frontrunner.disclosure x WHERE x.id = $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'disclosure % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table disclosure has id = %s.', $1),
+            HINT = 'Look the id up in table disclosure (or with enterprise_search() and the enterprise''s disclosures).';
+  ELSIF d.status = 'superseded' THEN
+    RAISE EXCEPTION 'disclosure % is superseded: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was superseded by disclosure %s.', $1, d.successor),
+            HINT = format('Benchmark the current version: benchmark(%s).', d.successor);
+  ELSIF d.status = 'withdrawn' THEN
+    RAISE EXCEPTION 'disclosure % is withdrawn: only current disclosures are benchmarked', $1
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Disclosure %s was withdrawn (reason: %s).', $1, d.withdraw_reason),
+            HINT = 'A withdrawn disclosure is no longer in force; benchmark a published disclosure or a draft.';
+  END IF;
+  edition := frontrunner.standard_edition(d.standard);
+
+  -- rule 8: can the disclosure's own test method verify the claim?
+  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
+  -- of the indicator), one statement per indicator: on a distributed
+  -- registry claim_check() reads the reference table test_method_limit here,
+  -- not in the query on the disclosure's shard
+  FOR claim IN SELECT i.indicator AS key, i.requirement AS req, i.test_method AS method
+               FROM frontrunner.disclosed_indicator i
+               WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1 LOOP
+    claims := claims || pg_catalog.jsonb_build_object(claim.key,
+      (SELECT pg_catalog.jsonb_build_object('verifiable', c.verifiable, 'reason', c.reason)
+       FROM frontrunner.claim_check(claim.req, claim.method, claim.key) c));
+  END LOOP;
+  -- the pairs as in view benchmark_pair, read with the caller's rights
+  -- (the view leaves drafts out)
+  RETURN QUERY
+  SELECT i.indicator, i.requirement, r.standard, r.kind, r.requirement, v.verdict, v.margin,
+         r.nature, r.benchmark_class, r.direction, u.unit,
+         CASE WHEN u.ok THEN frontrunner.level(i.requirement, r.direction, u.unit) END,
+         CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
+         r.test_method,
+         r.standard OPERATOR(frontrunner.=) edition,
+         (claims -> i.indicator ->> 'verifiable')::boolean, claims -> i.indicator ->> 'reason'
+  FROM frontrunner.disclosed_indicator i
+  JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
+  CROSS JOIN LATERAL (
+    SELECT c.verdict,
+           CASE WHEN c.verdict <> 'incomparable'
+                THEN frontrunner.margin(i.requirement, r.requirement, r.direction) END AS margin
+    FROM (SELECT frontrunner.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+    OFFSET 0) v
+  CROSS JOIN LATERAL (
+    SELECT w.unit,
+           v.verdict <> 'incomparable'
+           AND (w.unit IS NULL
+                OR ((frontrunner.unit(i.requirement) IS NULL
+                     OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(i.requirement)))
+                    AND (frontrunner.unit(r.requirement) IS NULL
+                         OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
+    FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
+                          NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
+  WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1
+  ORDER BY i.indicator, r.class_rank, r.standard;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.benchmark(bigint) IS
+  'every disclosed indicator of a disclosure (published or draft) against every benchmark in force for its category and indicator: verdict = compare(disclosed, required), margin = margin(disclosed, required, direction), levels in the indicator''s unit, executed = the standard the disclosure executes; verifiable and verifiable_reason = rule 8 for the disclosed requirement and its own test method (claim_check(): false when the method cannot measure the claim, NULL when no limits of the method are recorded or the claim cannot be compared); ordered by indicator, class (mandatory → foreign), standard; P0002 when the disclosure does not exist, 55000 when it is superseded or withdrawn';
+
+
+CREATE OR REPLACE VIEW @extschema@.benchmark_profile AS
+SELECT d.enterprise::text AS enterprise, e.name AS enterprise_name, d.id AS disclosure,
+       d.category, d.product, d.standard::text AS standard,
+       coalesce(n.indicators, 0) AS indicators,
+       coalesce(k.benchmarked, 0) AS benchmarked,
+       coalesce(k.at_least_as_strict, 0) AS at_least_as_strict,
+       coalesce(k.benchmarked - k.at_least_as_strict, 0) AS not_as_strict,
+       k.not_as_strict_indicators
+FROM @extschema@.disclosure d
+JOIN @extschema@.enterprise e ON e.uscc = d.enterprise
+LEFT JOIN (SELECT i.disclosure, count(*) AS indicators
+           FROM @extschema@.disclosed_indicator i GROUP BY i.disclosure) n ON n.disclosure = d.id
+LEFT JOIN (SELECT q.disclosure, count(*) AS benchmarked,
+                  count(*) FILTER (WHERE q.ok) AS at_least_as_strict,
+                  string_agg(q.indicator, ', ' ORDER BY q.indicator) FILTER (WHERE NOT q.ok) AS not_as_strict_indicators
+           FROM (SELECT p.disclosure, p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
+                 FROM @extschema@.benchmark_pair_typed p
+                 WHERE p.status = 'published' AND p.std_kind IN ('international', 'foreign')
+                 GROUP BY p.disclosure, p.indicator) q
+           GROUP BY q.disclosure) k ON k.disclosure = d.id
+WHERE d.status = 'published';
+COMMENT ON VIEW @extschema@.benchmark_profile IS
+  'per current published disclosure: how many disclosed indicators are at least as strict as every international and foreign benchmark in force, how many are not, and which (details in benchmark_gap); plain column types';
+COMMENT ON COLUMN @extschema@.benchmark_profile.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.benchmark_profile.enterprise_name IS 'name of the enterprise';
+COMMENT ON COLUMN @extschema@.benchmark_profile.disclosure IS 'the disclosure (status published)';
+COMMENT ON COLUMN @extschema@.benchmark_profile.category IS 'category';
+COMMENT ON COLUMN @extschema@.benchmark_profile.product IS 'product';
+COMMENT ON COLUMN @extschema@.benchmark_profile.standard IS 'the standard the product executes, as disclosed';
+COMMENT ON COLUMN @extschema@.benchmark_profile.indicators IS 'indicators disclosed';
+COMMENT ON COLUMN @extschema@.benchmark_profile.benchmarked IS 'disclosed indicators with at least one international or foreign benchmark in force';
+COMMENT ON COLUMN @extschema@.benchmark_profile.at_least_as_strict IS 'benchmarked indicators stricter than or equal to every international and foreign benchmark';
+COMMENT ON COLUMN @extschema@.benchmark_profile.not_as_strict IS 'benchmarked indicators not at least as strict as some international or foreign benchmark (looser, overlapping, disjoint or incomparable)';
+COMMENT ON COLUMN @extschema@.benchmark_profile.not_as_strict_indicators IS 'their keys, comma-separated in key order; NULL when none';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.benchmark_profile(enterprise @extschema@.uscc)
+RETURNS TABLE (disclosure bigint, category text, product text, standard text,
+               indicators bigint, benchmarked bigint, at_least_as_strict bigint, not_as_strict bigint,
+               indicator text, benchmark text, std_kind text, disclosed text, required text,
+               verdict text, margin numeric)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  PERFORM FROM frontrunner.enterprise e WHERE e.uscc OPERATOR(frontrunner.=) $1;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'enterprise % does not exist', $1
+      USING ERRCODE = 'no_data_found',
+            DETAIL = format('No row of table enterprise has uscc = %s.', $1),
+            HINT = 'Find the USCC of an enterprise with enterprise_search(name or pinyin).';
+  END IF;
+  -- the counts of view benchmark_profile, per disclosure of the enterprise
+  -- (index lookups instead of the whole registry)
+  RETURN QUERY
+  SELECT d.id, d.category, d.product, d.standard::text,
+         c.indicators, c.benchmarked, c.at_least_as_strict, c.benchmarked - c.at_least_as_strict,
+         g.indicator, g.standard::text, g.std_kind, g.disclosed::text, g.required::text, g.verdict, g.margin
+  FROM frontrunner.disclosure d
+  CROSS JOIN LATERAL (
+    SELECT (SELECT count(*) FROM frontrunner.disclosed_indicator i
+            WHERE i.enterprise OPERATOR(frontrunner.=) $1 AND i.disclosure = d.id) AS indicators,
+           count(*) AS benchmarked, count(*) FILTER (WHERE k.ok) AS at_least_as_strict
+    FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
+          FROM frontrunner.benchmark_pair_typed p
+          WHERE p.enterprise OPERATOR(frontrunner.=) $1 AND p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
+          GROUP BY p.indicator) k) c
+  LEFT JOIN frontrunner.benchmark_pair_typed g
+    ON g.enterprise OPERATOR(frontrunner.=) $1 AND g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
+   AND g.verdict NOT IN ('stricter', 'equal')
+  WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.status = 'published'
+  ORDER BY d.id, g.indicator, g.class_rank, g.standard;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.benchmark_profile(@extschema@.uscc) IS
+  'consistency report of an enterprise: for each of its current published disclosures, the counts of benchmark_profile and one row per indicator and international or foreign standard it is not at least as strict as (one row with NULL gap columns when there is none); P0002 when the enterprise does not exist';
+
+CREATE OR REPLACE FUNCTION @extschema@.current_agency() RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- account_agency() only for a member of frontrunner_agency (NULL for anybody else
+  -- in any case): the policies that call this run on every role's queries,
+  -- on a distributed registry also on the shards a view reads for a role
+  -- without EXECUTE on account_agency()
+  IF frontrunner.role_in_group(current_user, 'frontrunner_agency') THEN
+    RETURN frontrunner.account_agency(current_user);
+  END IF;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.current_agency() IS
+  'the evaluation agency current_user acts for (account), NULL when none: the tenant of the agency policies';
+
+CREATE OR REPLACE FUNCTION @extschema@.current_enterprise() RETURNS @extschema@.uscc
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- account_enterprise() only for a member of frontrunner_enterprise (NULL for anybody else
+  -- in any case): the policies that call this run on every role's queries,
+  -- on a distributed registry also on the shards a view reads for a role
+  -- without EXECUTE on account_enterprise()
+  IF frontrunner.role_in_group(current_user, 'frontrunner_enterprise') THEN
+    RETURN frontrunner.account_enterprise(current_user);
+  END IF;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.current_enterprise() IS
+  'the enterprise current_user acts for (account), NULL when none: the tenant of the enterprise policies';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosed_indicator_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- (the rows as the table's row type: on a shard, NEW and OLD are the
+  -- shard's)
+  IF TG_OP = 'DELETE' THEN
+    PERFORM frontrunner.indicator_entry_check(NULL, ARRAY[pg_catalog.jsonb_populate_record(NULL::frontrunner.disclosed_indicator, pg_catalog.to_jsonb(OLD))]);
+    RETURN OLD;
+  END IF;
+  PERFORM frontrunner.indicator_entry_check(ARRAY[pg_catalog.jsonb_populate_record(NULL::frontrunner.disclosed_indicator, pg_catalog.to_jsonb(NEW))],
+                                            ARRAY[pg_catalog.jsonb_populate_record(NULL::frontrunner.disclosed_indicator, pg_catalog.to_jsonb(OLD))]);
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosed_indicator_guard() IS
+  'trigger: an indicator is changed or deleted only in a draft (rule 5), the new row checked as at data entry (rule 5, 23503, rule 3), by indicator_entry_check()';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.security_classes()
+RETURNS TABLE (class text, grantee text, privileges text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- relations
+    ('reference',         'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('reference',         'frontrunner_agency',     'SELECT'),
+    ('reference',         'frontrunner_enterprise', 'SELECT'),
+    ('tenant_disclosure', 'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_disclosure', 'frontrunner_agency',     'SELECT'),
+    ('tenant_disclosure', 'frontrunner_enterprise', 'SELECT, INSERT, UPDATE, DELETE'),
+    ('history',           'frontrunner_regulator',  'SELECT'),
+    ('history',           'frontrunner_agency',     'SELECT'),
+    ('history',           'frontrunner_enterprise', 'SELECT'),
+    ('spot_check',        'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('spot_check',        'frontrunner_agency',     'SELECT'),
+    ('spot_check',        'frontrunner_enterprise', 'SELECT'),
+    ('tenant_plan',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_agency',     'SELECT, INSERT, UPDATE, DELETE'),
+    ('tenant_plan',       'frontrunner_enterprise', 'SELECT'),
+    ('ranking',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('ranking',           'frontrunner_agency',     'SELECT'),
+    ('ranking',           'frontrunner_enterprise', 'SELECT'),
+    ('staging',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE, DELETE'),
+    ('account',           'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_regulator',  'SELECT'),
+    ('public_view',       'frontrunner_agency',     'SELECT'),
+    ('public_view',       'frontrunner_enterprise', 'SELECT'),
+    ('public_view',       'frontrunner_reader',     'SELECT'),
+    ('typed_view',        'frontrunner_regulator',  'SELECT'),
+    ('typed_view',        'frontrunner_agency',     'SELECT'),
+    ('typed_view',        'frontrunner_enterprise', 'SELECT'),
+    ('sequence',          'frontrunner_regulator',  'SELECT'),
+    ('feedback',          'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('feedback',          'frontrunner_enterprise', 'SELECT, INSERT'),
+    ('feedback',          'frontrunner_reader',     'SELECT, INSERT'),
+    ('review',            'frontrunner_regulator',  'SELECT, INSERT'),
+    ('review',            'frontrunner_agency',     'SELECT'),
+    ('review',            'frontrunner_enterprise', 'SELECT'),
+    ('supervision',       'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    -- inspection campaigns (75_inspection.sql): draws are written by the
+    -- draw trigger only, results by it and the inspectors, findings by the
+    -- regulator; an enterprise reads its own (row-level security)
+    ('inspection_read',   'frontrunner_regulator',  'SELECT'),
+    ('inspection_read',   'frontrunner_enterprise', 'SELECT'),
+    ('inspection',        'frontrunner_regulator',  'SELECT, UPDATE'),
+    ('inspection',        'frontrunner_enterprise', 'SELECT'),
+    ('finding',           'frontrunner_regulator',  'SELECT, INSERT, UPDATE'),
+    ('finding',           'frontrunner_enterprise', 'SELECT'),
+    -- functions
+    ('public',            'PUBLIC',                 'EXECUTE'),
+    -- a function a public view calls (the roles that may read the views)
+    ('public_view_part',  'frontrunner_regulator',  'EXECUTE'),
+    ('public_view_part',  'frontrunner_agency',     'EXECUTE'),
+    ('public_view_part',  'frontrunner_enterprise', 'EXECUTE'),
+    ('public_view_part',  'frontrunner_reader',     'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_agency',     'EXECUTE'),
+    ('tenant_lookup',     'frontrunner_enterprise', 'EXECUTE'),
+    ('registry_read',     'frontrunner_regulator',  'EXECUTE'),
+    ('registry_read',     'frontrunner_agency',     'EXECUTE'),
+    ('registry_read',     'frontrunner_enterprise', 'EXECUTE'),
+    ('disclosure_write',  'frontrunner_regulator',  'EXECUTE'),
+    ('disclosure_write',  'frontrunner_enterprise', 'EXECUTE'),
+    ('plan_write',        'frontrunner_regulator',  'EXECUTE'),
+    ('plan_write',        'frontrunner_agency',     'EXECUTE'),
+    ('plan_read',         'frontrunner_regulator',  'EXECUTE'),
+    ('plan_read',         'frontrunner_agency',     'EXECUTE'),
+    ('regulator',         'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_regulator',  'EXECUTE'),
+    ('feedback_file',     'frontrunner_enterprise', 'EXECUTE'),
+    ('feedback_file',     'frontrunner_reader',     'EXECUTE'),
+    -- classes granted to nobody: trigger (fired, never called), internal
+    -- (called only by SECURITY DEFINER code), dba (setup_roles)
+    ('trigger',           NULL,                     NULL),
+    ('internal',          NULL,                     NULL),
+    ('dba',               NULL,                     NULL)
+$$;
+COMMENT ON FUNCTION @extschema@.security_classes() IS
+  'what each security class grants to which group role (privileges NULL: nothing; PUBLIC: everybody); setup_roles() applies it to the objects of security_objects()';
+
+CREATE OR REPLACE VIEW @extschema@.benchmark_pair_typed AS
+SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, r.direction, r.unit,
+       i.requirement AS disclosed, r.standard, r.kind AS std_kind, r.nature AS std_nature,
+       r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
+       v.verdict, v.margin
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
+JOIN @extschema@.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
+CROSS JOIN LATERAL (
+  SELECT c.verdict,
+         CASE WHEN c.verdict <> 'incomparable'
+              THEN @extschema@.margin(i.requirement, r.requirement, r.direction) END AS margin
+  FROM (SELECT @extschema@.compare(i.requirement, r.requirement) AS verdict OFFSET 0) c
+  OFFSET 0) v
+WHERE d.status <> 'draft';
+COMMENT ON VIEW @extschema@.benchmark_pair_typed IS
+  'every disclosed indicator of every published, superseded or withdrawn disclosure (not drafts) against every benchmark requirement in force for its category and indicator, with compare() and margin(), in the domain types; benchmark_summary, benchmark_gap, benchmark_profile and disclosure_json() read it, view benchmark_pair shows it in plain column types';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosure IS 'the disclosure';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.enterprise IS 'the disclosing enterprise';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.category IS 'category of the disclosure';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.status IS 'status of the disclosure (published, withdrawn, superseded)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.indicator IS 'indicator key';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.direction IS 'indicator_def.direction, used by margin()';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.unit IS 'indicator_def.unit: the unit levels of the indicator are expressed in (NULL: each value''s own)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.disclosed IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.standard IS 'the benchmark standard (edition in force)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_kind IS 'std_kind of the benchmark standard';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.std_nature IS 'std_nature of the benchmark standard (NULL for group, international, foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.benchmark_class IS 'mandatory, recommended, guidance, group, international or foreign';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.class_rank IS 'report order of the class (1 mandatory … 6 foreign)';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.required IS 'the benchmark requirement';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.test_method IS 'test method the benchmark standard names';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.verdict IS 'compare(disclosed, required): stricter, equal, looser, overlapping, disjoint or incomparable';
+COMMENT ON COLUMN @extschema@.benchmark_pair_typed.margin IS 'margin(disclosed, required, direction): how much stricter the disclosure is, as a fraction of the benchmark''s level; NULL when incomparable or a level is missing';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_owned(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.disclosure d
+                 WHERE d.id = $1
+                   AND (frontrunner.is_regulator()
+                        OR d.enterprise OPERATOR(frontrunner.=) frontrunner.current_enterprise()))
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_owned(bigint) IS
+  'true when the caller may write disclosure id: a regulator, or the enterprise it belongs to';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_visible(id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT EXISTS (SELECT FROM frontrunner.disclosure d WHERE d.id = $1)
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_visible(bigint) IS
+  'true when the caller sees disclosure id (under the disclosure policies)';
+

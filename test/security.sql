@@ -4,7 +4,7 @@
 -- a leak probe, LEAKPROOF comparisons keeping index scans under RLS, and
 -- the SECURITY DEFINER functions.
 BEGIN;
-SELECT plan(377);
+SELECT plan(379);
 \ir fixtures/registry.sql
 \ir fixtures/ranking.sql
 
@@ -34,8 +34,8 @@ SELECT is(
    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
    JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'frontrunner'
    WHERE p.prosecdef),
-  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, inspection_campaign_after_draw, publish_ranking, ranking_lock',
-  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, publish_ranking, ranking_lock and the writer of inspection draws');
+  'account_agency, account_enterprise, disclosure_after_statement, feedback_subject, inspection_campaign_after_draw, open_feedback, publish_ranking, ranking_lock',
+  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, the open reports of district_report, publish_ranking, ranking_lock and the writer of inspection draws');
 SELECT is_empty($$
   SELECT p.ident FROM security_plan() p
   WHERE p.kind = 'function' AND p.class <> 'public' AND has_function_privilege('public', p.ident::regprocedure, 'EXECUTE')$$,
@@ -425,6 +425,25 @@ SELECT throws_ok($$CREATE TEMP TABLE t (x int); CREATE TRIGGER t AFTER INSERT ON
   '42501', NULL, 'a tenant cannot attach the SECURITY DEFINER history writer to a table of its own');
 SELECT throws_ok($$SELECT frontrunner.ranking_publisher_check('KT-BEST')$$, '42501', NULL,
   'a tenant cannot call the publisher check');
+RESET SESSION AUTHORIZATION;
+
+-- a role that may read the indicators but not disclosure (on a distributed
+-- registry: the reader on the shards under a view) sees, through the policy,
+-- the indicators of the public record only (disclosure_visible(), src/rls.c)
+CREATE ROLE fr_t_rows;
+GRANT USAGE ON SCHEMA frontrunner TO fr_t_rows;
+GRANT SELECT ON disclosed_indicator TO fr_t_rows;
+SELECT string_agg(f.tag, ', ' ORDER BY f.tag) FILTER (WHERE d.status <> 'draft') AS public_rows,
+       string_agg(f.tag, ', ' ORDER BY f.tag) FILTER (WHERE d.status = 'draft') AS draft_rows
+FROM fx f JOIN disclosure d ON d.id = f.id
+WHERE f.tag IN ('A draft', 'B draft secret', 'A published', 'B published') \gset
+SELECT is(:'draft_rows'::text, 'B draft secret', 'B''s draft is still a draft with indicators here');
+SET SESSION AUTHORIZATION fr_t_rows;
+SELECT is((SELECT string_agg(f.tag, ', ' ORDER BY f.tag) FROM fx f
+           WHERE f.tag IN ('A draft', 'B draft secret', 'A published', 'B published')
+             AND EXISTS (SELECT FROM frontrunner.disclosed_indicator i WHERE i.disclosure = f.id)),
+          :'public_rows'::text,
+          'a role with SELECT on disclosed_indicator alone sees the indicators of the public record (' || :'public_rows' || '), no draft''s');
 RESET SESSION AUTHORIZATION;
 
 -- a new object without a class is refused by setup_roles() (and fails the first test of this file)

@@ -50,3 +50,71 @@ COMMENT ON FUNCTION @extschema@.restoring(regclass) IS
 
 COMMENT ON SCHEMA @extschema@ IS
   'frontrunner: enterprise standard front-runner (企业标准"领跑者") types, rules and ranking';
+
+-- a registry distributed with Citus (96_citus.sql) ------------------------------
+-- The rules run the same code on one node and on a Citus cluster, where they
+-- fire on the shards, on the workers (citus_distributed(), 40_registry.sql,
+-- says which it is); clock() is the database clock the rules stamp rows with.
+CREATE FUNCTION @extschema@.clock() RETURNS timestamptz
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  stamp timestamptz;
+BEGIN
+  -- on Citus, the distributed transaction's stamp, the same on every node it
+  -- touches (each node's now() is its own transaction's start)
+  IF pg_catalog.to_regprocedure('pg_catalog.get_current_transaction_id()') IS NOT NULL THEN
+    stamp := (pg_catalog.get_current_transaction_id()).transaction_stamp;
+  END IF;
+  RETURN coalesce(stamp, pg_catalog.now());
+END
+$$;
+COMMENT ON FUNCTION @extschema@.clock() IS
+  'the database clock of the rules (published_at, withdrawn_at, the plan and review stamps, history): now() on one node; on a Citus cluster the stamp of the distributed transaction, the same on every node, and now() before the transaction''s first distributed statement';
+
+CREATE FUNCTION @extschema@.citus_on_workers(command text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  w record;
+BEGIN
+  -- each worker runs it in a transaction of its own (run_command_on_workers),
+  -- with DDL propagation off: it changes that worker's own objects only
+  FOR w IN SELECT x.* FROM pg_catalog.run_command_on_workers('SET LOCAL citus.enable_ddl_propagation TO off; ' || command) x
+           ORDER BY x.nodename, x.nodeport LOOP
+    IF NOT w.success THEN
+      RAISE EXCEPTION 'worker %:% failed: %', w.nodename, w.nodeport, w.result
+        USING ERRCODE = 'external_routine_exception',
+              DETAIL = pg_catalog.format('Command: %s', command),
+              HINT = 'Fix the worker (see its log), then run the command on the coordinator again: every step on the workers can be repeated.';
+    END IF;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.citus_on_workers(text) IS
+  'on a Citus coordinator: runs command on every worker, each in its own transaction with DDL propagation off (its own objects only), and raises 38000 naming the first worker that failed; used by citus_distribute() and setup_roles()';
+REVOKE EXECUTE ON FUNCTION @extschema@.citus_on_workers(text) FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.citus_placements(rel regclass) RETURNS SETOF regclass
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_shard') IS NULL THEN
+    RETURN;
+  END IF;
+  -- the shards of rel that this node holds, by name (<table>_<shard id>)
+  RETURN QUERY EXECUTE $q$
+    SELECT pg_catalog.to_regclass(pg_catalog.format('%I.%I', n.nspname, c.relname || '_' || s.shardid))
+    FROM pg_catalog.pg_dist_shard s
+    JOIN pg_catalog.pg_dist_placement p ON p.shardid = s.shardid
+    JOIN pg_catalog.pg_class c ON c.oid = s.logicalrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE s.logicalrelid = $1 AND p.groupid = (SELECT g.groupid FROM pg_catalog.pg_dist_local_group g)
+    ORDER BY s.shardid$q$ USING rel;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.citus_placements(regclass) IS
+  'the shards of a Citus table that this node holds (none on one node, or for a table that is not distributed): what setup_roles() grants on besides the table';

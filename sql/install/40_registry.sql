@@ -291,3 +291,65 @@ COMMENT ON COLUMN @extschema@.disclosure_event.transaction IS 'id of the transac
 COMMENT ON COLUMN @extschema@.disclosure_event.note IS 'withdraw reason, or the superseding disclosure';
 COMMENT ON COLUMN @extschema@.disclosure_event.enterprise IS 'the disclosure''s enterprise (the tenant), written with the event; NULL only for events of drafts deleted before 0.2.0, whose enterprise was not recorded';
 CREATE INDEX disclosure_event_disclosure_idx ON @extschema@.disclosure_event (disclosure, id);
+
+-- the tenants a rule reads ---------------------------------------------------------
+-- On a distributed registry (citus_distribute(), 96_citus.sql) a rule fires
+-- on the shard of the rows it checks and may read only that shard (and the
+-- reference tables): every query it runs on a tenant table names the
+-- enterprises of those rows.  On one node there is nothing to name (NULL:
+-- any enterprise).
+CREATE FUNCTION @extschema@.citus_distributed() RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- Citus's catalog exists only where the citus extension is installed (the
+  -- query below is parsed only then)
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+    RETURN false;
+  END IF;
+  RETURN EXISTS (SELECT FROM pg_catalog.pg_dist_partition p
+                 WHERE p.logicalrelid = 'frontrunner.disclosure'::pg_catalog.regclass);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.citus_distributed() IS
+  'true when the registry is distributed with Citus (citus_distribute() has run): on the coordinator and on every worker; false on one node';
+
+CREATE FUNCTION @extschema@.citus_tenants(rows @extschema@.disclosed_indicator[])
+RETURNS @extschema@.uscc[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  t frontrunner.uscc[];
+BEGIN
+  IF NOT frontrunner.citus_distributed() THEN
+    RETURN NULL;
+  END IF;
+  t := ARRAY(SELECT DISTINCT r.enterprise FROM pg_catalog.unnest(rows) r WHERE r.enterprise IS NOT NULL);
+  IF EXISTS (SELECT FROM pg_catalog.unnest(rows) r WHERE r.enterprise IS NULL) THEN
+    -- rows a caller built without their enterprise (on the coordinator)
+    t := t || frontrunner.citus_tenants(ARRAY(SELECT r.disclosure FROM pg_catalog.unnest(rows) r WHERE r.enterprise IS NULL));
+  END IF;
+  RETURN t;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.citus_tenants(@extschema@.disclosed_indicator[]) IS
+  'the enterprises whose shard a rule checking these rows reads: on a distributed registry the rows'' enterprises (those of their disclosures for rows without one); NULL on one node (any)';
+
+CREATE FUNCTION @extschema@.citus_tenants(ids bigint[])
+RETURNS @extschema@.uscc[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT frontrunner.citus_distributed() THEN
+    RETURN NULL;
+  END IF;
+  -- read on the coordinator, over every shard (a rule on a shard names its
+  -- rows' enterprises instead)
+  RETURN ARRAY(SELECT DISTINCT d.enterprise FROM frontrunner.disclosure d WHERE d.id = ANY (ids));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.citus_tenants(bigint[]) IS
+  'the enterprises of these disclosures on a distributed registry, read on the coordinator (what disclosure_violations(ids) and disclosure_publication_check(ids) check there); NULL on one node (any)';

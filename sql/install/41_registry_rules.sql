@@ -107,7 +107,7 @@ BEGIN
         why := format(' The new %s is empty.', settable);
       ELSE
         IF stamp IS NOT NULL THEN
-          NEW := pg_catalog.jsonb_populate_record(NEW, pg_catalog.jsonb_build_object(stamp, now()));
+          NEW := pg_catalog.jsonb_populate_record(NEW, pg_catalog.jsonb_build_object(stamp, frontrunner.clock()));
         END IF;
         RETURN NEW;
       END IF;
@@ -125,7 +125,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.refuse_change() IS
-  'row trigger: UPDATE and DELETE refused with the trigger''s arguments (SQLSTATE, message, detail, hint; {op} and {column} filled from the operation and the old row), except the one change named by the optional fifth and sixth arguments: a column set once to a non-blank value, the other stamped with now()';
+  'row trigger: UPDATE and DELETE refused with the trigger''s arguments (SQLSTATE, message, detail, hint; {op} and {column} filled from the operation and the old row), except the one change named by the optional fifth and sixth arguments: a column set once to a non-blank value, the other stamped with clock()';
 
 -- a rule violation raised as an error ----------------------------------------------
 CREATE FUNCTION @extschema@.raise_violation(sqlstate text, message text, detail text, hint text,
@@ -191,9 +191,17 @@ COMMENT ON FUNCTION @extschema@.check_standard_number(@extschema@.stdcode) IS
 CREATE FUNCTION @extschema@.indicator_violations(rows @extschema@.disclosed_indicator[], publication boolean)
 RETURNS TABLE (disclosure bigint, step int, indicator text, standard @extschema@.stdcode, rule text,
                sqlstate text, message text, detail text, hint text, table_name text, column_name text)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+-- (on a distributed registry its query, which names the rows' enterprises,
+-- may run inside a query on their shard: disclosure_violations())
+SET citus.allow_nested_distributed_execution = on
 AS $$
+#variable_conflict use_column
+DECLARE
+  tenants frontrunner.uscc[];
+BEGIN
   -- The one source of the rules on a disclosed indicator, for data entry
   -- (publication false: the triggers on disclosed_indicator pass the rows
   -- written) and for publication (disclosure_violations() passes every
@@ -207,11 +215,20 @@ AS $$
   -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
   -- in the order the first is chosen: disclosure, step, indicator, standard.
   -- Hash joins over the rows, the floors in force computed once.
+  -- The disclosures are read by id; on a distributed registry also by the
+  -- enterprises of the rows (tenants): a rule on a shard reads that shard
+  -- (frontrunner.citus_tenants()).
+  IF pg_catalog.cardinality(rows) = 0 THEN
+    RETURN;
+  END IF;
+  tenants := frontrunner.citus_tenants(rows);
+  RETURN QUERY
   WITH n AS MATERIALIZED (
     SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
            coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
     FROM pg_catalog.unnest(rows) r
     JOIN frontrunner.disclosure d ON d.id = r.disclosure
+    WHERE (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
   ), defs AS MATERIALIZED (
     SELECT x.category, x.key
     FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
@@ -259,7 +276,8 @@ AS $$
     WHERE (f.nature = 'mandatory' OR n.no_statement)
       AND c.verdict NOT IN ('stricter', 'equal')
   ) v (disclosure, step, indicator, standard, rule, sqlstate, message, detail, hint, table_name, column_name)
-  ORDER BY v.disclosure, v.step, v.indicator, v.standard
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.indicator_violations(@extschema@.disclosed_indicator[], boolean) IS
   'the rules on disclosed indicators, one row per violation (SQLSTATE, message, DETAIL, HINT, TABLE, COLUMN) in the order the first is chosen: at data entry (publication false) the disclosure is a draft (FR005), the indicator defined for its category (23503) and at least as strict as the in-force mandatory standards (FR003); at publication also the recommended national and industry standards unless the disclosure states otherwise (FR004)';
@@ -290,12 +308,15 @@ COMMENT ON FUNCTION @extschema@.disclosure_before_insert() IS
   'trigger: a disclosure starts as a draft; clock columns cleared; rule 1 checked';
 
 -- the rules at publication ----------------------------------------------------------
-CREATE FUNCTION @extschema@.disclosure_violations(ids bigint[])
+CREATE FUNCTION @extschema@.disclosure_violations(ids bigint[], tenants @extschema@.uscc[])
 RETURNS TABLE (disclosure bigint, indicator text, rule text, sqlstate text, message text,
                detail text, hint text, table_name text, column_name text)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
+#variable_conflict use_column
+BEGIN
   -- Every rule a publication checks, over the disclosures as a whole: one
   -- row per violation, the first bad disclosure first and, within one, the
   -- checks in this order (indicator_violations() numbers the steps):
@@ -307,14 +328,23 @@ AS $$
   --   step 6  rule 3  mandatory floor (again: standards may have changed)
   --   step 7  rule 4  recommended floor without the explicit statement
   -- disclosure_publication_check() raises the first row.
+  -- tenants: NULL, or the enterprises of the disclosures (a distributed
+  -- registry: the rule on a shard names those of its rows, and reads that
+  -- shard).
+  RETURN QUERY
   WITH pub AS MATERIALIZED (
-    SELECT d.id, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
+    SELECT d.id, d.enterprise, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
            CASE WHEN frontrunner.std_kind(d.standard) = 'enterprise'
                 THEN frontrunner.standard_number_problem(d.standard) END AS numbering
-    FROM frontrunner.disclosure d WHERE d.id = ANY (ids)
+    FROM frontrunner.disclosure d
+    WHERE d.id = ANY (ids) AND (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
   ), ind AS MATERIALIZED (
-    SELECT i.disclosure, i.indicator, i.requirement, i.test_method, i AS row_
-    FROM pub p JOIN frontrunner.disclosed_indicator i ON i.disclosure = p.id
+    SELECT i.disclosure, i.indicator, i.requirement, i.test_method,
+           -- (a row of the table: on a shard its own row type is the shard's)
+           ROW(i.disclosure, i.indicator, i.requirement, i.test_method, i.enterprise)::frontrunner.disclosed_indicator AS row_
+    FROM pub p
+    JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) p.enterprise AND i.disclosure = p.id
+    WHERE (tenants IS NULL OR i.enterprise OPERATOR(frontrunner.=) ANY (tenants))
   ), incomplete AS (
     -- the required indicators an own enterprise standard misses or gives no method for
     SELECT p.id, p.category, p.standard,
@@ -360,10 +390,52 @@ AS $$
     FROM frontrunner.indicator_violations(
            ARRAY(SELECT i.row_ FROM ind i), true) w
   ) v
-  ORDER BY v.disclosure, v.step, v.indicator, v.standard
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_violations(bigint[], @extschema@.uscc[]) IS
+  'disclosure_violations(ids) of the disclosures of these enterprises (tenants; NULL: any): what the publication rule on a shard of a distributed registry checks, naming the enterprises of its rows';
+
+CREATE FUNCTION @extschema@.disclosure_violations(ids bigint[])
+RETURNS TABLE (disclosure bigint, indicator text, rule text, sqlstate text, message text,
+               detail text, hint text, table_name text, column_name text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT frontrunner.citus_distributed() THEN
+    RETURN QUERY SELECT v.* FROM frontrunner.disclosure_violations(ids, NULL) v;
+    RETURN;
+  END IF;
+  -- on a distributed registry one enterprise at a time, each on its shard as
+  -- the publication rule checks it (the rows of a disclosure come from one
+  -- enterprise, in their order)
+  RETURN QUERY
+  SELECT v.disclosure, v.indicator, v.rule, v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name
+  FROM pg_catalog.unnest(frontrunner.citus_tenants(ids)) t
+  CROSS JOIN LATERAL frontrunner.disclosure_violations(ids, ARRAY[t]) WITH ORDINALITY v
+  ORDER BY v.disclosure, v.ordinality;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosure_violations(bigint[]) IS
   'every violation of rules 1-4 (and 23503, an indicator not defined for the category) that publishing the disclosures would meet, one row per violation with its SQLSTATE, message, DETAIL, HINT, TABLE and COLUMN, the first bad disclosure first and within one in the order of the checks (numbering, withdrawn standard, undefined indicators, completeness, mandatory then recommended floor); call it on drafts to see everything that blocks their publication';
+
+CREATE FUNCTION @extschema@.disclosure_publication_check(ids bigint[], tenants @extschema@.uscc[])
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v record;
+BEGIN
+  SELECT * INTO v FROM frontrunner.disclosure_violations(ids, tenants) LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[], @extschema@.uscc[]) IS
+  'disclosure_publication_check(ids) of the disclosures of these enterprises (tenants; NULL: any), as the publication rule runs it';
 
 CREATE FUNCTION @extschema@.disclosure_publication_check(ids bigint[])
 RETURNS void
@@ -385,9 +457,13 @@ COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[]) IS
 CREATE FUNCTION @extschema@.disclosure_before_update() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   prev record;
+  -- the other disclosures read are the enterprise's (on a distributed
+  -- registry: the rule fires on the enterprise's shard and reads that shard)
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN OLD.enterprise END;
   foreign_version boolean := false;
 BEGIN
   IF NEW.id <> OLD.id THEN
@@ -419,14 +495,18 @@ BEGIN
     IF NEW.supersedes IS NOT NULL THEN
       -- the lock serialises two versions superseding the same disclosure
       SELECT d.status, d.enterprise, d.category INTO prev
-      FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes
+      FROM frontrunner.disclosure d
+      WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes
       FOR UPDATE;
       IF NOT FOUND THEN
         -- FOR UPDATE sees only the rows the caller may update (RLS): another
         -- enterprise's disclosure that the caller may read (not a draft) is
         -- found without the lock, and its owner is the reason, not its status
+        -- (on a distributed registry the reference (enterprise, supersedes)
+        -- keeps versions within one enterprise: its shard is read)
         SELECT d.status, d.enterprise, d.category INTO prev
-        FROM frontrunner.disclosure d WHERE d.id = NEW.supersedes;
+        FROM frontrunner.disclosure d
+        WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant) AND d.id = NEW.supersedes;
         foreign_version := FOUND AND prev.enterprise OPERATOR(frontrunner.<>) NEW.enterprise;
       END IF;
       IF prev.status IS DISTINCT FROM 'published' AND NOT foreign_version THEN
@@ -446,7 +526,7 @@ BEGIN
       END IF;
     END IF;
     -- rules 1-4 over the whole disclosure: disclosure_after_statement()
-    NEW.published_at := now();
+    NEW.published_at := frontrunner.clock();
     RETURN NEW;
   END IF;
 
@@ -466,14 +546,15 @@ BEGIN
               HINT = 'Set withdraw_reason in the same UPDATE (or call withdraw_disclosure(id, reason)).',
               TABLE = 'disclosure', COLUMN = 'withdraw_reason';
     END IF;
-    NEW.withdrawn_at := now();
+    NEW.withdrawn_at := frontrunner.clock();
     RETURN NEW;
   END IF;
 
   IF OLD.status = 'published' AND NEW.status = 'superseded'
      AND (pg_catalog.to_jsonb(NEW) - 'status') = (pg_catalog.to_jsonb(OLD) - 'status')
      AND EXISTS (SELECT FROM frontrunner.disclosure s
-                 WHERE s.supersedes = OLD.id AND s.status = 'published') THEN
+                 WHERE (tenant IS NULL OR s.enterprise OPERATOR(frontrunner.=) tenant)
+                   AND s.supersedes = OLD.id AND s.status = 'published') THEN
     RETURN NEW;
   END IF;
 
@@ -517,46 +598,82 @@ COMMENT ON FUNCTION @extschema@.disclosure_before_delete() IS
 CREATE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   twin record;
   prev_ids bigint[];
+  ids bigint[];
+  ents frontrunner.uscc[];
+  sts text[];
+  notes text[];
+  published bigint[];
+  tenants frontrunner.uscc[];
+  stamp timestamptz := frontrunner.clock();
 BEGIN
+  -- The transition table is read by queries on it alone, into arrays; every
+  -- other query names the enterprises of its rows (tenants, on a
+  -- distributed registry: the statement fires on each shard with that
+  -- shard's rows, and these queries read that shard).
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
-    SELECT n.id, 'create', NULL, n.status, n.enterprise FROM new_rows n ORDER BY n.id;
+    SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+           pg_catalog.array_agg(n.status ORDER BY n.id)
+      INTO ids, ents, sts FROM new_rows n;
+    IF ids IS NULL THEN
+      RETURN NULL;  -- (on a distributed registry: a shard the statement wrote nothing into)
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'create', NULL, u.st, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
     RETURN NULL;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
-    SELECT o.id, 'delete', o.status, NULL, o.enterprise FROM old_rows o ORDER BY o.id;
+    SELECT pg_catalog.array_agg(o.id ORDER BY o.id), pg_catalog.array_agg(o.enterprise ORDER BY o.id),
+           pg_catalog.array_agg(o.status ORDER BY o.id)
+      INTO ids, ents, sts FROM old_rows o;
+    IF ids IS NULL THEN
+      RETURN NULL;
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'delete', u.st, NULL, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
     RETURN NULL;
-  END IF;
-
-  -- publication: rules 1-4 over every disclosure this statement published
-  SELECT pg_catalog.array_agg(n.id) INTO prev_ids FROM new_rows n WHERE n.status = 'published';
-  IF prev_ids IS NOT NULL THEN
-    PERFORM frontrunner.disclosure_publication_check(prev_ids);
   END IF;
 
   -- UPDATE: disclosure_before_update lets a row change only draft → draft,
   -- draft → published, published → withdrawn and published → superseded,
   -- so every new row that is not a draft is a state change and its old
   -- status follows from the new one (no join of the transition tables)
-  INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, note, enterprise)
-  SELECT n.id,
-         CASE n.status WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
-         CASE n.status WHEN 'published' THEN 'draft' ELSE 'published' END, n.status,
-         CASE n.status
-           WHEN 'withdrawn' THEN n.withdraw_reason
-           WHEN 'published' THEN 'supersedes ' || n.supersedes
-           WHEN 'superseded' THEN (SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
-                                   FROM frontrunner.disclosure s
-                                   WHERE s.supersedes = n.id AND s.status = 'published')
-         END,
-         n.enterprise
+  SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+         pg_catalog.array_agg(n.status ORDER BY n.id),
+         pg_catalog.array_agg(CASE n.status WHEN 'withdrawn' THEN n.withdraw_reason
+                                            WHEN 'published' THEN 'supersedes ' || n.supersedes END ORDER BY n.id),
+         pg_catalog.array_agg(n.id ORDER BY n.id) FILTER (WHERE n.status = 'published'),
+         pg_catalog.array_agg(n.supersedes) FILTER (WHERE n.status = 'published' AND n.supersedes IS NOT NULL)
+    INTO ids, ents, sts, notes, published, prev_ids
   FROM new_rows n
-  WHERE n.status <> 'draft'
-  ORDER BY n.id;
+  WHERE n.status <> 'draft';
+  IF ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  tenants := CASE WHEN frontrunner.citus_distributed() THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+
+  -- publication: rules 1-4 over every disclosure this statement published
+  IF published IS NOT NULL THEN
+    PERFORM frontrunner.disclosure_publication_check(published, tenants);
+  END IF;
+
+  -- the history; a superseded version notes its successor
+  SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
+           SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+           FROM frontrunner.disclosure s
+           WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+             AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
+    INTO notes
+  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, note, enterprise)
+  SELECT u.id, stamp,
+         CASE u.st WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
+         CASE u.st WHEN 'published' THEN 'draft' ELSE 'published' END, u.st, u.note, u.e
+  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, note, e, o)
+  ORDER BY u.o;
 
   -- new versions: the one they supersede becomes superseded, exactly once
   SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
@@ -572,11 +689,9 @@ BEGIN
             HINT = 'Publish one new version; delete or re-point the other drafts.',
             TABLE = 'disclosure', COLUMN = 'supersedes';
   END IF;
-  SELECT pg_catalog.array_agg(n.supersedes) INTO prev_ids
-  FROM new_rows n
-  WHERE n.status = 'published' AND n.supersedes IS NOT NULL;
   IF prev_ids IS NOT NULL THEN
-    UPDATE frontrunner.disclosure SET status = 'superseded' WHERE id = ANY (prev_ids);
+    UPDATE frontrunner.disclosure SET status = 'superseded'
+    WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
   END IF;
   RETURN NULL;
 END
@@ -611,17 +726,27 @@ CREATE FUNCTION @extschema@.indicator_entry_check(written @extschema@.disclosed_
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   v record;
+  tenant frontrunner.uscc;
 BEGIN
+  IF coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) = 0 THEN
+    RETURN;  -- (on a distributed registry: a shard the statement wrote nothing into)
+  END IF;
   -- the disclosures of the rows, locked (in id order) against a concurrent
-  -- publication; a disclosure already gone is a cascade from deleting a draft
-  PERFORM FROM frontrunner.disclosure d
-  WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
-                 UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
-  ORDER BY d.id
-  FOR SHARE OF d;
+  -- publication; a disclosure already gone is a cascade from deleting a draft.
+  -- On a distributed registry one lock per enterprise of the rows (Citus
+  -- locks only rows it reads from one shard, by one enterprise)
+  FOREACH tenant IN ARRAY coalesce(frontrunner.citus_tenants(written || removed), ARRAY[NULL::frontrunner.uscc]) LOOP
+    PERFORM FROM frontrunner.disclosure d
+    WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
+                   UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
+      AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+    ORDER BY d.id
+    FOR SHARE OF d;
+  END LOOP;
   -- a row changed or deleted leaves a draft (rule 5); the rows written are
   -- checked as at data entry
   SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
@@ -641,12 +766,14 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- (the rows as the table's row type: on a shard, NEW and OLD are the
+  -- shard's)
   IF TG_OP = 'DELETE' THEN
-    PERFORM frontrunner.indicator_entry_check(NULL, ARRAY[OLD::frontrunner.disclosed_indicator]);
+    PERFORM frontrunner.indicator_entry_check(NULL, ARRAY[pg_catalog.jsonb_populate_record(NULL::frontrunner.disclosed_indicator, pg_catalog.to_jsonb(OLD))]);
     RETURN OLD;
   END IF;
-  PERFORM frontrunner.indicator_entry_check(ARRAY[NEW::frontrunner.disclosed_indicator],
-                                            ARRAY[OLD::frontrunner.disclosed_indicator]);
+  PERFORM frontrunner.indicator_entry_check(ARRAY[pg_catalog.jsonb_populate_record(NULL::frontrunner.disclosed_indicator, pg_catalog.to_jsonb(NEW))],
+                                            ARRAY[pg_catalog.jsonb_populate_record(NULL::frontrunner.disclosed_indicator, pg_catalog.to_jsonb(OLD))]);
   RETURN NEW;
 END
 $$;
@@ -686,13 +813,17 @@ CREATE TRIGGER disclosure_event_30_truncate BEFORE TRUNCATE ON @extschema@.discl
 CREATE FUNCTION @extschema@.disclosure_history(id bigint)
 RETURNS TABLE (event bigint, at timestamptz, action text, old_status text, new_status text,
                by_user name, by_session name, note text)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+BEGIN
+  -- (PL/pgSQL: Citus plans no SQL function with parameters)
+  RETURN QUERY
   SELECT e.id, e.at, e.action, e.old_status, e.new_status, e.by_user, e.by_session, e.note
   FROM frontrunner.disclosure_event e
   WHERE e.disclosure = $1
-  ORDER BY e.id
+  ORDER BY e.id;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosure_history(bigint) IS
   'the state changes of a disclosure, oldest first: when, what (create, publish, withdraw, supersede, delete), old and new status, who (current_user, session_user)';
@@ -701,11 +832,16 @@ COMMENT ON FUNCTION @extschema@.disclosure_history(bigint) IS
 CREATE FUNCTION @extschema@.publish_disclosure(id bigint) RETURNS timestamptz
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   at timestamptz;
+  -- on a distributed registry the UPDATE names the enterprise (its shard only)
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed()
+                                  THEN (SELECT d.enterprise FROM frontrunner.disclosure d WHERE d.id = $1) END;
 BEGIN
-  UPDATE frontrunner.disclosure d SET status = 'published' WHERE d.id = $1 AND d.status = 'draft'
+  UPDATE frontrunner.disclosure d SET status = 'published'
+  WHERE d.id = $1 AND d.status = 'draft' AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
   RETURNING d.published_at INTO at;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'rule 5 (publication): no draft disclosure %', $1
@@ -723,12 +859,16 @@ COMMENT ON FUNCTION @extschema@.publish_disclosure(bigint) IS
 CREATE FUNCTION @extschema@.withdraw_disclosure(id bigint, reason text) RETURNS timestamptz
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   at timestamptz;
+  -- on a distributed registry the UPDATE names the enterprise (its shard only)
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed()
+                                  THEN (SELECT d.enterprise FROM frontrunner.disclosure d WHERE d.id = $1) END;
 BEGIN
   UPDATE frontrunner.disclosure d SET status = 'withdrawn', withdraw_reason = $2
-  WHERE d.id = $1 AND d.status = 'published'
+  WHERE d.id = $1 AND d.status = 'published' AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
   RETURNING d.withdrawn_at INTO at;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'rule 5 (publication): no published disclosure %', $1
@@ -747,10 +887,13 @@ COMMENT ON FUNCTION @extschema@.withdraw_disclosure(bigint, text) IS
 CREATE FUNCTION @extschema@.spot_check_before_write() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   d record;
   verdict text;
+  -- on a distributed registry the row's enterprise: the rule reads its shard
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
 BEGIN
   IF NEW.disclosure IS NULL OR NEW.indicator IS NULL OR NEW.sampled_on IS NULL
      OR (NEW.measured IS NULL AND NEW.results IS NULL) THEN
@@ -758,8 +901,9 @@ BEGIN
   END IF;
   SELECT x.status, i.requirement INTO d
   FROM frontrunner.disclosure x
-  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.id AND i.indicator = NEW.indicator
-  WHERE x.id = NEW.disclosure;
+  LEFT JOIN frontrunner.disclosed_indicator i
+    ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.id AND i.indicator = NEW.indicator
+  WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.disclosure;
   IF NOT FOUND OR d.status = 'draft' THEN
     RAISE EXCEPTION 'rule 6 (spot check): disclosure % is not published', NEW.disclosure
       USING ERRCODE = 'FR006',
@@ -772,7 +916,9 @@ BEGIN
       USING ERRCODE = 'FR006',
             DETAIL = format('Disclosed indicators of %s: %s.', NEW.disclosure,
                             coalesce((SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator)
-                                      FROM frontrunner.disclosed_indicator i WHERE i.disclosure = NEW.disclosure), 'none')),
+                                      FROM frontrunner.disclosed_indicator i
+                                      WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+                                        AND i.disclosure = NEW.disclosure), 'none')),
             HINT = 'A spot check measures a disclosed indicator.',
             TABLE = 'spot_check', COLUMN = 'indicator';
   END IF;
@@ -828,8 +974,9 @@ CREATE VIEW @extschema@.spot_check_failure AS
 SELECT d.enterprise::text AS enterprise, c.disclosure, c.indicator, c.sampled_on,
        c.measured::text AS measured, i.requirement::text AS requirement, c.method, c.id AS spot_check
 FROM @extschema@.spot_check c
-JOIN @extschema@.disclosure d ON d.id = c.disclosure
-JOIN @extschema@.disclosed_indicator i ON i.disclosure = c.disclosure AND i.indicator = c.indicator
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) c.enterprise AND d.id = c.disclosure
+JOIN @extschema@.disclosed_indicator i
+  ON i.enterprise OPERATOR(@extschema@.=) c.enterprise AND i.disclosure = c.disclosure AND i.indicator = c.indicator
 WHERE NOT c.conforms;
 COMMENT ON VIEW @extschema@.spot_check_failure IS 'failing spot checks with the enterprise and the disclosed requirement (plain column types)';
 COMMENT ON COLUMN @extschema@.spot_check_failure.enterprise IS 'USCC of the enterprise';
@@ -854,10 +1001,10 @@ BEGIN
             DETAIL = format('Parameter exclusion_days is %s.', exclusion_days),
             HINT = 'Give the number of days after a failing spot check during which the enterprise is excluded (365 by default).';
   END IF;
+  -- (a spot check carries its disclosure's enterprise)
   RETURN EXISTS (
-    SELECT FROM frontrunner.disclosure d
-    JOIN frontrunner.spot_check c ON c.disclosure = d.id
-    WHERE d.enterprise OPERATOR(frontrunner.=) $1
+    SELECT FROM frontrunner.spot_check c
+    WHERE c.enterprise OPERATOR(frontrunner.=) $1
       AND NOT c.conforms
       AND $2 >= c.sampled_on::timestamptz
       AND $2 < (c.sampled_on + $3)::timestamptz);

@@ -144,7 +144,10 @@ BEGIN
     BEGIN
       prev_id := NULL;
       IF hdr.supersedes_ref IS NOT NULL THEN
-        SELECT d.id INTO prev_id FROM frontrunner.disclosure d WHERE d.source_ref = hdr.supersedes_ref;
+        -- (source_ref is unique; on a distributed registry per enterprise,
+        -- and the enterprise's own comes first)
+        SELECT d.id INTO prev_id FROM frontrunner.disclosure d WHERE d.source_ref = hdr.supersedes_ref
+        ORDER BY d.enterprise OPERATOR(frontrunner.=) v_uscc DESC LIMIT 1;
         IF NOT FOUND THEN
           RAISE EXCEPTION 'previous version % is not in the registry', hdr.supersedes_ref
             USING ERRCODE = 'FR005',
@@ -170,19 +173,20 @@ BEGIN
       -- in the order of the lines, so that the rejected line is the one the
       -- rules refuse, with the same error
       BEGIN
-        INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method)
-        SELECT new_id, s.indicator, s.requirement::frontrunner.indicator, s.test_method::frontrunner.stdcode
+        INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
+        SELECT v_uscc, new_id, s.indicator, s.requirement::frontrunner.indicator, s.test_method::frontrunner.stdcode
         FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line;
       EXCEPTION WHEN OTHERS THEN
         FOR r IN SELECT s.* FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines) ORDER BY s.line LOOP
           cur_line := r.line;
-          INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method)
-          VALUES (new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
+          INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
+          VALUES (v_uscc, new_id, r.indicator, r.requirement::frontrunner.indicator, r.test_method::frontrunner.stdcode);
         END LOOP;
       END;
       cur_line := NULL;
       IF publish THEN
-        UPDATE frontrunner.disclosure d SET status = 'published' WHERE d.id = new_id;
+        UPDATE frontrunner.disclosure d SET status = 'published'
+        WHERE d.enterprise OPERATOR(frontrunner.=) v_uscc AND d.id = new_id;
       END IF;
       DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (g.lines);
       FOREACH cur_line IN ARRAY g.lines LOOP

@@ -151,7 +151,10 @@ AS $$
               ELSE j.reason END
   FROM (SELECT) one
   LEFT JOIN frontrunner.test_method_limit l ON l.method OPERATOR(frontrunner.=) $2 AND l.analyte = $3
-  CROSS JOIN LATERAL frontrunner.claim_judge($1, l) j
+  -- the row as a test_method_limit (on a Citus node the scan may be of the
+  -- reference table's local copy, a row type of its own)
+  CROSS JOIN LATERAL frontrunner.claim_judge($1, CASE WHEN l.method IS NOT NULL
+    THEN pg_catalog.jsonb_populate_record(NULL::frontrunner.test_method_limit, pg_catalog.to_jsonb(l)) END) j
 $$;
 COMMENT ON FUNCTION @extschema@.claim_check(@extschema@.indicator, @extschema@.stdcode, text) IS
   'rule 8 (verifiability): claim_judge() of a requirement with the limits test_method_limit records for its test method and analyte (verifiable NULL when none are recorded)';

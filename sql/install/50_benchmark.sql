@@ -157,7 +157,7 @@ SELECT d.id AS disclosure, d.enterprise, d.category, d.status, i.indicator, r.di
        r.benchmark_class, r.class_rank, r.requirement AS required, r.test_method,
        v.verdict, v.margin
 FROM @extschema@.disclosure d
-JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
 JOIN @extschema@.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
 CROSS JOIN LATERAL (
   SELECT c.verdict,
@@ -227,10 +227,14 @@ AS $$
 DECLARE
   d record;
   edition frontrunner.stdcode;
+  claim record;
+  claims jsonb := '{}';
 BEGIN
-  SELECT x.id, x.status, x.category, x.standard, x.withdrawn_at, x.withdraw_reason,
+  -- (a version and its successor are of one enterprise: on a distributed
+  -- registry the subquery reads the disclosure's shard)
+  SELECT x.id, x.enterprise, x.status, x.category, x.standard, x.withdrawn_at, x.withdraw_reason,
          (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
-          WHERE s.supersedes = x.id AND s.status <> 'draft') AS successor
+          WHERE s.enterprise OPERATOR(frontrunner.=) x.enterprise AND s.supersedes = x.id AND s.status <> 'draft') AS successor
   INTO d
   FROM frontrunner.disclosure x WHERE x.id = $1;
   IF NOT FOUND THEN
@@ -251,6 +255,18 @@ BEGIN
   END IF;
   edition := frontrunner.standard_edition(d.standard);
 
+  -- rule 8: can the disclosure's own test method verify the claim?
+  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
+  -- of the indicator), one statement per indicator: on a distributed
+  -- registry claim_check() reads the reference table test_method_limit here,
+  -- not in the query on the disclosure's shard
+  FOR claim IN SELECT i.indicator AS key, i.requirement AS req, i.test_method AS method
+               FROM frontrunner.disclosed_indicator i
+               WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1 LOOP
+    claims := claims || pg_catalog.jsonb_build_object(claim.key,
+      (SELECT pg_catalog.jsonb_build_object('verifiable', c.verifiable, 'reason', c.reason)
+       FROM frontrunner.claim_check(claim.req, claim.method, claim.key) c));
+  END LOOP;
   -- the pairs as in view benchmark_pair, read with the caller's rights
   -- (the view leaves drafts out)
   RETURN QUERY
@@ -260,7 +276,7 @@ BEGIN
          CASE WHEN u.ok THEN frontrunner.level(r.requirement, r.direction, u.unit) END,
          r.test_method,
          r.standard OPERATOR(frontrunner.=) edition,
-         vc.verifiable, vc.reason
+         (claims -> i.indicator ->> 'verifiable')::boolean, claims -> i.indicator ->> 'reason'
   FROM frontrunner.disclosed_indicator i
   JOIN frontrunner.benchmark_requirement_typed r ON r.category = d.category AND r.indicator = i.indicator
   CROSS JOIN LATERAL (
@@ -279,11 +295,7 @@ BEGIN
                          OR frontrunner.unit_commensurable(w.unit, frontrunner.unit(r.requirement))))) AS ok
     FROM (SELECT coalesce(r.unit, NULLIF(frontrunner.unit(r.requirement), ''),
                           NULLIF(frontrunner.unit(i.requirement), '')) AS unit) w) u
-  -- rule 8: can the disclosure's own test method verify the claim?
-  -- (claim_check(), 45_test_methods.sql; the same for every benchmark row
-  -- of the indicator)
-  CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) vc
-  WHERE i.disclosure = $1
+  WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = $1
   ORDER BY i.indicator, r.class_rank, r.standard;
 END
 $$;
@@ -429,14 +441,15 @@ BEGIN
          g.indicator, g.standard::text, g.std_kind, g.disclosed::text, g.required::text, g.verdict, g.margin
   FROM frontrunner.disclosure d
   CROSS JOIN LATERAL (
-    SELECT (SELECT count(*) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = d.id) AS indicators,
+    SELECT (SELECT count(*) FROM frontrunner.disclosed_indicator i
+            WHERE i.enterprise OPERATOR(frontrunner.=) $1 AND i.disclosure = d.id) AS indicators,
            count(*) AS benchmarked, count(*) FILTER (WHERE k.ok) AS at_least_as_strict
     FROM (SELECT p.indicator, bool_and(p.verdict IN ('stricter', 'equal')) AS ok
           FROM frontrunner.benchmark_pair_typed p
-          WHERE p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
+          WHERE p.enterprise OPERATOR(frontrunner.=) $1 AND p.disclosure = d.id AND p.std_kind IN ('international', 'foreign')
           GROUP BY p.indicator) k) c
   LEFT JOIN frontrunner.benchmark_pair_typed g
-    ON g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
+    ON g.enterprise OPERATOR(frontrunner.=) $1 AND g.disclosure = d.id AND g.std_kind IN ('international', 'foreign')
    AND g.verdict NOT IN ('stricter', 'equal')
   WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.status = 'published'
   ORDER BY d.id, g.indicator, g.class_rank, g.standard;
@@ -453,15 +466,16 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   d record;
+  std_edition frontrunner.stdcode;
   is_current boolean;
   result jsonb;
 BEGIN
   SELECT x.id, x.status, x.enterprise, e.name AS enterprise_name, x.product, x.category,
-         c.name AS category_name, x.standard, frontrunner.standard_edition(x.standard) AS edition,
+         c.name AS category_name, x.standard,
          x.published_at, x.withdrawn_at, x.withdraw_reason, x.supersedes,
          x.below_recommended_statement, x.source_ref,
          (SELECT pg_catalog.min(s.id) FROM frontrunner.disclosure s
-          WHERE s.supersedes = x.id AND s.status <> 'draft') AS superseded_by
+          WHERE s.enterprise OPERATOR(frontrunner.=) x.enterprise AND s.supersedes = x.id AND s.status <> 'draft') AS superseded_by
   INTO d
   FROM frontrunner.disclosure x
   JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) x.enterprise
@@ -480,6 +494,9 @@ BEGIN
             HINT = format('Publish it first (publish_disclosure(%s)); benchmark(%s) shows the draft''s comparison to its enterprise.', $1, $1);
   END IF;
   is_current := d.status = 'published';
+  -- (not in the query above: on a distributed registry Citus would run it
+  -- on the disclosure's shard, where it cannot read table standard)
+  std_edition := frontrunner.standard_edition(d.standard);
 
   SELECT jsonb_build_object(
     'id', d.id,
@@ -489,10 +506,10 @@ BEGIN
     'category', jsonb_build_object('code', d.category, 'name', d.category_name),
     'standard', jsonb_build_object(
        'code', d.standard::text,
-       'edition', d.edition::text,
+       'edition', std_edition::text,
        'kind', frontrunner.std_kind(d.standard),
        'nature', frontrunner.std_nature(d.standard),
-       'title', (SELECT s.title FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) d.edition)),
+       'title', (SELECT s.title FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) std_edition)),
     'published_at', to_char(d.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
     'withdrawn_at', to_char(d.withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
     'withdraw_reason', d.withdraw_reason,
@@ -522,11 +539,12 @@ BEGIN
                             'margin', p.margin)
                           ORDER BY p.class_rank, p.standard)
                    FROM frontrunner.benchmark_pair_typed p
-                   WHERE is_current AND p.disclosure = d.id AND p.indicator = i.indicator), '[]'::jsonb))
+                   WHERE is_current AND p.enterprise OPERATOR(frontrunner.=) d.enterprise
+                     AND p.disclosure = d.id AND p.indicator = i.indicator), '[]'::jsonb))
               ORDER BY i.indicator)
        FROM frontrunner.disclosed_indicator i
        JOIN frontrunner.indicator_def x ON x.category = d.category AND x.key = i.indicator
-       WHERE i.disclosure = d.id), '[]'::jsonb))
+       WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id), '[]'::jsonb))
   INTO result;
   RETURN result;
 END

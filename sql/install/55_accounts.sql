@@ -50,47 +50,77 @@ COMMENT ON FUNCTION @extschema@.is_regulator() IS
   'true when current_user is a member of frontrunner_regulator, or a superuser (also before setup_roles() has created the group roles)';
 
 CREATE FUNCTION @extschema@.account_enterprise(r name) RETURNS @extschema@.uscc
-LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
 AS $$
-  SELECT a.enterprise
-  FROM frontrunner.account a
-  JOIN pg_catalog.pg_roles m ON m.rolname = a.role
-  WHERE a.role = r
-    AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
-    AND frontrunner.role_in_group(r, 'frontrunner_enterprise')
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry the
+  -- policies that call it run on the workers, inside the shard queries, and
+  -- read account there, a reference table with a copy on every node)
+  RETURN (SELECT a.enterprise
+          FROM frontrunner.account a
+          JOIN pg_catalog.pg_roles m ON m.rolname = a.role
+          WHERE a.role = r
+            AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
+            AND frontrunner.role_in_group(r, 'frontrunner_enterprise'));
+END
 $$;
 COMMENT ON FUNCTION @extschema@.account_enterprise(name) IS
   'SECURITY DEFINER (reads account, which the tenant roles cannot): the enterprise role r acts for — only when r is a member of frontrunner_enterprise and the session user is r or a member of r (so nobody looks up another login''s mapping); else NULL';
 
 CREATE FUNCTION @extschema@.account_agency(r name) RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
 AS $$
-  SELECT a.agency
-  FROM frontrunner.account a
-  JOIN pg_catalog.pg_roles m ON m.rolname = a.role
-  WHERE a.role = r
-    AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
-    AND frontrunner.role_in_group(r, 'frontrunner_agency')
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry the
+  -- policies that call it run on the workers, inside the shard queries, and
+  -- read account there, a reference table with a copy on every node)
+  RETURN (SELECT a.agency
+          FROM frontrunner.account a
+          JOIN pg_catalog.pg_roles m ON m.rolname = a.role
+          WHERE a.role = r
+            AND pg_catalog.pg_has_role(session_user, m.oid, 'MEMBER')
+            AND frontrunner.role_in_group(r, 'frontrunner_agency'));
+END
 $$;
 COMMENT ON FUNCTION @extschema@.account_agency(name) IS
   'SECURITY DEFINER (reads account): the evaluation agency role r acts for — only when r is a member of frontrunner_agency and the session user is r or a member of r; else NULL';
 
 CREATE FUNCTION @extschema@.current_enterprise() RETURNS @extschema@.uscc
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT frontrunner.account_enterprise(current_user)
+BEGIN
+  -- account_enterprise() only for a member of frontrunner_enterprise (NULL for anybody else
+  -- in any case): the policies that call this run on every role's queries,
+  -- on a distributed registry also on the shards a view reads for a role
+  -- without EXECUTE on account_enterprise()
+  IF frontrunner.role_in_group(current_user, 'frontrunner_enterprise') THEN
+    RETURN frontrunner.account_enterprise(current_user);
+  END IF;
+  RETURN NULL;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.current_enterprise() IS
   'the enterprise current_user acts for (account), NULL when none: the tenant of the enterprise policies';
 
 CREATE FUNCTION @extschema@.current_agency() RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT frontrunner.account_agency(current_user)
+BEGIN
+  -- account_agency() only for a member of frontrunner_agency (NULL for anybody else
+  -- in any case): the policies that call this run on every role's queries,
+  -- on a distributed registry also on the shards a view reads for a role
+  -- without EXECUTE on account_agency()
+  IF frontrunner.role_in_group(current_user, 'frontrunner_agency') THEN
+    RETURN frontrunner.account_agency(current_user);
+  END IF;
+  RETURN NULL;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.current_agency() IS
   'the evaluation agency current_user acts for (account), NULL when none: the tenant of the agency policies';

@@ -133,6 +133,39 @@ $$;
 COMMENT ON FUNCTION @extschema@.plan_row(bigint) IS
   'the evaluation plan with this id; raises P0002 when there is none (plan_id() looks a plan up by its code)';
 
+-- a plan, locked --------------------------------------------------------------------
+CREATE FUNCTION @extschema@.plan_for_share(plan_id bigint, for_verdict boolean DEFAULT false)
+RETURNS @extschema@.evaluation_plan
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  copy text := 'frontrunner.evaluation_plan';
+BEGIN
+  IF frontrunner.citus_distributed() THEN
+    -- evaluation_plan is a reference table and the triggers of the plan's
+    -- rows fire on their copy on every node: each locks the plan in its own
+    -- node's copy (a lock through Citus would take every copy, from every
+    -- node at once)
+    EXECUTE $q$SELECT pg_catalog.format('frontrunner.%I', 'evaluation_plan_' || s.shardid)
+               FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = 'frontrunner.evaluation_plan'::pg_catalog.regclass$q$
+      INTO copy;
+  END IF;
+  IF for_verdict THEN
+    -- a no-op UPDATE, not a share lock: a concurrent publication or return
+    -- to draft waits for it and, under REPEATABLE READ, fails with 40001
+    EXECUTE pg_catalog.format('UPDATE %s e SET review_round = e.review_round WHERE e.id = $1 RETURNING e.*', copy)
+      INTO p USING plan_id;
+  ELSE
+    EXECUTE pg_catalog.format('SELECT e.* FROM %s e WHERE e.id = $1 FOR SHARE', copy) INTO p USING plan_id;
+  END IF;
+  RETURN p;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_for_share(bigint, boolean) IS
+  'the evaluation plan with this id, locked FOR SHARE, or with for_verdict after a no-op UPDATE of its row (which orders a verdict with the plan''s publication or return to draft); on a distributed registry in this node''s copy of the reference table; all columns NULL when there is none: what the triggers of its core indicators and reviews read';
+
 -- the core indicators of a plan, numbered ---------------------------------------
 CREATE FUNCTION @extschema@.plan_core_indicators(plan_id bigint)
 RETURNS TABLE (k int, indicator text, direction @extschema@.direction, unit text, weight numeric,
@@ -251,7 +284,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   NEW.set_by := current_user;
-  NEW.set_at := now();
+  NEW.set_at := frontrunner.clock();
   RETURN NEW;
 END
 $$;
@@ -340,10 +373,10 @@ BEGIN
   -- publication or return to draft: the later of the two waits for the
   -- earlier and, in READ COMMITTED, sees it; under REPEATABLE READ it fails
   -- with 40001 (a share lock would let a publication whose snapshot predates
-  -- the verdict publish over it)
-  UPDATE frontrunner.evaluation_plan e SET review_round = e.review_round WHERE e.id = NEW.plan
-  RETURNING e.id, e.code, e.status, e.review_round INTO p;
-  IF NOT FOUND THEN
+  -- the verdict publish over it); on a distributed registry in this node's
+  -- copy of the plan
+  p := frontrunner.plan_for_share(NEW.plan, for_verdict => true);
+  IF p.id IS NULL THEN
     -- NULL: the NOT NULL constraint says so (23502); else the foreign key (23503)
     NEW.round := coalesce(NEW.round, 0);
     RETURN NEW;
@@ -376,7 +409,7 @@ BEGIN
             TABLE = 'plan_review', COLUMN = 'plan';
   END IF;
   NEW.round := p.review_round;
-  NEW.reviewed_at := now();
+  NEW.reviewed_at := frontrunner.clock();
   NEW.recorded_by := current_user;
   RETURN NEW;
 END
@@ -491,7 +524,7 @@ BEGIN
     NEW.review_round := 0;
     NEW.review_started_at := NULL;
     NEW.notice_ends_at := NULL;
-    NEW.created_at := now();
+    NEW.created_at := frontrunner.clock();
     RETURN NEW;
   END IF;
 
@@ -542,8 +575,8 @@ BEGIN
       -- submission: the plan must be publishable; a new review round and the public notice start
       PERFORM frontrunner.plan_publication_check(OLD.id);
       NEW.review_round := OLD.review_round + 1;
-      NEW.review_started_at := now();
-      NEW.notice_ends_at := now() + pg_catalog.make_interval(days => NEW.notice_days);
+      NEW.review_started_at := frontrunner.clock();
+      NEW.notice_ends_at := NEW.review_started_at + pg_catalog.make_interval(days => NEW.notice_days);
     ELSIF NEW.status = 'published' THEN
       IF NEW.required_approvals > 0 OR NEW.notice_days > 0 THEN
         RAISE EXCEPTION 'rule 7 (plan review): plan % must be reviewed before it is published', OLD.code
@@ -557,7 +590,7 @@ BEGIN
       IF OLD.review_round > 0 THEN
         PERFORM frontrunner.plan_review_check(OLD.id);  -- rejections of earlier rounds stay open
       END IF;
-      NEW.published_at := now();
+      NEW.published_at := frontrunner.clock();
     END IF;
     RETURN NEW;
   END IF;
@@ -579,18 +612,18 @@ BEGIN
       PERFORM frontrunner.plan_review_check(OLD.id);
       SELECT * INTO m FROM frontrunner.review_minimum(OLD.category);
       notice_end := greatest(OLD.notice_ends_at, OLD.review_started_at + pg_catalog.make_interval(days => m.min_notice_days));
-      IF now() < notice_end THEN
+      IF frontrunner.clock() < notice_end THEN
         RAISE EXCEPTION 'rule 7 (public notice): plan % is in its public notice period until %', OLD.code, notice_end
           USING ERRCODE = 'FR007',
                 DETAIL = format('Plan %s went under review at %s with notice_days = %s (%s: at least %s); the notice ends at %s; now is %s.',
-                                OLD.code, OLD.review_started_at, OLD.notice_days, m.policy, m.min_notice_days, notice_end, now()),
+                                OLD.code, OLD.review_started_at, OLD.notice_days, m.policy, m.min_notice_days, notice_end, frontrunner.clock()),
                 HINT = 'Publish the plan once its public notice period is over.',
                 TABLE = 'evaluation_plan', COLUMN = 'status';
       END IF;
       NEW.review_started_at := OLD.review_started_at;
       NEW.notice_ends_at := OLD.notice_ends_at;
       NEW.closed_at := NULL;
-      NEW.published_at := now();
+      NEW.published_at := frontrunner.clock();
       RETURN NEW;
     END IF;
     RAISE EXCEPTION 'rule 7 (plan workflow): plan % under review cannot be closed', OLD.code
@@ -603,7 +636,7 @@ BEGIN
   IF OLD.status = 'published' AND NEW.status = 'closed'
      AND (pg_catalog.to_jsonb(NEW) - '{status,closed_at}'::text[])
          = (pg_catalog.to_jsonb(OLD) - '{status,closed_at}'::text[]) THEN
-    NEW.closed_at := now();
+    NEW.closed_at := frontrunner.clock();
     RETURN NEW;
   END IF;
   IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
@@ -639,10 +672,8 @@ BEGIN
                                                CASE WHEN TG_OP <> 'DELETE' THEN NEW.plan END]) WITH ORDINALITY u(x, o)
                   WHERE u.x IS NOT NULL GROUP BY u.x ORDER BY max(u.o)
   LOOP
-    SELECT e.id, e.code, e.status, e.category INTO p
-    FROM frontrunner.evaluation_plan e WHERE e.id = row_plan
-    FOR SHARE;
-    IF FOUND AND p.status <> 'draft' THEN
+    p := frontrunner.plan_for_share(row_plan);
+    IF p.id IS NOT NULL AND p.status <> 'draft' THEN
       PERFORM frontrunner.plan_immutable_error(p.id, p.code, p.status, TG_OP || ' of core indicator ' ||
                 CASE WHEN TG_OP = 'DELETE' THEN OLD.indicator ELSE NEW.indicator END);
     END IF;

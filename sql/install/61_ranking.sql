@@ -198,6 +198,7 @@ DECLARE
   wk text;
   kleaders text := '';
   kcols text := '';
+  body text;
   better text;
   reach_l text;
   reach_a text;
@@ -293,29 +294,53 @@ BEGIN
     kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
   END LOOP;
 
-  -- the shape above: b, s, c, then the rows (the leader cap computes only
-  -- the leaders' keys) or the cutoffs
-  RETURN format($q$
-WITH b AS MATERIALIZED (
+  -- b's query: the disclosed indicators grouped by disclosure, each with its
+  -- enterprise (the tenant: every join and the exclusion are on it, so on a
+  -- distributed registry all of it runs on the shards, where a disclosure
+  -- and its rows live together)
+  body := format($q$
   SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
-  FROM (SELECT i.disclosure%1$s
+  FROM (SELECT i.enterprise AS tenant, i.disclosure%1$s
         FROM frontrunner.disclosed_indicator i
-        WHERE i.indicator IN (%2$s)%10$s
-        GROUP BY i.disclosure) p
-  JOIN frontrunner.disclosure d ON d.id = p.disclosure
+        WHERE i.indicator IN (%2$s)%6$s
+        GROUP BY i.enterprise, i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) p.tenant AND d.id = p.disclosure
   JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
   WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
-    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
-                    WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x
+                    WHERE x.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
                       AND %4$L::timestamptz >= x.sampled_on::timestamptz
-                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)$q$,
+    sel, keys, p.category, p.deadline, p.exclusion_days,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND EXISTS (SELECT FROM frontrunner.disclosure x
+                      WHERE x.enterprise OPERATOR(frontrunner.=) i.enterprise AND x.id = i.disclosure
+                        AND x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END);
+
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs.  On a distributed registry s runs
+  -- over b's query itself, not over b: the statistics are then computed on
+  -- the workers (level_stats partial per shard, combined on the
+  -- coordinator), while b, the eligible rows, is read once into the
+  -- coordinator for the ranking
+  RETURN format($q$
+WITH b AS MATERIALIZED (%1$s
 ), s AS (
-  SELECT count(*) AS n%7$s FROM b WHERE %6$s
+  SELECT count(*) AS n%3$s FROM %6$s WHERE %2$s
 ), c AS (
-  SELECT s.n%8$s FROM s
+  SELECT s.n%4$s FROM s
 )
-%9$s
-$q$, sel, keys, p.category, p.deadline, p.exclusion_days, levels_present, stats, cuts,
+%5$s
+$q$, body, levels_present, stats, cuts,
      CASE output
        WHEN 'rows' THEN format($r$
 SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
@@ -348,18 +373,7 @@ $r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
      (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
        WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
      END,
-     -- the grouped pass reads the disclosed indicators with the plan's keys;
-     -- when another category also has one of these keys, it first keeps
-     -- only the candidate disclosures' rows (the join to d below filters
-     -- them in any case, so this only saves grouping rows of no use)
-     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
-                       WHERE f.category <> p.category
-                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
-          THEN format($x$
-          AND i.disclosure IN (SELECT x.id FROM frontrunner.disclosure x
-                               WHERE x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
-                      p.category, p.deadline)
-          ELSE '' END);
+     CASE WHEN frontrunner.citus_distributed() THEN format('(%s) b', body) ELSE 'b' END);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
@@ -392,46 +406,59 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   p frontrunner.evaluation_plan;
+  keys text[];
+  dirs frontrunner.direction[];
+  units text[];
 BEGIN
   p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+  SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.direction ORDER BY c.k), array_agg(c.unit ORDER BY c.k)
+    INTO keys, dirs, units
+  FROM frontrunner.plan_core_indicators(p.id) c;
+  -- the reasons, in this order: status, published after the deadline, core
+  -- indicators not disclosed, core indicators without a level, the
+  -- enterprise excluded (rule 6).  Per disclosure and per enterprise, every
+  -- join on the tenant: on a distributed registry it all runs on the shards.
   RETURN QUERY
-  WITH pi AS (
-    SELECT c.indicator, c.direction, c.unit AS u FROM frontrunner.plan_core_indicators(p.id) c
-  )
-  SELECT d.id, r.reasons IS NULL, r.reasons
+  SELECT r.id, r.reasons IS NULL, r.reasons
+  FROM (
+  SELECT d.id,
+         nullif(concat_ws('; ',
+           CASE WHEN d.status <> 'published' THEN 'status ' || d.status END,
+           CASE WHEN d.published_at > p.deadline
+                THEN format('published %s, after the deadline %s', d.published_at, p.deadline) END,
+           k.missing, k.unlevelled, e.excluded), '') AS reasons
   FROM frontrunner.disclosure d
-  CROSS JOIN LATERAL (
-    SELECT string_agg(v.reason, '; ' ORDER BY v.ord) AS reasons FROM (
-      SELECT 1 AS ord, CASE WHEN d.status <> 'published' THEN 'status ' || d.status END AS reason
-      UNION ALL
-      SELECT 2, CASE WHEN d.published_at > p.deadline
-                     THEN format('published %s, after the deadline %s', d.published_at, p.deadline) END
-      UNION ALL
-      SELECT 3, 'core indicator(s) not disclosed: ' || string_agg(pi.indicator, ', ' ORDER BY pi.indicator)
-      FROM pi
-      WHERE NOT EXISTS (SELECT FROM frontrunner.disclosed_indicator di
-                        WHERE di.disclosure = d.id AND di.indicator = pi.indicator)
-      HAVING count(*) > 0
-      UNION ALL
-      SELECT 4, string_agg(format('%s: %s has no level in %s (%s)', pi.indicator, di.requirement,
-                                  quote_literal(pi.u), pi.direction), ', ' ORDER BY pi.indicator)
-      FROM pi JOIN frontrunner.disclosed_indicator di ON di.disclosure = d.id AND di.indicator = pi.indicator
-      WHERE pi.u IS NOT NULL
-        AND (NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(di.requirement), pi.u), pi.u)
-             OR frontrunner.level(di.requirement, pi.direction, pi.u) IS NULL)
-      HAVING count(*) > 0
-      UNION ALL
-      SELECT 5, (SELECT format('enterprise excluded: failing spot check %s of disclosure %s (%s) sampled on %s excludes it until %s',
-                               x.id, x.disclosure, x.indicator, x.sampled_on, x.sampled_on + p.exclusion_days)
-                 FROM frontrunner.spot_check x JOIN frontrunner.disclosure xd ON xd.id = x.disclosure
-                 WHERE xd.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
-                   AND p.deadline >= x.sampled_on::timestamptz
-                   AND p.deadline < (x.sampled_on + p.exclusion_days)::timestamptz
-                 ORDER BY x.sampled_on DESC, x.id DESC LIMIT 1)
-    ) v
-  ) r
+  LEFT JOIN (
+    -- the core indicators of each disclosure of the category
+    SELECT x.enterprise, x.id,
+           'core indicator(s) not disclosed: '
+             || string_agg(pi.indicator, ', ' ORDER BY pi.indicator) FILTER (WHERE di.indicator IS NULL) AS missing,
+           string_agg(format('%s: %s has no level in %s (%s)', pi.indicator, di.requirement,
+                             quote_literal(pi.u), pi.direction), ', ' ORDER BY pi.indicator)
+             FILTER (WHERE di.indicator IS NOT NULL AND pi.u IS NOT NULL
+                       AND (NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(di.requirement), pi.u), pi.u)
+                            OR frontrunner.level(di.requirement, pi.direction, pi.u) IS NULL)) AS unlevelled
+    FROM frontrunner.disclosure x
+    CROSS JOIN ROWS FROM (pg_catalog.unnest(keys), pg_catalog.unnest(dirs), pg_catalog.unnest(units)) pi(indicator, direction, u)
+    LEFT JOIN frontrunner.disclosed_indicator di
+      ON di.enterprise OPERATOR(frontrunner.=) x.enterprise AND di.disclosure = x.id AND di.indicator = pi.indicator
+    WHERE x.category = p.category
+    GROUP BY x.enterprise, x.id
+  ) k ON k.enterprise OPERATOR(frontrunner.=) d.enterprise AND k.id = d.id
+  LEFT JOIN (
+    -- the latest failing spot check that excludes each enterprise at the deadline
+    SELECT DISTINCT ON (x.enterprise) x.enterprise,
+           format('enterprise excluded: failing spot check %s of disclosure %s (%s) sampled on %s excludes it until %s',
+                  x.id, x.disclosure, x.indicator, x.sampled_on, x.sampled_on + p.exclusion_days) AS excluded
+    FROM frontrunner.spot_check x
+    WHERE NOT x.conforms
+      AND p.deadline >= x.sampled_on::timestamptz
+      AND p.deadline < (x.sampled_on + p.exclusion_days)::timestamptz
+    ORDER BY x.enterprise, x.sampled_on DESC, x.id DESC
+  ) e ON e.enterprise OPERATOR(frontrunner.=) d.enterprise
   WHERE d.category = p.category
-  ORDER BY d.id;
+  ) r
+  ORDER BY r.id;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.eligibility(text) IS
@@ -592,18 +619,36 @@ COMMENT ON COLUMN @extschema@.ranking_lock.failing_checks IS 'failing spot check
 COMMENT ON COLUMN @extschema@.ranking_lock.changed_at IS 'database clock of the last write';
 
 CREATE FUNCTION @extschema@.ranking_lock(category text, publication boolean) RETURNS void
-LANGUAGE sql STRICT
+LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  copy pg_catalog.regclass;
+  stamp timestamptz := frontrunner.clock();  -- a value: Citus evaluates no function in DO UPDATE
+BEGIN
+  IF frontrunner.citus_distributed() AND NOT publication THEN
+    -- a failing spot check's trigger fires on its enterprise's shard: it
+    -- locks the category's row in this node's copy of the reference table,
+    -- which every publication writes (a write through Citus would take every
+    -- copy, from a shard); the row does not exist before the category's
+    -- first publication: then the copy itself, against that INSERT
+    copy := frontrunner.citus_placements('frontrunner.ranking_lock'::pg_catalog.regclass);
+    EXECUTE pg_catalog.format('SELECT FROM %s l WHERE l.category = $1 FOR UPDATE', copy) USING category;
+    IF NOT FOUND THEN
+      EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', copy);
+    END IF;
+    RETURN;
+  END IF;
   INSERT INTO frontrunner.ranking_lock AS l (category, publications, failing_checks)
-  VALUES ($1, CASE WHEN $2 THEN 1 ELSE 0 END, CASE WHEN $2 THEN 0 ELSE 1 END)
-  ON CONFLICT (category) DO UPDATE
+  VALUES (category, CASE WHEN publication THEN 1 ELSE 0 END, CASE WHEN publication THEN 0 ELSE 1 END)
+  ON CONFLICT ON CONSTRAINT ranking_lock_pkey DO UPDATE
   SET publications = l.publications + EXCLUDED.publications,
       failing_checks = l.failing_checks + EXCLUDED.failing_checks,
-      changed_at = now()
+      changed_at = stamp;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_lock(text, boolean) IS
-  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends';
+  'SECURITY DEFINER (nobody writes ranking_lock directly): writes the category''s row of ranking_lock for a publication (true) or a failing spot check (false), which orders the two (rule 6 under concurrency); held until the transaction ends; on a distributed registry a failing spot check locks the row (or, before the category''s first publication, the table) in its node''s copy and does not count itself in failing_checks';
 
 -- publication -------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.ranking_publisher_check(plan_code text) RETURNS void
@@ -645,12 +690,18 @@ COMMENT ON FUNCTION @extschema@.ranking_publisher_check(text) IS
 CREATE FUNCTION @extschema@.publish_ranking(plan_code text) RETURNS bigint
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
+-- (on a distributed registry: the list goes into a reference table and its
+-- entries, which reference it, into the shards; Citus writes both over one
+-- connection per node)
+SET citus.multi_shard_modify_mode = sequential
 AS $$
 DECLARE
   p frontrunner.evaluation_plan;
   rid bigint;
   published bigint;
   stored bigint;
+  leader record;
+  failed bigint;
   t0 timestamptz := clock_timestamp();
 BEGIN
   -- SECURITY DEFINER (90_security.sql): the caller must own the plan
@@ -674,29 +725,32 @@ BEGIN
   WHERE d.category = p.category AND d.status = 'published';
   PERFORM frontrunner.progress(format('publish_ranking(%L): plan %s locked, %s published disclosures of category %s; ranking',
                                       plan_code, p.id, published, p.category));
+  -- the list as computed now, then its head and its entries: two
+  -- statements (on a distributed registry the head goes into a reference
+  -- table, the entries to the shards of their enterprises)
+  CREATE TEMP TABLE fr_publish_ranking ON COMMIT DROP AS
+  SELECT q.*, NULL::text AS revoke_reason FROM frontrunner.rank_plan(p.code) q;
   -- rule 6 in the new list: a leader whose disclosure failed a spot check
   -- (one that does not exclude the enterprise at the plan's deadline) is
-  -- revoked in it, as in every list before it
-  WITH q AS MATERIALIZED (
-    SELECT * FROM frontrunner.rank_plan(p.code)
-  ), head AS (
-    INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
-    SELECT p.id, count(*), greatest(published - count(*), 0) FROM q
-    RETURNING id
-  )
+  -- revoked in it, as in every list before it (each leader's spot checks
+  -- read on its enterprise's shard)
+  FOR leader IN SELECT q.enterprise, q.disclosure FROM pg_temp.fr_publish_ranking q WHERE q.tier = 'leader' LOOP
+    SELECT min(x.id) INTO failed FROM frontrunner.spot_check x
+    WHERE x.enterprise OPERATOR(frontrunner.=) leader.enterprise AND x.disclosure = leader.disclosure AND NOT x.conforms;
+    CONTINUE WHEN failed IS NULL;
+    UPDATE pg_temp.fr_publish_ranking q SET revoke_reason = frontrunner.spot_check_revoke_reason(failed, leader.enterprise)
+    WHERE q.disclosure = leader.disclosure;
+  END LOOP;
+  INSERT INTO frontrunner.ranking (plan, eligible, ineligible)
+  SELECT p.id, count(*), greatest(published - count(*), 0) FROM pg_temp.fr_publish_ranking
+  RETURNING id INTO rid;
   INSERT INTO frontrunner.ranking_entry (ranking, rank, disclosure, enterprise, tier, score, levels,
                                          revoked_at, revoke_reason)
-  SELECT head.id, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
-         CASE WHEN f.reason IS NOT NULL THEN now() END, f.reason
-  FROM q CROSS JOIN head
-  LEFT JOIN LATERAL (
-    SELECT frontrunner.spot_check_revoke_reason(x.id) AS reason
-    FROM frontrunner.spot_check x
-    WHERE x.disclosure = q.disclosure AND NOT x.conforms AND q.tier = 'leader'
-    ORDER BY x.id
-    LIMIT 1) f ON true;
+  SELECT rid, q.rank, q.disclosure, q.enterprise, q.tier, q.score, q.levels,
+         CASE WHEN q.revoke_reason IS NOT NULL THEN frontrunner.clock() END, q.revoke_reason
+  FROM pg_temp.fr_publish_ranking q;
   GET DIAGNOSTICS stored = ROW_COUNT;
-  SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
+  DROP TABLE pg_temp.fr_publish_ranking;
   PERFORM frontrunner.progress(format('publish_ranking(%L): ranking %s stored, %s entries, in %s s',
                                       plan_code, rid, stored, round(extract(epoch FROM clock_timestamp() - t0), 3)));
   RETURN rid;
@@ -706,18 +760,27 @@ COMMENT ON FUNCTION @extschema@.publish_ranking(text) IS
   'stores the current rank_plan() of a published plan as an immutable ranking list and returns its id (FR007 when the plan is a draft or closed); a leader whose disclosure failed a spot check is stored revoked (rule 6); ordered with failing spot checks of the category by ranking_lock(); reports its phases (frontrunner.progress)';
 
 -- rule 6: a failing spot check revokes the disclosure's current leader entries ---------------
-CREATE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint) RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+CREATE FUNCTION @extschema@.spot_check_revoke_reason(spot_check_id bigint, enterprise @extschema@.uscc) RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  reason text;
+BEGIN
+  -- the spot check and its disclosed indicator, read on its enterprise's
+  -- shard (PL/pgSQL: Citus plans the query with its parameters' values)
   SELECT format('failing spot check %s sampled on %s: %s measured %s, disclosed %s (GB/T 8170, %s)',
                 x.id, x.sampled_on, x.indicator, x.measured, i.requirement, x.method)
+  INTO reason
   FROM frontrunner.spot_check x
-  LEFT JOIN frontrunner.disclosed_indicator i ON i.disclosure = x.disclosure AND i.indicator = x.indicator
-  WHERE x.id = $1
+  LEFT JOIN frontrunner.disclosed_indicator i
+    ON i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.disclosure AND i.indicator = x.indicator
+  WHERE x.enterprise OPERATOR(frontrunner.=) spot_check_revoke_reason.enterprise AND x.id = spot_check_id;
+  RETURN reason;
+END
 $$;
-COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint) IS
-  'the revoke_reason a failing spot check writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
+COMMENT ON FUNCTION @extschema@.spot_check_revoke_reason(bigint, @extschema@.uscc) IS
+  'the revoke_reason a failing spot check (of that enterprise) writes into the leader entries it revokes (rule 6): the check, its date, the measured and the disclosed value, the GB/T 8170 method';
 
 CREATE FUNCTION @extschema@.spot_check_revoke() RETURNS trigger
 LANGUAGE plpgsql
@@ -725,14 +788,18 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   -- ordered with the publications of the disclosure's category
-  -- (ranking_lock()): the UPDATE below sees every list committed before
+  -- (ranking_lock()): the UPDATE below sees every list committed before;
+  -- the spot check's disclosure, its indicator and its ranking entries are
+  -- of the spot check's enterprise (the shard the rule runs on)
   PERFORM frontrunner.ranking_lock(d.category, false)
-  FROM frontrunner.disclosure d WHERE d.id = NEW.disclosure;
+  FROM frontrunner.disclosure d
+  WHERE d.enterprise OPERATOR(frontrunner.=) NEW.enterprise AND d.id = NEW.disclosure;
   UPDATE frontrunner.ranking_entry re
-  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id)
+  SET revoke_reason = frontrunner.spot_check_revoke_reason(NEW.id, NEW.enterprise)
   FROM frontrunner.ranking r
   JOIN frontrunner.evaluation_plan p ON p.id = r.plan
   WHERE re.ranking = r.id
+    AND re.enterprise OPERATOR(frontrunner.=) NEW.enterprise
     AND re.disclosure = NEW.disclosure
     AND re.tier = 'leader'
     AND re.revoked_at IS NULL
@@ -755,7 +822,7 @@ SELECT p.code AS plan, p.title AS plan_title, p.agency, p.category, r.id AS rank
 FROM @extschema@.ranking r
 JOIN @extschema@.evaluation_plan p ON p.id = r.plan
 JOIN @extschema@.ranking_entry e ON e.ranking = r.id
-JOIN @extschema@.disclosure d ON d.id = e.disclosure
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) e.enterprise AND d.id = e.disclosure
 JOIN @extschema@.enterprise en ON en.uscc OPERATOR(@extschema@.=) e.enterprise
 WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan);
 COMMENT ON VIEW @extschema@.leaderboard IS
@@ -808,6 +875,8 @@ DECLARE
   p frontrunner.evaluation_plan;
   rid bigint;
   out jsonb;
+  leaders jsonb;
+  revoked jsonb;
 BEGIN
   p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
   SELECT max(r.id) INTO rid FROM frontrunner.ranking r WHERE r.plan = p.id;
@@ -817,30 +886,34 @@ BEGIN
             DETAIL = format('Plan %s (status %s) has no row in ranking.', p.code, p.status),
             HINT = 'Publish one with publish_ranking(plan_code).';
   END IF;
+  -- the leaders and the revoked entries first, each a query of its own (on
+  -- a distributed registry over the shards), then the document
+  SELECT jsonb_agg(jsonb_build_object(
+           'rank', e.rank, 'score', e.score,
+           'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+           'disclosure', e.disclosure, 'product', d.product, 'standard', d.standard::text,
+           'levels', e.levels) ORDER BY e.rank)
+    INTO leaders
+  FROM frontrunner.ranking_entry e
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) e.enterprise AND d.id = e.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+  WHERE e.ranking = rid AND e.tier = 'leader' AND e.revoked_at IS NULL;
+  SELECT jsonb_agg(jsonb_build_object(
+           'rank', e.rank, 'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
+           'disclosure', e.disclosure, 'revoked_at', e.revoked_at, 'reason', e.revoke_reason)
+           ORDER BY e.rank)
+    INTO revoked
+  FROM frontrunner.ranking_entry e
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
+  WHERE e.ranking = rid AND e.revoked_at IS NOT NULL;
   SELECT jsonb_build_object(
            'plan', jsonb_build_object('code', p.code, 'title', p.title, 'agency', p.agency,
                                       'category', p.category, 'category_name', c.name,
                                       'deadline', p.deadline, 'status', p.status),
            'ranking', jsonb_build_object('id', r.id, 'published_at', r.published_at,
                                          'eligible', r.eligible),
-           'leaders', coalesce((
-             SELECT jsonb_agg(jsonb_build_object(
-                      'rank', e.rank, 'score', e.score,
-                      'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
-                      'disclosure', e.disclosure, 'product', d.product, 'standard', d.standard::text,
-                      'levels', e.levels) ORDER BY e.rank)
-             FROM frontrunner.ranking_entry e
-             JOIN frontrunner.disclosure d ON d.id = e.disclosure
-             JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
-             WHERE e.ranking = r.id AND e.tier = 'leader' AND e.revoked_at IS NULL), '[]'::jsonb),
-           'revoked', coalesce((
-             SELECT jsonb_agg(jsonb_build_object(
-                      'rank', e.rank, 'enterprise', jsonb_build_object('uscc', e.enterprise::text, 'name', en.name),
-                      'disclosure', e.disclosure, 'revoked_at', e.revoked_at, 'reason', e.revoke_reason)
-                      ORDER BY e.rank)
-             FROM frontrunner.ranking_entry e
-             JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) e.enterprise
-             WHERE e.ranking = r.id AND e.revoked_at IS NOT NULL), '[]'::jsonb))
+           'leaders', coalesce(leaders, '[]'::jsonb),
+           'revoked', coalesce(revoked, '[]'::jsonb))
   INTO out
   FROM frontrunner.ranking r JOIN frontrunner.category c ON c.code = p.category
   WHERE r.id = rid;

@@ -58,21 +58,43 @@ CREATE INDEX feedback_disclosure_idx ON @extschema@.feedback (disclosure);
 CREATE INDEX feedback_filed_by_idx ON @extschema@.feedback (filed_by);
 
 -- what a reporter may know of the disclosure a report is about: published data only
+CREATE FUNCTION @extschema@.feedback_subject(report_enterprise @extschema@.uscc, disclosure_id bigint, indicator_key text)
+RETURNS TABLE (enterprise @extschema@.uscc, status text, requirement @extschema@.indicator, indicators text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+#variable_conflict use_column
+DECLARE
+  -- on a distributed registry the report's enterprise, when it names one:
+  -- the feedback rule runs on that enterprise's shard and reads it
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN report_enterprise END;
+BEGIN
+  RETURN QUERY
+  SELECT d.enterprise, d.status,
+         (SELECT i.requirement FROM frontrunner.disclosed_indicator i
+          WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+            AND i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id AND i.indicator = indicator_key),
+         (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i
+          WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+            AND i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id)
+  FROM frontrunner.disclosure d
+  WHERE (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+    AND d.id = disclosure_id AND d.status <> 'draft';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.feedback_subject(@extschema@.uscc, bigint, text) IS
+  'SECURITY DEFINER (the public role cannot read disclosure): for a disclosure that is not a draft, its enterprise, status, the disclosed requirement of one indicator and the list of disclosed indicators; no row for a draft or a missing id; on a distributed registry only among the disclosures of report_enterprise, the enterprise the report names (NULL: any). Used by the feedback trigger';
+
 CREATE FUNCTION @extschema@.feedback_subject(disclosure_id bigint, indicator_key text)
 RETURNS TABLE (enterprise @extschema@.uscc, status text, requirement @extschema@.indicator, indicators text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT d.enterprise, d.status,
-         (SELECT i.requirement FROM frontrunner.disclosed_indicator i
-          WHERE i.disclosure = d.id AND i.indicator = indicator_key),
-         (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i
-          WHERE i.disclosure = d.id)
-  FROM frontrunner.disclosure d
-  WHERE d.id = disclosure_id AND d.status <> 'draft'
+  SELECT s.* FROM frontrunner.feedback_subject(NULL::frontrunner.uscc, disclosure_id, indicator_key) s
 $$;
 COMMENT ON FUNCTION @extschema@.feedback_subject(bigint, text) IS
-  'SECURITY DEFINER (the public role cannot read disclosure): for a disclosure that is not a draft, its enterprise, status, the disclosed requirement of one indicator and the list of disclosed indicators; no row for a draft or a missing id. Used by the feedback trigger';
+  'feedback_subject(NULL, disclosure_id, indicator_key): what a reporter may know of a disclosure that is not a draft (its enterprise, status, the disclosed requirement of one indicator, the disclosed indicators); no row for a draft or a missing id';
 
 CREATE FUNCTION @extschema@.feedback_error(msg text, detail text, hint text, col text)
 RETURNS void
@@ -109,7 +131,7 @@ BEGIN
     END IF;
     NEW.measured_conforms := NULL;
     IF NEW.disclosure IS NOT NULL THEN
-      SELECT * INTO s FROM frontrunner.feedback_subject(NEW.disclosure, NEW.indicator);
+      SELECT * INTO s FROM frontrunner.feedback_subject(NEW.enterprise, NEW.disclosure, NEW.indicator);
       IF NOT FOUND THEN
         PERFORM frontrunner.feedback_error(format('no published disclosure %s', NEW.disclosure),
           format('Disclosure %s does not exist or is not published.', NEW.disclosure),
@@ -140,7 +162,7 @@ BEGIN
       END IF;
     END IF;
     NEW.filed_by := current_user;
-    NEW.received_at := now();
+    NEW.received_at := frontrunner.clock();
     NEW.reviewed_at := NULL;
     NEW.decided_at := NULL;
     RETURN NEW;
@@ -167,7 +189,7 @@ BEGIN
   NEW.decided_at := OLD.decided_at;
   NEW.decided_by := OLD.decided_by;
   IF OLD.status = 'received' AND NEW.status = 'under_review' AND NEW.decision_note IS NOT DISTINCT FROM OLD.decision_note THEN
-    NEW.reviewed_at := now();
+    NEW.reviewed_at := frontrunner.clock();
     RETURN NEW;
   END IF;
   IF OLD.status = 'under_review' AND NEW.status IN ('substantiated', 'unsubstantiated') THEN
@@ -176,7 +198,7 @@ BEGIN
         format('Report %s: %s → %s with decision_note %L.', OLD.id, OLD.status, NEW.status, NEW.decision_note),
         'Set decision_note (the reasons) in the same UPDATE.', 'decision_note');
     END IF;
-    NEW.decided_at := now();
+    NEW.decided_at := frontrunner.clock();
     NEW.decided_by := current_user;
     RETURN NEW;
   END IF;
@@ -241,18 +263,22 @@ CREATE INDEX spot_check_request_open_idx ON @extschema@.spot_check_request (disc
 CREATE FUNCTION @extschema@.spot_check_request_before_write() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   f record;
   d record;
   c record;
+  -- on a distributed registry the row's enterprise: the rule reads its shard
+  tenant frontrunner.uscc := CASE WHEN frontrunner.citus_distributed() THEN NEW.enterprise END;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.feedback IS NULL THEN
       RETURN NEW;  -- the NOT NULL constraint says so (23502)
     END IF;
     SELECT x.id, x.status, x.disclosure, x.enterprise, x.indicator INTO f
-    FROM frontrunner.feedback x WHERE x.id = NEW.feedback FOR SHARE;
+    FROM frontrunner.feedback x
+    WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.feedback FOR SHARE;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'no report with id %', NEW.feedback
         USING ERRCODE = 'P0002', DETAIL = format('No row of table feedback has id %s (spot_check_request.feedback).', NEW.feedback),
@@ -273,10 +299,15 @@ BEGIN
         'Give disclosure and indicator in the request when the report does not name them.', 'disclosure');
     END IF;
     SELECT x.enterprise, x.status,
-           (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id) AS indicators,
-           EXISTS (SELECT FROM frontrunner.disclosed_indicator i WHERE i.disclosure = x.id AND i.indicator = NEW.indicator) AS disclosed
+           (SELECT string_agg(i.indicator, ', ' ORDER BY i.indicator) FROM frontrunner.disclosed_indicator i
+            WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+              AND i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.id) AS indicators,
+           EXISTS (SELECT FROM frontrunner.disclosed_indicator i
+                   WHERE (tenant IS NULL OR i.enterprise OPERATOR(frontrunner.=) tenant)
+                     AND i.enterprise OPERATOR(frontrunner.=) x.enterprise AND i.disclosure = x.id AND i.indicator = NEW.indicator) AS disclosed
       INTO d
-    FROM frontrunner.disclosure x WHERE x.id = NEW.disclosure;
+    FROM frontrunner.disclosure x
+    WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.disclosure;
     IF NOT FOUND OR d.status = 'draft' OR NOT (d.enterprise OPERATOR(frontrunner.=) f.enterprise) THEN
       PERFORM frontrunner.feedback_error(format('disclosure %s is not a published disclosure of enterprise %s', NEW.disclosure, f.enterprise),
         format('Report %s is about enterprise %s; disclosure %s: %s.', f.id, f.enterprise, NEW.disclosure,
@@ -294,7 +325,7 @@ BEGIN
         format('The request was inserted with spot_check %s.', NEW.spot_check),
         'Insert the request, then link the spot check with UPDATE … SET spot_check = id once it is recorded.', 'spot_check');
     END IF;
-    NEW.requested_at := now();
+    NEW.requested_at := frontrunner.clock();
     NEW.requested_by := current_user;
     NEW.done_at := NULL;
     RETURN NEW;
@@ -303,14 +334,15 @@ BEGIN
   -- UPDATE: only the link to the spot check that answers the request, once
   IF OLD.spot_check IS NULL AND NEW.spot_check IS NOT NULL
      AND (pg_catalog.to_jsonb(NEW) - '{spot_check,done_at}'::text[]) = (pg_catalog.to_jsonb(OLD) - '{spot_check,done_at}'::text[]) THEN
-    SELECT x.id, x.disclosure, x.indicator, x.sampled_on INTO c FROM frontrunner.spot_check x WHERE x.id = NEW.spot_check;
+    SELECT x.id, x.disclosure, x.indicator, x.sampled_on INTO c FROM frontrunner.spot_check x
+    WHERE (tenant IS NULL OR x.enterprise OPERATOR(frontrunner.=) tenant) AND x.id = NEW.spot_check;
     IF FOUND AND (c.disclosure <> OLD.disclosure OR c.indicator <> OLD.indicator OR c.sampled_on < OLD.requested_at::date) THEN
       PERFORM frontrunner.feedback_error(format('spot check %s does not answer request %s', c.id, OLD.id),
         format('Request %s: disclosure %s, %s, requested %s; spot check %s: disclosure %s, %s, sampled on %s.',
                OLD.id, OLD.disclosure, OLD.indicator, OLD.requested_at, c.id, c.disclosure, c.indicator, c.sampled_on),
         'Link a spot check of the requested disclosure and indicator, sampled on or after the request.', 'spot_check');
     END IF;
-    NEW.done_at := now();
+    NEW.done_at := frontrunner.clock();
     RETURN NEW;
   END IF;
   IF pg_catalog.to_jsonb(NEW) = pg_catalog.to_jsonb(OLD) THEN
@@ -354,6 +386,25 @@ COMMENT ON FUNCTION @extschema@.division_name(text) IS
   'name of an administrative division (GB/T 2260) for the bundled codes — the 16 districts of Beijing (1101xx); NULL for any other code';
 
 -- reports ------------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.open_feedback()
+RETURNS TABLE (enterprise @extschema@.uscc, open bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- SECURITY DEFINER (90_security.sql): the reports of every filer, as the
+  -- view district_report counts them with its owner's rights; a function,
+  -- since on a distributed registry Citus reads a view's shards with the
+  -- reader's rights (and the reader's policies)
+  RETURN QUERY
+  SELECT f.enterprise, count(*) FROM frontrunner.feedback f
+  WHERE f.status IN ('received', 'under_review')
+  GROUP BY f.enterprise;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.open_feedback() IS
+  'SECURITY DEFINER: the number of reports not decided yet (received or under_review) per enterprise they are about, over every filer''s reports: the open_feedback column of district_report';
+
 CREATE VIEW @extschema@.district_report AS
 WITH ent AS (
   SELECT e.uscc, coalesce(e.region, @extschema@.uscc_region(e.uscc)) AS division
@@ -364,7 +415,7 @@ WITH ent AS (
   -- a current disclosed indicator with an in-force mandatory requirement: stricter than all of them?
   SELECT di.disclosure, bool_and(@extschema@.compare(di.requirement, f.requirement) = 'stricter') AS stricter
   FROM cur
-  JOIN @extschema@.disclosed_indicator di ON di.disclosure = cur.id
+  JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
   JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
   GROUP BY di.disclosure, di.indicator
 ), per_cur AS (
@@ -387,14 +438,12 @@ WITH ent AS (
   WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan)
   GROUP BY e.enterprise
 ), per_check AS (
-  SELECT d.enterprise, count(*) AS failing
-  FROM @extschema@.spot_check c JOIN @extschema@.disclosure d ON d.id = c.disclosure
+  SELECT c.enterprise, count(*) AS failing
+  FROM @extschema@.spot_check c
   WHERE NOT c.conforms
-  GROUP BY d.enterprise
+  GROUP BY c.enterprise
 ), per_feedback AS (
-  SELECT f.enterprise, count(*) AS open
-  FROM @extschema@.feedback f WHERE f.status IN ('received', 'under_review')
-  GROUP BY f.enterprise
+  SELECT f.enterprise, f.open FROM @extschema@.open_feedback() f
 )
 SELECT ent.division,
        @extschema@.division_name(ent.division) AS division_name,
@@ -443,7 +492,7 @@ SELECT en.uscc::text AS enterprise, en.name AS enterprise_name,
 FROM @extschema@.ranking r
 JOIN @extschema@.evaluation_plan p ON p.id = r.plan
 JOIN @extschema@.ranking_entry e ON e.ranking = r.id AND e.tier = 'leader'
-JOIN @extschema@.disclosure d ON d.id = e.disclosure
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) e.enterprise AND d.id = e.disclosure
 JOIN @extschema@.enterprise en ON en.uscc OPERATOR(@extschema@.=) e.enterprise
 WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan);
 COMMENT ON VIEW @extschema@.enterprise_record IS
@@ -477,26 +526,45 @@ WITH cur AS (
   SELECT cur.category, di.disclosure, di.indicator,
          bool_and(@extschema@.compare(di.requirement, f.requirement) IN ('stricter', 'equal')) AS at_least_as_strict
   FROM cur
-  JOIN @extschema@.disclosed_indicator di ON di.disclosure = cur.id
+  JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
   JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator
                                          AND f.kind IN ('international', 'foreign')
-  GROUP BY cur.category, di.disclosure, di.indicator
+  GROUP BY cur.category, di.enterprise, di.disclosure, di.indicator
+), per_cur AS (
+  SELECT cur.category, count(*) AS disclosures, count(DISTINCT cur.enterprise) AS enterprises
+  FROM cur GROUP BY cur.category
+), per_plan AS (
+  SELECT p.category,
+         count(*) FILTER (WHERE p.status IN ('published', 'closed')) AS plans,
+         count(*) FILTER (WHERE p.status = 'under_review') AS plans_under_review
+  FROM @extschema@.evaluation_plan p GROUP BY p.category
+), per_list AS (
+  SELECT p.category, count(*) AS lists_published
+  FROM @extschema@.ranking r JOIN @extschema@.evaluation_plan p ON p.id = r.plan GROUP BY p.category
+), per_leader AS (
+  SELECT l.category, count(*) AS leaders FROM @extschema@.current_leaders l GROUP BY l.category
+), per_intl AS (
+  SELECT intl.category, count(*) AS compared, count(*) FILTER (WHERE intl.at_least_as_strict) AS at_least_as_strict
+  FROM intl GROUP BY intl.category
 )
+-- (each count per category first, then joined: on a distributed registry no
+-- subquery is correlated with the categories, a reference table)
 SELECT c.code AS category, c.name AS category_name,
-       (SELECT count(*) FROM cur WHERE cur.category = c.code) AS disclosures,
-       (SELECT count(DISTINCT cur.enterprise) FROM cur WHERE cur.category = c.code) AS enterprises,
-       (SELECT count(*) FROM @extschema@.evaluation_plan p
-        WHERE p.category = c.code AND p.status IN ('published', 'closed')) AS plans,
-       (SELECT count(*) FROM @extschema@.evaluation_plan p
-        WHERE p.category = c.code AND p.status = 'under_review') AS plans_under_review,
-       (SELECT count(*) FROM @extschema@.ranking r JOIN @extschema@.evaluation_plan p ON p.id = r.plan
-        WHERE p.category = c.code) AS lists_published,
-       (SELECT count(*) FROM @extschema@.current_leaders l WHERE l.category = c.code) AS leaders,
-       (SELECT count(*) FROM intl WHERE intl.category = c.code) AS intl_compared,
-       (SELECT count(*) FILTER (WHERE intl.at_least_as_strict) FROM intl WHERE intl.category = c.code) AS intl_at_least_as_strict,
-       (SELECT round(count(*) FILTER (WHERE intl.at_least_as_strict)::numeric / nullif(count(*), 0), 4)
-        FROM intl WHERE intl.category = c.code) AS intl_share
-FROM @extschema@.category c;
+       coalesce(pc.disclosures, 0) AS disclosures,
+       coalesce(pc.enterprises, 0) AS enterprises,
+       coalesce(pp.plans, 0) AS plans,
+       coalesce(pp.plans_under_review, 0) AS plans_under_review,
+       coalesce(pl.lists_published, 0) AS lists_published,
+       coalesce(le.leaders, 0) AS leaders,
+       coalesce(pi.compared, 0) AS intl_compared,
+       coalesce(pi.at_least_as_strict, 0) AS intl_at_least_as_strict,
+       round(pi.at_least_as_strict::numeric / nullif(pi.compared, 0), 4) AS intl_share
+FROM @extschema@.category c
+LEFT JOIN per_cur pc ON pc.category = c.code
+LEFT JOIN per_plan pp ON pp.category = c.code
+LEFT JOIN per_list pl ON pl.category = c.code
+LEFT JOIN per_leader le ON le.category = c.code
+LEFT JOIN per_intl pi ON pi.category = c.code;
 COMMENT ON VIEW @extschema@.category_report IS
   'per product category: current disclosures, plans, published lists, current leaders, and how current disclosures compare with in-force international and foreign standards (plain column types)';
 COMMENT ON COLUMN @extschema@.category_report.category IS 'category code';

@@ -495,6 +495,15 @@ BEGIN
           'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
       END IF;
     ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
+      IF frontrunner.citus_distributed() THEN
+        -- the draw reads every shard's published disclosures and writes the
+        -- drawn ones' shards from this trigger, which fires on every node's
+        -- copy of the reference table: not on Citus (README "Scaling out")
+        PERFORM frontrunner.raise_violation('0A000',
+          format('inspection campaign: campaign %s cannot be drawn on a distributed registry', OLD.code),
+          format('Campaign %s (status planned): the draw (population, sample, pre-filled items) runs on one node only; this registry is distributed with Citus.', OLD.code),
+          'Draw the campaign on a registry on one node (README "Scaling out", limitations).', 'inspection_campaign', 'status');
+      END IF;
       NEW.population := frontrunner.campaign_population(NEW);
       NEW.drawn_at := now();
       NEW.published_at := NULL;

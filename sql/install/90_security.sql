@@ -28,7 +28,19 @@ AS $$
   SELECT EXISTS (SELECT FROM frontrunner.disclosure d WHERE d.id = $1)
 $$;
 COMMENT ON FUNCTION @extschema@.disclosure_visible(bigint) IS
-  'true when the caller sees disclosure id (under the disclosure policies): the policies of its indicators and history';
+  'true when the caller sees disclosure id (under the disclosure policies)';
+
+-- The policies of the rows of a disclosure name it by (enterprise, id), the
+-- tenant of the row: on a distributed registry they run on the workers,
+-- inside the shard queries, and read the disclosure on that same shard
+-- (nested execution allowed for that: a router query to the local shard;
+-- the setting means nothing on one node).  disclosure_visible() is C
+-- (src/rls.c): it keeps the answer for consecutive rows of one disclosure.
+CREATE FUNCTION @extschema@.disclosure_visible(enterprise @extschema@.uscc, id bigint) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_disclosure_visible' LANGUAGE C STABLE STRICT PARALLEL SAFE
+  SET citus.allow_nested_distributed_execution = on;
+COMMENT ON FUNCTION @extschema@.disclosure_visible(@extschema@.uscc, bigint) IS
+  'true when the caller sees disclosure id of enterprise (under the disclosure policies): the policies of its indicators and history';
 
 CREATE FUNCTION @extschema@.disclosure_owned(id bigint) RETURNS boolean
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
@@ -42,22 +54,47 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_owned(bigint) IS
   'true when the caller may write disclosure id: a regulator, or the enterprise it belongs to';
 
-CREATE FUNCTION @extschema@.plan_visible(id bigint) RETURNS boolean
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+CREATE FUNCTION @extschema@.disclosure_owned(enterprise @extschema@.uscc, id bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
 AS $$
-  SELECT EXISTS (SELECT FROM frontrunner.evaluation_plan p WHERE p.id = $1)
+BEGIN
+  RETURN EXISTS (SELECT FROM frontrunner.disclosure d
+                 WHERE d.enterprise OPERATOR(frontrunner.=) $1 AND d.id = $2
+                   AND (frontrunner.is_regulator()
+                        OR d.enterprise OPERATOR(frontrunner.=) frontrunner.current_enterprise()));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_owned(@extschema@.uscc, bigint) IS
+  'true when the caller may write disclosure id of enterprise: a regulator, or that enterprise (the write policies of its indicators)';
+
+CREATE FUNCTION @extschema@.plan_visible(id bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
+AS $$
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry the
+  -- policies run on the workers, inside the shard queries, and read
+  -- evaluation_plan there, a reference table with a copy on every node)
+  RETURN EXISTS (SELECT FROM frontrunner.evaluation_plan p WHERE p.id = $1);
+END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_visible(bigint) IS
   'true when the caller sees evaluation plan id (under the plan policies): the read policy of its core indicators';
 
 CREATE FUNCTION @extschema@.plan_owned(id bigint) RETURNS boolean
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
 AS $$
-  SELECT EXISTS (SELECT FROM frontrunner.evaluation_plan p
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: as plan_visible())
+  RETURN EXISTS (SELECT FROM frontrunner.evaluation_plan p
                  WHERE p.id = $1
-                   AND (frontrunner.is_regulator() OR p.agency = frontrunner.current_agency()))
+                   AND (frontrunner.is_regulator() OR p.agency = frontrunner.current_agency()));
+END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_owned(bigint) IS
   'true when the caller may write evaluation plan id: a regulator, or the agency that owns it';
@@ -79,20 +116,20 @@ CREATE POLICY disclosure_delete ON @extschema@.disclosure FOR DELETE
 ALTER TABLE @extschema@.disclosed_indicator ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.disclosed_indicator FORCE ROW LEVEL SECURITY;
 CREATE POLICY disclosed_indicator_read ON @extschema@.disclosed_indicator FOR SELECT
-  USING (@extschema@.disclosure_visible(disclosure));
+  USING (@extschema@.disclosure_visible(enterprise, disclosure));
 CREATE POLICY disclosed_indicator_insert ON @extschema@.disclosed_indicator FOR INSERT
-  WITH CHECK (@extschema@.disclosure_owned(disclosure));
+  WITH CHECK (@extschema@.disclosure_owned(enterprise, disclosure));
 CREATE POLICY disclosed_indicator_update ON @extschema@.disclosed_indicator FOR UPDATE
-  USING (@extschema@.disclosure_owned(disclosure)) WITH CHECK (@extschema@.disclosure_owned(disclosure));
+  USING (@extschema@.disclosure_owned(enterprise, disclosure)) WITH CHECK (@extschema@.disclosure_owned(enterprise, disclosure));
 CREATE POLICY disclosed_indicator_delete ON @extschema@.disclosed_indicator FOR DELETE
-  USING (@extschema@.disclosure_owned(disclosure));
+  USING (@extschema@.disclosure_owned(enterprise, disclosure));
 
 -- history: read with its disclosure; written only by the SECURITY DEFINER
 -- statement trigger (nobody has INSERT), never changed (triggers)
 ALTER TABLE @extschema@.disclosure_event ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.disclosure_event FORCE ROW LEVEL SECURITY;
 CREATE POLICY disclosure_event_read ON @extschema@.disclosure_event FOR SELECT
-  USING (@extschema@.is_regulator() OR @extschema@.disclosure_visible(disclosure));
+  USING (@extschema@.is_regulator() OR @extschema@.disclosure_visible(enterprise, disclosure));
 
 ALTER TABLE @extschema@.evaluation_plan ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.evaluation_plan FORCE ROW LEVEL SECURITY;
@@ -175,8 +212,14 @@ REVOKE EXECUTE ON FUNCTION @extschema@.ranking_lock(text, boolean) FROM PUBLIC;
 -- The subject of a report: the public role files reports but cannot read
 -- disclosure; feedback_subject() returns, for a disclosure that is not a
 -- draft (public data), its enterprise, status and disclosed requirement.
-ALTER FUNCTION @extschema@.feedback_subject(bigint, text) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.feedback_subject(bigint, text) FROM PUBLIC;
+
+-- The open reports district_report counts: every filer's, whoever reads the
+-- report (as the view reads them with its owner's rights).
+ALTER FUNCTION @extschema@.open_feedback() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.open_feedback() FROM PUBLIC;
+ALTER FUNCTION @extschema@.feedback_subject(@extschema@.uscc, bigint, text) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.feedback_subject(@extschema@.uscc, bigint, text) FROM PUBLIC;
 
 
 REVOKE EXECUTE ON FUNCTION @extschema@.ranking_publisher_check(text) FROM PUBLIC;
@@ -249,6 +292,11 @@ AS $$
     ('finding',           'frontrunner_enterprise', 'SELECT'),
     -- functions
     ('public',            'PUBLIC',                 'EXECUTE'),
+    -- a function a public view calls (the roles that may read the views)
+    ('public_view_part',  'frontrunner_regulator',  'EXECUTE'),
+    ('public_view_part',  'frontrunner_agency',     'EXECUTE'),
+    ('public_view_part',  'frontrunner_enterprise', 'EXECUTE'),
+    ('public_view_part',  'frontrunner_reader',     'EXECUTE'),
     ('tenant_lookup',     'frontrunner_regulator',  'EXECUTE'),
     ('tenant_lookup',     'frontrunner_agency',     'EXECUTE'),
     ('tenant_lookup',     'frontrunner_enterprise', 'EXECUTE'),
@@ -464,6 +512,7 @@ AS $$
     ('function', 'ranking_lock', 'regulator'),
     ('function', 'plan_immutable_error', 'plan_write'),
     ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_for_share', 'plan_write'),
     ('function', 'plan_row', 'registry_read'),
     ('function', 'plan_id', 'registry_read'),
     ('function', 'leaders_json', 'registry_read'),
@@ -518,7 +567,18 @@ AS $$
     ('function', 'database_search_path', 'public'),
     ('function', 'search_path_problems', 'public'),
     ('function', 'setup_search_path', 'dba'),
-    ('function', 'setup_roles', 'dba')
+    ('function', 'setup_roles', 'dba'),
+    ('function', 'open_feedback', 'public_view_part'),
+    -- scale-out (96_citus.sql): the layout and the helpers of the rules are
+    -- public, distributing the registry is the DBA's
+    ('function', 'citus_distributed', 'public'),
+    ('function', 'clock', 'public'),
+    ('function', 'citus_tenants', 'public'),
+    ('function', 'citus_layout', 'public'),
+    ('function', 'citus_on_workers', 'dba'),
+    ('function', 'citus_placements', 'public'),
+    ('function', 'citus_rekey', 'dba'),
+    ('function', 'citus_distribute', 'dba')
 $$;
 COMMENT ON FUNCTION @extschema@.security_objects() IS
   'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';
@@ -594,6 +654,10 @@ DECLARE
   r record;
   s record;
   unclassified text;
+  coordinator boolean := false;
+  distributed boolean := frontrunner.citus_distributed();
+  propagation text;
+  target text;
 BEGIN
   SELECT string_agg(p.kind || ' ' || p.ident, ', ' ORDER BY p.kind, p.ident) INTO unclassified
   FROM frontrunner.security_plan() p WHERE p.class IS NULL;
@@ -604,31 +668,102 @@ BEGIN
             HINT = 'Add a row (kind, name, class) to security_objects() in sql/install/90_security.sql, with the class whose grants in security_classes() fit who may use the object.';
   END IF;
 
+  -- A distributed registry (citus_distribute()) runs its rules and policies
+  -- on the workers too, with the same privileges: there the group roles are
+  -- created in a transaction of their own on the coordinator, which Citus
+  -- propagates to every node, and each worker runs setup_roles() itself,
+  -- before this transaction changes anything on them (Citus propagates the
+  -- privileges of its tables, not of the extension's functions and views).
+  IF distributed THEN
+    coordinator := pg_catalog.citus_is_coordinator();
+  END IF;
   FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
     PERFORM FROM pg_catalog.pg_roles x WHERE x.rolname = g;
-    IF NOT FOUND THEN
+    IF NOT FOUND AND coordinator THEN
+      SELECT c.* INTO s FROM pg_catalog.run_command_on_coordinator(
+        format('CREATE ROLE %I NOLOGIN; COMMENT ON ROLE %I IS %L', g, g, 'frontrunner group role, created by frontrunner.setup_roles()')) c;
+      IF NOT s.success THEN
+        RAISE EXCEPTION 'group role % could not be created on the cluster: %', g, s.result
+          USING ERRCODE = 'external_routine_exception',
+                HINT = 'Check that role propagation works (citus.enable_create_role_propagation), then run setup_roles() again.';
+      END IF;
+    ELSIF NOT FOUND THEN
       EXECUTE format('CREATE ROLE %I NOLOGIN', g);
       EXECUTE format('COMMENT ON ROLE %I IS %L', g, 'frontrunner group role, created by frontrunner.setup_roles()');
     END IF;
+  END LOOP;
+  IF coordinator THEN
+    PERFORM frontrunner.citus_on_workers('SELECT count(*) FROM frontrunner.setup_roles()');
+  END IF;
+  IF distributed THEN
+    -- every node sets its own privileges: its tables and the shards it
+    -- holds (the workers did theirs above)
+    propagation := pg_catalog.current_setting('citus.enable_ddl_propagation');
+    PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
+  END IF;
+  FOREACH g IN ARRAY ARRAY['frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader'] LOOP
     EXECUTE format('GRANT USAGE ON SCHEMA frontrunner TO %I', g);
   END LOOP;
 
   FOR r IN SELECT p.* FROM frontrunner.security_plan() p ORDER BY p.kind, p.ident LOOP
-    -- start from nothing for PUBLIC and the four group roles, then grant
-    EXECUTE format('REVOKE ALL ON %s %s FROM PUBLIC, frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader',
-                   CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END, r.ident);
-    FOR s IN
-      SELECT c.grantee, c.privileges FROM frontrunner.security_classes() c
-      WHERE c.class = r.class AND c.grantee IS NOT NULL ORDER BY c.grantee
-    LOOP
-      EXECUTE format('GRANT %s ON %s %s TO %s', s.privileges,
-                     CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END,
-                     r.ident, CASE WHEN s.grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(s.grantee) END);
-      kind := r.kind; object := r.ident; class := r.class; grantee := s.grantee; privileges := s.privileges;
-      RETURN NEXT;
+    -- the object, and on a distributed registry the shards of a table on
+    -- this node
+    FOR target IN SELECT r.ident
+                  UNION ALL SELECT x::text FROM frontrunner.citus_placements(r.ident::regclass) x WHERE r.kind = 'table' LOOP
+      -- start from nothing for PUBLIC and the four group roles, then grant
+      EXECUTE format('REVOKE ALL ON %s %s FROM PUBLIC, frontrunner_regulator, frontrunner_agency, frontrunner_enterprise, frontrunner_reader',
+                     CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END, target);
+      FOR s IN
+        SELECT c.grantee, c.privileges FROM frontrunner.security_classes() c
+        WHERE c.class = r.class AND c.grantee IS NOT NULL ORDER BY c.grantee
+      LOOP
+        EXECUTE format('GRANT %s ON %s %s TO %s', s.privileges,
+                       CASE r.kind WHEN 'function' THEN 'ROUTINE' WHEN 'sequence' THEN 'SEQUENCE' ELSE 'TABLE' END,
+                       target, CASE WHEN s.grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(s.grantee) END);
+        CONTINUE WHEN target <> r.ident;
+        kind := r.kind; object := r.ident; class := r.class; grantee := s.grantee; privileges := s.privileges;
+        RETURN NEXT;
+      END LOOP;
     END LOOP;
   END LOOP;
 
+  IF distributed THEN
+    -- A view reads its tables with its owner's rights; on Citus the shards
+    -- are read with the reader's (Citus issue 1683): a role that may read a
+    -- view but not a table under it gets SELECT on that table's shards only
+    -- (not on the table: its queries see what they saw), under the table's
+    -- policies.
+    FOR r IN
+      WITH RECURSIVE base (view, rel) AS (
+        SELECT w.ev_class, d.refobjid
+        FROM pg_catalog.pg_rewrite w
+        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = w.oid
+                                   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> w.ev_class
+        WHERE w.ev_class IN (SELECT o.ident::pg_catalog.regclass FROM frontrunner.security_plan() o WHERE o.kind = 'view')
+        UNION
+        SELECT b.view, d.refobjid
+        FROM base b
+        JOIN pg_catalog.pg_rewrite w ON w.ev_class = b.rel
+        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = w.oid
+                                   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> w.ev_class
+      )
+      SELECT DISTINCT b.rel::pg_catalog.regclass::text AS rel, g.rolname
+      FROM base b
+      JOIN pg_catalog.pg_class c ON c.oid = b.rel AND c.relkind = 'r'
+      CROSS JOIN pg_catalog.pg_roles g
+      WHERE g.rolname IN ('frontrunner_regulator', 'frontrunner_agency', 'frontrunner_enterprise', 'frontrunner_reader')
+        AND pg_catalog.has_table_privilege(g.rolname, b.view, 'SELECT')
+        AND NOT pg_catalog.has_table_privilege(g.rolname, b.rel, 'SELECT')
+      ORDER BY 1, 2
+    LOOP
+      FOR target IN SELECT x::text FROM frontrunner.citus_placements(r.rel::regclass) x LOOP
+        EXECUTE format('GRANT SELECT ON TABLE %s TO %I', target, r.rolname);
+      END LOOP;
+      kind := 'shards'; object := r.rel; class := 'under a view'; grantee := r.rolname; privileges := 'SELECT';
+      RETURN NEXT;
+    END LOOP;
+    PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', propagation, true);
+  END IF;
   -- the logins get the database's search_path (setup_search_path()); one of
   -- their own without frontrunner would hide the extension from them
   FOR s IN

@@ -371,7 +371,8 @@ UPDATE demo_disclosure d SET id = made.id FROM made WHERE made.n = d.n AND made.
 -- the explicit statement (明示) where an indicator is looser than a
 -- recommended national or industry standard in force (rule 4), for the
 -- disclosures given (drafts, before they are published)
-CREATE FUNCTION pg_temp.state_below_recommended(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION pg_temp.state_below_recommended(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 UPDATE frontrunner.disclosure d SET below_recommended_statement = s.statement
 FROM (
   SELECT i.disclosure,
@@ -387,7 +388,8 @@ FROM (
     AND dd.id = ANY (ids)
   GROUP BY i.disclosure
 ) s
-WHERE d.id = s.disclosure
+WHERE d.id = s.disclosure;
+END
 $$;
 \o /dev/null
 SELECT pg_temp.state_below_recommended(ARRAY(SELECT id FROM demo_disclosure));
@@ -414,6 +416,11 @@ FROM demo_disclosure d
 WHERE d.state = 'publish' AND std_kind(d.standard) = 'enterprise'
   AND pg_temp.h('revise:' || d.n || ':' || d.i) < 0.04;
 
+-- the indicators the old versions disclose (read once: on a distributed
+-- registry no query joins the registry's tables with this session's own)
+CREATE TEMP TABLE demo_revision_old AS
+SELECT o.disclosure, o.indicator FROM disclosed_indicator o WHERE o.disclosure IN (SELECT old_id FROM demo_revision);
+
 WITH made AS (
   SELECT r.old_id,
          pg_temp.disclose(r.uscc, r.category, r.product, r.standard, ARRAY(
@@ -423,7 +430,7 @@ WITH made AS (
            FROM demo_value v
            WHERE v.category = r.category AND v.profile = r.profile
              AND (v.share = 1
-                  OR EXISTS (SELECT FROM disclosed_indicator o WHERE o.disclosure = r.old_id AND o.indicator = v.indicator))
+                  OR EXISTS (SELECT FROM demo_revision_old o WHERE o.disclosure = r.old_id AND o.indicator = v.indicator))
            ORDER BY v.indicator), supersedes => r.old_id) AS id
   FROM demo_revision r
   ORDER BY r.old_id

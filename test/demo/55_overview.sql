@@ -61,7 +61,8 @@ SELECT (SELECT min(d.id) FROM disclosure d JOIN disclosed_indicator i ON i.discl
           AND std_kind(d.standard) = 'enterprise') AS water,
        (SELECT min(d.id) FROM disclosure d JOIN disclosed_indicator i ON i.disclosure = d.id
         WHERE d.category = 'refrigerator' AND d.status = 'published' AND i.indicator = 'eei'
-          AND i.requirement <@ '≤41 %' AND d.supersedes IS NOT NULL) AS fridge
+          -- (<@ only on energy-efficiency indices: other units do not compare with %)
+          AND CASE WHEN i.indicator = 'eei' THEN i.requirement <@ '≤41 %' END AND d.supersedes IS NOT NULL) AS fridge
 \gset sample_
 
 \echo '   Three of the published disclosures:'

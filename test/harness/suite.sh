@@ -56,6 +56,18 @@ tap_section "pgTAP on a database upgraded from 0.1.0" env FR_TAP_FROM=0.1.0 bash
 tap_section "dump and restore" bash test/harness/dump_restore.sh
 tap_section "planted-object attack" bash test/harness/attack.sh
 tap_section "README (its sql blocks against the demo database)" bash test/harness/readme.sh
+# scale-out: make citus-check, on a 3-node cluster of its own (3-5 min);
+# FR_NO_CITUS=1 leaves it out; without the Citus build it is left out, in CI
+# that is a failure
+if [ "${FR_NO_CITUS:-0}" != 1 ]; then
+  if [ -r "${CITUS_TARBALL:-../shared/citus/citus-13.2.2-pg15-amd64.tar.xz}" ]; then
+    tap_section "Citus: the registry distributed on 3 nodes, against one node" env -u PGHOST -u PGPORT bash test/citus/check.sh
+  elif [ "${CI:-}" = true ]; then
+    echo "== Citus: no Citus build (../shared/citus or CITUS_TARBALL)"; failed=$((failed + 1))
+  else
+    echo "== Citus: left out (no Citus build at ../shared/citus; set CITUS_TARBALL)"
+  fi
+fi
 # real drivers with their default settings (test/clients/run.sh)
 if [ "${FR_NO_CLIENTS:-0}" != 1 ]; then
   tap_section "client drivers (pgJDBC, psycopg2, psycopg 3, node-postgres, psqlODBC)" bash test/clients/run.sh

@@ -1,0 +1,70 @@
+-- What the registry answers, run on the distributed registry and on the
+-- one-node database holding the same demo (test/citus/check.sh compares the
+-- two outputs section by section, the database clock's stamps left out):
+-- the ranking (rank_plan, eligibility, indicator_lists, plan_cutoffs),
+-- benchmark comparison, the reports and public views, the JSON documents, a
+-- bulk import through the rules, and a ranking published by publish_ranking.
+SET search_path = frontrunner, public;
+\pset pager off
+\set ON_ERROR_STOP 0
+\set VERBOSITY default
+
+\echo result rank_plan
+SELECT q.plan, r.* FROM (VALUES ('BJ-2026-TEX'), ('BJ-2026-WAT'), ('BJ-2026-REF')) q(plan)
+CROSS JOIN LATERAL rank_plan(q.plan) r ORDER BY q.plan, r.rank;
+\echo result eligibility
+SELECT q.plan, e.* FROM (VALUES ('BJ-2026-TEX'), ('BJ-2026-WAT'), ('BJ-2026-REF')) q(plan)
+CROSS JOIN LATERAL eligibility(q.plan) e ORDER BY q.plan, e.disclosure;
+\echo result indicator_lists
+SELECT q.plan, l.* FROM (VALUES ('BJ-2026-TEX'), ('BJ-2026-WAT'), ('BJ-2026-REF')) q(plan)
+CROSS JOIN LATERAL indicator_lists(q.plan) l ORDER BY q.plan, l.indicator, l.tier, l.disclosure;
+\echo result plan_cutoffs
+SELECT q.plan, c.* FROM (VALUES ('BJ-2026-TEX'), ('BJ-2026-WAT'), ('BJ-2026-REF')) q(plan)
+CROSS JOIN LATERAL plan_cutoffs(q.plan) c ORDER BY q.plan, c.indicator;
+\echo result benchmark_summary
+SELECT * FROM benchmark_summary ORDER BY category, indicator, class_rank, standard;
+\echo result benchmark_gap
+SELECT * FROM benchmark_gap ORDER BY disclosure, indicator, standard;
+\echo result benchmark_profile
+SELECT * FROM benchmark_profile ORDER BY disclosure;
+\echo result benchmark_profile_of_an_enterprise
+SELECT b.* FROM (SELECT d.enterprise FROM disclosure d WHERE d.category = 'infant-textile' AND d.status = 'published' ORDER BY d.id LIMIT 1) e
+CROSS JOIN LATERAL benchmark_profile(e.enterprise) b;
+\echo result benchmark_of_a_disclosure
+SELECT b.* FROM (SELECT min(d.id) AS id FROM disclosure d WHERE d.category = 'drinking-water' AND d.status = 'published') d
+CROSS JOIN LATERAL benchmark(d.id) b;
+\echo result disclosure_json
+-- (a function of the registry called per row of a distributed table would
+-- run on its shard, where it cannot read the others: the ids first, README
+-- "Scaling out")
+WITH ids AS MATERIALIZED (SELECT d.id FROM disclosure d WHERE d.status <> 'draft' AND d.id % 50 = 1)
+SELECT disclosure_json(ids.id) FROM ids ORDER BY ids.id;
+\echo result leaders
+SELECT * FROM leaderboard ORDER BY plan, rank;
+SELECT * FROM current_leaders ORDER BY plan, rank;
+SELECT leaders_json(code) FROM evaluation_plan WHERE code LIKE 'BJ-2026-%' ORDER BY id;
+\echo result reports
+SELECT * FROM district_report ORDER BY division;
+SELECT * FROM category_report ORDER BY category;
+SELECT * FROM enterprise_record ORDER BY plan, rank;
+SELECT * FROM spot_check_failure ORDER BY spot_check;
+\echo result exclusion
+SELECT e.uscc, excluded(e.uscc, now()) FROM enterprise e ORDER BY e.uscc;
+\echo result violations_of_the_drafts
+WITH ids AS MATERIALIZED (SELECT array_agg(d.id) AS ids FROM disclosure d WHERE d.status = 'draft')
+SELECT v.* FROM ids CROSS JOIN LATERAL disclosure_violations(ids.ids) v;
+\echo result history
+SELECT e.disclosure, row_number() OVER (PARTITION BY e.disclosure ORDER BY e.id) AS n, e.action, e.old_status,
+       e.new_status, e.by_user, e.note, e.enterprise
+FROM disclosure_event e ORDER BY e.disclosure, n;
+SELECT h.action, h.old_status, h.new_status, h.note
+FROM (SELECT min(d.id) AS id FROM disclosure d WHERE d.status = 'superseded') d CROSS JOIN LATERAL disclosure_history(d.id) h;
+\echo result import
+\copy disclosure_import (source_ref, uscc, enterprise_name, category, product, standard, supersedes_ref, below_recommended_statement, published, indicator, requirement, test_method) FROM 'test/fixtures/registry_import.csv' WITH (FORMAT csv, HEADER)
+SELECT i.source_ref, i.line, i.disclosure, i.outcome, i.sqlstate, i.message, i.detail FROM import_disclosures() i ORDER BY i.line;
+SELECT d.id, d.enterprise, d.status, d.source_ref, d.supersedes FROM disclosure d WHERE d.source_ref IS NOT NULL ORDER BY d.id;
+\echo result publish_ranking
+SELECT publish_ranking('BJ-2026-WAT') AS published \gset
+SELECT r.plan, r.eligible, r.ineligible, r.published_by FROM ranking r WHERE r.id = :published;
+SELECT e.rank, e.disclosure, e.enterprise, e.tier, e.score, e.levels FROM ranking_entry e WHERE e.ranking = :published ORDER BY e.rank;
+\echo result end
