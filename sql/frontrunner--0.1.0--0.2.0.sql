@@ -9691,23 +9691,23 @@ BEGIN
   END IF;
   -- the previous versions, as the registry has them before this batch
   SELECT array_agg(p.id ORDER BY x.o) INTO h_prev
-  FROM pg_catalog.unnest(h_sup, h_uscc) WITH ORDINALITY x (ref, uscc, o)
+  FROM unnest(h_sup, h_uscc) WITH ORDINALITY x (ref, uscc, o)
   LEFT JOIN LATERAL (
     SELECT d.id FROM frontrunner.disclosure d WHERE d.source_ref = x.ref
     ORDER BY d.enterprise OPERATOR(frontrunner.=) x.uscc DESC LIMIT 1) p ON true;
-  IF EXISTS (SELECT FROM pg_catalog.unnest(h_sup, h_prev) x (ref, id) WHERE x.ref IS NOT NULL AND x.id IS NULL) THEN
+  IF EXISTS (SELECT FROM unnest(h_sup, h_prev) x (ref, id) WHERE x.ref IS NOT NULL AND x.id IS NULL) THEN
     RAISE EXCEPTION 'import batch: a previous version is not in the registry';
   END IF;
   -- a name creates the enterprise or renames it
   INSERT INTO frontrunner.enterprise AS e (uscc, name)
-  SELECT x.uscc, x.name FROM pg_catalog.unnest(h_uscc, h_name) x (uscc, name) WHERE x.name IS NOT NULL
+  SELECT x.uscc, x.name FROM unnest(h_uscc, h_name) x (uscc, name) WHERE x.name IS NOT NULL
   ON CONFLICT ON CONSTRAINT enterprise_pkey DO UPDATE SET name = EXCLUDED.name
     WHERE e.name IS DISTINCT FROM EXCLUDED.name;
   WITH ins AS (
     INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, supersedes,
                                         below_recommended_statement, source_ref, source_published)
     SELECT x.uscc, x.category, x.product, x.standard, x.prev, x.below, x.ref, x.published
-    FROM pg_catalog.unnest(h_uscc, h_category, h_product, h_standard, h_prev, h_below, h_ref, h_published)
+    FROM unnest(h_uscc, h_category, h_product, h_standard, h_prev, h_below, h_ref, h_published)
            WITH ORDINALITY x (uscc, category, product, standard, prev, below, ref, published, o)
     ORDER BY x.o
     RETURNING id, enterprise, source_ref)
@@ -9715,7 +9715,7 @@ BEGIN
   INSERT INTO frontrunner.disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
   SELECT m.uscc, m.id, s.indicator, s.requirement::frontrunner.indicator, s.test_method::frontrunner.stdcode
   FROM frontrunner.disclosure_import s
-  JOIN pg_catalog.unnest(n_ref, n_id, n_uscc) m (ref, id, uscc) ON m.ref = s.source_ref
+  JOIN unnest(n_ref, n_id, n_uscc) m (ref, id, uscc) ON m.ref = s.source_ref
   WHERE s.line = ANY (lines)
   ORDER BY s.line;
   IF publish THEN
@@ -9725,7 +9725,7 @@ BEGIN
   RETURN QUERY
   SELECT s.source_ref, s.line, m.id
   FROM frontrunner.disclosure_import s
-  JOIN pg_catalog.unnest(n_ref, n_id) m (ref, id) ON m.ref = s.source_ref
+  JOIN unnest(n_ref, n_id) m (ref, id) ON m.ref = s.source_ref
   WHERE s.line = ANY (lines);
   DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (lines);
 END
@@ -9770,7 +9770,7 @@ BEGIN
   END;
   RETURN QUERY
   SELECT x.ref, x.line, x.id, CASE WHEN publish THEN 'published' ELSE 'draft' END, NULL::text, NULL::text, NULL::text
-  FROM pg_catalog.unnest(r_ref, r_line, r_id) x (ref, line, id);
+  FROM unnest(r_ref, r_line, r_id) x (ref, line, id);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.import_disclosure_try(bigint[], integer[], boolean) IS
@@ -9836,7 +9836,15 @@ BEGIN
     ), edge AS (
       -- staged supersessions across enterprises (rare): their enterprises
       -- are ordered as one
-      SELECT DISTINCT a.ukey AS x, t.ukey AS y FROM ok a JOIN ok t ON t.ref = a.sup WHERE t.ukey <> a.ukey
+      -- (without a join: a source_ref, the enterprise staging it and those
+      -- staging its new versions; each of those linked to the first)
+      SELECT DISTINCT z.x, z.y
+      FROM (SELECT min(k.ukey) OVER w AS x, k.ukey AS y, bool_or(k.target) OVER w AS staged
+            FROM (SELECT ok.ref AS key, ok.ukey, true AS target FROM ok
+                  UNION ALL
+                  SELECT ok.sup, ok.ukey, false FROM ok WHERE ok.sup IS NOT NULL) k
+            WINDOW w AS (PARTITION BY k.key)) z
+      WHERE z.staged AND z.x <> z.y
     ), und AS (
       SELECT e.x, e.y FROM edge e UNION SELECT e.y, e.x FROM edge e
     ), reach (k, r) AS (
