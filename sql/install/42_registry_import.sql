@@ -243,9 +243,13 @@ BEGIN
   IF EXISTS (SELECT FROM unnest(h_sup, h_prev) x (ref, id) WHERE x.ref IS NOT NULL AND x.id IS NULL) THEN
     RAISE EXCEPTION 'import batch: a previous version is not in the registry';
   END IF;
-  -- a name creates the enterprise or renames it
+  -- a name creates the enterprise or renames it (enterprises whose name is
+  -- already that one are left alone: no new row version, no pinyin again)
   INSERT INTO frontrunner.enterprise AS e (uscc, name)
-  SELECT x.uscc, x.name FROM unnest(h_uscc, h_name) x (uscc, name) WHERE x.name IS NOT NULL
+  SELECT x.uscc, x.name FROM unnest(h_uscc, h_name) x (uscc, name)
+  WHERE x.name IS NOT NULL
+    AND NOT EXISTS (SELECT FROM frontrunner.enterprise o
+                    WHERE o.uscc OPERATOR(frontrunner.=) x.uscc AND o.name = x.name)
   ON CONFLICT ON CONSTRAINT enterprise_pkey DO UPDATE SET name = EXCLUDED.name
     WHERE e.name IS DISTINCT FROM EXCLUDED.name;
   WITH ins AS (
