@@ -38,6 +38,10 @@ static const struct config_enum_entry fr_progress_options[] = {
  */
 static int	fr_unverifiable_claims = 0;
 
+/* frontrunner.import_batch: disclosures import_disclosures() applies in one
+ * statement (1: one at a time, as 0.1.0 did) */
+static int	fr_import_batch = 1000;
+
 static const struct config_enum_entry fr_unverifiable_claims_options[] = {
 	{"flag", 0, false},
 	{"refuse", 1, false},
@@ -97,5 +101,18 @@ _PG_init(void)
 							 PGC_SUSET,
 							 0,
 							 NULL, NULL, NULL);
+	DefineCustomIntVariable("frontrunner.import_batch",
+							"Disclosures import_disclosures() applies in one statement.",
+							"The import writes up to this many independent disclosures "
+							"with one statement per table; a batch that fails is split "
+							"in halves until the disclosure at fault is alone, which is "
+							"then reported as before. 1 applies one disclosure at a time.",
+							&fr_import_batch,
+							1000,
+							1,
+							100000,
+							PGC_USERSET,
+							0,
+							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("frontrunner");
 }

@@ -504,6 +504,9 @@ AS $$
     ('function', 'enterprise_search', 'registry_read'),
     ('function', 'excluded', 'registry_read'),
     ('function', 'import_disclosures', 'regulator'),
+    ('function', 'import_disclosure_one', 'regulator'),
+    ('function', 'import_disclosure_batch', 'regulator'),
+    ('function', 'import_disclosure_try', 'regulator'),
     -- plans and ranking
     ('function', 'evaluation_plan_before_write', 'trigger'),
     ('function', 'plan_indicator_before_write', 'trigger'),
