@@ -60,6 +60,9 @@ FROM disclosure_event e ORDER BY e.disclosure, n;
 SELECT h.action, h.old_status, h.new_status, h.note
 FROM (SELECT min(d.id) AS id FROM disclosure d WHERE d.status = 'superseded') d CROSS JOIN LATERAL disclosure_history(d.id) h;
 \echo result import
+-- (one disclosure at a time on both: a distributed registry imports so, and
+-- the ids then agree; batches against one at a time: test/registry_import_batch.sql)
+SET frontrunner.import_batch = 1;
 \copy disclosure_import (source_ref, uscc, enterprise_name, category, product, standard, supersedes_ref, below_recommended_statement, published, indicator, requirement, test_method) FROM 'test/fixtures/registry_import.csv' WITH (FORMAT csv, HEADER)
 SELECT i.source_ref, i.line, i.disclosure, i.outcome, i.sqlstate, i.message, i.detail FROM import_disclosures() i ORDER BY i.line;
 SELECT d.id, d.enterprise, d.status, d.source_ref, d.supersedes FROM disclosure d WHERE d.source_ref IS NOT NULL ORDER BY d.id;
