@@ -407,7 +407,7 @@ $r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
-  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()) and, when test_method_limit records limits for it, vk (rule 8: the claim verifiable by its method, NULL when not judged), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
 
 -- The functions that run the generated query set jit = off: its work is in
 -- C functions (levels, levelsets, JSON), which JIT compilation does not
@@ -563,7 +563,7 @@ $q$, core, levels);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.rank_plan_query(text) IS
-  'the SQL text of rank_plan(plan_code): its columns, in its order (ranking_query() with the levels JSON); for EXPLAIN, and run by rank_plan() and rank_plan_cursor()';
+  'the SQL text of rank_plan(plan_code): its columns, in its order (ranking_query() with the levels JSON, "verifiable" added for the indicators whose claims were judged under rule 8); for EXPLAIN, and run by rank_plan() and rank_plan_cursor()';
 
 -- the progress line of a ranking's start (frontrunner.progress)
 CREATE FUNCTION @extschema@.rank_plan_start(plan_code text, what text) RETURNS void
@@ -606,7 +606,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.rank_plan(text) IS
-  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels; reports its start and end (frontrunner.progress); rank_plan_cursor() streams the same rows';
+  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels (and "verifiable" where the method''s limits are recorded: rule 8); reports its start and end (frontrunner.progress); rank_plan_cursor() streams the same rows';
 
 CREATE FUNCTION @extschema@.rank_plan_cursor(plan_code text, portal refcursor DEFAULT 'rank_plan')
 RETURNS refcursor
