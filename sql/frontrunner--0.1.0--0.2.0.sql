@@ -10171,3 +10171,770 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.security_objects() IS
   'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';
+
+-- issue 20 (follow-up): what findings do to the enterprise (district_report
+-- counts them; plan option exclude_open_findings), the ranking shows rule 8
+-- ("verifiable" in levels) ------------------------------------------------------
+CREATE FUNCTION @extschema@.finding_exclusions(at timestamptz, exclusion_days integer)
+RETURNS TABLE (enterprise @extschema@.uscc, finding bigint, campaign text, disclosure bigint, item text,
+               found_on date, deadline date, follow_up text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- the window of rule 6: found on day F, it excludes while F <= at < F + exclusion_days
+  RETURN QUERY
+  SELECT f.enterprise, f.id, c.code, f.disclosure, f.item, f.found_at::date, f.deadline,
+         CASE WHEN f.follow_up <> 'pending' AND f.followed_up_at > at THEN 'pending' ELSE f.follow_up END
+  FROM frontrunner.inspection_finding f
+  JOIN frontrunner.inspection_campaign c ON c.id = f.campaign
+  WHERE c.status = 'published' AND c.published_at <= at
+    AND f.found_at <= at
+    AND at < (f.found_at::date + exclusion_days)::timestamptz
+    AND NOT (f.follow_up = 'rectified' AND f.followed_up_at <= at)
+  ORDER BY f.enterprise, f.id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.finding_exclusions(timestamptz, integer) IS
+  'SECURITY DEFINER: the findings of published campaigns that are open at time at (found and published by then, not found rectified by then) and found on a day F with F <= at < F + exclusion_days (the window of rule 6), with the follow-up as it stood at that time: what excludes an enterprise from a plan with exclude_open_findings, judged at its deadline';
+
+CREATE FUNCTION @extschema@.finding_counts()
+RETURNS TABLE (enterprise @extschema@.uscc, findings bigint, open_findings bigint, unrectified_findings bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- (a function, like open_feedback(): on a distributed registry Citus
+  -- reads a view's shards with the reader's rights and policies)
+  RETURN QUERY
+  SELECT f.enterprise, count(*),
+         count(*) FILTER (WHERE f.follow_up <> 'rectified'),
+         count(*) FILTER (WHERE f.follow_up = 'not_rectified' OR (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE))
+  FROM frontrunner.inspection_finding f
+  JOIN frontrunner.inspection_campaign c ON c.id = f.campaign
+  WHERE c.status = 'published'
+  GROUP BY f.enterprise;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.finding_counts() IS
+  'SECURITY DEFINER: per enterprise, the findings of published campaigns: all, open (not rectified: pending or not_rectified) and unrectified (the rectification deadline passed without a rectified follow-up: not_rectified, or pending after the deadline): the finding columns of district_report';
+
+ALTER FUNCTION @extschema@.finding_exclusions(timestamptz, integer) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.finding_exclusions(timestamptz, integer) FROM PUBLIC;
+ALTER FUNCTION @extschema@.finding_counts() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.finding_counts() FROM PUBLIC;
+
+ALTER TABLE @extschema@.evaluation_plan
+  ADD COLUMN exclude_open_findings boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN @extschema@.evaluation_plan.exclude_open_findings IS
+  'leave out of the ranking the enterprises with an open inspection finding at the deadline (finding_exclusions(deadline, exclusion_days): a finding of a published campaign, found on day F with F <= deadline < F + exclusion_days, not found rectified by the deadline) (default false)';
+
+CREATE OR REPLACE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  k int := 0;
+  sel text := '';
+  keys text := '';
+  levels_present text := '';
+  stats text := '';
+  cuts text := '';
+  outcols text := '';
+  tcols text := '';
+  leaders text := '';
+  cutvals text := '';
+  wscale int;
+  wint boolean;
+  wtot numeric;
+  wk text;
+  kleaders text := '';
+  kcols text := '';
+  body text;
+  better text;
+  reach_l text;
+  reach_a text;
+  reach_b text;
+  tk text;
+  pk text;
+  req text;
+  excluded text := '';
+  lim record;
+  judge text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
+  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
+              ELSE 'i.requirement' END;
+  IF output NOT IN ('rows', 'cutoffs') THEN
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
+            HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
+  END IF;
+  PERFORM frontrunner.plan_publication_check(plan_id);
+  -- plan option exclude_open_findings (0.2.0): the enterprises with an open
+  -- inspection finding at the deadline (finding_exclusions(), a few: the
+  -- drawn ones), as a constant of the query
+  IF p.exclude_open_findings THEN
+    SELECT format($x$
+    AND NOT (d.enterprise OPERATOR(frontrunner.=) ANY (%L::frontrunner.uscc[]))$x$,
+                  coalesce(array_agg(DISTINCT x.enterprise::text ORDER BY x.enterprise::text), '{}'))
+      INTO excluded
+    FROM frontrunner.finding_exclusions(p.deadline, p.exclusion_days) x;
+  END IF;
+  -- the score's numerator, Σ weight·place, is exact: in bigint when the
+  -- weights are integers after scaling by 10^wscale and their sum is small
+  -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
+  SELECT max(scale(trim_scale(c.weight))) INTO wscale FROM frontrunner.plan_core_indicators(plan_id) c;
+  SELECT trim_scale(sum(c.weight * 10::numeric ^ wscale)) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  wint := wscale <= 6 AND wtot <= 1000000000;
+  IF NOT coalesce(wint, false) THEN
+    wscale := 0;
+    SELECT sum(c.weight) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  END IF;
+
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    k := r.k;
+    -- better-or-equal comparison of levels in this direction
+    better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    -- one pass over the disclosed indicators, grouped by disclosure: the
+    -- level of each core indicator (NULL when missing or in another
+    -- dimension) and, for absolute cutoffs, whether the requirement reaches them
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
+    IF r.leader_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
+    END IF;
+    IF r.advanced_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
+    END IF;
+    IF r.baseline_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
+    END IF;
+    -- rule 8 (0.2.0): when test_method_limit records limits for the
+    -- indicator, whether the method named can verify the claim
+    -- (claim_judge() with the limits as constants: nothing read per row);
+    -- NULL when its method has none.  rank_plan() shows it in levels.
+    judge := NULL;
+    FOR lim IN SELECT l.method::text AS m, l::text AS t FROM frontrunner.test_method_limit l
+               WHERE l.analyte = r.indicator ORDER BY l.method::text LOOP
+      judge := coalesce(judge, '') || format(' WHEN i.test_method OPERATOR(frontrunner.=) %L::frontrunner.stdcode THEN %L::frontrunner.test_method_limit', lim.m, lim.t);
+    END LOOP;
+    IF judge IS NOT NULL THEN
+      sel := sel || format(', bool_and((SELECT j.verifiable FROM frontrunner.claim_judge(i.requirement, CASE%3$s END) j)) FILTER (WHERE i.indicator = %2$L) AS v%1$s',
+                           k, r.indicator, judge);
+      outcols := outcols || format(', b.v%s', k);
+      tcols := tcols || format(', t.v%s', k);
+    END IF;
+    keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
+    levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s',
+                             k, r.direction, p.code, r.indicator, r.u);
+    -- cutoffs: absolute (<@), best in market (the best level), or a fraction
+    reach_l := CASE
+      WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
+      WHEN p.style = 'best_in_market' THEN format('b.l%1$s = c.best%1$s', k)
+      ELSE format('b.l%1$s %2$s c.lc%1$s', k, better) END;
+    reach_a := CASE
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('b.ra%s', k)
+      ELSE format('b.l%1$s %2$s c.ac%1$s', k, better) END;
+    reach_b := CASE
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
+      ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
+    -- the best level: the first of the levelset (stored trimmed)
+    cuts := cuts || format(', s.s%1$s, (SELECT l.level FROM frontrunner.levels(s.s%1$s) l ORDER BY l.position LIMIT 1) AS best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+                           k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
+                           coalesce(r.advanced_fraction::text, 'NULL::numeric'),
+                           coalesce(r.baseline_fraction::text, 'NULL::numeric'));
+    -- tier reached on indicator k (the best tier whose cutoff it reaches)
+    tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
+                 reach_l, reach_a, reach_b);
+    -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
+    pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
+    tcols := tcols || format(', t.l%1$s, t.t%1$s, t.p%1$s', k);
+    -- leader on indicator k (the first branch of tk); leader overall on all
+    leaders := leaders || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('(%s)', reach_l);
+    -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
+    cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
+      '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
+      r.indicator, r.u, k,
+      CASE WHEN r.leader_cutoff IS NOT NULL THEN quote_literal(r.leader_cutoff::text)
+           WHEN p.style = 'best_in_market' THEN format('%L || '' '' || c.best%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END)
+           ELSE format('%L || '' '' || c.lc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.advanced_cutoff IS NOT NULL THEN quote_literal(r.advanced_cutoff::text)
+           ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
+           ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
+    wk := CASE WHEN wint THEN (r.weight * 10::numeric ^ wscale)::bigint::text
+               ELSE format('%s::numeric', r.weight) END;
+    kleaders := kleaders || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', wk, pk);
+    kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
+  END LOOP;
+
+  -- b's query: the disclosed indicators grouped by disclosure, each with its
+  -- enterprise (the tenant: every join and the exclusion are on it, so on a
+  -- distributed registry all of it runs on the shards, where a disclosure
+  -- and its rows live together)
+  body := format($q$
+  SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
+  FROM (SELECT i.enterprise AS tenant, i.disclosure%1$s
+        FROM frontrunner.disclosed_indicator i
+        WHERE i.indicator IN (%2$s)%6$s
+        GROUP BY i.enterprise, i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) p.tenant AND d.id = p.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x
+                    WHERE x.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                      AND %4$L::timestamptz >= x.sampled_on::timestamptz
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)%7$s$q$,
+    sel, keys, p.category, p.deadline, p.exclusion_days,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND EXISTS (SELECT FROM frontrunner.disclosure x
+                      WHERE x.enterprise OPERATOR(frontrunner.=) i.enterprise AND x.id = i.disclosure
+                        AND x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END,
+     excluded);
+
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs.  On a distributed registry s runs
+  -- over b's query itself, not over b: the statistics are then computed on
+  -- the workers (level_stats partial per shard, combined on the
+  -- coordinator), while b, the eligible rows, is read once into the
+  -- coordinator for the ranking
+  RETURN format($q$
+WITH b AS MATERIALIZED (%1$s
+), s AS (
+  SELECT count(*) AS n%3$s FROM %6$s WHERE %2$s
+), c AS (
+  SELECT s.n%4$s FROM s
+)
+%5$s
+$q$, body, levels_present, stats, cuts,
+     CASE output
+       WHEN 'rows' THEN format($r$
+SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
+       CASE WHEN q.n = 1 THEN 100::numeric
+            ELSE trim_scale(round(100 * q.key::numeric(1000, 20) / ((2 * (q.n - 1))::numeric * %2$s), 20)) END AS score
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
+  -- the score is computed after the sort, from the exact key, to 20 decimals
+  -- like the standings)
+FROM (
+  -- the sort keys first: the sort compares them without walking the
+  -- variable-width columns
+  SELECT CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+                SELECT %1$s
+                FROM b CROSS JOIN c
+                WHERE %3$s AND %4$s
+                ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier,
+         t.key, t.published_at, t.id, t.tier0, t.n, t.enterprise, t.enterprise_name, t.standard%9$s
+  FROM (
+    SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
+    FROM (
+      SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
+      FROM b CROSS JOIN c
+      WHERE %3$s
+      OFFSET 0
+    ) t
+  ) t
+) q
+$r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
+       WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
+     END,
+     CASE WHEN frontrunner.citus_distributed() THEN format('(%s) b', body) ELSE 'b' END);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()) and, when test_method_limit records limits for it, vk (rule 8: the claim verifiable by its method, NULL when not judged), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility(plan_code text)
+RETURNS TABLE (disclosure bigint, eligible boolean, reason text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p frontrunner.evaluation_plan;
+  keys text[];
+  dirs frontrunner.direction[];
+  units text[];
+  fx_enterprises frontrunner.uscc[];
+  fx_reasons text[];
+BEGIN
+  p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
+  SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.direction ORDER BY c.k), array_agg(c.unit ORDER BY c.k)
+    INTO keys, dirs, units
+  FROM frontrunner.plan_core_indicators(p.id) c;
+  -- plan option exclude_open_findings: the latest open finding of each
+  -- enterprise at the deadline (finding_exclusions(), a few), as constants
+  IF p.exclude_open_findings THEN
+    SELECT array_agg(x.enterprise ORDER BY x.enterprise),
+           array_agg(format('enterprise excluded: open finding %s (campaign %s, disclosure %s, item %s) found on %s, rectification deadline %s, %s at the deadline',
+                            x.finding, x.campaign, x.disclosure, x.item, x.found_on, x.deadline, x.follow_up) ORDER BY x.enterprise)
+      INTO fx_enterprises, fx_reasons
+    FROM (SELECT DISTINCT ON (y.enterprise) y.*
+          FROM frontrunner.finding_exclusions(p.deadline, p.exclusion_days) y
+          ORDER BY y.enterprise, y.found_on DESC, y.finding DESC) x;
+  END IF;
+  -- the reasons, in this order: status, published after the deadline, core
+  -- indicators not disclosed, core indicators without a level, the
+  -- enterprise excluded (rule 6; an open finding, plan option
+  -- exclude_open_findings).  Per disclosure and per enterprise, every
+  -- join on the tenant: on a distributed registry it all runs on the shards.
+  RETURN QUERY
+  SELECT r.id, r.reasons IS NULL, r.reasons
+  FROM (
+  SELECT d.id,
+         nullif(concat_ws('; ',
+           CASE WHEN d.status <> 'published' THEN 'status ' || d.status END,
+           CASE WHEN d.published_at > p.deadline
+                THEN format('published %s, after the deadline %s', d.published_at, p.deadline) END,
+           k.missing, k.unlevelled, e.excluded, f.excluded), '') AS reasons
+  FROM frontrunner.disclosure d
+  LEFT JOIN (
+    -- the core indicators of each disclosure of the category
+    SELECT x.enterprise, x.id,
+           'core indicator(s) not disclosed: '
+             || string_agg(pi.indicator, ', ' ORDER BY pi.indicator) FILTER (WHERE di.indicator IS NULL) AS missing,
+           string_agg(format('%s: %s has no level in %s (%s)', pi.indicator, di.requirement,
+                             quote_literal(pi.u), pi.direction), ', ' ORDER BY pi.indicator)
+             FILTER (WHERE di.indicator IS NOT NULL AND pi.u IS NOT NULL
+                       AND (NOT frontrunner.unit_commensurable(coalesce(frontrunner.unit(di.requirement), pi.u), pi.u)
+                            OR frontrunner.level(di.requirement, pi.direction, pi.u) IS NULL)) AS unlevelled
+    FROM frontrunner.disclosure x
+    CROSS JOIN ROWS FROM (pg_catalog.unnest(keys), pg_catalog.unnest(dirs), pg_catalog.unnest(units)) pi(indicator, direction, u)
+    LEFT JOIN frontrunner.disclosed_indicator di
+      ON di.enterprise OPERATOR(frontrunner.=) x.enterprise AND di.disclosure = x.id AND di.indicator = pi.indicator
+    WHERE x.category = p.category
+    GROUP BY x.enterprise, x.id
+  ) k ON k.enterprise OPERATOR(frontrunner.=) d.enterprise AND k.id = d.id
+  LEFT JOIN (
+    -- the latest failing spot check that excludes each enterprise at the deadline
+    SELECT DISTINCT ON (x.enterprise) x.enterprise,
+           format('enterprise excluded: failing spot check %s of disclosure %s (%s) sampled on %s excludes it until %s',
+                  x.id, x.disclosure, x.indicator, x.sampled_on, x.sampled_on + p.exclusion_days) AS excluded
+    FROM frontrunner.spot_check x
+    WHERE NOT x.conforms
+      AND p.deadline >= x.sampled_on::timestamptz
+      AND p.deadline < (x.sampled_on + p.exclusion_days)::timestamptz
+    ORDER BY x.enterprise, x.sampled_on DESC, x.id DESC
+  ) e ON e.enterprise OPERATOR(frontrunner.=) d.enterprise
+  LEFT JOIN ROWS FROM (pg_catalog.unnest(fx_enterprises), pg_catalog.unnest(fx_reasons)) f(enterprise, excluded)
+    ON f.enterprise OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = p.category
+  ) r
+  ORDER BY r.id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.eligibility(text) IS
+  '§5 step 1 for every disclosure of the plan''s category: eligible, or why not (status, published after the deadline, core indicators not disclosed, no level in the plan''s unit/direction, enterprise excluded by a failing spot check — rule 6 — or, when the plan sets exclude_open_findings, by an open inspection finding); reasons joined by "; "';
+
+CREATE OR REPLACE FUNCTION @extschema@.rank_plan_query(plan_code text) RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  pid bigint := frontrunner.plan_id(plan_code);
+  core text := frontrunner.ranking_query(pid);
+  keys_a text[];
+  units_a text[];
+  lcols text;
+  tcols text;
+  pcols text;
+  levels text;
+  r record;
+BEGIN
+  SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.unit ORDER BY c.k),
+         string_agg(format('f.l%s', c.k), ', ' ORDER BY c.k),
+         string_agg(format('f.t%s', c.k), ', ' ORDER BY c.k),
+         string_agg(format('f.p%s', c.k), ', ' ORDER BY c.k)
+  INTO keys_a, units_a, lcols, tcols, pcols
+  FROM frontrunner.plan_core_indicators(pid) c;
+  levels := format('frontrunner.levels_json(%L::text[], %L::text[], ARRAY[%s], ARRAY[%s], ARRAY[%s], f.n)',
+                   keys_a, units_a, lcols, tcols, pcols);
+  -- rule 8: "verifiable" (true or false) in the object of each indicator
+  -- whose claim was judged (ranking_query()'s vk: the indicators with limits
+  -- in test_method_limit, read in the same snapshot); left out when not judged
+  FOR r IN SELECT c.k, c.indicator FROM frontrunner.plan_core_indicators(pid) c
+           WHERE EXISTS (SELECT FROM frontrunner.test_method_limit l WHERE l.analyte = c.indicator) ORDER BY c.k LOOP
+    levels := format('pg_catalog.jsonb_set_lax(%s, %L::text[], pg_catalog.to_jsonb(f.v%s), true, %L)',
+                     levels, ARRAY[r.indicator, 'verifiable'], r.k, 'return_target');
+  END LOOP;
+  RETURN format($q$
+SELECT f.rank, f.id AS disclosure, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
+       %2$s AS levels
+FROM (%1$s) f
+ORDER BY f.tier, f.key DESC, f.published_at, f.id
+$q$, core, levels);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.rank_plan_query(text) IS
+  'the SQL text of rank_plan(plan_code): its columns, in its order (ranking_query() with the levels JSON, "verifiable" added for the indicators whose claims were judged under rule 8); for EXPLAIN, and run by rank_plan() and rank_plan_cursor()';
+
+COMMENT ON FUNCTION @extschema@.rank_plan(text) IS
+  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels (and "verifiable" where the method''s limits are recorded: rule 8); reports its start and end (frontrunner.progress); rank_plan_cursor() streams the same rows';
+
+CREATE OR REPLACE VIEW @extschema@.district_report AS
+WITH ent AS (
+  SELECT e.uscc, coalesce(e.region, @extschema@.uscc_region(e.uscc)) AS division
+  FROM @extschema@.enterprise e
+), cur AS (
+  SELECT d.id, d.enterprise, d.category, d.standard FROM @extschema@.disclosure d WHERE d.status = 'published'
+), floor_ind AS (
+  -- a current disclosed indicator with an in-force mandatory requirement: stricter than all of them?
+  SELECT di.disclosure, bool_and(@extschema@.compare(di.requirement, f.requirement) = 'stricter') AS stricter
+  FROM cur
+  JOIN @extschema@.disclosed_indicator di ON di.enterprise OPERATOR(@extschema@.=) cur.enterprise AND di.disclosure = cur.id
+  JOIN @extschema@.requirement_in_force_typed f ON f.category = cur.category AND f.indicator = di.indicator AND f.nature = 'mandatory'
+  GROUP BY di.disclosure, di.indicator
+), per_cur AS (
+  SELECT cur.enterprise,
+         count(*) AS disclosures,
+         count(*) FILTER (WHERE @extschema@.std_kind(cur.standard) = 'enterprise') AS own_standard,
+         count(*) FILTER (WHERE fl.disclosure IS NOT NULL) AS floor_compared,
+         count(*) FILTER (WHERE fl.stricter) AS floor_stricter
+  FROM cur
+  LEFT JOIN (SELECT x.disclosure, bool_or(x.stricter) AS stricter FROM floor_ind x GROUP BY x.disclosure) fl
+    ON fl.disclosure = cur.id
+  GROUP BY cur.enterprise
+), per_lead AS (
+  SELECT e.enterprise,
+         count(*) FILTER (WHERE e.revoked_at IS NULL) AS leaders,
+         count(*) FILTER (WHERE e.revoked_at IS NOT NULL) AS revoked
+  FROM @extschema@.ranking r
+  JOIN @extschema@.evaluation_plan p ON p.id = r.plan AND p.status = 'published'
+  JOIN @extschema@.ranking_entry e ON e.ranking = r.id AND e.tier = 'leader'
+  WHERE r.id = (SELECT max(r2.id) FROM @extschema@.ranking r2 WHERE r2.plan = r.plan)
+  GROUP BY e.enterprise
+), per_check AS (
+  SELECT c.enterprise, count(*) AS failing
+  FROM @extschema@.spot_check c
+  WHERE NOT c.conforms
+  GROUP BY c.enterprise
+), per_feedback AS (
+  SELECT f.enterprise, f.open FROM @extschema@.open_feedback() f
+), per_finding AS (
+  SELECT f.enterprise, f.findings, f.open_findings, f.unrectified_findings FROM @extschema@.finding_counts() f
+)
+SELECT ent.division,
+       @extschema@.division_name(ent.division) AS division_name,
+       count(*) AS enterprises,
+       coalesce(sum(pc.disclosures), 0)::bigint AS current_disclosures,
+       coalesce(sum(pc.own_standard), 0)::bigint AS own_standard_disclosures,
+       coalesce(sum(pc.floor_compared), 0)::bigint AS floor_compared,
+       coalesce(sum(pc.floor_stricter), 0)::bigint AS stricter_than_floor,
+       round(sum(pc.floor_stricter) / nullif(sum(pc.floor_compared), 0), 4) AS stricter_share,
+       coalesce(sum(pl.leaders), 0)::bigint AS leaders,
+       coalesce(sum(pl.revoked), 0)::bigint AS revoked_leaders,
+       coalesce(sum(ck.failing), 0)::bigint AS failing_spot_checks,
+       coalesce(sum(fb.open), 0)::bigint AS open_feedback,
+       -- 0.2.0 (issue 20), after the 0.1.0 columns
+       coalesce(sum(fi.findings), 0)::bigint AS inspection_findings,
+       coalesce(sum(fi.open_findings), 0)::bigint AS open_findings,
+       coalesce(sum(fi.unrectified_findings), 0)::bigint AS unrectified_findings
+FROM ent
+LEFT JOIN per_cur pc ON pc.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_lead pl ON pl.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_check ck ON ck.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_feedback fb ON fb.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_finding fi ON fi.enterprise OPERATOR(@extschema@.=) ent.uscc
+GROUP BY ent.division;
+COMMENT ON VIEW @extschema@.district_report IS
+  'district-level quality assessment: per administrative division (enterprise.region, else the USCC''s division code) the enterprises, current disclosures, own-standard disclosures, how many are stricter than the mandatory floor, current and revoked leaders, failing spot checks, open reports and the findings of published inspection campaigns (plain column types)';
+COMMENT ON COLUMN @extschema@.district_report.division IS 'administrative division code (GB/T 2260, 6 digits): enterprise.region, else positions 3-8 of the USCC';
+COMMENT ON COLUMN @extschema@.district_report.division_name IS 'name of the division for the bundled codes (Beijing''s 16 districts), else NULL';
+COMMENT ON COLUMN @extschema@.district_report.enterprises IS 'enterprises registered in the division (table enterprise)';
+COMMENT ON COLUMN @extschema@.district_report.current_disclosures IS 'disclosures of those enterprises with status published (current: not withdrawn, not superseded)';
+COMMENT ON COLUMN @extschema@.district_report.own_standard_disclosures IS 'current disclosures executing an enterprise standard of their own (std_kind = enterprise, Q/ numbers)';
+COMMENT ON COLUMN @extschema@.district_report.floor_compared IS 'current disclosures with at least one disclosed indicator that an in-force mandatory standard also sets (the mandatory floor)';
+COMMENT ON COLUMN @extschema@.district_report.stricter_than_floor IS 'of floor_compared, disclosures strictly stricter (compare() = stricter) than every in-force mandatory requirement of at least one such indicator, by any margin';
+COMMENT ON COLUMN @extschema@.district_report.stricter_share IS 'stricter_than_floor / floor_compared, rounded to 4 decimals; NULL when floor_compared is 0';
+COMMENT ON COLUMN @extschema@.district_report.leaders IS 'leader entries, not revoked, of the enterprises in the latest published list of every published (not closed) plan';
+COMMENT ON COLUMN @extschema@.district_report.revoked_leaders IS 'leader entries of those lists that were revoked';
+COMMENT ON COLUMN @extschema@.district_report.failing_spot_checks IS 'spot checks of the enterprises'' disclosures that did not conform (all time)';
+COMMENT ON COLUMN @extschema@.district_report.open_feedback IS 'reports about the enterprises not decided yet (received or under_review)';
+COMMENT ON COLUMN @extschema@.district_report.inspection_findings IS 'findings on the enterprises in published inspection campaigns (all time; finding_counts())';
+COMMENT ON COLUMN @extschema@.district_report.open_findings IS 'of those, findings not rectified: follow-up pending or not_rectified';
+COMMENT ON COLUMN @extschema@.district_report.unrectified_findings IS 'of those, findings whose rectification deadline passed without a rectified follow-up: not_rectified, or still pending after the deadline';
+
+-- (the classes of the functions above: security_objects() as installed)
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    ('function', 'import_disclosure_one', 'regulator'),
+    ('function', 'import_disclosure_batch', 'regulator'),
+    ('function', 'import_disclosure_try', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_for_share', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
+    -- what findings do (published campaigns' findings only: public data)
+    ('function', 'finding_exclusions', 'public_view_part'),
+    ('function', 'finding_counts', 'public_view_part'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba'),
+    ('function', 'open_feedback', 'public_view_part'),
+    -- scale-out (96_citus.sql): the layout and the helpers of the rules are
+    -- public, distributing the registry is the DBA's
+    ('function', 'citus_distributed', 'public'),
+    ('function', 'clock', 'public'),
+    ('function', 'citus_tenants', 'public'),
+    ('function', 'citus_layout', 'public'),
+    ('function', 'citus_on_workers', 'dba'),
+    ('function', 'citus_placements', 'public'),
+    ('function', 'citus_rekey', 'dba'),
+    ('function', 'citus_distribute', 'dba')
+$$;
+COMMENT ON FUNCTION @extschema@.security_objects() IS
+  'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';

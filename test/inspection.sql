@@ -5,7 +5,7 @@
 -- inspectors' results, findings and their follow-up, publication, and who
 -- may do and see what.
 BEGIN;
-SELECT plan(70);
+SELECT plan(81);
 \ir fixtures/registry.sql
 
 CREATE TEMP TABLE grants AS SELECT * FROM setup_roles();
@@ -293,6 +293,63 @@ SELECT results_eq($$SELECT r.levels #>> '{formaldehyde,level}', count(*) FROM ra
 SELECT results_eq($$SELECT r.levels #>> '{formaldehyde,level}', count(*) FROM rank_plan('P-ML') r GROUP BY 1 ORDER BY 1$$,
   $$VALUES ('20', 17::bigint)$$, 'with method_limits every claim ranks as the method verifies it: at its 20 mg/kg');
 RESET client_min_messages;
+
+-- what findings do: district_report, plan option exclude_open_findings ------------------
+-- (C1 is published: the finding on bad rectified, one on the next
+-- nonconforming disclosure open; C3, the same draw, is not published: its
+-- finding on bad counts nowhere)
+CREATE ROLE fr_i_ag IN ROLE frontrunner_agency;
+INSERT INTO account (role, agency) VALUES ('fr_i_ag', '示例机构');
+SET SESSION AUTHORIZATION fr_i_reg;
+CREATE TEMP TABLE open1 AS
+  SELECT r.campaign, r.disclosure, r.enterprise::text AS enterprise FROM inspection_result r JOIN inspection_campaign c ON c.id = r.campaign
+  WHERE c.code = 'C1' AND r.item = 'verifiability' AND r.outcome = 'nonconforming' ORDER BY r.disclosure OFFSET 1 LIMIT 1;
+GRANT SELECT ON open1 TO PUBLIC;
+INSERT INTO inspection_finding (campaign, disclosure, item, description, deadline)
+SELECT campaign, disclosure, 'verifiability', '限期改正', current_date + 30 FROM open1;
+INSERT INTO inspection_finding (campaign, disclosure, item, description, deadline)
+SELECT c.id, bad.disclosure, 'verifiability', '限期改正', current_date + 30 FROM bad, inspection_campaign c WHERE c.code = 'C3';
+RESET SESSION AUTHORIZATION;
+INSERT INTO evaluation_plan (code, agency, category, title, deadline, exclude_open_findings, exclusion_days)
+VALUES ('P-F', '示例机构', 'textile-b', '有未整改问题的企业不参评', now(), true, 365),
+       ('P-N', '示例机构', 'textile-b', '不看检查结果', now(), false, 365),
+       ('P-F0', '示例机构', 'textile-b', '排除期 0 天', now(), true, 0),
+       ('P-FE', '示例机构', 'textile-b', '截止于检查之前', now() - interval '1 day', true, 365);
+INSERT INTO plan_indicator (plan, indicator) SELECT id, 'formaldehyde' FROM evaluation_plan WHERE code IN ('P-F', 'P-N', 'P-F0', 'P-FE');
+SELECT is((SELECT count(*) FROM finding_exclusions(now(), 365)), 1::bigint,
+  'finding_exclusions(): one open finding of a published campaign (not the rectified one, not the unpublished campaign''s)');
+SET SESSION AUTHORIZATION fr_i_ag;
+SET client_min_messages = warning;
+SELECT throws_ok($$SELECT * FROM inspection_finding$$, '42501', NULL, 'an agency reads no finding');
+SELECT results_eq($$SELECT d.enterprise::text, e.reason ~ 'open finding \d+ \(campaign C1, disclosure \d+, item verifiability\)'
+                    FROM eligibility('P-F') e JOIN disclosure d ON d.id = e.disclosure WHERE NOT e.eligible$$,
+  $$SELECT enterprise, true FROM open1$$,
+  'but its plan with exclude_open_findings leaves out exactly the enterprise of the open finding, naming it (eligibility())');
+SELECT is((SELECT count(*) FROM rank_plan('P-F') r JOIN open1 o ON o.enterprise = r.enterprise::text), 0::bigint,
+  'rank_plan(): not ranked');
+SELECT is((SELECT count(*) FROM rank_plan('P-F')) + 1, (SELECT count(*) FROM rank_plan('P-N')),
+  'without the option it is ranked, and nobody else is left out');
+SELECT is((SELECT count(*) FROM eligibility('P-F0') WHERE NOT eligible), 0::bigint,
+  'exclusion_days 0: nobody excluded (rule 6''s window)');
+SELECT is((SELECT count(*) FROM eligibility('P-FE') WHERE reason ~ 'open finding'), 0::bigint,
+  'a deadline before the finding (and the publication): nobody excluded for it');
+RESET client_min_messages;
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION fr_i_reader;
+SELECT results_eq($$SELECT sum(inspection_findings), sum(open_findings), sum(unrectified_findings) FROM district_report$$,
+  $$VALUES (2::numeric, 1::numeric, 0::numeric)$$,
+  'district_report (read by the public): two findings of the published campaign, one open, none past its deadline');
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION fr_i_reg;
+UPDATE inspection_finding SET follow_up = 'not_rectified', follow_up_note = '复查：未改正'
+WHERE disclosure = (SELECT disclosure FROM open1) AND campaign = (SELECT campaign FROM open1);
+RESET SESSION AUTHORIZATION;
+SELECT results_eq($$SELECT sum(open_findings), sum(unrectified_findings) FROM district_report$$,
+  $$VALUES (1::numeric, 1::numeric)$$, 'not rectified: open, and unrectified');
+SELECT is((SELECT count(*) FROM eligibility('P-F') WHERE NOT eligible), 1::bigint, 'and it still excludes');
+UPDATE evaluation_plan SET status = 'under_review', required_approvals = 3 WHERE code = 'P-F';
+SELECT throws_ok($$UPDATE evaluation_plan SET exclude_open_findings = false WHERE code = 'P-F'$$, 'FR007', NULL,
+  'under review exclude_open_findings is frozen, like the rest of the plan');
 
 SELECT * FROM finish();
 ROLLBACK;

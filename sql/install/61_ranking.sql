@@ -138,7 +138,8 @@ COMMENT ON FUNCTION @extschema@.levelset_noted(@extschema@.levelset, text, text,
 --           FROM disclosed_indicator i WHERE i.indicator IN (<keys>)
 --           GROUP BY i.disclosure) p     -- one grouped pass over the indicators
 --     JOIN disclosure d … JOIN enterprise en …
---     WHERE <category, published by the deadline, not excluded (rule 6)>
+--     WHERE <category, published by the deadline, not excluded (rule 6;
+--            open findings when the plan sets exclude_open_findings)>
 --   ), s AS (                            -- one pass over the eligible rows
 --     SELECT count(*) AS n, <per k: sk> FROM b WHERE <every lk IS NOT NULL>
 --   ), c AS (                            -- the cutoffs
@@ -206,6 +207,9 @@ DECLARE
   tk text;
   pk text;
   req text;
+  excluded text := '';
+  lim record;
+  judge text;
 BEGIN
   p := frontrunner.plan_row(plan_id);
   -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
@@ -219,6 +223,16 @@ BEGIN
             HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
   END IF;
   PERFORM frontrunner.plan_publication_check(plan_id);
+  -- plan option exclude_open_findings (0.2.0): the enterprises with an open
+  -- inspection finding at the deadline (finding_exclusions(), a few: the
+  -- drawn ones), as a constant of the query
+  IF p.exclude_open_findings THEN
+    SELECT format($x$
+    AND NOT (d.enterprise OPERATOR(frontrunner.=) ANY (%L::frontrunner.uscc[]))$x$,
+                  coalesce(array_agg(DISTINCT x.enterprise::text ORDER BY x.enterprise::text), '{}'))
+      INTO excluded
+    FROM frontrunner.finding_exclusions(p.deadline, p.exclusion_days) x;
+  END IF;
   -- the score's numerator, Σ weight·place, is exact: in bigint when the
   -- weights are integers after scaling by 10^wscale and their sum is small
   -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
@@ -247,6 +261,21 @@ BEGIN
     END IF;
     IF r.baseline_cutoff IS NOT NULL THEN
       sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
+    END IF;
+    -- rule 8 (0.2.0): when test_method_limit records limits for the
+    -- indicator, whether the method named can verify the claim
+    -- (claim_judge() with the limits as constants: nothing read per row);
+    -- NULL when its method has none.  rank_plan() shows it in levels.
+    judge := NULL;
+    FOR lim IN SELECT l.method::text AS m, l::text AS t FROM frontrunner.test_method_limit l
+               WHERE l.analyte = r.indicator ORDER BY l.method::text LOOP
+      judge := coalesce(judge, '') || format(' WHEN i.test_method OPERATOR(frontrunner.=) %L::frontrunner.stdcode THEN %L::frontrunner.test_method_limit', lim.m, lim.t);
+    END LOOP;
+    IF judge IS NOT NULL THEN
+      sel := sel || format(', bool_and((SELECT j.verifiable FROM frontrunner.claim_judge(i.requirement, CASE%3$s END) j)) FILTER (WHERE i.indicator = %2$L) AS v%1$s',
+                           k, r.indicator, judge);
+      outcols := outcols || format(', b.v%s', k);
+      tcols := tcols || format(', t.v%s', k);
     END IF;
     keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
     levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
@@ -310,7 +339,7 @@ BEGIN
     AND NOT EXISTS (SELECT FROM frontrunner.spot_check x
                     WHERE x.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
                       AND %4$L::timestamptz >= x.sampled_on::timestamptz
-                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)$q$,
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)%7$s$q$,
     sel, keys, p.category, p.deadline, p.exclusion_days,
      -- the grouped pass reads the disclosed indicators with the plan's keys;
      -- when another category also has one of these keys, it first keeps
@@ -324,7 +353,8 @@ BEGIN
                       WHERE x.enterprise OPERATOR(frontrunner.=) i.enterprise AND x.id = i.disclosure
                         AND x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
                       p.category, p.deadline)
-          ELSE '' END);
+          ELSE '' END,
+     excluded);
 
   -- the shape above: b, s, c, then the rows (the leader cap computes only
   -- the leaders' keys) or the cutoffs.  On a distributed registry s runs
@@ -377,7 +407,7 @@ $r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
 END
 $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
-  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()) and, when test_method_limit records limits for it, vk (rule 8: the claim verifiable by its method, NULL when not judged), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
 
 -- The functions that run the generated query set jit = off: its work is in
 -- C functions (levels, levelsets, JSON), which JIT compilation does not
@@ -409,14 +439,28 @@ DECLARE
   keys text[];
   dirs frontrunner.direction[];
   units text[];
+  fx_enterprises frontrunner.uscc[];
+  fx_reasons text[];
 BEGIN
   p := frontrunner.plan_row(frontrunner.plan_id(plan_code));
   SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.direction ORDER BY c.k), array_agg(c.unit ORDER BY c.k)
     INTO keys, dirs, units
   FROM frontrunner.plan_core_indicators(p.id) c;
+  -- plan option exclude_open_findings: the latest open finding of each
+  -- enterprise at the deadline (finding_exclusions(), a few), as constants
+  IF p.exclude_open_findings THEN
+    SELECT array_agg(x.enterprise ORDER BY x.enterprise),
+           array_agg(format('enterprise excluded: open finding %s (campaign %s, disclosure %s, item %s) found on %s, rectification deadline %s, %s at the deadline',
+                            x.finding, x.campaign, x.disclosure, x.item, x.found_on, x.deadline, x.follow_up) ORDER BY x.enterprise)
+      INTO fx_enterprises, fx_reasons
+    FROM (SELECT DISTINCT ON (y.enterprise) y.*
+          FROM frontrunner.finding_exclusions(p.deadline, p.exclusion_days) y
+          ORDER BY y.enterprise, y.found_on DESC, y.finding DESC) x;
+  END IF;
   -- the reasons, in this order: status, published after the deadline, core
   -- indicators not disclosed, core indicators without a level, the
-  -- enterprise excluded (rule 6).  Per disclosure and per enterprise, every
+  -- enterprise excluded (rule 6; an open finding, plan option
+  -- exclude_open_findings).  Per disclosure and per enterprise, every
   -- join on the tenant: on a distributed registry it all runs on the shards.
   RETURN QUERY
   SELECT r.id, r.reasons IS NULL, r.reasons
@@ -426,7 +470,7 @@ BEGIN
            CASE WHEN d.status <> 'published' THEN 'status ' || d.status END,
            CASE WHEN d.published_at > p.deadline
                 THEN format('published %s, after the deadline %s', d.published_at, p.deadline) END,
-           k.missing, k.unlevelled, e.excluded), '') AS reasons
+           k.missing, k.unlevelled, e.excluded, f.excluded), '') AS reasons
   FROM frontrunner.disclosure d
   LEFT JOIN (
     -- the core indicators of each disclosure of the category
@@ -456,13 +500,15 @@ BEGIN
       AND p.deadline < (x.sampled_on + p.exclusion_days)::timestamptz
     ORDER BY x.enterprise, x.sampled_on DESC, x.id DESC
   ) e ON e.enterprise OPERATOR(frontrunner.=) d.enterprise
+  LEFT JOIN ROWS FROM (pg_catalog.unnest(fx_enterprises), pg_catalog.unnest(fx_reasons)) f(enterprise, excluded)
+    ON f.enterprise OPERATOR(frontrunner.=) d.enterprise
   WHERE d.category = p.category
   ) r
   ORDER BY r.id;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.eligibility(text) IS
-  '§5 step 1 for every disclosure of the plan''s category: eligible, or why not (status, published after the deadline, core indicators not disclosed, no level in the plan''s unit/direction, enterprise excluded by a failing spot check — rule 6); reasons joined by "; "';
+  '§5 step 1 for every disclosure of the plan''s category: eligible, or why not (status, published after the deadline, core indicators not disclosed, no level in the plan''s unit/direction, enterprise excluded by a failing spot check — rule 6 — or, when the plan sets exclude_open_findings, by an open inspection finding); reasons joined by "; "';
 
 -- levels_json (src/ranking.c) ---------------------------------------------------------------
 CREATE FUNCTION @extschema@.levels_json(keys text[], units text[], levels numeric[],
@@ -489,6 +535,8 @@ DECLARE
   lcols text;
   tcols text;
   pcols text;
+  levels text;
+  r record;
 BEGIN
   SELECT array_agg(c.indicator ORDER BY c.k), array_agg(c.unit ORDER BY c.k),
          string_agg(format('f.l%s', c.k), ', ' ORDER BY c.k),
@@ -496,16 +544,26 @@ BEGIN
          string_agg(format('f.p%s', c.k), ', ' ORDER BY c.k)
   INTO keys_a, units_a, lcols, tcols, pcols
   FROM frontrunner.plan_core_indicators(pid) c;
+  levels := format('frontrunner.levels_json(%L::text[], %L::text[], ARRAY[%s], ARRAY[%s], ARRAY[%s], f.n)',
+                   keys_a, units_a, lcols, tcols, pcols);
+  -- rule 8: "verifiable" (true or false) in the object of each indicator
+  -- whose claim was judged (ranking_query()'s vk: the indicators with limits
+  -- in test_method_limit, read in the same snapshot); left out when not judged
+  FOR r IN SELECT c.k, c.indicator FROM frontrunner.plan_core_indicators(pid) c
+           WHERE EXISTS (SELECT FROM frontrunner.test_method_limit l WHERE l.analyte = c.indicator) ORDER BY c.k LOOP
+    levels := format('pg_catalog.jsonb_set_lax(%s, %L::text[], pg_catalog.to_jsonb(f.v%s), true, %L)',
+                     levels, ARRAY[r.indicator, 'verifiable'], r.k, 'return_target');
+  END LOOP;
   RETURN format($q$
 SELECT f.rank, f.id AS disclosure, f.enterprise, f.enterprise_name, f.standard, f.tier, f.score,
-       frontrunner.levels_json(%2$L::text[], %3$L::text[], ARRAY[%4$s], ARRAY[%5$s], ARRAY[%6$s], f.n) AS levels
+       %2$s AS levels
 FROM (%1$s) f
 ORDER BY f.tier, f.key DESC, f.published_at, f.id
-$q$, core, keys_a, units_a, lcols, tcols, pcols);
+$q$, core, levels);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.rank_plan_query(text) IS
-  'the SQL text of rank_plan(plan_code): its columns, in its order (ranking_query() with the levels JSON); for EXPLAIN, and run by rank_plan() and rank_plan_cursor()';
+  'the SQL text of rank_plan(plan_code): its columns, in its order (ranking_query() with the levels JSON, "verifiable" added for the indicators whose claims were judged under rule 8); for EXPLAIN, and run by rank_plan() and rank_plan_cursor()';
 
 -- the progress line of a ranking's start (frontrunner.progress)
 CREATE FUNCTION @extschema@.rank_plan_start(plan_code text, what text) RETURNS void
@@ -548,7 +606,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.rank_plan(text) IS
-  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels; reports its start and end (frontrunner.progress); rank_plan_cursor() streams the same rows';
+  '§5, computed live: the eligible disclosures of the plan in order (tier, score descending, published_at, id) with rank, tier after the leader cap, score 0-100 and per core indicator {level, unit, tier, standing} in levels (and "verifiable" where the method''s limits are recorded: rule 8); reports its start and end (frontrunner.progress); rank_plan_cursor() streams the same rows';
 
 CREATE FUNCTION @extschema@.rank_plan_cursor(plan_code text, portal refcursor DEFAULT 'rank_plan')
 RETURNS refcursor

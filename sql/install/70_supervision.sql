@@ -444,6 +444,8 @@ WITH ent AS (
   GROUP BY c.enterprise
 ), per_feedback AS (
   SELECT f.enterprise, f.open FROM @extschema@.open_feedback() f
+), per_finding AS (
+  SELECT f.enterprise, f.findings, f.open_findings, f.unrectified_findings FROM @extschema@.finding_counts() f
 )
 SELECT ent.division,
        @extschema@.division_name(ent.division) AS division_name,
@@ -456,15 +458,20 @@ SELECT ent.division,
        coalesce(sum(pl.leaders), 0)::bigint AS leaders,
        coalesce(sum(pl.revoked), 0)::bigint AS revoked_leaders,
        coalesce(sum(ck.failing), 0)::bigint AS failing_spot_checks,
-       coalesce(sum(fb.open), 0)::bigint AS open_feedback
+       coalesce(sum(fb.open), 0)::bigint AS open_feedback,
+       -- 0.2.0 (issue 20), after the 0.1.0 columns
+       coalesce(sum(fi.findings), 0)::bigint AS inspection_findings,
+       coalesce(sum(fi.open_findings), 0)::bigint AS open_findings,
+       coalesce(sum(fi.unrectified_findings), 0)::bigint AS unrectified_findings
 FROM ent
 LEFT JOIN per_cur pc ON pc.enterprise OPERATOR(@extschema@.=) ent.uscc
 LEFT JOIN per_lead pl ON pl.enterprise OPERATOR(@extschema@.=) ent.uscc
 LEFT JOIN per_check ck ON ck.enterprise OPERATOR(@extschema@.=) ent.uscc
 LEFT JOIN per_feedback fb ON fb.enterprise OPERATOR(@extschema@.=) ent.uscc
+LEFT JOIN per_finding fi ON fi.enterprise OPERATOR(@extschema@.=) ent.uscc
 GROUP BY ent.division;
 COMMENT ON VIEW @extschema@.district_report IS
-  'district-level quality assessment: per administrative division (enterprise.region, else the USCC''s division code) the enterprises, current disclosures, own-standard disclosures, how many are stricter than the mandatory floor, current and revoked leaders, failing spot checks and open reports (plain column types)';
+  'district-level quality assessment: per administrative division (enterprise.region, else the USCC''s division code) the enterprises, current disclosures, own-standard disclosures, how many are stricter than the mandatory floor, current and revoked leaders, failing spot checks, open reports and the findings of published inspection campaigns (plain column types)';
 COMMENT ON COLUMN @extschema@.district_report.division IS 'administrative division code (GB/T 2260, 6 digits): enterprise.region, else positions 3-8 of the USCC';
 COMMENT ON COLUMN @extschema@.district_report.division_name IS 'name of the division for the bundled codes (Beijing''s 16 districts), else NULL';
 COMMENT ON COLUMN @extschema@.district_report.enterprises IS 'enterprises registered in the division (table enterprise)';
@@ -477,6 +484,9 @@ COMMENT ON COLUMN @extschema@.district_report.leaders IS 'leader entries, not re
 COMMENT ON COLUMN @extschema@.district_report.revoked_leaders IS 'leader entries of those lists that were revoked';
 COMMENT ON COLUMN @extschema@.district_report.failing_spot_checks IS 'spot checks of the enterprises'' disclosures that did not conform (all time)';
 COMMENT ON COLUMN @extschema@.district_report.open_feedback IS 'reports about the enterprises not decided yet (received or under_review)';
+COMMENT ON COLUMN @extschema@.district_report.inspection_findings IS 'findings on the enterprises in published inspection campaigns (all time; finding_counts())';
+COMMENT ON COLUMN @extschema@.district_report.open_findings IS 'of those, findings not rectified: follow-up pending or not_rectified';
+COMMENT ON COLUMN @extschema@.district_report.unrectified_findings IS 'of those, findings whose rectification deadline passed without a rectified follow-up: not_rectified, or still pending after the deadline';
 
 CREATE VIEW @extschema@.enterprise_record AS
 SELECT en.uscc::text AS enterprise, en.name AS enterprise_name,

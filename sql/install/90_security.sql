@@ -560,6 +560,9 @@ AS $$
     ('function', 'inspection_campaign_after_draw', 'trigger'),
     ('function', 'inspection_result_before_write', 'trigger'),
     ('function', 'inspection_finding_before_write', 'trigger'),
+    -- what findings do (published campaigns' findings only: public data)
+    ('function', 'finding_exclusions', 'public_view_part'),
+    ('function', 'finding_counts', 'public_view_part'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),

@@ -90,7 +90,13 @@ UPDATE inspection_campaign SET status = 'published' WHERE code = 'BJ-2026-SSJ-01
 RESET client_min_messages;
 
 -- the formaldehyde leaders re-judged: BJ-2026-TEX as a draft plan that ranks
--- every claim as its test method verifies it (method_limits)
+-- every claim as its test method verifies it (method_limits), its leader cut
+-- on formaldehyde fixed where BJ-2026-TEX's 5 % fell (≤ 10 mg/kg).  Ranked as
+-- disclosed it has the same leaders as BJ-2026-TEX; ranked as GB/T 2912.1
+-- verifies (nothing below 20 mg/kg) no claim reaches the cut, and the leaders
+-- whose claims their method cannot verify are leaders no longer.  (With the
+-- 5 % fraction instead every claim would tie at 20 mg/kg and the indicator
+-- would separate nobody: the leaders would be cut on pH and fastness alone.)
 INSERT INTO evaluation_plan (code, agency, category, title, deadline, leader_cap, style, method_limits)
 SELECT 'BJ-2026-TEX-M', agency, category, title || ' (按检测方法可验证的限值)', deadline, leader_cap, style, true
 FROM evaluation_plan WHERE code = 'BJ-2026-TEX';
@@ -100,3 +106,7 @@ SELECT m.id, i.indicator, i.weight, i.unit, i.leader_cutoff, i.advanced_cutoff, 
        i.leader_fraction, i.advanced_fraction, i.baseline_fraction
 FROM plan_indicator i JOIN evaluation_plan p ON p.id = i.plan AND p.code = 'BJ-2026-TEX'
 CROSS JOIN evaluation_plan m WHERE m.code = 'BJ-2026-TEX-M';
+UPDATE plan_indicator i
+SET leader_cutoff = (SELECT c.leader_cutoff FROM plan_cutoffs('BJ-2026-TEX') c WHERE c.indicator = 'formaldehyde')::indicator,
+    leader_fraction = NULL
+FROM evaluation_plan m WHERE m.code = 'BJ-2026-TEX-M' AND i.plan = m.id AND i.indicator = 'formaldehyde';

@@ -23,7 +23,11 @@ ORDER BY 2, 3, 4;
 -- the registry's answers
 SELECT 'history', e.disclosure, e.action, e.old_status, e.new_status FROM frontrunner.disclosure_event e ORDER BY e.id;
 SELECT 'benchmark_summary', s.* FROM frontrunner.benchmark_summary s ORDER BY 2, 3, 4;
-SELECT 'district_report', r.* FROM frontrunner.district_report r ORDER BY 2;
+-- (0.1.0's columns, by name: later releases append theirs)
+SELECT 'district_report', r.division, r.division_name, r.enterprises, r.current_disclosures, r.own_standard_disclosures,
+       r.floor_compared, r.stricter_than_floor, r.stricter_share, r.leaders, r.revoked_leaders, r.failing_spot_checks,
+       r.open_feedback
+FROM frontrunner.district_report r ORDER BY 2;
 SELECT 'category_report', r.* FROM frontrunner.category_report r ORDER BY 2;
 SELECT 'leaderboard', b.plan, b.rank, b.tier, b.score, b.disclosure, b.revoked FROM frontrunner.leaderboard b ORDER BY 2, 3;
 SELECT 'rank_plan', p.code, r.rank, r.disclosure, r.tier, r.score, r.levels::text FROM frontrunner.evaluation_plan p CROSS JOIN LATERAL frontrunner.rank_plan(p.code) r ORDER BY 2, 3;
