@@ -10938,3 +10938,210 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.security_objects() IS
   'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';
+
+
+-- issue 15 (follow-up): the inspection triggers stamp with clock(), the
+-- distributed transaction's stamp on Citus (each node's now() is its own) ----------
+CREATE OR REPLACE FUNCTION @extschema@.inspection_campaign_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  moving text[] := '{status,population,drawn_at,published_at}';
+  editable text[] := '{title,authority,category,district,sample_size,sample_fraction,inspectors,team_size}';
+  changed text;
+  open_items text;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s is created planned', NEW.code),
+        format('Campaign %s was inserted with status %s%s.', NEW.code, NEW.status,
+               CASE WHEN NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL THEN ' and a draw' ELSE '' END),
+        'Leave status, population, drawn_at and published_at out: draw_campaign() draws, UPDATE … SET status = ''published'' publishes.',
+        'inspection_campaign', 'status');
+    END IF;
+    NEW.created_by := current_user;
+    NEW.created_at := frontrunner.clock();
+  ELSE
+    SELECT string_agg(n.k, ', ' ORDER BY n.k) INTO changed
+    FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+    WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k
+      AND NOT (n.k = ANY (moving)) AND (OLD.status <> 'planned' OR NOT (n.k = ANY (editable)));
+    IF changed IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: %s of campaign %s cannot be changed', changed, OLD.code),
+        format('Campaign %s (status %s): UPDATE of %s refused.', OLD.code, OLD.status, changed),
+        CASE WHEN OLD.status = 'planned'
+             THEN 'The seed, the creator and the creation time are recorded once; the scope, size and inspectors change while the campaign is planned.'
+             ELSE 'A drawn campaign is frozen: its scope, size, inspectors and seed are those of its draw.' END,
+        'inspection_campaign', NULL);
+    END IF;
+    IF NEW.status = OLD.status THEN
+      IF NEW.population IS DISTINCT FROM OLD.population OR NEW.drawn_at IS DISTINCT FROM OLD.drawn_at
+         OR NEW.published_at IS DISTINCT FROM OLD.published_at THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: the draw and the publication of campaign %s are set by the database', OLD.code),
+          format('Campaign %s (status %s): population, drawn_at or published_at written.', OLD.code, OLD.status),
+          'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
+      END IF;
+    ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
+      IF frontrunner.citus_distributed() THEN
+        -- the draw reads every shard's published disclosures and writes the
+        -- drawn ones' shards from this trigger, which fires on every node's
+        -- copy of the reference table: not on Citus (README "Scaling out")
+        PERFORM frontrunner.raise_violation('0A000',
+          format('inspection campaign: campaign %s cannot be drawn on a distributed registry', OLD.code),
+          format('Campaign %s (status planned): the draw (population, sample, pre-filled items) runs on one node only; this registry is distributed with Citus.', OLD.code),
+          'Draw the campaign on a registry on one node (README "Scaling out", limitations).', 'inspection_campaign', 'status');
+      END IF;
+      NEW.population := frontrunner.campaign_population(NEW);
+      NEW.drawn_at := frontrunner.clock();
+      NEW.published_at := NULL;
+    ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
+      SELECT string_agg(format('%s %s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item) INTO open_items
+      FROM frontrunner.inspection_result r
+      WHERE r.campaign = OLD.id AND (r.recorded_by IS NULL OR r.outcome = 'not_judged');
+      IF open_items IS NOT NULL THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
+          format('Items not recorded (or not judged) by an inspector: %s.', left(open_items, 900)),
+          'The inspectors drawn for each disclosure confirm or correct every pre-filled item (UPDATE inspection_result SET outcome = …), then the results are published.',
+          'inspection_result', 'recorded_by');
+      END IF;
+      NEW.population := OLD.population;
+      NEW.drawn_at := OLD.drawn_at;
+      NEW.published_at := frontrunner.clock();
+    ELSE
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
+        format('Campaign %s: status %s → %s.', OLD.code, OLD.status, NEW.status),
+        'A campaign goes planned → drawn (draw_campaign()) → published; a draw is made once and results stay published.',
+        'inspection_campaign', 'status');
+    END IF;
+  END IF;
+  IF cardinality(NEW.inspectors) IS NULL OR cardinality(NEW.inspectors) < NEW.team_size
+     OR EXISTS (SELECT FROM unnest(NEW.inspectors) i(n) WHERE coalesce(btrim(i.n), '') = '')
+     OR (SELECT count(DISTINCT i.n) FROM unnest(NEW.inspectors) i(n)) <> cardinality(NEW.inspectors) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the inspector pool of campaign %s needs at least %s distinct names', NEW.code, NEW.team_size),
+      format('Inspectors: %s; team size %s.', coalesce(array_to_string(NEW.inspectors, ', ', '(NULL)'), 'none'), NEW.team_size),
+      'List the login roles of at least team_size different inspectors, no blank or repeated name.',
+      'inspection_campaign', 'inspectors');
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.inspection_result_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  team text;
+  who name := frontrunner.invoker();
+BEGIN
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = OLD.campaign;
+  IF (pg_catalog.to_jsonb(NEW) - '{outcome,detail,recorded_by,recorded_at}'::text[])
+     <> (pg_catalog.to_jsonb(OLD) - '{outcome,detail,recorded_by,recorded_at}'::text[]) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: only the outcome and detail of an inspection item are recorded'),
+      format('Campaign %s, disclosure %s, item %s: UPDATE of other columns refused.', c.code, OLD.disclosure, OLD.item),
+      'UPDATE inspection_result SET outcome = …, detail = … WHERE campaign = … AND disclosure = … AND item = ….',
+      'inspection_result', NULL);
+  END IF;
+  IF c.status <> 'drawn' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the results of campaign %s are published', c.code),
+      format('Campaign %s (status %s), disclosure %s, item %s.', c.code, c.status, OLD.disclosure, OLD.item),
+      'Published results stay as published; a finding''s follow-up is recorded in inspection_finding.',
+      'inspection_result', 'outcome');
+  END IF;
+  SELECT string_agg(r.inspector, ', ' ORDER BY r.team_rank) INTO team
+  FROM frontrunner.inspection_draw r WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure;
+  PERFORM FROM frontrunner.inspection_draw r
+  WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure AND r.inspector = who::text;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'permission denied: % was not drawn to inspect disclosure % in campaign %', who, OLD.disclosure, c.code
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('The inspectors drawn for disclosure %s are %s.', OLD.disclosure, team),
+            HINT = 'Results are recorded by the inspectors the draw assigned (inspection_draw), as themselves.',
+            TABLE = 'inspection_result';
+  END IF;
+  IF NEW.outcome = 'not_judged' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: an inspector records conforms or nonconforming'),
+      format('Campaign %s, disclosure %s, item %s: outcome not_judged.', c.code, OLD.disclosure, OLD.item),
+      'Judge the item: conforms or nonconforming (with the detail found).', 'inspection_result', 'outcome');
+  END IF;
+  NEW.recorded_by := who;
+  NEW.recorded_at := frontrunner.clock();
+  RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.inspection_finding_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  r record;
+BEGIN
+  IF NEW.campaign IS NULL OR NEW.disclosure IS NULL OR NEW.item IS NULL THEN
+    RETURN NEW;  -- the NOT NULL constraint names the key (23502)
+  END IF;
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = NEW.campaign;
+  IF TG_OP = 'INSERT' THEN
+    SELECT x.outcome INTO r FROM frontrunner.inspection_result x
+    WHERE x.campaign = NEW.campaign AND x.disclosure = NEW.disclosure AND x.item = NEW.item
+      AND x.enterprise OPERATOR(frontrunner.=) NEW.enterprise;
+    IF NOT FOUND OR r.outcome <> 'nonconforming' THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: item %s of disclosure %s is not nonconforming in campaign %s', NEW.item, NEW.disclosure, coalesce(c.code, NEW.campaign::text)),
+        format('Campaign %s, disclosure %s, item %s: %s.', coalesce(c.code, NEW.campaign::text), NEW.disclosure, NEW.item,
+               coalesce('outcome ' || r.outcome, 'no such inspection result')),
+        'A finding is recorded on an item of a drawn disclosure that was found nonconforming (inspection_result).',
+        'inspection_finding', 'item');
+    END IF;
+    IF NEW.deadline <= CURRENT_DATE THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: the rectification deadline %s is not after today', NEW.deadline),
+        format('Finding on disclosure %s, item %s: deadline %s, today %s.', NEW.disclosure, NEW.item, NEW.deadline, CURRENT_DATE),
+        'Give the enterprise a deadline after today (责令限期改正).', 'inspection_finding', 'deadline');
+    END IF;
+    IF NEW.follow_up <> 'pending' OR NEW.follow_up_note IS NOT NULL OR NEW.followed_up_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        'inspection campaign: a finding is recorded with its follow-up pending',
+        format('Finding on disclosure %s, item %s: follow_up %s.', NEW.disclosure, NEW.item, NEW.follow_up),
+        'Leave follow_up, follow_up_note and followed_up_at out; record the follow-up once it is made.',
+        'inspection_finding', 'follow_up');
+    END IF;
+    NEW.found_by := current_user;
+    NEW.found_at := frontrunner.clock();
+    RETURN NEW;
+  END IF;
+  IF (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+     <> (pg_catalog.to_jsonb(OLD) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+     OR OLD.follow_up <> 'pending' OR NEW.follow_up = 'pending' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: finding %s only gets its follow-up, once', OLD.id),
+      format('Finding %s (follow_up %s): UPDATE to follow_up %s%s.', OLD.id, OLD.follow_up, NEW.follow_up,
+             CASE WHEN (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+                       <> (pg_catalog.to_jsonb(OLD) - '{follow_up,follow_up_note,followed_up_at}'::text[])
+                  THEN ' with other columns changed' ELSE '' END),
+      'UPDATE inspection_finding SET follow_up = ''rectified'' (or ''not_rectified''), follow_up_note = … once, while it is pending.',
+      'inspection_finding', 'follow_up');
+  END IF;
+  IF coalesce(btrim(NEW.follow_up_note), '') = '' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the follow-up of finding %s needs a note', OLD.id),
+      format('Finding %s: follow_up %s with follow_up_note %L.', OLD.id, NEW.follow_up, NEW.follow_up_note),
+      'Say what the follow-up inspection found in follow_up_note.', 'inspection_finding', 'follow_up_note');
+  END IF;
+  NEW.followed_up_at := frontrunner.clock();
+  RETURN NEW;
+END
+$$;
+

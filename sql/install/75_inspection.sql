@@ -346,7 +346,7 @@ BEGIN
         'inspection_campaign', 'status');
     END IF;
     NEW.created_by := current_user;
-    NEW.created_at := now();
+    NEW.created_at := frontrunner.clock();
   ELSE
     SELECT string_agg(n.k, ', ' ORDER BY n.k) INTO changed
     FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
@@ -380,7 +380,7 @@ BEGIN
           'Draw the campaign on a registry on one node (README "Scaling out", limitations).', 'inspection_campaign', 'status');
       END IF;
       NEW.population := frontrunner.campaign_population(NEW);
-      NEW.drawn_at := now();
+      NEW.drawn_at := frontrunner.clock();
       NEW.published_at := NULL;
     ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
       SELECT string_agg(format('%s %s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item) INTO open_items
@@ -395,7 +395,7 @@ BEGIN
       END IF;
       NEW.population := OLD.population;
       NEW.drawn_at := OLD.drawn_at;
-      NEW.published_at := now();
+      NEW.published_at := frontrunner.clock();
     ELSE
       PERFORM frontrunner.raise_violation('FR010',
         format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
@@ -519,7 +519,7 @@ BEGIN
       'Judge the item: conforms or nonconforming (with the detail found).', 'inspection_result', 'outcome');
   END IF;
   NEW.recorded_by := who;
-  NEW.recorded_at := now();
+  NEW.recorded_at := frontrunner.clock();
   RETURN NEW;
 END
 $$;
@@ -580,7 +580,7 @@ BEGIN
         'inspection_finding', 'follow_up');
     END IF;
     NEW.found_by := current_user;
-    NEW.found_at := now();
+    NEW.found_at := frontrunner.clock();
     RETURN NEW;
   END IF;
   IF (pg_catalog.to_jsonb(NEW) - '{follow_up,follow_up_note,followed_up_at}'::text[])
@@ -601,7 +601,7 @@ BEGIN
       format('Finding %s: follow_up %s with follow_up_note %L.', OLD.id, NEW.follow_up, NEW.follow_up_note),
       'Say what the follow-up inspection found in follow_up_note.', 'inspection_finding', 'follow_up_note');
   END IF;
-  NEW.followed_up_at := now();
+  NEW.followed_up_at := frontrunner.clock();
   RETURN NEW;
 END
 $$;
