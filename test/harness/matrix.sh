@@ -143,6 +143,20 @@ make_base() {  # make_base <suite>: $cache/<suite>/base, once
   echo "== matrix $suite: base ready in $(elapsed "$t0")"
 }
 
+# TLS from a chroot goes out the way the host's does: where the host trusts
+# CAs of its own (/usr/local/share/ca-certificates: an intercepting egress
+# proxy's, a company's), Debian's bundle alone is refused (npm fetching
+# node-postgres for test/clients).  They are copied in and the chroot's
+# bundle remade, whenever they differ.
+local_cas() {  # local_cas <root>
+  local root=$1 d=/usr/local/share/ca-certificates
+  [ -d "$d" ] || return 0
+  diff -rq "$d" "$root$d" >/dev/null 2>&1 && return 0
+  rm -rf "${root:?}$d"; mkdir -p "$root$d"; cp -a "$d/." "$root$d/"
+  in_root "$root" update-ca-certificates --fresh >/dev/null 2>&1 ||
+    { echo "== matrix $suite: update-ca-certificates failed in $root"; rm -rf "${root:?}$d"; return 1; }
+}
+
 make_build() {  # make_build <tests 0|1>: $cache/$suite/build = base + deps.sh
   local dir=$cache/$suite/build
   # a suite that only builds the package needs no client drivers (a JDK,
@@ -155,6 +169,7 @@ make_build() {  # make_build <tests 0|1>: $cache/$suite/build = base + deps.sh
     in_root "$dir" apt-get update -q > /dev/null || return 1
     touch "$dir/.frontrunner-build"
   fi
+  local_cas "$dir" || return 1
   # deps.sh (the project's own list, which may have grown) installs what is
   # missing; nothing when the chroot is warm.  Plus make deb's tools.
   mkdir -p "$dir/build"
@@ -206,7 +221,13 @@ for spec in "${suites[@]}"; do
     t0=$(date +%s)
     echo "== matrix $suite (PostgreSQL $major): make test"
     copy_tree "$build/build/frontrunner"
-    in_root "$build" env FR_NO_FUZZ=1 bash -c 'cd /build/frontrunner && make test' \
+    # make updatecheck builds each earlier release's own module from its
+    # tree, which the copy cannot give (no git history): exported here
+    rm -rf "$build/build/releases"
+    if ! bash "$here/test/harness/updatecheck.sh" --export-releases "$build/build/releases"; then
+      echo "== matrix $suite: the earlier releases' trees could not be exported (no git history?): updatecheck will fail"
+    fi
+    in_root "$build" env FR_NO_FUZZ=1 FR_RELEASE_TREES=/build/releases bash -c 'cd /build/frontrunner && make test' \
       > "$cache/$suite/test.log" 2>&1
     rc=$?
     totals=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$cache/$suite/test.log" | tail -1)

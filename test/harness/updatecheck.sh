@@ -22,6 +22,42 @@
 # the private installation) with this build installed.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+
+# The commit of each earlier release whose own module is built below, and
+# the files of its tree the build needs.  Without the git history (a
+# chroot of test/harness/matrix.sh gets a copy of the tracked files) the
+# trees come from FR_RELEASE_TREES/<release>.tar, which
+#   bash test/harness/updatecheck.sh --export-releases DIR
+# writes from the history (matrix.sh does so on the host).
+release_commit() {
+  case "$1" in
+    0.1.0) echo c5e9aa4b295a1c5266fbbc030e25c612d36e7bcd ;;
+  esac
+}
+release_paths=(Makefile frontrunner.control src sql)
+release_tree() {  # release_tree <release> <commit> <dir>: its files into dir
+  if [ -n "${FR_RELEASE_TREES:-}" ] && [ -r "$FR_RELEASE_TREES/$1.tar" ]; then
+    tar -x -C "$3" -f "$FR_RELEASE_TREES/$1.tar"
+  elif git cat-file -e "$2^{commit}" 2>/dev/null; then
+    git archive "$2" "${release_paths[@]}" | tar -x -C "$3"
+  else
+    echo "updatecheck.sh: release $1: commit ${2:0:7} is not in this tree's git history and there is no" \
+         "${FR_RELEASE_TREES:-\$FR_RELEASE_TREES}/$1.tar (updatecheck.sh --export-releases DIR writes it where the history is)"
+    return 1
+  fi
+}
+if [ "${1:-}" = --export-releases ]; then
+  [ -n "${2:-}" ] && mkdir -p "$2" || { echo "usage: updatecheck.sh --export-releases DIR" >&2; exit 2; }
+  for f in sql/frontrunner--*.sql; do
+    r=$(echo "$f" | sed -nE 's#^sql/frontrunner--([0-9.]+)\.sql$#\1#p')
+    c=$(release_commit "$r")
+    [ -n "$c" ] || continue
+    git archive -o "$2/$r.tar" "$c" "${release_paths[@]}" ||
+      { echo "updatecheck.sh: cannot export release $r (commit ${c:0:7}): no git history here" >&2; exit 1; }
+  done
+  exit 0
+fi
+
 n=0; failed=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi; }
 q() { psql -X -qAt -v ON_ERROR_STOP=1 -d "$@"; }
@@ -141,11 +177,6 @@ done
 # checks answer the same (test/upgrade/checks.sql); every index on indicator
 # values was rebuilt (a new relfilenode), and index scans answer what
 # sequential scans answer under 0.2.0's corrected fractions.
-release_commit() {
-  case "$1" in
-    0.1.0) echo c5e9aa4b295a1c5266fbbc030e25c612d36e7bcd ;;
-  esac
-}
 # every value of the database: the extension's tables and the bureau's
 old_picture() {
   picture "$1" "$2"
@@ -185,7 +216,7 @@ if [ -n "${FR_TREE:-}" ]; then
 #define pg_attribute_noreturn() __attribute__((noreturn))
 #endif
 SHIM
-    { git archive "$c" Makefile frontrunner.control src sql | tar -x -C "$src" &&
+    { release_tree "$r" "$c" "$src" &&
       make -s -C "$src" PG_CONFIG="$system_pg_config" COPT="-include $work/compat-old.h" with_llvm=no \
         >"$work/build-$r.log" 2>&1; } || rc=1
     [ $rc = 0 ] || show "$work/build-$r.log" 20

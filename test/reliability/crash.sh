@@ -16,7 +16,14 @@ if [ "$(id -u)" = 0 ]; then
   chown postgres "$testdir"
   run=(runuser -u postgres --)
 fi
-"${run[@]}" env PATH="$FR_PGBIN:$PATH" FR_TESTDIR="$testdir" make -s --no-print-directory crash-prove PROVE_FLAGS=--verbose
+# PostgreSQL::Test::Utils writes its data and logs below TESTDIR/tmp_check
+# on 15; from 16 on it reads TESTDATADIR and TESTLOGDIR instead (which
+# PGXS's prove_installcheck sets), else uses ./tmp_check and ./log in the
+# checkout, which the postgres user may not write: both given, the same
+# directories
+"${run[@]}" env PATH="$FR_PGBIN:$PATH" FR_TESTDIR="$testdir" \
+  TESTDATADIR="$testdir/tmp_check" TESTLOGDIR="$testdir/tmp_check/log" \
+  make -s --no-print-directory crash-prove PROVE_FLAGS=--verbose
 rc=$?
 if [ "$rc" != 0 ]; then
   for f in "$testdir"/tmp_check/log/regress_log_*; do
