@@ -202,7 +202,8 @@ fr_ind_store(const FrIndicator *v)
 	size_t		slen = ext ? strlen(v->species) : 0;
 	size_t		size = VARHDRSZ + sizeof(FrIndDisk) + (ext ? sizeof(FrIndExt) : 0) +
 		(v->form == FR_IND_TOL ? 3 * sizeof(FrDec) : 0) + ulen + slen;
-	struct varlena *r = (struct varlena *) palloc0(size);
+	/* every byte is written below */
+	struct varlena *r = (struct varlena *) palloc(size);
 	char	   *data = VARDATA(r);
 	size_t		off = sizeof(FrIndDisk);
 	FrDec		zero = {0, 0};
@@ -339,7 +340,7 @@ fr_indicator_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len;
-	char	   *norm = fr_pg_normalize(str, &len, TYPNAME);
+	const char *norm = fr_pg_normalize_const(str, &len, TYPNAME);
 	FrIndicator v;
 	FrError		err;
 

@@ -84,15 +84,6 @@
 #define OP_GE	3
 #define OP_GT	4
 
-typedef struct Parser
-{
-	const char *s;
-	size_t		len;
-	size_t		pos;
-	bool		bracket;		/* inside [a, b]: a comma separates bounds */
-	FrError    *err;
-} Parser;
-
 /* a number as written */
 typedef struct Num
 {
@@ -101,6 +92,32 @@ typedef struct Num
 	uint8_t		pow;			/* FR_POW_* */
 	bool		signed_;		/* written with a sign */
 } Num;
+
+/*
+ * The last number read successfully: where it started (after spaces), the
+ * input length and comma rule then, what it was and where it ended.  A
+ * hyphen is tried as a half grade, a range and a tolerance, and each reads
+ * the number after it again; the second and third reads take it from here.
+ */
+typedef struct NumMemo
+{
+	bool		valid;
+	bool		comma_sep;		/* a comma separated bounds (bracketed) */
+	size_t		start;
+	size_t		len;
+	size_t		end;
+	Num			num;
+} NumMemo;
+
+typedef struct Parser
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+	bool		bracket;		/* inside [a, b]: a comma separates bounds */
+	FrError    *err;
+	NumMemo    *memo;			/* shared by copies of the parser */
+} Parser;
 
 /* the qualifiers of a unit span */
 typedef struct Quals
@@ -269,34 +286,34 @@ relocate(Parser *p, size_t base)
 
 /* ---------------------------------------------------------------- lexing */
 
-static void
+static inline void
 skip_sp(Parser *p)
 {
 	while (p->pos < p->len && p->s[p->pos] == ' ')
 		p->pos++;
 }
 
-static bool
+static inline bool
 at_end(Parser *p)
 {
 	skip_sp(p);
 	return p->pos >= p->len;
 }
 
-static char
+static inline char
 lower_ascii(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
 }
 
-static bool
+static inline bool
 is_alpha(char c)
 {
 	c = lower_ascii(c);
 	return c >= 'a' && c <= 'z';
 }
 
-static bool
+static inline bool
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -307,7 +324,7 @@ is_digit(char c)
  * keyword ending in a letter must not be followed by another letter
  * ("nd" is not the start of "ndx").
  */
-static size_t
+static inline size_t
 starts_with(const Parser *p, size_t pos, const char *kw)
 {
 	size_t		i;
@@ -346,10 +363,55 @@ at_number_char(const Parser *p)
 	return is_digit(c) || c == '-' || c == '+' || c == '.';
 }
 
+/*
+ * The bytes the words of a list can start with (both cases of an ASCII
+ * letter, as starts_with compares), built on first use: a position no word
+ * can start at is passed over without trying each word of the list.
+ */
+typedef struct FirstBytes
+{
+	bool		built;
+	bool		may[256];
+} FirstBytes;
+
+static void
+first_bytes_add(FirstBytes *f, const char *word)
+{
+	unsigned char c = (unsigned char) word[0];
+
+	f->may[c] = true;
+	if (c >= 'a' && c <= 'z')
+		f->may[c - 'a' + 'A'] = true;
+	else if (c >= 'A' && c <= 'Z')
+		f->may[c - 'A' + 'a'] = true;
+}
+
+static FirstBytes prefix_first,
+			postfix_first,
+			nd_first,
+			lod_first,
+			range_first,
+			conj_first;
+
+/* can a word of the list (first bytes f) start at p->pos? */
+static inline bool
+may_start(const Parser *p, const FirstBytes *f)
+{
+	return p->pos < p->len && f->may[(unsigned char) p->s[p->pos]];
+}
+
 static int
-accept_word(Parser *p, const Word *words)
+accept_word(Parser *p, const Word *words, FirstBytes *f)
 {
 	if (at_number_char(p))
+		return OP_NONE;
+	if (!f->built)
+	{
+		for (int i = 0; words[i].text; i++)
+			first_bytes_add(f, words[i].text);
+		f->built = true;
+	}
+	if (!may_start(p, f))
 		return OP_NONE;
 	for (int i = 0; words[i].text; i++)
 		if (accept(p, words[i].text))
@@ -358,9 +420,17 @@ accept_word(Parser *p, const Word *words)
 }
 
 static bool
-accept_any(Parser *p, const char *const *words)
+accept_any(Parser *p, const char *const *words, FirstBytes *f)
 {
 	if (at_number_char(p))
+		return false;
+	if (!f->built)
+	{
+		for (int i = 0; words[i]; i++)
+			first_bytes_add(f, words[i]);
+		f->built = true;
+	}
+	if (!may_start(p, f))
 		return false;
 	for (int i = 0; words[i]; i++)
 		if (accept(p, words[i]))
@@ -368,7 +438,7 @@ accept_any(Parser *p, const char *const *words)
 	return false;
 }
 
-static bool
+static inline bool
 number_starts(const Parser *p, size_t pos)
 {
 	if (pos < p->len && (p->s[pos] == '+' || p->s[pos] == '-'))
@@ -379,7 +449,7 @@ number_starts(const Parser *p, size_t pos)
 }
 
 /* number of ASCII digits from pos */
-static size_t
+static inline size_t
 digit_run(const Parser *p, size_t pos)
 {
 	size_t		n = 0;
@@ -390,7 +460,7 @@ digit_run(const Parser *p, size_t pos)
 }
 
 /* spaces from pos */
-static size_t
+static inline size_t
 space_run(const Parser *p, size_t pos)
 {
 	size_t		n = 0;
@@ -470,6 +540,36 @@ scan_decimal(Parser *p, char *buf, size_t *map, size_t *blen)
 	map[n] = i;
 	*blen = n;
 	p->pos = i;
+}
+
+/*
+ * The common case of scan_decimal: [+-] digits ["." digits] with nothing
+ * after it that scan_decimal would join (a space or a point, then spaces,
+ * then a digit: 1 000, 8. 0, 6.626 070) and shorter than its buffer.  Then
+ * the decimal is s[start..start + *n) as written, and scan_decimal would
+ * copy exactly that.
+ */
+static bool
+contiguous_decimal(const Parser *p, size_t start, size_t *n)
+{
+	size_t		i = start;
+	size_t		k;
+
+	if (i < p->len && (p->s[i] == '+' || p->s[i] == '-'))
+		i++;
+	i += digit_run(p, i);
+	if (i + 1 < p->len && p->s[i] == '.' && is_digit(p->s[i + 1]))
+		i += 1 + digit_run(p, i + 1);
+	if (i - start >= NUMBUF - 1)
+		return false;
+	if (i < p->len && (p->s[i] == ' ' || p->s[i] == '.'))
+	{
+		k = i + 1 + space_run(p, i + 1);
+		if (k < p->len && is_digit(p->s[k]))
+			return false;
+	}
+	*n = i - start;
+	return true;
 }
 
 /*
@@ -581,7 +681,7 @@ scan_power(Parser *p, bool *has, int *k)
  * comma separates the bounds.
  */
 static bool
-parse_value(Parser *p, Num *out, const char *what, bool bracketed)
+read_value(Parser *p, Num *out, const char *what, bool bracketed)
 {
 	char		buf[NUMBUF];
 	size_t		map[NUMBUF];
@@ -589,10 +689,11 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 	size_t		used = 0;
 	size_t		start;
 	bool		has_pow = false;
+	bool		ten;
 	int			k = 0;
 	FrDec		m;
 
-	skip_sp(p);
+	/* parse_value skipped the spaces */
 	start = p->pos;
 	memset(out, 0, sizeof(*out));
 	if (!number_starts(p, start))
@@ -604,17 +705,35 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 					"an indicator is a number with an optional comparison and unit, e.g. \"≤ 0.2 mg/kg\", \"6.5 ~ 8.5\", \"65 ± 2 dB\", \"ND\"");
 	}
 	out->signed_ = p->s[start] == '+' || p->s[start] == '-';
-	scan_decimal(p, buf, map, &blen);
-	if (!fr_dec_parse(buf, blen, &used, &m, p->err))
+	if (contiguous_decimal(p, start, &blen))
 	{
-		size_t		at = p->err->position >= 0 && (size_t) p->err->position <= blen ?
-			map[p->err->position] : start;
+		/* no digit groups to join: parsed in place (map is the identity) */
+		if (!fr_dec_parse(p->s + start, blen, &used, &m, p->err))
+		{
+			size_t		at = p->err->position >= 0 && (size_t) p->err->position <= blen ?
+				start + (size_t) p->err->position : start;
 
-		p->err->position = 0;
-		return relocate(p, at);
+			p->err->position = 0;
+			return relocate(p, at);
+		}
+		p->pos = start + blen;
+		ten = blen == 2 && p->s[start] == '1' && p->s[start + 1] == '0';
+	}
+	else
+	{
+		scan_decimal(p, buf, map, &blen);
+		if (!fr_dec_parse(buf, blen, &used, &m, p->err))
+		{
+			size_t		at = p->err->position >= 0 && (size_t) p->err->position <= blen ?
+				map[p->err->position] : start;
+
+			p->err->position = 0;
+			return relocate(p, at);
+		}
+		ten = strcmp(buf, "10") == 0;
 	}
 	/* a bare power of ten: 10^4 (the mantissa 1 is not written) */
-	if (strcmp(buf, "10") == 0 && p->pos < p->len && p->s[p->pos] == '^')
+	if (ten && p->pos < p->len && p->s[p->pos] == '^')
 	{
 		size_t		n;
 
@@ -664,6 +783,36 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 	return true;
 }
 
+/*
+ * read_value through the memo: the same text read with the same comma rule
+ * gives the same number (errors are not kept: they are read again).
+ */
+static bool
+parse_value(Parser *p, Num *out, const char *what, bool bracketed)
+{
+	NumMemo    *m = p->memo;
+	bool		comma_sep = bracketed || p->bracket;
+	size_t		start;
+
+	skip_sp(p);
+	start = p->pos;
+	if (m->valid && m->start == start && m->len == p->len && m->comma_sep == comma_sep)
+	{
+		*out = m->num;
+		p->pos = m->end;
+		return true;
+	}
+	if (!read_value(p, out, what, bracketed))
+		return false;
+	m->valid = true;
+	m->comma_sep = comma_sep;
+	m->start = start;
+	m->len = p->len;
+	m->end = p->pos;
+	m->num = *out;
+	return true;
+}
+
 /* a number alone (bounds, deviations, detection limits) */
 static bool
 parse_number(Parser *p, Num *out, const char *what)
@@ -686,6 +835,23 @@ plain_number(Parser *p, const Num *n, size_t pos, const char *what)
 /* ---------------------------------------------------------------- units */
 
 /*
+ * The bytes scan_unit looks at: parentheses, the ASCII delimiters, "-",
+ * the space (before "and") and every byte of a non-ASCII character (the
+ * words of unit_stops).  Any other byte continues the unit at any depth.
+ */
+#define U8(c) [(unsigned char) (c)] = true
+#define U16(c) U8(c), U8((c) + 1), U8((c) + 2), U8((c) + 3), U8((c) + 4), U8((c) + 5), \
+	U8((c) + 6), U8((c) + 7), U8((c) + 8), U8((c) + 9), U8((c) + 10), U8((c) + 11), \
+	U8((c) + 12), U8((c) + 13), U8((c) + 14), U8((c) + 15)
+static const bool unit_special[256] = {
+	U8('('), U8(')'), U8(']'), U8('~'), U8(','), U8(';'), U8('<'), U8('>'), U8('+'),
+	U8('-'), U8(' '),
+	U16(0x80), U16(0x90), U16(0xA0), U16(0xB0), U16(0xC0), U16(0xD0), U16(0xE0), U16(0xF0)
+};
+#undef U16
+#undef U8
+
+/*
  * Scan a unit span from p->pos: up to the end, a delimiter, or a closing
  * parenthesis / bracket at depth 0.  Trailing spaces are not part of it.
  */
@@ -703,6 +869,9 @@ scan_unit(Parser *p, size_t *ustart, size_t *ulen)
 		char		c = p->s[i];
 		bool		stop = false;
 
+		/* a letter, a digit, "/", "%", "^", ".": part of the unit at any depth */
+		if (!unit_special[(unsigned char) c])
+			continue;
 		if (c == '(')
 			depth++;
 		else if (c == ')')
@@ -1228,7 +1397,7 @@ parse_clause(Parser *p, Clause *c)
 	memset(c, 0, sizeof(Clause));
 	skip_sp(p);
 	c->start = p->pos;
-	c->op = accept_word(p, prefix_words);
+	c->op = accept_word(p, prefix_words, &prefix_first);
 	skip_sp(p);
 	c->numpos = p->pos;
 	if (c->op == OP_NONE && starts_with(p, p->pos, "±"))
@@ -1289,7 +1458,7 @@ parse_clause(Parser *p, Clause *c)
 	{
 		size_t		ppos = p->pos;
 
-		post = accept_word(p, postfix_words);
+		post = accept_word(p, postfix_words, &postfix_first);
 		if (post != OP_NONE)
 		{
 			if (c->op != OP_NONE)
@@ -1498,7 +1667,7 @@ parse_nd(Parser *p, FrIndicator *v)
 					"e.g. ND (≤ 0.01 mg/kg) or 不得检出(检出限0.01 mg/kg)");
 	p->pos++;
 	skip_sp(p);
-	if (accept_any(p, lod_labels))
+	if (accept_any(p, lod_labels, &lod_first))
 	{
 		skip_sp(p);
 		if (!accept(p, ":") && !accept(p, "="))
@@ -1507,7 +1676,7 @@ parse_nd(Parser *p, FrIndicator *v)
 	skip_sp(p);
 	{
 		size_t		oppos = p->pos;
-		int			op = accept_word(p, prefix_words);
+		int			op = accept_word(p, prefix_words, &prefix_first);
 		Num			lim;
 		UnitSpan	u;
 
@@ -1582,12 +1751,13 @@ parse_bracket(Parser *p, FrIndicator *v)
 
 /* ---------------------------------------------------------------- plans */
 
-/* a plan label "n" "=" (case-sensitive for m and M) */
+/* a plan label "n" "=" (case-sensitive for m and M); labels: its one or two spellings */
 static bool
 plan_label(Parser *p, const char *labels, const char *what)
 {
 	skip_sp(p);
-	if (p->pos < p->len && strchr(labels, p->s[p->pos]) != NULL && p->s[p->pos] != '\0')
+	if (p->pos < p->len && p->s[p->pos] != '\0' &&
+		(p->s[p->pos] == labels[0] || (labels[1] != '\0' && p->s[p->pos] == labels[1])))
 	{
 		size_t		save = p->pos;
 
@@ -1771,7 +1941,7 @@ parse_body(Parser *p, FrIndicator *v)
 	Clause		c1,
 				c2;
 
-	if (accept_any(p, nd_words))
+	if (accept_any(p, nd_words, &nd_first))
 		return parse_nd(p, v);
 	if (plan_starts(p))
 		return parse_plan(p, v);
@@ -1793,7 +1963,7 @@ parse_body(Parser *p, FrIndicator *v)
 		size_t		seppos = p->pos;
 		bool		hyphen = hyphen_range_ahead(p, &c1);
 
-		if (hyphen || accept_any(p, range_seps))
+		if (hyphen || accept_any(p, range_seps, &range_first))
 		{
 			if (hyphen)
 				p->pos++;
@@ -1824,7 +1994,7 @@ parse_body(Parser *p, FrIndicator *v)
 		const Clause *lo,
 				   *hi;
 
-		accept_any(p, conjunctions);
+		accept_any(p, conjunctions, &conj_first);
 		if (!parse_clause(p, &c2))
 			return false;
 		if (c2.op == OP_NONE)
@@ -1850,28 +2020,62 @@ parse_body(Parser *p, FrIndicator *v)
 	}
 }
 
+/*
+ * Does s[0..len) hold a byte below 0x20 (NUL included) or 0x7F?  Eight
+ * bytes at a time: every value passes here.
+ */
+static bool
+has_control(const char *s, size_t len)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	size_t		i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	w;
+		uint64_t	del;
+
+		memcpy(&w, s + i, 8);
+		del = w ^ (ones * 0x7F);
+		/* a byte < 0x20, a byte == 0x7F (the classic "has less", "has zero") */
+		if (((w - ones * 0x20) & ~w & highs) || ((del - ones) & ~del & highs))
+			return true;
+	}
+	for (; i < len; i++)
+		if ((unsigned char) s[i] < 0x20 || s[i] == 0x7F)
+			return true;
+	return false;
+}
+
 bool
 fr_indicator_parse(const char *s, size_t len, FrIndicator *v, FrError *err)
 {
 	Parser		p;
+	NumMemo		memo;
 
 	memset(v, 0, sizeof(FrIndicator));
+	memo.valid = false;
 	p.s = s;
 	p.len = len;
 	p.pos = 0;
 	p.bracket = false;
 	p.err = err;
+	p.memo = &memo;
 	if (len > FR_IND_MAXINPUT)
 		return fr_error(err, FR_ERR_LIMIT, -1,
 						"The input is %zu bytes long; an indicator is at most %d.",
 						len, FR_IND_MAXINPUT);
-	if (memchr(s, '\0', len) != NULL)
-		return perr(&p, (size_t) ((const char *) memchr(s, '\0', len) - s),
-					"the input contains a NUL byte", NULL);
-	/* normalisation made tabs and line breaks spaces; other controls are noise */
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) s[i] < 0x20 || s[i] == 0x7F)
-			return perr(&p, i, "the input contains a control character", NULL);
+	if (has_control(s, len))
+	{
+		if (memchr(s, '\0', len) != NULL)
+			return perr(&p, (size_t) ((const char *) memchr(s, '\0', len) - s),
+						"the input contains a NUL byte", NULL);
+		/* normalisation made tabs and line breaks spaces; other controls are noise */
+		for (size_t i = 0; i < len; i++)
+			if ((unsigned char) s[i] < 0x20 || s[i] == 0x7F)
+				return perr(&p, i, "the input contains a control character", NULL);
+	}
 	if (at_end(&p))
 		return perr(&p, p.pos, "the input is empty",
 					"write an indicator such as ≤ 0.2 mg/kg, ≥ 98.5 %, 6.5 ~ 8.5, 65 ± 2 dB or ND");
