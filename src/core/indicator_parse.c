@@ -364,78 +364,110 @@ at_number_char(const Parser *p)
 }
 
 /*
- * The bytes the words of a list can start with (both cases of an ASCII
- * letter, as starts_with compares), built on first use: a position no word
- * can start at is passed over without trying each word of the list.
+ * The words of a list by first byte (ASCII letters folded, as starts_with
+ * compares), built on first use: at a position only the words starting
+ * with its byte are tried, in their order in the list (a word with another
+ * first byte cannot match there, so the first match is the same).
+ * prefix_words has some 60 words, and "<=" was the 52nd tried.
  */
-typedef struct FirstBytes
+#define WORDS_MAX 96
+
+typedef struct WordIndex
 {
 	bool		built;
-	bool		may[256];
-} FirstBytes;
+	bool		linear;			/* more than WORDS_MAX words: try them all */
+	uint8_t		head[256];		/* 1 + the first word with this first byte, 0: none */
+	uint8_t		next[WORDS_MAX];	/* 1 + the next word with the same first byte */
+	const char *text[WORDS_MAX];	/* the words */
+} WordIndex;
 
-static void
-first_bytes_add(FirstBytes *f, const char *word)
+static WordIndex prefix_index,
+			postfix_index,
+			nd_index,
+			lod_index,
+			range_index,
+			conj_index;
+
+/* word i of a list of Word, of a list of strings (NULL after the last) */
+typedef const char *(*WordAt) (const void *list, int i);
+
+static const char *
+op_word_at(const void *list, int i)
 {
-	unsigned char c = (unsigned char) word[0];
-
-	f->may[c] = true;
-	if (c >= 'a' && c <= 'z')
-		f->may[c - 'a' + 'A'] = true;
-	else if (c >= 'A' && c <= 'Z')
-		f->may[c - 'A' + 'a'] = true;
+	return ((const Word *) list)[i].text;
 }
 
-static FirstBytes prefix_first,
-			postfix_first,
-			nd_first,
-			lod_first,
-			range_first,
-			conj_first;
-
-/* can a word of the list (first bytes f) start at p->pos? */
-static inline bool
-may_start(const Parser *p, const FirstBytes *f)
+static const char *
+word_at(const void *list, int i)
 {
-	return p->pos < p->len && f->may[(unsigned char) p->s[p->pos]];
+	return ((const char *const *) list)[i];
+}
+
+/* once per list: kept out of line, off the path of every other call */
+__attribute__((noinline)) static void
+index_words(WordIndex *x, WordAt at, const void *list)
+{
+	uint8_t		tail[256];
+	int			n = 0;
+
+	memset(x->head, 0, sizeof(x->head));
+	memset(tail, 0, sizeof(tail));
+	while (at(list, n) != NULL)
+		n++;
+	x->linear = n > WORDS_MAX;
+	for (int i = 0; i < n && !x->linear; i++)
+	{
+		unsigned char c = (unsigned char) lower_ascii(at(list, i)[0]);
+
+		x->text[i] = at(list, i);
+		x->next[i] = 0;
+		if (x->head[c] == 0)
+			x->head[c] = (uint8_t) (i + 1);
+		else
+			x->next[tail[c] - 1] = (uint8_t) (i + 1);
+		tail[c] = (uint8_t) (i + 1);
+	}
+	x->built = true;
+}
+
+/* a list too long for its index (out of line, as index_words) */
+__attribute__((noinline)) static int
+accept_linear(Parser *p, WordAt at, const void *list)
+{
+	for (int i = 0; at(list, i) != NULL; i++)
+		if (accept(p, at(list, i)))
+			return i;
+	return -1;
+}
+
+/* accept the first word of the list that starts at p->pos: its index, or -1 */
+static inline int
+accept_indexed(Parser *p, WordIndex *x, WordAt at, const void *list)
+{
+	if (at_number_char(p))
+		return -1;
+	if (!x->built)
+		index_words(x, at, list);
+	if (x->linear)
+		return accept_linear(p, at, list);
+	for (int i = x->head[(unsigned char) lower_ascii(p->s[p->pos])]; i != 0; i = x->next[i - 1])
+		if (accept(p, x->text[i - 1]))
+			return i - 1;
+	return -1;
 }
 
 static int
-accept_word(Parser *p, const Word *words, FirstBytes *f)
+accept_word(Parser *p, const Word *words, WordIndex *x)
 {
-	if (at_number_char(p))
-		return OP_NONE;
-	if (!f->built)
-	{
-		for (int i = 0; words[i].text; i++)
-			first_bytes_add(f, words[i].text);
-		f->built = true;
-	}
-	if (!may_start(p, f))
-		return OP_NONE;
-	for (int i = 0; words[i].text; i++)
-		if (accept(p, words[i].text))
-			return words[i].op;
-	return OP_NONE;
+	int			i = accept_indexed(p, x, op_word_at, words);
+
+	return i < 0 ? OP_NONE : words[i].op;
 }
 
 static bool
-accept_any(Parser *p, const char *const *words, FirstBytes *f)
+accept_any(Parser *p, const char *const *words, WordIndex *x)
 {
-	if (at_number_char(p))
-		return false;
-	if (!f->built)
-	{
-		for (int i = 0; words[i]; i++)
-			first_bytes_add(f, words[i]);
-		f->built = true;
-	}
-	if (!may_start(p, f))
-		return false;
-	for (int i = 0; words[i]; i++)
-		if (accept(p, words[i]))
-			return true;
-	return false;
+	return accept_indexed(p, x, word_at, words) >= 0;
 }
 
 static inline bool
@@ -608,6 +640,10 @@ scan_power(Parser *p, bool *has, int *k)
 
 	*has = false;
 	*k = 0;
+	/* what can begin a power: e, E, a space before ×, or × (0xC3 0x97) */
+	if (i >= p->len || (p->s[i] != 'e' && p->s[i] != 'E' && p->s[i] != ' ' &&
+						(unsigned char) p->s[i] != 0xC3))
+		return true;
 	/* 1.0E+04, 2e3 */
 	if (i < p->len && (p->s[i] == 'e' || p->s[i] == 'E') && number_starts(p, i + 1) &&
 		p->s[i + 1] != '.')
@@ -690,6 +726,7 @@ read_value(Parser *p, Num *out, const char *what, bool bracketed)
 	size_t		start;
 	bool		has_pow = false;
 	bool		ten;
+	bool		contiguous;
 	int			k = 0;
 	FrDec		m;
 
@@ -705,7 +742,36 @@ read_value(Parser *p, Num *out, const char *what, bool bracketed)
 					"an indicator is a number with an optional comparison and unit, e.g. \"≤ 0.2 mg/kg\", \"6.5 ~ 8.5\", \"65 ± 2 dB\", \"ND\"");
 	}
 	out->signed_ = p->s[start] == '+' || p->s[start] == '-';
-	if (contiguous_decimal(p, start, &blen))
+	contiguous = contiguous_decimal(p, start, &blen);
+	if (contiguous && blen <= FR_DEC_MAX_DIGITS)
+	{
+		/*
+		 * At most 18 characters: at most 18 digits and decimals, within
+		 * every limit of fr_dec_parse, whose value this is (the digits as
+		 * one integer, the decimals written as the scale).
+		 */
+		const char *d = p->s + start;
+		size_t		q = (d[0] == '+' || d[0] == '-') ? 1 : 0;
+		int64_t		coef = 0;
+		int			scale = -1;
+
+		for (; q < blen; q++)
+		{
+			if (d[q] == '.')
+				scale = 0;
+			else
+			{
+				coef = coef * 10 + (d[q] - '0');
+				if (scale >= 0)
+					scale++;
+			}
+		}
+		m.coef = d[0] == '-' ? -coef : coef;
+		m.scale = (int16_t) (scale < 0 ? 0 : scale);
+		p->pos = start + blen;
+		ten = blen == 2 && d[0] == '1' && d[1] == '0';
+	}
+	else if (contiguous)
 	{
 		/* no digit groups to join: parsed in place (map is the identity) */
 		if (!fr_dec_parse(p->s + start, blen, &used, &m, p->err))
@@ -761,7 +827,11 @@ read_value(Parser *p, Num *out, const char *what, bool bracketed)
 		out->exp = (int8_t) k;
 	}
 	else
-		out->v = m;
+	{
+		/* by field: m was just written so, and is read back so (see copy_num) */
+		out->v.coef = m.coef;
+		out->v.scale = m.scale;
+	}
 
 	/* what may not follow a number */
 	{
@@ -784,6 +854,105 @@ read_value(Parser *p, Num *out, const char *what, bool bracketed)
 }
 
 /*
+ * *dst = *src field by field: a Num is written so just before it is copied,
+ * and a copy as a whole would read those narrow stores back with wide
+ * loads, which stall (seen in profiles of indicator input).
+ */
+static inline void
+copy_num(Num *dst, const Num *src)
+{
+	dst->v.coef = src->v.coef;
+	dst->v.scale = src->v.scale;
+	dst->exp = src->exp;
+	dst->pow = src->pow;
+	dst->signed_ = src->signed_;
+}
+
+/*
+ * The most common number, read in one pass: unsigned digits with an
+ * optional fraction, at most 18 characters, and an optional exponent
+ * (E+03) that keeps the value within limits, followed by nothing that
+ * read_value would look at twice (a power, digit groups, a second number,
+ * a comma before three digits, an x or *).  Then the number is what
+ * read_value would make of it.  False, and nothing changed, otherwise.
+ */
+static inline bool
+plain_value(Parser *p, Num *out, bool comma_sep)
+{
+	const char *s = p->s;
+	size_t		len = p->len;
+	size_t		start = p->pos;
+	size_t		i = start;
+	uint64_t	coef = 0;		/* wraps harmlessly on a number too long */
+	int			scale = 0;
+	int			k = 0;			/* the power of ten */
+	uint8_t		pow = 0;
+	FrDec		d;
+
+	while (i < len && is_digit(s[i]))
+		coef = coef * 10 + (uint64_t) (s[i++] - '0');
+	if (i == start)
+		return false;			/* a sign or a point first */
+	if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1]))
+		for (i++; i < len && is_digit(s[i]); i++, scale++)
+			coef = coef * 10 + (uint64_t) (s[i] - '0');
+	if (i - start > FR_DEC_MAX_DIGITS)
+		return false;
+	/* 1.0E+04: an exponent of one or two digits, the value within limits */
+	if (i < len && (s[i] == 'e' || s[i] == 'E'))
+	{
+		size_t		j = i + 1;
+		int			sign = 1;
+		int			nd = 0;
+
+		if (j < len && (s[j] == '+' || s[j] == '-'))
+			sign = s[j++] == '-' ? -1 : 1;
+		for (; j < len && is_digit(s[j]) && nd < 3; j++, nd++)
+			k = k * 10 + (s[j] - '0');
+		k *= sign;
+		if (nd == 0 || nd > 2 || k > 60 || k < -60 ||
+			scale - k > FR_DEC_MAX_SCALE || scale - k < FR_DEC_MIN_SCALE)
+			return false;
+		d.coef = (int64_t) coef;
+		d.scale = (int16_t) (scale - k);
+		if (!fr_dec_valid(d))
+			return false;
+		pow = FR_POW_WRITTEN;
+		i = j;
+	}
+	else
+	{
+		d.coef = (int64_t) coef;
+		d.scale = (int16_t) scale;
+	}
+	if (i < len)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == ' ')
+		{
+			size_t		k = i + space_run(p, i);
+
+			/* digit groups, a second number, a power "× 10" */
+			if (k < len && (is_digit(s[k]) || (unsigned char) s[k] == 0xC3))
+				return false;
+		}
+		else if (c == '.' || c == 'e' || c == 'E' || c == 0xC3 || c == '^' ||
+				 c == 'x' || c == 'X' || c == '*')
+			return false;
+		else if (c == ',' && !comma_sep && digit_run(p, i + 1) == 3)
+			return false;
+	}
+	out->v.coef = d.coef;
+	out->v.scale = d.scale;
+	out->exp = (int8_t) k;
+	out->pow = pow;
+	out->signed_ = false;
+	p->pos = i;
+	return true;
+}
+
+/*
  * read_value through the memo: the same text read with the same comma rule
  * gives the same number (errors are not kept: they are read again).
  */
@@ -798,18 +967,18 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 	start = p->pos;
 	if (m->valid && m->start == start && m->len == p->len && m->comma_sep == comma_sep)
 	{
-		*out = m->num;
+		copy_num(out, &m->num);
 		p->pos = m->end;
 		return true;
 	}
-	if (!read_value(p, out, what, bracketed))
+	if (!plain_value(p, out, comma_sep) && !read_value(p, out, what, bracketed))
 		return false;
 	m->valid = true;
 	m->comma_sep = comma_sep;
 	m->start = start;
 	m->len = p->len;
 	m->end = p->pos;
-	m->num = *out;
+	copy_num(&m->num, out);
 	return true;
 }
 
@@ -1394,10 +1563,11 @@ parse_clause(Parser *p, Clause *c)
 {
 	int			post;
 
-	memset(c, 0, sizeof(Clause));
+	/* every field is set below (no memset: it showed in profiles) */
+	c->half = false;
 	skip_sp(p);
 	c->start = p->pos;
-	c->op = accept_word(p, prefix_words, &prefix_first);
+	c->op = accept_word(p, prefix_words, &prefix_index);
 	skip_sp(p);
 	c->numpos = p->pos;
 	if (c->op == OP_NONE && starts_with(p, p->pos, "±"))
@@ -1428,7 +1598,12 @@ parse_clause(Parser *p, Clause *c)
 				if (!parse_number(p, &second, "a number"))
 					return false;
 				after = p->pos;
-				scan_unit(p, &us, &ul);
+				/* the unit can be 级 only if its first byte is 级's */
+				skip_sp(p);
+				if (p->pos < p->len && p->s[p->pos] == "级"[0])
+					scan_unit(p, &us, &ul);
+				else
+					ul = 0;
 				if (ul == strlen("级") && memcmp(p->s + us, "级", ul) == 0)
 				{
 					if (c->num.v.scale != 0 || second.v.scale != 0 || c->num.v.coef < 0 ||
@@ -1458,7 +1633,7 @@ parse_clause(Parser *p, Clause *c)
 	{
 		size_t		ppos = p->pos;
 
-		post = accept_word(p, postfix_words, &postfix_first);
+		post = accept_word(p, postfix_words, &postfix_index);
 		if (post != OP_NONE)
 		{
 			if (c->op != OP_NONE)
@@ -1667,7 +1842,7 @@ parse_nd(Parser *p, FrIndicator *v)
 					"e.g. ND (≤ 0.01 mg/kg) or 不得检出(检出限0.01 mg/kg)");
 	p->pos++;
 	skip_sp(p);
-	if (accept_any(p, lod_labels, &lod_first))
+	if (accept_any(p, lod_labels, &lod_index))
 	{
 		skip_sp(p);
 		if (!accept(p, ":") && !accept(p, "="))
@@ -1676,7 +1851,7 @@ parse_nd(Parser *p, FrIndicator *v)
 	skip_sp(p);
 	{
 		size_t		oppos = p->pos;
-		int			op = accept_word(p, prefix_words, &prefix_first);
+		int			op = accept_word(p, prefix_words, &prefix_index);
 		Num			lim;
 		UnitSpan	u;
 
@@ -1941,10 +2116,11 @@ parse_body(Parser *p, FrIndicator *v)
 	Clause		c1,
 				c2;
 
-	if (accept_any(p, nd_words, &nd_first))
-		return parse_nd(p, v);
+	/* "n =" first: no word of nd_words starts so (n.d., nd, not detected) */
 	if (plan_starts(p))
 		return parse_plan(p, v);
+	if (accept_any(p, nd_words, &nd_index))
+		return parse_nd(p, v);
 	if (p->s[p->pos] == '[' || p->s[p->pos] == '(')
 		return parse_bracket(p, v);
 
@@ -1963,7 +2139,7 @@ parse_body(Parser *p, FrIndicator *v)
 		size_t		seppos = p->pos;
 		bool		hyphen = hyphen_range_ahead(p, &c1);
 
-		if (hyphen || accept_any(p, range_seps, &range_first))
+		if (hyphen || accept_any(p, range_seps, &range_index))
 		{
 			if (hyphen)
 				p->pos++;
@@ -1994,7 +2170,7 @@ parse_body(Parser *p, FrIndicator *v)
 		const Clause *lo,
 				   *hi;
 
-		accept_any(p, conjunctions, &conj_first);
+		accept_any(p, conjunctions, &conj_index);
 		if (!parse_clause(p, &c2))
 			return false;
 		if (c2.op == OP_NONE)
