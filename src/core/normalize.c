@@ -237,8 +237,24 @@ nfkc16(const UChar *in, int32_t n, FrAllocFn alloc, int32_t *nout,
 bool
 fr_normalize_is_identity(const char *in, size_t len)
 {
-	return len <= FR_NORMALIZE_MAX_INPUT && fr_is_ascii(in, len) &&
-		!ascii_has_control(in, len);
+	const unsigned long long ones = 0x0101010101010101ULL;
+	size_t		i = 0;
+
+	if (len > FR_NORMALIZE_MAX_INPUT)
+		return false;
+	/* fr_is_ascii and ascii_has_control in one pass: a byte >= 0x80 or < 0x20 */
+	for (; i + 8 <= len; i += 8)
+	{
+		unsigned long long w;
+
+		memcpy(&w, in + i, 8);
+		if ((w | ((w - ones * 0x20) & ~w)) & (ones * 0x80))
+			return false;
+	}
+	for (; i < len; i++)
+		if ((unsigned char) in[i] >= 0x80 || (unsigned char) in[i] < 0x20)
+			return false;
+	return true;
 }
 
 /*
