@@ -1486,10 +1486,12 @@ set_common_unit(Parser *p, FrIndicator *v, const UnitSpan *a, const UnitSpan *b)
 
 /* ---------------------------------------------------------------- forms */
 
+/* by field, as copy_num: a Num's value is written so */
 static void
 set_lo(FrIndicator *v, const Num *n)
 {
-	v->lo = n->v;
+	v->lo.coef = n->v.coef;
+	v->lo.scale = n->v.scale;
 	v->lo_exp = n->exp;
 	v->lo_pow = n->pow;
 }
@@ -1497,7 +1499,8 @@ set_lo(FrIndicator *v, const Num *n)
 static void
 set_hi(FrIndicator *v, const Num *n)
 {
-	v->hi = n->v;
+	v->hi.coef = n->v.coef;
+	v->hi.scale = n->v.scale;
 	v->hi_exp = n->exp;
 	v->hi_pow = n->pow;
 }
@@ -2081,12 +2084,17 @@ plan_starts(const Parser *p)
 static bool
 hyphen_range_ahead(Parser *p, const Clause *c1)
 {
-	Parser		q = *p;
+	Parser		q;
 	FrError		e;
 	Num			n;
 
 	if (c1->num.signed_ || c1->half || p->pos >= p->len || p->s[p->pos] != '-')
 		return false;
+	/* a copy by field: p->pos was just written (see copy_num) */
+	q.s = p->s;
+	q.len = p->len;
+	q.bracket = p->bracket;
+	q.memo = p->memo;
 	q.pos = p->pos + 1;
 	skip_sp(&q);
 	if (!number_starts(&q, q.pos) || q.s[q.pos] == '-' || q.s[q.pos] == '+')
