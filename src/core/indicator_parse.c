@@ -1457,8 +1457,12 @@ set_unit(Parser *p, FrIndicator *v, const UnitSpan *u)
 static bool
 set_common_unit(Parser *p, FrIndicator *v, const UnitSpan *a, const UnitSpan *b)
 {
-	UnitSpan	u = b->len > 0 ? *b : *a;
+	const UnitSpan *w = b->len > 0 ? b : a;
+	UnitSpan	u;
 
+	/* by field: start and len were just written so (see copy_num) */
+	u.start = w->start;
+	u.len = w->len;
 	u.q = a->q;
 	if (!merge_quals(p, &u.q, &b->q))
 		return false;
