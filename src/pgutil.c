@@ -105,6 +105,20 @@ fr_pg_normalize(const char *str, size_t *outlen, const char *typname)
 	return out;
 }
 
+const char *
+fr_pg_normalize_const(const char *str, size_t *outlen, const char *typname)
+{
+	size_t		len = strlen(str);
+
+	/* ASCII is ASCII in every server encoding */
+	if (fr_normalize_is_identity(str, len))
+	{
+		*outlen = len;
+		return str;
+	}
+	return fr_pg_normalize(str, outlen, typname);
+}
+
 void
 fr_pg_recv_version(StringInfo buf, const char *typname, int version)
 {

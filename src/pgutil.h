@@ -31,6 +31,14 @@ extern char *fr_pg_normalize(const char *str, size_t *outlen,
 							 const char *typname);
 
 /*
+ * The same, but str itself when normalising would not change it (pure
+ * ASCII without control characters, the common case): no copy is made, and
+ * the result is read-only.
+ */
+extern const char *fr_pg_normalize_const(const char *str, size_t *outlen,
+										 const char *typname);
+
+/*
  * Raise the ERROR an FrError describes.  The primary message is the
  * PostgreSQL one for the error's class, naming the type and the input as the
  * user wrote it:  invalid input syntax for type uscc: "…"  — DETAIL and HINT

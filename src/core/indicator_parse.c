@@ -84,15 +84,6 @@
 #define OP_GE	3
 #define OP_GT	4
 
-typedef struct Parser
-{
-	const char *s;
-	size_t		len;
-	size_t		pos;
-	bool		bracket;		/* inside [a, b]: a comma separates bounds */
-	FrError    *err;
-} Parser;
-
 /* a number as written */
 typedef struct Num
 {
@@ -101,6 +92,32 @@ typedef struct Num
 	uint8_t		pow;			/* FR_POW_* */
 	bool		signed_;		/* written with a sign */
 } Num;
+
+/*
+ * The last number read successfully: where it started (after spaces), the
+ * input length and comma rule then, what it was and where it ended.  A
+ * hyphen is tried as a half grade, a range and a tolerance, and each reads
+ * the number after it again; the second and third reads take it from here.
+ */
+typedef struct NumMemo
+{
+	bool		valid;
+	bool		comma_sep;		/* a comma separated bounds (bracketed) */
+	size_t		start;
+	size_t		len;
+	size_t		end;
+	Num			num;
+} NumMemo;
+
+typedef struct Parser
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+	bool		bracket;		/* inside [a, b]: a comma separates bounds */
+	FrError    *err;
+	NumMemo    *memo;			/* shared by copies of the parser */
+} Parser;
 
 /* the qualifiers of a unit span */
 typedef struct Quals
@@ -269,34 +286,34 @@ relocate(Parser *p, size_t base)
 
 /* ---------------------------------------------------------------- lexing */
 
-static void
+static inline void
 skip_sp(Parser *p)
 {
 	while (p->pos < p->len && p->s[p->pos] == ' ')
 		p->pos++;
 }
 
-static bool
+static inline bool
 at_end(Parser *p)
 {
 	skip_sp(p);
 	return p->pos >= p->len;
 }
 
-static char
+static inline char
 lower_ascii(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
 }
 
-static bool
+static inline bool
 is_alpha(char c)
 {
 	c = lower_ascii(c);
 	return c >= 'a' && c <= 'z';
 }
 
-static bool
+static inline bool
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -307,7 +324,7 @@ is_digit(char c)
  * keyword ending in a letter must not be followed by another letter
  * ("nd" is not the start of "ndx").
  */
-static size_t
+static inline size_t
 starts_with(const Parser *p, size_t pos, const char *kw)
 {
 	size_t		i;
@@ -346,29 +363,114 @@ at_number_char(const Parser *p)
 	return is_digit(c) || c == '-' || c == '+' || c == '.';
 }
 
+/*
+ * The words of a list by first byte (ASCII letters folded, as starts_with
+ * compares), built on first use: at a position only the words starting
+ * with its byte are tried, in their order in the list (a word with another
+ * first byte cannot match there, so the first match is the same).
+ * prefix_words has some 60 words, and "<=" was the 52nd tried.
+ */
+#define WORDS_MAX 96
+
+typedef struct WordIndex
+{
+	bool		built;
+	bool		linear;			/* more than WORDS_MAX words: try them all */
+	uint8_t		head[256];		/* 1 + the first word with this first byte, 0: none */
+	uint8_t		next[WORDS_MAX];	/* 1 + the next word with the same first byte */
+	const char *text[WORDS_MAX];	/* the words */
+} WordIndex;
+
+static WordIndex prefix_index,
+			postfix_index,
+			nd_index,
+			lod_index,
+			range_index,
+			conj_index;
+
+/* word i of a list of Word, of a list of strings (NULL after the last) */
+typedef const char *(*WordAt) (const void *list, int i);
+
+static const char *
+op_word_at(const void *list, int i)
+{
+	return ((const Word *) list)[i].text;
+}
+
+static const char *
+word_at(const void *list, int i)
+{
+	return ((const char *const *) list)[i];
+}
+
+/* once per list: kept out of line, off the path of every other call */
+__attribute__((noinline)) static void
+index_words(WordIndex *x, WordAt at, const void *list)
+{
+	uint8_t		tail[256];
+	int			n = 0;
+
+	memset(x->head, 0, sizeof(x->head));
+	memset(tail, 0, sizeof(tail));
+	while (at(list, n) != NULL)
+		n++;
+	x->linear = n > WORDS_MAX;
+	for (int i = 0; i < n && !x->linear; i++)
+	{
+		unsigned char c = (unsigned char) lower_ascii(at(list, i)[0]);
+
+		x->text[i] = at(list, i);
+		x->next[i] = 0;
+		if (x->head[c] == 0)
+			x->head[c] = (uint8_t) (i + 1);
+		else
+			x->next[tail[c] - 1] = (uint8_t) (i + 1);
+		tail[c] = (uint8_t) (i + 1);
+	}
+	x->built = true;
+}
+
+/* a list too long for its index (out of line, as index_words) */
+__attribute__((noinline)) static int
+accept_linear(Parser *p, WordAt at, const void *list)
+{
+	for (int i = 0; at(list, i) != NULL; i++)
+		if (accept(p, at(list, i)))
+			return i;
+	return -1;
+}
+
+/* accept the first word of the list that starts at p->pos: its index, or -1 */
+static inline int
+accept_indexed(Parser *p, WordIndex *x, WordAt at, const void *list)
+{
+	if (at_number_char(p))
+		return -1;
+	if (!x->built)
+		index_words(x, at, list);
+	if (x->linear)
+		return accept_linear(p, at, list);
+	for (int i = x->head[(unsigned char) lower_ascii(p->s[p->pos])]; i != 0; i = x->next[i - 1])
+		if (accept(p, x->text[i - 1]))
+			return i - 1;
+	return -1;
+}
+
 static int
-accept_word(Parser *p, const Word *words)
+accept_word(Parser *p, const Word *words, WordIndex *x)
 {
-	if (at_number_char(p))
-		return OP_NONE;
-	for (int i = 0; words[i].text; i++)
-		if (accept(p, words[i].text))
-			return words[i].op;
-	return OP_NONE;
+	int			i = accept_indexed(p, x, op_word_at, words);
+
+	return i < 0 ? OP_NONE : words[i].op;
 }
 
 static bool
-accept_any(Parser *p, const char *const *words)
+accept_any(Parser *p, const char *const *words, WordIndex *x)
 {
-	if (at_number_char(p))
-		return false;
-	for (int i = 0; words[i]; i++)
-		if (accept(p, words[i]))
-			return true;
-	return false;
+	return accept_indexed(p, x, word_at, words) >= 0;
 }
 
-static bool
+static inline bool
 number_starts(const Parser *p, size_t pos)
 {
 	if (pos < p->len && (p->s[pos] == '+' || p->s[pos] == '-'))
@@ -379,7 +481,7 @@ number_starts(const Parser *p, size_t pos)
 }
 
 /* number of ASCII digits from pos */
-static size_t
+static inline size_t
 digit_run(const Parser *p, size_t pos)
 {
 	size_t		n = 0;
@@ -390,7 +492,7 @@ digit_run(const Parser *p, size_t pos)
 }
 
 /* spaces from pos */
-static size_t
+static inline size_t
 space_run(const Parser *p, size_t pos)
 {
 	size_t		n = 0;
@@ -473,6 +575,36 @@ scan_decimal(Parser *p, char *buf, size_t *map, size_t *blen)
 }
 
 /*
+ * The common case of scan_decimal: [+-] digits ["." digits] with nothing
+ * after it that scan_decimal would join (a space or a point, then spaces,
+ * then a digit: 1 000, 8. 0, 6.626 070) and shorter than its buffer.  Then
+ * the decimal is s[start..start + *n) as written, and scan_decimal would
+ * copy exactly that.
+ */
+static bool
+contiguous_decimal(const Parser *p, size_t start, size_t *n)
+{
+	size_t		i = start;
+	size_t		k;
+
+	if (i < p->len && (p->s[i] == '+' || p->s[i] == '-'))
+		i++;
+	i += digit_run(p, i);
+	if (i + 1 < p->len && p->s[i] == '.' && is_digit(p->s[i + 1]))
+		i += 1 + digit_run(p, i + 1);
+	if (i - start >= NUMBUF - 1)
+		return false;
+	if (i < p->len && (p->s[i] == ' ' || p->s[i] == '.'))
+	{
+		k = i + 1 + space_run(p, i + 1);
+		if (k < p->len && is_digit(p->s[k]))
+			return false;
+	}
+	*n = i - start;
+	return true;
+}
+
+/*
  * A signed exponent of at most two digits at j ([+-] digits): its length
  * in *n (0 when there is none or it is longer) and its value in *k.
  */
@@ -508,6 +640,10 @@ scan_power(Parser *p, bool *has, int *k)
 
 	*has = false;
 	*k = 0;
+	/* what can begin a power: e, E, a space before ×, or × (0xC3 0x97) */
+	if (i >= p->len || (p->s[i] != 'e' && p->s[i] != 'E' && p->s[i] != ' ' &&
+						(unsigned char) p->s[i] != 0xC3))
+		return true;
 	/* 1.0E+04, 2e3 */
 	if (i < p->len && (p->s[i] == 'e' || p->s[i] == 'E') && number_starts(p, i + 1) &&
 		p->s[i + 1] != '.')
@@ -581,7 +717,7 @@ scan_power(Parser *p, bool *has, int *k)
  * comma separates the bounds.
  */
 static bool
-parse_value(Parser *p, Num *out, const char *what, bool bracketed)
+read_value(Parser *p, Num *out, const char *what, bool bracketed)
 {
 	char		buf[NUMBUF];
 	size_t		map[NUMBUF];
@@ -589,10 +725,12 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 	size_t		used = 0;
 	size_t		start;
 	bool		has_pow = false;
+	bool		ten;
+	bool		contiguous;
 	int			k = 0;
 	FrDec		m;
 
-	skip_sp(p);
+	/* parse_value skipped the spaces */
 	start = p->pos;
 	memset(out, 0, sizeof(*out));
 	if (!number_starts(p, start))
@@ -604,17 +742,64 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 					"an indicator is a number with an optional comparison and unit, e.g. \"≤ 0.2 mg/kg\", \"6.5 ~ 8.5\", \"65 ± 2 dB\", \"ND\"");
 	}
 	out->signed_ = p->s[start] == '+' || p->s[start] == '-';
-	scan_decimal(p, buf, map, &blen);
-	if (!fr_dec_parse(buf, blen, &used, &m, p->err))
+	contiguous = contiguous_decimal(p, start, &blen);
+	if (contiguous && blen <= FR_DEC_MAX_DIGITS)
 	{
-		size_t		at = p->err->position >= 0 && (size_t) p->err->position <= blen ?
-			map[p->err->position] : start;
+		/*
+		 * At most 18 characters: at most 18 digits and decimals, within
+		 * every limit of fr_dec_parse, whose value this is (the digits as
+		 * one integer, the decimals written as the scale).
+		 */
+		const char *d = p->s + start;
+		size_t		q = (d[0] == '+' || d[0] == '-') ? 1 : 0;
+		int64_t		coef = 0;
+		int			scale = -1;
 
-		p->err->position = 0;
-		return relocate(p, at);
+		for (; q < blen; q++)
+		{
+			if (d[q] == '.')
+				scale = 0;
+			else
+			{
+				coef = coef * 10 + (d[q] - '0');
+				if (scale >= 0)
+					scale++;
+			}
+		}
+		m.coef = d[0] == '-' ? -coef : coef;
+		m.scale = (int16_t) (scale < 0 ? 0 : scale);
+		p->pos = start + blen;
+		ten = blen == 2 && d[0] == '1' && d[1] == '0';
+	}
+	else if (contiguous)
+	{
+		/* no digit groups to join: parsed in place (map is the identity) */
+		if (!fr_dec_parse(p->s + start, blen, &used, &m, p->err))
+		{
+			size_t		at = p->err->position >= 0 && (size_t) p->err->position <= blen ?
+				start + (size_t) p->err->position : start;
+
+			p->err->position = 0;
+			return relocate(p, at);
+		}
+		p->pos = start + blen;
+		ten = blen == 2 && p->s[start] == '1' && p->s[start + 1] == '0';
+	}
+	else
+	{
+		scan_decimal(p, buf, map, &blen);
+		if (!fr_dec_parse(buf, blen, &used, &m, p->err))
+		{
+			size_t		at = p->err->position >= 0 && (size_t) p->err->position <= blen ?
+				map[p->err->position] : start;
+
+			p->err->position = 0;
+			return relocate(p, at);
+		}
+		ten = strcmp(buf, "10") == 0;
 	}
 	/* a bare power of ten: 10^4 (the mantissa 1 is not written) */
-	if (strcmp(buf, "10") == 0 && p->pos < p->len && p->s[p->pos] == '^')
+	if (ten && p->pos < p->len && p->s[p->pos] == '^')
 	{
 		size_t		n;
 
@@ -642,7 +827,11 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 		out->exp = (int8_t) k;
 	}
 	else
-		out->v = m;
+	{
+		/* by field: m was just written so, and is read back so (see copy_num) */
+		out->v.coef = m.coef;
+		out->v.scale = m.scale;
+	}
 
 	/* what may not follow a number */
 	{
@@ -661,6 +850,135 @@ parse_value(Parser *p, Num *out, const char *what, bool bracketed)
 			return perr(p, i, "the letter x or * is not the multiplication sign of a power of ten",
 						"write a power of ten as 2×10^6 (× is U+00D7), 2×10⁶ or 2E+06");
 	}
+	return true;
+}
+
+/*
+ * *dst = *src field by field: a Num is written so just before it is copied,
+ * and a copy as a whole would read those narrow stores back with wide
+ * loads, which stall (seen in profiles of indicator input).
+ */
+static inline void
+copy_num(Num *dst, const Num *src)
+{
+	dst->v.coef = src->v.coef;
+	dst->v.scale = src->v.scale;
+	dst->exp = src->exp;
+	dst->pow = src->pow;
+	dst->signed_ = src->signed_;
+}
+
+/*
+ * The most common number, read in one pass: unsigned digits with an
+ * optional fraction, at most 18 characters, and an optional exponent
+ * (E+03) that keeps the value within limits, followed by nothing that
+ * read_value would look at twice (a power, digit groups, a second number,
+ * a comma before three digits, an x or *).  Then the number is what
+ * read_value would make of it.  False, and nothing changed, otherwise.
+ */
+static inline bool
+plain_value(Parser *p, Num *out, bool comma_sep)
+{
+	const char *s = p->s;
+	size_t		len = p->len;
+	size_t		start = p->pos;
+	size_t		i = start;
+	uint64_t	coef = 0;		/* wraps harmlessly on a number too long */
+	int			scale = 0;
+	int			k = 0;			/* the power of ten */
+	uint8_t		pow = 0;
+	FrDec		d;
+
+	while (i < len && is_digit(s[i]))
+		coef = coef * 10 + (uint64_t) (s[i++] - '0');
+	if (i == start)
+		return false;			/* a sign or a point first */
+	if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1]))
+		for (i++; i < len && is_digit(s[i]); i++, scale++)
+			coef = coef * 10 + (uint64_t) (s[i] - '0');
+	if (i - start > FR_DEC_MAX_DIGITS)
+		return false;
+	/* 1.0E+04: an exponent of one or two digits, the value within limits */
+	if (i < len && (s[i] == 'e' || s[i] == 'E'))
+	{
+		size_t		j = i + 1;
+		int			sign = 1;
+		int			nd = 0;
+
+		if (j < len && (s[j] == '+' || s[j] == '-'))
+			sign = s[j++] == '-' ? -1 : 1;
+		for (; j < len && is_digit(s[j]) && nd < 3; j++, nd++)
+			k = k * 10 + (s[j] - '0');
+		k *= sign;
+		if (nd == 0 || nd > 2 || k > 60 || k < -60 ||
+			scale - k > FR_DEC_MAX_SCALE || scale - k < FR_DEC_MIN_SCALE)
+			return false;
+		d.coef = (int64_t) coef;
+		d.scale = (int16_t) (scale - k);
+		if (!fr_dec_valid(d))
+			return false;
+		pow = FR_POW_WRITTEN;
+		i = j;
+	}
+	else
+	{
+		d.coef = (int64_t) coef;
+		d.scale = (int16_t) scale;
+	}
+	if (i < len)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == ' ')
+		{
+			size_t		k = i + space_run(p, i);
+
+			/* digit groups, a second number, a power "× 10" */
+			if (k < len && (is_digit(s[k]) || (unsigned char) s[k] == 0xC3))
+				return false;
+		}
+		else if (c == '.' || c == 'e' || c == 'E' || c == 0xC3 || c == '^' ||
+				 c == 'x' || c == 'X' || c == '*')
+			return false;
+		else if (c == ',' && !comma_sep && digit_run(p, i + 1) == 3)
+			return false;
+	}
+	out->v.coef = d.coef;
+	out->v.scale = d.scale;
+	out->exp = (int8_t) k;
+	out->pow = pow;
+	out->signed_ = false;
+	p->pos = i;
+	return true;
+}
+
+/*
+ * read_value through the memo: the same text read with the same comma rule
+ * gives the same number (errors are not kept: they are read again).
+ */
+static bool
+parse_value(Parser *p, Num *out, const char *what, bool bracketed)
+{
+	NumMemo    *m = p->memo;
+	bool		comma_sep = bracketed || p->bracket;
+	size_t		start;
+
+	skip_sp(p);
+	start = p->pos;
+	if (m->valid && m->start == start && m->len == p->len && m->comma_sep == comma_sep)
+	{
+		copy_num(out, &m->num);
+		p->pos = m->end;
+		return true;
+	}
+	if (!plain_value(p, out, comma_sep) && !read_value(p, out, what, bracketed))
+		return false;
+	m->valid = true;
+	m->comma_sep = comma_sep;
+	m->start = start;
+	m->len = p->len;
+	m->end = p->pos;
+	copy_num(&m->num, out);
 	return true;
 }
 
@@ -686,6 +1004,23 @@ plain_number(Parser *p, const Num *n, size_t pos, const char *what)
 /* ---------------------------------------------------------------- units */
 
 /*
+ * The bytes scan_unit looks at: parentheses, the ASCII delimiters, "-",
+ * the space (before "and") and every byte of a non-ASCII character (the
+ * words of unit_stops).  Any other byte continues the unit at any depth.
+ */
+#define U8(c) [(unsigned char) (c)] = true
+#define U16(c) U8(c), U8((c) + 1), U8((c) + 2), U8((c) + 3), U8((c) + 4), U8((c) + 5), \
+	U8((c) + 6), U8((c) + 7), U8((c) + 8), U8((c) + 9), U8((c) + 10), U8((c) + 11), \
+	U8((c) + 12), U8((c) + 13), U8((c) + 14), U8((c) + 15)
+static const bool unit_special[256] = {
+	U8('('), U8(')'), U8(']'), U8('~'), U8(','), U8(';'), U8('<'), U8('>'), U8('+'),
+	U8('-'), U8(' '),
+	U16(0x80), U16(0x90), U16(0xA0), U16(0xB0), U16(0xC0), U16(0xD0), U16(0xE0), U16(0xF0)
+};
+#undef U16
+#undef U8
+
+/*
  * Scan a unit span from p->pos: up to the end, a delimiter, or a closing
  * parenthesis / bracket at depth 0.  Trailing spaces are not part of it.
  */
@@ -703,6 +1038,9 @@ scan_unit(Parser *p, size_t *ustart, size_t *ulen)
 		char		c = p->s[i];
 		bool		stop = false;
 
+		/* a letter, a digit, "/", "%", "^", ".": part of the unit at any depth */
+		if (!unit_special[(unsigned char) c])
+			continue;
 		if (c == '(')
 			depth++;
 		else if (c == ')')
@@ -1119,8 +1457,12 @@ set_unit(Parser *p, FrIndicator *v, const UnitSpan *u)
 static bool
 set_common_unit(Parser *p, FrIndicator *v, const UnitSpan *a, const UnitSpan *b)
 {
-	UnitSpan	u = b->len > 0 ? *b : *a;
+	const UnitSpan *w = b->len > 0 ? b : a;
+	UnitSpan	u;
 
+	/* by field: start and len were just written so (see copy_num) */
+	u.start = w->start;
+	u.len = w->len;
 	u.q = a->q;
 	if (!merge_quals(p, &u.q, &b->q))
 		return false;
@@ -1148,10 +1490,12 @@ set_common_unit(Parser *p, FrIndicator *v, const UnitSpan *a, const UnitSpan *b)
 
 /* ---------------------------------------------------------------- forms */
 
+/* by field, as copy_num: a Num's value is written so */
 static void
 set_lo(FrIndicator *v, const Num *n)
 {
-	v->lo = n->v;
+	v->lo.coef = n->v.coef;
+	v->lo.scale = n->v.scale;
 	v->lo_exp = n->exp;
 	v->lo_pow = n->pow;
 }
@@ -1159,7 +1503,8 @@ set_lo(FrIndicator *v, const Num *n)
 static void
 set_hi(FrIndicator *v, const Num *n)
 {
-	v->hi = n->v;
+	v->hi.coef = n->v.coef;
+	v->hi.scale = n->v.scale;
 	v->hi_exp = n->exp;
 	v->hi_pow = n->pow;
 }
@@ -1225,10 +1570,11 @@ parse_clause(Parser *p, Clause *c)
 {
 	int			post;
 
-	memset(c, 0, sizeof(Clause));
+	/* every field is set below (no memset: it showed in profiles) */
+	c->half = false;
 	skip_sp(p);
 	c->start = p->pos;
-	c->op = accept_word(p, prefix_words);
+	c->op = accept_word(p, prefix_words, &prefix_index);
 	skip_sp(p);
 	c->numpos = p->pos;
 	if (c->op == OP_NONE && starts_with(p, p->pos, "±"))
@@ -1259,7 +1605,12 @@ parse_clause(Parser *p, Clause *c)
 				if (!parse_number(p, &second, "a number"))
 					return false;
 				after = p->pos;
-				scan_unit(p, &us, &ul);
+				/* the unit can be 级 only if its first byte is 级's */
+				skip_sp(p);
+				if (p->pos < p->len && p->s[p->pos] == "级"[0])
+					scan_unit(p, &us, &ul);
+				else
+					ul = 0;
 				if (ul == strlen("级") && memcmp(p->s + us, "级", ul) == 0)
 				{
 					if (c->num.v.scale != 0 || second.v.scale != 0 || c->num.v.coef < 0 ||
@@ -1289,7 +1640,7 @@ parse_clause(Parser *p, Clause *c)
 	{
 		size_t		ppos = p->pos;
 
-		post = accept_word(p, postfix_words);
+		post = accept_word(p, postfix_words, &postfix_index);
 		if (post != OP_NONE)
 		{
 			if (c->op != OP_NONE)
@@ -1498,7 +1849,7 @@ parse_nd(Parser *p, FrIndicator *v)
 					"e.g. ND (≤ 0.01 mg/kg) or 不得检出(检出限0.01 mg/kg)");
 	p->pos++;
 	skip_sp(p);
-	if (accept_any(p, lod_labels))
+	if (accept_any(p, lod_labels, &lod_index))
 	{
 		skip_sp(p);
 		if (!accept(p, ":") && !accept(p, "="))
@@ -1507,7 +1858,7 @@ parse_nd(Parser *p, FrIndicator *v)
 	skip_sp(p);
 	{
 		size_t		oppos = p->pos;
-		int			op = accept_word(p, prefix_words);
+		int			op = accept_word(p, prefix_words, &prefix_index);
 		Num			lim;
 		UnitSpan	u;
 
@@ -1582,12 +1933,13 @@ parse_bracket(Parser *p, FrIndicator *v)
 
 /* ---------------------------------------------------------------- plans */
 
-/* a plan label "n" "=" (case-sensitive for m and M) */
+/* a plan label "n" "=" (case-sensitive for m and M); labels: its one or two spellings */
 static bool
 plan_label(Parser *p, const char *labels, const char *what)
 {
 	skip_sp(p);
-	if (p->pos < p->len && strchr(labels, p->s[p->pos]) != NULL && p->s[p->pos] != '\0')
+	if (p->pos < p->len && p->s[p->pos] != '\0' &&
+		(p->s[p->pos] == labels[0] || (labels[1] != '\0' && p->s[p->pos] == labels[1])))
 	{
 		size_t		save = p->pos;
 
@@ -1736,12 +2088,17 @@ plan_starts(const Parser *p)
 static bool
 hyphen_range_ahead(Parser *p, const Clause *c1)
 {
-	Parser		q = *p;
+	Parser		q;
 	FrError		e;
 	Num			n;
 
 	if (c1->num.signed_ || c1->half || p->pos >= p->len || p->s[p->pos] != '-')
 		return false;
+	/* a copy by field: p->pos was just written (see copy_num) */
+	q.s = p->s;
+	q.len = p->len;
+	q.bracket = p->bracket;
+	q.memo = p->memo;
 	q.pos = p->pos + 1;
 	skip_sp(&q);
 	if (!number_starts(&q, q.pos) || q.s[q.pos] == '-' || q.s[q.pos] == '+')
@@ -1771,10 +2128,11 @@ parse_body(Parser *p, FrIndicator *v)
 	Clause		c1,
 				c2;
 
-	if (accept_any(p, nd_words))
-		return parse_nd(p, v);
+	/* "n =" first: no word of nd_words starts so (n.d., nd, not detected) */
 	if (plan_starts(p))
 		return parse_plan(p, v);
+	if (accept_any(p, nd_words, &nd_index))
+		return parse_nd(p, v);
 	if (p->s[p->pos] == '[' || p->s[p->pos] == '(')
 		return parse_bracket(p, v);
 
@@ -1793,7 +2151,7 @@ parse_body(Parser *p, FrIndicator *v)
 		size_t		seppos = p->pos;
 		bool		hyphen = hyphen_range_ahead(p, &c1);
 
-		if (hyphen || accept_any(p, range_seps))
+		if (hyphen || accept_any(p, range_seps, &range_index))
 		{
 			if (hyphen)
 				p->pos++;
@@ -1824,7 +2182,7 @@ parse_body(Parser *p, FrIndicator *v)
 		const Clause *lo,
 				   *hi;
 
-		accept_any(p, conjunctions);
+		accept_any(p, conjunctions, &conj_index);
 		if (!parse_clause(p, &c2))
 			return false;
 		if (c2.op == OP_NONE)
@@ -1850,28 +2208,62 @@ parse_body(Parser *p, FrIndicator *v)
 	}
 }
 
+/*
+ * Does s[0..len) hold a byte below 0x20 (NUL included) or 0x7F?  Eight
+ * bytes at a time: every value passes here.
+ */
+static bool
+has_control(const char *s, size_t len)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	size_t		i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	w;
+		uint64_t	del;
+
+		memcpy(&w, s + i, 8);
+		del = w ^ (ones * 0x7F);
+		/* a byte < 0x20, a byte == 0x7F (the classic "has less", "has zero") */
+		if (((w - ones * 0x20) & ~w & highs) || ((del - ones) & ~del & highs))
+			return true;
+	}
+	for (; i < len; i++)
+		if ((unsigned char) s[i] < 0x20 || s[i] == 0x7F)
+			return true;
+	return false;
+}
+
 bool
 fr_indicator_parse(const char *s, size_t len, FrIndicator *v, FrError *err)
 {
 	Parser		p;
+	NumMemo		memo;
 
 	memset(v, 0, sizeof(FrIndicator));
+	memo.valid = false;
 	p.s = s;
 	p.len = len;
 	p.pos = 0;
 	p.bracket = false;
 	p.err = err;
+	p.memo = &memo;
 	if (len > FR_IND_MAXINPUT)
 		return fr_error(err, FR_ERR_LIMIT, -1,
 						"The input is %zu bytes long; an indicator is at most %d.",
 						len, FR_IND_MAXINPUT);
-	if (memchr(s, '\0', len) != NULL)
-		return perr(&p, (size_t) ((const char *) memchr(s, '\0', len) - s),
-					"the input contains a NUL byte", NULL);
-	/* normalisation made tabs and line breaks spaces; other controls are noise */
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) s[i] < 0x20 || s[i] == 0x7F)
-			return perr(&p, i, "the input contains a control character", NULL);
+	if (has_control(s, len))
+	{
+		if (memchr(s, '\0', len) != NULL)
+			return perr(&p, (size_t) ((const char *) memchr(s, '\0', len) - s),
+						"the input contains a NUL byte", NULL);
+		/* normalisation made tabs and line breaks spaces; other controls are noise */
+		for (size_t i = 0; i < len; i++)
+			if ((unsigned char) s[i] < 0x20 || s[i] == 0x7F)
+				return perr(&p, i, "the input contains a control character", NULL);
+	}
 	if (at_end(&p))
 		return perr(&p, p.pos, "the input is empty",
 					"write an indicator such as ≤ 0.2 mg/kg, ≥ 98.5 %, 6.5 ~ 8.5, 65 ± 2 dB or ND");

@@ -32,6 +32,28 @@ fr_is_ascii(const char *s, size_t len)
 	return true;
 }
 
+/* a byte below 0x20 in s[0..len) (7-bit bytes: NUL, tab, line breaks, …) */
+static bool
+ascii_has_control(const char *s, size_t len)
+{
+	const unsigned long long ones = 0x0101010101010101ULL;
+	size_t		i = 0;
+
+	/* a byte below 0x20 in a word of 7-bit bytes: (w - 0x20…) borrows into bit 7 */
+	for (; i + 8 <= len; i += 8)
+	{
+		unsigned long long w;
+
+		memcpy(&w, s + i, 8);
+		if ((w - ones * 0x20) & ~w & (ones * 0x80))
+			return true;
+	}
+	for (; i < len; i++)
+		if ((unsigned char) s[i] < 0x20)
+			return true;
+	return false;
+}
+
 /* superscript code point -> ASCII character, or 0 */
 static char
 superscript_ascii(UChar32 c)
@@ -138,9 +160,10 @@ ascii_copy(const char *in, size_t len, FrAllocFn alloc, char **out,
 	memcpy(s, in, len);
 	s[len] = '\0';
 	/* the ASCII subset of the folding: control whitespace -> space */
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-			s[i] = ' ';
+	if (ascii_has_control(in, len))
+		for (size_t i = 0; i < len; i++)
+			if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+				s[i] = ' ';
 	*out = s;
 	*outlen = len;
 	return true;
@@ -209,6 +232,29 @@ nfkc16(const UChar *in, int32_t n, FrAllocFn alloc, int32_t *nout,
 	}
 	*nout = len;
 	return out;
+}
+
+bool
+fr_normalize_is_identity(const char *in, size_t len)
+{
+	const unsigned long long ones = 0x0101010101010101ULL;
+	size_t		i = 0;
+
+	if (len > FR_NORMALIZE_MAX_INPUT)
+		return false;
+	/* fr_is_ascii and ascii_has_control in one pass: a byte >= 0x80 or < 0x20 */
+	for (; i + 8 <= len; i += 8)
+	{
+		unsigned long long w;
+
+		memcpy(&w, in + i, 8);
+		if ((w | ((w - ones * 0x20) & ~w)) & (ones * 0x80))
+			return false;
+	}
+	for (; i < len; i++)
+		if ((unsigned char) in[i] >= 0x80 || (unsigned char) in[i] < 0x20)
+			return false;
+	return true;
 }
 
 /*

@@ -47,4 +47,12 @@ extern bool fr_normalize(const char *in, size_t len, FrAllocFn alloc,
 /* True when s[0..len) is pure 7-bit ASCII. */
 extern bool fr_is_ascii(const char *s, size_t len);
 
+/*
+ * True when fr_normalize(in, len) would succeed with a copy of in[0..len)
+ * unchanged: pure ASCII, no control byte (the folding makes tabs and line
+ * breaks spaces), not too long.  An input function may then parse
+ * in[0..len) in place.
+ */
+extern bool fr_normalize_is_identity(const char *in, size_t len);
+
 #endif							/* FR_NORMALIZE_H */

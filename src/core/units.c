@@ -1054,10 +1054,11 @@ fraction_name(FrFraction f)
 bool
 fr_unit_apply_fraction(FrUnit *u, const char *canon, FrFraction q, FrError *err)
 {
-	FrFraction	has = fr_unit_fraction(u);
+	FrFraction	has;
 
 	if (q == FR_FRAC_NONE)
 		return true;
+	has = fr_unit_fraction(u);
 	if (canon[0] == '\0')
 		return fr_error(err, FR_ERR_SYNTAX, -1,
 						"A fraction qualifier (m/m, V/V, m/V, 质量分数, 体积分数) qualifies a unit, and there is none.");
