@@ -214,7 +214,8 @@ BEGIN
   --                    states otherwise (publication only)
   -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
   -- in the order the first is chosen: disclosure, step, indicator, standard.
-  -- Hash joins over the rows, the floors in force computed once.
+  -- Hash joins over the rows, the floors in force of their categories
+  -- computed once.
   -- The disclosures are read by id; on a distributed registry also by the
   -- enterprises of the rows (tenants): a rule on a shard reads that shard
   -- (frontrunner.citus_tenants()).
@@ -222,6 +223,12 @@ BEGIN
     RETURN;
   END IF;
   tenants := frontrunner.citus_tenants(rows);
+  IF tenants IS NULL AND pg_catalog.cardinality(rows) <= 100 THEN
+    -- a few rows on one node (a disclosure at a time): the plan does not
+    -- depend on them, it is made once per session (the SET clause restores
+    -- the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
   RETURN QUERY
   WITH n AS MATERIALIZED (
     SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
@@ -235,8 +242,9 @@ BEGIN
   ), floors AS MATERIALIZED (
     SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
     FROM frontrunner.requirement_in_force_typed f
-    WHERE f.nature = 'mandatory'
-       OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
+    WHERE f.category IN (SELECT DISTINCT n.category FROM n)
+      AND (f.nature = 'mandatory'
+           OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry')))
   )
   SELECT v.* FROM (
     SELECT n.disclosure, 1, n.indicator, NULL::frontrunner.stdcode, 'rule 5', 'FR005',
@@ -331,10 +339,19 @@ BEGIN
   -- tenants: NULL, or the enterprises of the disclosures (a distributed
   -- registry: the rule on a shard names those of its rows, and reads that
   -- shard).
+  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20 THEN
+    -- a few disclosures on one node (one at a time): the plan does not
+    -- depend on them, it is made once per session (the SET clause restores
+    -- the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
   RETURN QUERY
   WITH pub AS MATERIALIZED (
     SELECT d.id, d.enterprise, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
+           -- (standard_number_problem() asked only about a number it objects to)
            CASE WHEN frontrunner.std_kind(d.standard) = 'enterprise'
+                     AND (frontrunner.std_year(d.standard) IS NULL
+                          OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE))
                 THEN frontrunner.standard_number_problem(d.standard) END AS numbering
     FROM frontrunner.disclosure d
     WHERE d.id = ANY (ids) AND (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
@@ -610,11 +627,19 @@ DECLARE
   published bigint[];
   tenants frontrunner.uscc[];
   stamp timestamptz := frontrunner.clock();
+  distributed boolean := frontrunner.citus_distributed();
 BEGIN
   -- The transition table is read by queries on it alone, into arrays; every
   -- other query names the enterprises of its rows (tenants, on a
   -- distributed registry: the statement fires on each shard with that
   -- shard's rows, and these queries read that shard).
+  -- On one node the plans of the history (the transition table, arrays) do
+  -- not depend on the rows: made once per session (the SET clause restores
+  -- the custom plans at return); those that read the registry are custom
+  -- for many rows (below).
+  IF NOT distributed THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
            pg_catalog.array_agg(n.status ORDER BY n.id)
@@ -653,7 +678,10 @@ BEGIN
   IF ids IS NULL THEN
     RETURN NULL;
   END IF;
-  tenants := CASE WHEN frontrunner.citus_distributed() THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+  tenants := CASE WHEN distributed THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+  IF NOT distributed AND pg_catalog.cardinality(ids) > 20 THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
+  END IF;
 
   -- publication: rules 1-4 over every disclosure this statement published
   IF published IS NOT NULL THEN
@@ -699,12 +727,20 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
   'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
 
+-- the row triggers: the rows that break no rule and need only their clocks
+-- (a draft inserted, edited, published without a previous version, deleted)
+-- in C; every other row goes to the PL/pgSQL function above that defines the
+-- rule (src/registry_trigger.c)
+CREATE FUNCTION @extschema@.disclosure_row() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_disclosure_row' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.disclosure_row() IS
+  'row trigger of disclosure (BEFORE INSERT, UPDATE, DELETE): a draft inserted, edited, published with no supersedes or deleted gets its clock columns (published_at cleared or stamped with clock(), withdrawn_at cleared) without entering PL/pgSQL; every other row is checked by disclosure_before_insert(), disclosure_before_update() or disclosure_before_delete(), called with the same trigger data';
 CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
-  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_before_insert();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_row();
 CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_update();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_row();
 CREATE TRIGGER disclosure_10_delete BEFORE DELETE ON @extschema@.disclosure
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_delete();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_row();
 CREATE TRIGGER disclosure_20_insert AFTER INSERT ON @extschema@.disclosure
   REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_after_statement();
@@ -731,6 +767,8 @@ AS $$
 DECLARE
   v record;
   tenant frontrunner.uscc;
+  tenants frontrunner.uscc[];
+  mine xid;
 BEGIN
   IF coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) = 0 THEN
     RETURN;  -- (on a distributed registry: a shard the statement wrote nothing into)
@@ -739,18 +777,32 @@ BEGIN
   -- publication; a disclosure already gone is a cascade from deleting a draft.
   -- On a distributed registry one lock per enterprise of the rows (Citus
   -- locks only rows it reads from one shard, by one enterprise)
-  FOREACH tenant IN ARRAY coalesce(frontrunner.citus_tenants(written || removed), ARRAY[NULL::frontrunner.uscc]) LOOP
+  -- A version of a disclosure this transaction wrote (a draft it inserted,
+  -- a row it updated) is invisible to every other one, or already locked
+  -- by the write: no lock is needed.
+  tenants := frontrunner.citus_tenants(written || removed);
+  IF tenants IS NULL AND coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) <= 100 THEN
+    -- a few rows on one node (a disclosure at a time): the plans do not
+    -- depend on them, they are made once per session (the SET clause
+    -- restores the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  mine := pg_catalog.pg_current_xact_id_if_assigned()::xid;
+  FOREACH tenant IN ARRAY coalesce(tenants, ARRAY[NULL::frontrunner.uscc]) LOOP
     PERFORM FROM frontrunner.disclosure d
     WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
                    UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
       AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+      AND (mine IS NULL OR d.xmin OPERATOR(pg_catalog.<>) mine)
     ORDER BY d.id
     FOR SHARE OF d;
   END LOOP;
   -- a row changed or deleted leaves a draft (rule 5); the rows written are
   -- checked as at data entry
-  SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
-  IF NOT FOUND THEN
+  IF removed IS NOT NULL THEN
+    SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
+  END IF;
+  IF removed IS NULL OR NOT FOUND THEN
     SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
   END IF;
   IF FOUND THEN
