@@ -361,7 +361,9 @@ BEGIN
            ROW(i.disclosure, i.indicator, i.requirement, i.test_method, i.enterprise)::frontrunner.disclosed_indicator AS row_
     FROM pub p
     JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) p.enterprise AND i.disclosure = p.id
-    WHERE (tenants IS NULL OR i.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+    -- (the ids again: the indicators are read by their key, not by
+    -- scanning the table)
+    WHERE i.disclosure = ANY (ids) AND (tenants IS NULL OR i.enterprise OPERATOR(frontrunner.=) ANY (tenants))
   ), incomplete AS (
     -- the required indicators an own enterprise standard misses or gives no method for
     SELECT p.id, p.category, p.standard,
@@ -689,13 +691,15 @@ BEGIN
   END IF;
 
   -- the history; a superseded version notes its successor
-  SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
-           SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
-           FROM frontrunner.disclosure s
-           WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
-             AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
-    INTO notes
-  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  IF 'superseded' = ANY (sts) THEN
+    SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
+             SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+             FROM frontrunner.disclosure s
+             WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+               AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
+      INTO notes
+    FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  END IF;
   INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, note, enterprise)
   SELECT u.id, stamp,
          CASE u.st WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
@@ -704,6 +708,9 @@ BEGIN
   ORDER BY u.o;
 
   -- new versions: the one they supersede becomes superseded, exactly once
+  IF prev_ids IS NULL THEN
+    RETURN NULL;
+  END IF;
   SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
   FROM new_rows n
   WHERE n.status = 'published' AND n.supersedes IS NOT NULL
@@ -717,10 +724,8 @@ BEGIN
             HINT = 'Publish one new version; delete or re-point the other drafts.',
             TABLE = 'disclosure', COLUMN = 'supersedes';
   END IF;
-  IF prev_ids IS NOT NULL THEN
-    UPDATE frontrunner.disclosure SET status = 'superseded'
-    WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
-  END IF;
+  UPDATE frontrunner.disclosure SET status = 'superseded'
+  WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
   RETURN NULL;
 END
 $$;
@@ -780,7 +785,7 @@ BEGIN
   -- A version of a disclosure this transaction wrote (a draft it inserted,
   -- a row it updated) is invisible to every other one, or already locked
   -- by the write: no lock is needed.
-  tenants := frontrunner.citus_tenants(written || removed);
+  tenants := frontrunner.citus_tenants(CASE WHEN removed IS NULL THEN written ELSE written || removed END);
   IF tenants IS NULL AND coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) <= 100 THEN
     -- a few rows on one node (a disclosure at a time): the plans do not
     -- depend on them, they are made once per session (the SET clause

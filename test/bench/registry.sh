@@ -5,7 +5,9 @@
 # tables with the user triggers disabled (foreign keys and CHECKs still on in
 # both), at batch sizes of 1,000, 10,000 and 100,000 disclosures (those up to
 # SCALE).  A case publishes up to 10 batches (at most SCALE disclosures in
-# all), each batch its own three statements, in one transaction.
+# all), each batch its own three statements, in one transaction, into a
+# registry already holding FR_BENCH_PRELOAD (20000) published disclosures,
+# analysed (the plans of a registry in use, not of empty tables).
 #
 #   bash test/bench/registry.sh [SCALE]      (default 100000)
 #
@@ -16,6 +18,7 @@ set -euo pipefail
 scale=${1:-100000}
 [ -n "$scale" ] || scale=100000
 rounds=${FR_BENCH_ROUNDS:-3}
+preload=${FR_BENCH_PRELOAD:-20000}
 db=frontrunner_bench_registry
 fixture="$(cd "$(dirname "$0")/.." && pwd)/fixtures/registry.sql"
 
@@ -47,7 +50,7 @@ CREATE SCHEMA bench;
 CREATE TABLE bench.src AS
 SELECT i, e.uscc AS enterprise, 'product ' || i AS product,
        ('Q/BENCH ' || lpad((i % 9000 + 1)::text, 4, '0') || '-2024')::stdcode AS standard
-FROM generate_series(1, $scale) i
+FROM generate_series(1, $scale + $preload) i
 JOIN (SELECT row_number() OVER () - 1 AS n, uscc FROM enterprise WHERE name LIKE '基准测试企业%') e ON e.n = i % 1000;
 CREATE TABLE bench.ind (key text, requirement indicator, test_method stdcode);
 INSERT INTO bench.ind VALUES ('k1', '≤ 20 mg/kg', 'GB/T 2912.1-2009'), ('k2', '≤ 100 mg/kg', 'GB/T 2912.1-2009'),
@@ -55,22 +58,23 @@ INSERT INTO bench.ind VALUES ('k1', '≤ 20 mg/kg', 'GB/T 2912.1-2009'), ('k2', 
 ANALYZE;
 
 -- the rules path: drafts, indicators, publication, batch by batch (the
--- identities restart at 1 for every case: disclosure i has id i)
-CREATE FUNCTION bench.ours(total int, batch int) RETURNS numeric LANGUAGE plpgsql AS \$\$
+-- identities restart at 1 for every case, after the preload: disclosure i
+-- of bench.src has id off + i)
+CREATE FUNCTION bench.ours(total int, batch int, off int) RETURNS numeric LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz := clock_timestamp();
 BEGIN
   FOR lo IN 1 .. total BY batch LOOP
     INSERT INTO frontrunner.disclosure (enterprise, category, product, standard)
-    SELECT enterprise, 'bench', product, standard FROM bench.src WHERE i BETWEEN lo AND lo + batch - 1 ORDER BY i;
+    SELECT enterprise, 'bench', product, standard FROM bench.src WHERE i BETWEEN off + lo AND off + lo + batch - 1 ORDER BY i;
     INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method, enterprise)
     SELECT d.id, k.key, k.requirement, k.test_method, d.enterprise
-    FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.id BETWEEN lo AND lo + batch - 1;
-    UPDATE frontrunner.disclosure SET status = 'published' WHERE id BETWEEN lo AND lo + batch - 1 AND status = 'draft';
+    FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.id BETWEEN off + lo AND off + lo + batch - 1;
+    UPDATE frontrunner.disclosure SET status = 'published' WHERE id BETWEEN off + lo AND off + lo + batch - 1 AND status = 'draft';
   END LOOP;
   RETURN extract(epoch FROM clock_timestamp() - t0);
 END \$\$;
 -- the baseline: the same final rows, user triggers disabled
-CREATE FUNCTION bench.base(total int, batch int) RETURNS numeric LANGUAGE plpgsql AS \$\$
+CREATE FUNCTION bench.base(total int, batch int, off int) RETURNS numeric LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz;
 BEGIN
   ALTER TABLE frontrunner.disclosure DISABLE TRIGGER USER;
@@ -78,18 +82,27 @@ BEGIN
   t0 := clock_timestamp();
   FOR lo IN 1 .. total BY batch LOOP
     INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, status, published_at)
-    SELECT enterprise, 'bench', product, standard, 'published', now() FROM bench.src WHERE i BETWEEN lo AND lo + batch - 1 ORDER BY i;
+    SELECT enterprise, 'bench', product, standard, 'published', now() FROM bench.src WHERE i BETWEEN off + lo AND off + lo + batch - 1 ORDER BY i;
     INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method, enterprise)
     SELECT d.id, k.key, k.requirement, k.test_method, d.enterprise
-    FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.id BETWEEN lo AND lo + batch - 1;
+    FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.id BETWEEN off + lo AND off + lo + batch - 1;
   END LOOP;
   RETURN extract(epoch FROM clock_timestamp() - t0);
 END \$\$;
-CREATE FUNCTION bench.reset() RETURNS void LANGUAGE plpgsql AS \$\$
+-- every case starts from a registry holding n published disclosures (a
+-- registry in use: the plans of the rules are made from its statistics)
+CREATE FUNCTION bench.reset(n int) RETURNS void LANGUAGE plpgsql AS \$\$
 BEGIN
   SET LOCAL session_replication_role = replica;
   TRUNCATE frontrunner.spot_check, frontrunner.disclosed_indicator, frontrunner.disclosure,
            frontrunner.disclosure_event RESTART IDENTITY CASCADE;
+  INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, status, published_at)
+  SELECT enterprise, 'bench', product, standard, 'published', now() FROM bench.src WHERE i <= n ORDER BY i;
+  INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method, enterprise)
+  SELECT d.id, k.key, k.requirement, k.test_method, d.enterprise FROM frontrunner.disclosure d CROSS JOIN bench.ind k;
+  INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
+  SELECT d.id, a.action, a.old, a.new, d.enterprise FROM frontrunner.disclosure d
+  CROSS JOIN (VALUES (1, 'create', NULL, 'draft'), (2, 'publish', 'draft', 'published')) a(o, action, old, new) ORDER BY d.id, a.o;
   ALTER TABLE frontrunner.disclosure ENABLE TRIGGER USER;
   ALTER TABLE frontrunner.disclosed_indicator ENABLE TRIGGER USER;
 END \$\$;
@@ -99,17 +112,21 @@ psql -X -q -d "$db" -c "CREATE UNIQUE INDEX ON bench.src (i)" -c "ANALYZE bench.
 
 run() { # case total batch -> seconds (own transaction, then reset and vacuum)
   local s
-  s=$(psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.$1($2, $3)")
-  PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.reset()" -c "VACUUM ANALYZE frontrunner.disclosure, frontrunner.disclosed_indicator, frontrunner.disclosure_event" >/dev/null
+  s=$(psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.$1($2, $3, $preload)")
+  reset
   echo "$s"
 }
+reset() {
+  PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.reset($preload)" -c "VACUUM ANALYZE frontrunner.disclosure, frontrunner.disclosed_indicator, frontrunner.disclosure_event" >/dev/null
+}
 check() { # the rules path really published everything
-  psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.ours($1, $2)" >/dev/null
-  psql -X -qAt -d "$db" -c "SELECT count(*) FILTER (WHERE status = 'published') || ' ' || count(*) FROM frontrunner.disclosure WHERE category = 'bench'"
-  PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql -X -q -d "$db" -c "SELECT bench.reset()" >/dev/null
+  psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.ours($1, $2, $preload)" >/dev/null
+  psql -X -qAt -d "$db" -c "SELECT count(*) FILTER (WHERE status = 'published') - $preload || ' ' || count(*) - $preload FROM frontrunner.disclosure WHERE category = 'bench'"
+  reset
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
+reset
 for batch in ${FR_BENCH_BATCHES:-1000 10000 100000}; do
   [ "$batch" -le "$scale" ] || continue
   total=$(( batch * 10 < scale ? batch * 10 : scale / batch * batch ))
