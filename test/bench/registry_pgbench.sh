@@ -7,7 +7,7 @@
 # CHECKs still on in both).
 #
 #   bash test/bench/registry_pgbench.sh [TRANSACTIONS] [CLIENTS...]
-#        (default 2000 transactions per client; clients 2 and 4)
+#        (default 1000 transactions per client; clients 2 and 4)
 #
 # Runs inside a cluster environment (PGHOST/PGPORT/PGUSER set, e.g. under
 # test/harness/pgenv.sh) with the extension installed.  Creates and drops
@@ -18,9 +18,9 @@
 # round starts from a registry of FR_BENCH_PRELOAD (20000) published
 # disclosures.
 set -euo pipefail
-per_client=${1:-2000}
+per_client=${1:-1000}
 preload=${FR_BENCH_PRELOAD:-20000}
-[ -n "$per_client" ] || per_client=2000
+[ -n "$per_client" ] || per_client=1000
 shift || true
 clients=${*:-2 4}
 rounds=${FR_BENCH_ROUNDS:-3}
