@@ -11225,9 +11225,7 @@ BEGIN
            coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
     FROM pg_catalog.unnest(rows) r
     JOIN frontrunner.disclosure d ON d.id = r.disclosure
-    -- (the disclosures read by their key, not by scanning the table)
-    WHERE d.id = ANY (ARRAY(SELECT DISTINCT x.disclosure FROM pg_catalog.unnest(rows) x))
-      AND (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+    WHERE (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
   ), defs AS MATERIALIZED (
     SELECT x.category, x.key
     FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
