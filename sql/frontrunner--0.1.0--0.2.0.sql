@@ -11145,3 +11145,746 @@ BEGIN
 END
 $$;
 
+-- issue 22: publication through the rules near plain INSERT ------------------
+-- The row triggers of disclosure in C for the rows that need only their
+-- clocks (src/registry_trigger.c; every other row goes to the PL/pgSQL
+-- functions as before); rule 8's trigger entered only where the database
+-- refuses unverifiable claims; plans made once per session for a few rows
+-- on one node; the floors of the rows' categories only; no lock on the
+-- disclosures the transaction itself wrote.
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_row() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_disclosure_row' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.disclosure_row() IS
+  'row trigger of disclosure (BEFORE INSERT, UPDATE, DELETE): a draft inserted, edited, published with no supersedes or deleted gets its clock columns (published_at cleared or stamped with clock(), withdrawn_at cleared) without entering PL/pgSQL; every other row is checked by disclosure_before_insert(), disclosure_before_update() or disclosure_before_delete(), called with the same trigger data';
+
+REVOKE EXECUTE ON FUNCTION @extschema@.disclosure_row() FROM PUBLIC;
+
+DROP TRIGGER disclosure_10_insert ON @extschema@.disclosure;
+CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_row();
+
+DROP TRIGGER disclosure_10_update ON @extschema@.disclosure;
+CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_row();
+
+DROP TRIGGER disclosure_10_delete ON @extschema@.disclosure;
+CREATE TRIGGER disclosure_10_delete BEFORE DELETE ON @extschema@.disclosure
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_row();
+
+DROP TRIGGER disclosure_60_verifiable ON @extschema@.disclosure;
+CREATE TRIGGER disclosure_60_verifiable BEFORE UPDATE OF status ON @extschema@.disclosure
+  FOR EACH ROW WHEN (NEW.status = 'published' AND OLD.status = 'draft'
+                     AND coalesce(pg_catalog.current_setting('frontrunner.unverifiable_claims', true), 'flag') <> 'flag')
+  EXECUTE FUNCTION @extschema@.disclosure_verifiable_check();
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_violations(rows @extschema@.disclosed_indicator[], publication boolean)
+RETURNS TABLE (disclosure bigint, step int, indicator text, standard @extschema@.stdcode, rule text,
+               sqlstate text, message text, detail text, hint text, table_name text, column_name text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+-- (on a distributed registry its query, which names the rows' enterprises,
+-- may run inside a query on their shard: disclosure_violations())
+SET citus.allow_nested_distributed_execution = on
+AS $$
+#variable_conflict use_column
+DECLARE
+  tenants frontrunner.uscc[];
+BEGIN
+  -- The one source of the rules on a disclosed indicator, for data entry
+  -- (publication false: the triggers on disclosed_indicator pass the rows
+  -- written) and for publication (disclosure_violations() passes every
+  -- indicator of the disclosures published):
+  --   step 1  rule 5   the disclosure is a draft (data entry only)
+  --   step 4  23503    the indicator is defined for the disclosure's category
+  --   step 6  rule 3   at least as strict as every in-force mandatory standard
+  --   step 7  rule 4   at least as strict as every in-force recommended
+  --                    national or industry standard, unless the disclosure
+  --                    states otherwise (publication only)
+  -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
+  -- in the order the first is chosen: disclosure, step, indicator, standard.
+  -- Hash joins over the rows, the floors in force of their categories
+  -- computed once.
+  -- The disclosures are read by id; on a distributed registry also by the
+  -- enterprises of the rows (tenants): a rule on a shard reads that shard
+  -- (frontrunner.citus_tenants()).
+  IF pg_catalog.cardinality(rows) = 0 THEN
+    RETURN;
+  END IF;
+  tenants := frontrunner.citus_tenants(rows);
+  IF tenants IS NULL AND pg_catalog.cardinality(rows) <= 100 THEN
+    -- a few rows on one node (a disclosure at a time): the plan does not
+    -- depend on them, it is made once per session (the SET clause restores
+    -- the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  RETURN QUERY
+  WITH n AS MATERIALIZED (
+    SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
+           coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement
+    FROM pg_catalog.unnest(rows) r
+    JOIN frontrunner.disclosure d ON d.id = r.disclosure
+    WHERE (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+  ), defs AS MATERIALIZED (
+    SELECT x.category, x.key
+    FROM frontrunner.indicator_def x WHERE x.category IN (SELECT DISTINCT n.category FROM n)
+  ), floors AS MATERIALIZED (
+    SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
+    FROM frontrunner.requirement_in_force_typed f
+    WHERE f.category IN (SELECT DISTINCT n.category FROM n)
+      AND (f.nature = 'mandatory'
+           OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry')))
+  )
+  SELECT v.* FROM (
+    SELECT n.disclosure, 1, n.indicator, NULL::frontrunner.stdcode, 'rule 5', 'FR005',
+           format('rule 5 (publication): indicators of %s disclosure %s are immutable', n.status, n.disclosure),
+           format('Disclosure %s has status %s; indicator %s = %s.', n.disclosure, n.status, n.indicator, n.requirement),
+           'Publish a new version of the disclosure with the changed indicators.',
+           'disclosed_indicator', NULL
+    FROM n WHERE NOT publication AND n.status <> 'draft'
+    UNION ALL
+    SELECT n.disclosure, 4, n.indicator, NULL, 'indicator_def', '23503',
+           format('indicator "%s" is not defined for category "%s"', n.indicator, n.category),
+           format('Key (category, indicator)=(%s, %s) is not present in table indicator_def.', n.category, n.indicator),
+           CASE WHEN publication THEN 'Remove the indicator from the disclosure or define it for the category.'
+                ELSE 'Disclose an indicator of the category, or add it to indicator_def first.' END,
+           'disclosed_indicator', 'indicator'
+    FROM n LEFT JOIN defs x ON x.category = n.category AND x.key = n.indicator
+    WHERE x.key IS NULL
+    UNION ALL
+    SELECT n.disclosure, CASE f.nature WHEN 'mandatory' THEN 6 ELSE 7 END, n.indicator, f.standard,
+           CASE f.nature WHEN 'mandatory' THEN 'rule 3' ELSE 'rule 4' END,
+           CASE f.nature WHEN 'mandatory' THEN 'FR003' ELSE 'FR004' END,
+           CASE f.nature
+             WHEN 'mandatory' THEN format('rule 3 (mandatory floor): indicator "%s" is looser than mandatory standard %s', n.indicator, f.standard)
+             ELSE format('rule 4 (recommended floor): indicator "%s" is looser than recommended standard %s and no statement is given', n.indicator, f.standard) END,
+           -- (at data entry the disclosure is the one being written)
+           CASE WHEN publication THEN format('Disclosure %s. ', n.disclosure) ELSE '' END
+           || format('Disclosed requirement: %s; %s %s: %s (compare: %s).', n.requirement, f.standard,
+                     CASE f.nature WHEN 'mandatory' THEN 'requires' ELSE 'recommends' END, f.requirement, c.verdict),
+           CASE f.nature
+             WHEN 'mandatory' THEN format('A disclosed requirement must be at least as strict as %s in force: tighten it to %s or stricter.', f.standard, f.requirement)
+             ELSE format('Tighten it to %s, or state explicitly in below_recommended_statement that the product is below %s.', f.requirement, f.standard) END,
+           CASE f.nature WHEN 'mandatory' THEN 'disclosed_indicator' ELSE 'disclosure' END,
+           CASE f.nature WHEN 'mandatory' THEN 'requirement' ELSE 'below_recommended_statement' END
+    FROM n
+    JOIN floors f ON f.category = n.category AND f.indicator = n.indicator
+    CROSS JOIN LATERAL (SELECT frontrunner.compare(n.requirement, f.requirement) AS verdict) c
+    WHERE (f.nature = 'mandatory' OR n.no_statement)
+      AND c.verdict NOT IN ('stricter', 'equal')
+  ) v (disclosure, step, indicator, standard, rule, sqlstate, message, detail, hint, table_name, column_name)
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.indicator_violations(@extschema@.disclosed_indicator[], boolean) IS
+  'the rules on disclosed indicators, one row per violation (SQLSTATE, message, DETAIL, HINT, TABLE, COLUMN) in the order the first is chosen: at data entry (publication false) the disclosure is a draft (FR005), the indicator defined for its category (23503) and at least as strict as the in-force mandatory standards (FR003); at publication also the recommended national and industry standards unless the disclosure states otherwise (FR004)';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_violations(ids bigint[], tenants @extschema@.uscc[])
+RETURNS TABLE (disclosure bigint, indicator text, rule text, sqlstate text, message text,
+               detail text, hint text, table_name text, column_name text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+  -- Every rule a publication checks, over the disclosures as a whole: one
+  -- row per violation, the first bad disclosure first and, within one, the
+  -- checks in this order (indicator_violations() numbers the steps):
+  --   step 2  rule 1  an enterprise standard number has its year, not in the future
+  --   step 3  rule 1  the executed standard, when known, is not withdrawn
+  --   step 4  23503   every indicator is defined for the category
+  --   step 5  rule 2  an own enterprise standard discloses every required
+  --                   indicator with a test method (missing ones first)
+  --   step 6  rule 3  mandatory floor (again: standards may have changed)
+  --   step 7  rule 4  recommended floor without the explicit statement
+  -- disclosure_publication_check() raises the first row.
+  -- tenants: NULL, or the enterprises of the disclosures (a distributed
+  -- registry: the rule on a shard names those of its rows, and reads that
+  -- shard).
+  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20 THEN
+    -- a few disclosures on one node (one at a time): the plan does not
+    -- depend on them, it is made once per session (the SET clause restores
+    -- the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  RETURN QUERY
+  WITH pub AS MATERIALIZED (
+    SELECT d.id, d.enterprise, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
+           -- (standard_number_problem() asked only about a number it objects to)
+           CASE WHEN frontrunner.std_kind(d.standard) = 'enterprise'
+                     AND (frontrunner.std_year(d.standard) IS NULL
+                          OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE))
+                THEN frontrunner.standard_number_problem(d.standard) END AS numbering
+    FROM frontrunner.disclosure d
+    WHERE d.id = ANY (ids) AND (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+  ), ind AS MATERIALIZED (
+    SELECT i.disclosure, i.indicator, i.requirement, i.test_method,
+           -- (a row of the table: on a shard its own row type is the shard's)
+           ROW(i.disclosure, i.indicator, i.requirement, i.test_method, i.enterprise)::frontrunner.disclosed_indicator AS row_
+    FROM pub p
+    JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) p.enterprise AND i.disclosure = p.id
+    -- (the ids again: the indicators are read by their key, not by
+    -- scanning the table)
+    WHERE i.disclosure = ANY (ids) AND (tenants IS NULL OR i.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+  ), incomplete AS (
+    -- the required indicators an own enterprise standard misses or gives no method for
+    SELECT p.id, p.category, p.standard,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NULL) AS missing,
+           string_agg(x.key, ', ' ORDER BY x.key) FILTER (WHERE i.indicator IS NOT NULL) AS no_method
+    FROM pub p
+    JOIN frontrunner.indicator_def x ON x.category = p.category AND x.required
+    LEFT JOIN ind i ON i.disclosure = p.id AND i.indicator = x.key
+    WHERE p.own AND (i.indicator IS NULL OR i.test_method IS NULL)
+    GROUP BY p.id, p.category, p.standard
+  )
+  SELECT v.disclosure, v.indicator, v.rule, v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name
+  FROM (
+    SELECT p.id AS disclosure, 2 AS step, NULL::text AS indicator, NULL::frontrunner.stdcode AS standard,
+           'rule 1' AS rule, 'FR001' AS sqlstate, p.numbering[1] AS message, p.numbering[2] AS detail,
+           p.numbering[3] AS hint, 'disclosure' AS table_name, 'standard' AS column_name
+    FROM pub p WHERE p.numbering IS NOT NULL
+    UNION ALL
+    SELECT p.id, 3, NULL, NULL, 'rule 1', 'FR001',
+           format('rule 1 (numbering): standard %s was withdrawn on %s', p.standard, s.withdrawn_on),
+           format('Disclosure %s executes %s, withdrawn on %s.', p.id, p.standard, s.withdrawn_on),
+           'Execute the edition in force (see table standard) and disclose its number.',
+           'disclosure', 'standard'
+    FROM pub p JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) p.standard
+    WHERE s.withdrawn_on <= CURRENT_DATE
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s does not disclose every required indicator of category "%s"', c.id, c.category),
+           format('Executed standard: %s (an enterprise standard). Missing required indicators: %s.', c.standard, c.missing),
+           'Add the missing indicators (with their test methods) to disclosed_indicator, then publish.',
+           'disclosed_indicator', 'indicator'
+    FROM incomplete c WHERE c.missing IS NOT NULL
+    UNION ALL
+    SELECT c.id, 5, NULL, NULL, 'rule 2', 'FR002',
+           format('rule 2 (completeness): disclosure %s gives no test method for required indicators', c.id),
+           format('Executed standard: %s (an enterprise standard). Required indicators without a test method: %s.', c.standard, c.no_method),
+           'Fill disclosed_indicator.test_method with the standard number of the test method, then publish.',
+           'disclosed_indicator', 'test_method'
+    FROM incomplete c WHERE c.missing IS NULL
+    UNION ALL
+    SELECT w.disclosure, w.step, w.indicator, w.standard, w.rule, w.sqlstate, w.message, w.detail, w.hint,
+           w.table_name, w.column_name
+    FROM frontrunner.indicator_violations(
+           ARRAY(SELECT i.row_ FROM ind i), true) w
+  ) v
+  ORDER BY v.disclosure, v.step, v.indicator, v.standard;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_violations(bigint[], @extschema@.uscc[]) IS
+  'disclosure_violations(ids) of the disclosures of these enterprises (tenants; NULL: any): what the publication rule on a shard of a distributed registry checks, naming the enterprises of its rows';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_publication_check(ids bigint[], tenants @extschema@.uscc[])
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  v record;
+BEGIN
+  -- A few disclosures on one node (one at a time): first whether any of them
+  -- breaks a rule of publication at all (what disclosure_violations()
+  -- checks, without composing its messages); only then does it say which,
+  -- and how.
+  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20 THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+    IF NOT EXISTS (
+         SELECT FROM frontrunner.disclosure d
+         WHERE d.id = ANY (ids)
+           AND ((frontrunner.std_kind(d.standard) = 'enterprise'
+                 AND (frontrunner.std_year(d.standard) IS NULL
+                      OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE)
+                      OR EXISTS (SELECT FROM frontrunner.indicator_def x
+                                 WHERE x.category = d.category AND x.required
+                                   AND NOT EXISTS (SELECT FROM frontrunner.disclosed_indicator i
+                                                   WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
+                                                     AND i.indicator = x.key AND i.test_method IS NOT NULL))))
+                OR EXISTS (SELECT FROM frontrunner.standard s
+                           WHERE s.code OPERATOR(frontrunner.=) d.standard AND s.withdrawn_on <= CURRENT_DATE)
+                OR EXISTS (SELECT FROM frontrunner.disclosed_indicator i
+                           WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
+                             AND (NOT EXISTS (SELECT FROM frontrunner.indicator_def x
+                                              WHERE x.category = d.category AND x.key = i.indicator)
+                                  OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f
+                                             WHERE f.category = d.category AND f.indicator = i.indicator
+                                               AND (f.nature = 'mandatory'
+                                                    OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
+                                                        AND coalesce(btrim(d.below_recommended_statement), '') = ''))
+                                               AND frontrunner.compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal')))))) THEN
+      RETURN;
+    END IF;
+  END IF;
+  SELECT * INTO v FROM frontrunner.disclosure_violations(ids, tenants) LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[], @extschema@.uscc[]) IS
+  'disclosure_publication_check(ids) of the disclosures of these enterprises (tenants; NULL: any), as the publication rule runs it';
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_entry_check(written @extschema@.disclosed_indicator[],
+                                                  removed @extschema@.disclosed_indicator[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  v record;
+  tenant frontrunner.uscc;
+  tenants frontrunner.uscc[];
+  mine xid;
+  few boolean;
+BEGIN
+  IF coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) = 0 THEN
+    RETURN;  -- (on a distributed registry: a shard the statement wrote nothing into)
+  END IF;
+  -- the disclosures of the rows, locked (in id order) against a concurrent
+  -- publication; a disclosure already gone is a cascade from deleting a draft.
+  -- On a distributed registry one lock per enterprise of the rows (Citus
+  -- locks only rows it reads from one shard, by one enterprise)
+  -- A version of a disclosure this transaction wrote (a draft it inserted,
+  -- a row it updated) is invisible to every other one, or already locked
+  -- by the write: no lock is needed.
+  tenants := frontrunner.citus_tenants(CASE WHEN removed IS NULL THEN written ELSE written || removed END);
+  few := tenants IS NULL AND coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) <= 100;
+  IF few THEN
+    -- a few rows on one node (a disclosure at a time): the plans do not
+    -- depend on them, they are made once per session (the SET clause
+    -- restores the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  mine := pg_catalog.pg_current_xact_id_if_assigned()::xid;
+  FOREACH tenant IN ARRAY coalesce(tenants, ARRAY[NULL::frontrunner.uscc]) LOOP
+    PERFORM FROM frontrunner.disclosure d
+    WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
+                   UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
+      AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+      AND (mine IS NULL OR d.xmin OPERATOR(pg_catalog.<>) mine)
+    ORDER BY d.id
+    FOR SHARE OF d;
+  END LOOP;
+  -- a row changed or deleted leaves a draft (rule 5); the rows written are
+  -- checked as at data entry
+  IF removed IS NOT NULL THEN
+    SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
+  END IF;
+  IF removed IS NULL OR NOT FOUND THEN
+    -- A few rows: first whether any row breaks a rule of data entry at all
+    -- (what indicator_violations(written, false) checks, without composing
+    -- its messages); only then does it say which, and how.
+    IF few AND NOT EXISTS (
+         SELECT FROM pg_catalog.unnest(written) r
+         JOIN frontrunner.disclosure d ON d.id = r.disclosure
+         WHERE d.status <> 'draft'
+            OR NOT EXISTS (SELECT FROM frontrunner.indicator_def x WHERE x.category = d.category AND x.key = r.indicator)
+            OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f
+                       WHERE f.category = d.category AND f.indicator = r.indicator AND f.nature = 'mandatory'
+                         AND frontrunner.compare(r.requirement, f.requirement) NOT IN ('stricter', 'equal'))) THEN
+      RETURN;
+    END IF;
+    SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
+  END IF;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.indicator_entry_check(@extschema@.disclosed_indicator[], @extschema@.disclosed_indicator[]) IS
+  'data entry of disclosed indicators: locks their disclosures against a concurrent publication and raises the first violation indicator_violations() finds — a row removed or changed must leave a draft (rule 5), a row written must go into a draft (rule 5), be defined for the category (23503) and meet the mandatory floor (rule 3)';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  twin record;
+  prev_ids bigint[];
+  ids bigint[];
+  ents frontrunner.uscc[];
+  sts text[];
+  notes text[];
+  published bigint[];
+  tenants frontrunner.uscc[];
+  stamp timestamptz := frontrunner.clock();
+  distributed boolean := frontrunner.citus_distributed();
+BEGIN
+  -- The transition table is read by queries on it alone, into arrays; every
+  -- other query names the enterprises of its rows (tenants, on a
+  -- distributed registry: the statement fires on each shard with that
+  -- shard's rows, and these queries read that shard).
+  -- On one node the plans of the history (the transition table, arrays) do
+  -- not depend on the rows: made once per session (the SET clause restores
+  -- the custom plans at return); those that read the registry are custom
+  -- for many rows (below).
+  IF NOT distributed THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+           pg_catalog.array_agg(n.status ORDER BY n.id)
+      INTO ids, ents, sts FROM new_rows n;
+    IF ids IS NULL THEN
+      RETURN NULL;  -- (on a distributed registry: a shard the statement wrote nothing into)
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'create', NULL, u.st, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
+    RETURN NULL;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT pg_catalog.array_agg(o.id ORDER BY o.id), pg_catalog.array_agg(o.enterprise ORDER BY o.id),
+           pg_catalog.array_agg(o.status ORDER BY o.id)
+      INTO ids, ents, sts FROM old_rows o;
+    IF ids IS NULL THEN
+      RETURN NULL;
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'delete', u.st, NULL, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
+    RETURN NULL;
+  END IF;
+
+  -- UPDATE: disclosure_before_update lets a row change only draft → draft,
+  -- draft → published, published → withdrawn and published → superseded,
+  -- so every new row that is not a draft is a state change and its old
+  -- status follows from the new one (no join of the transition tables)
+  SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+         pg_catalog.array_agg(n.status ORDER BY n.id),
+         pg_catalog.array_agg(CASE n.status WHEN 'withdrawn' THEN n.withdraw_reason
+                                            WHEN 'published' THEN 'supersedes ' || n.supersedes END ORDER BY n.id),
+         pg_catalog.array_agg(n.id ORDER BY n.id) FILTER (WHERE n.status = 'published'),
+         pg_catalog.array_agg(n.supersedes) FILTER (WHERE n.status = 'published' AND n.supersedes IS NOT NULL)
+    INTO ids, ents, sts, notes, published, prev_ids
+  FROM new_rows n
+  WHERE n.status <> 'draft';
+  IF ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  tenants := CASE WHEN distributed THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+  IF NOT distributed AND pg_catalog.cardinality(ids) > 20 THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
+  END IF;
+
+  -- publication: rules 1-4 over every disclosure this statement published
+  IF published IS NOT NULL THEN
+    PERFORM frontrunner.disclosure_publication_check(published, tenants);
+  END IF;
+
+  -- the history; a superseded version notes its successor
+  IF 'superseded' = ANY (sts) THEN
+    SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
+             SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+             FROM frontrunner.disclosure s
+             WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+               AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
+      INTO notes
+    FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  END IF;
+  INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, note, enterprise)
+  SELECT u.id, stamp,
+         CASE u.st WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
+         CASE u.st WHEN 'published' THEN 'draft' ELSE 'published' END, u.st, u.note, u.e
+  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, note, e, o)
+  ORDER BY u.o;
+
+  -- new versions: the one they supersede becomes superseded, exactly once
+  IF prev_ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
+  FROM new_rows n
+  WHERE n.status = 'published' AND n.supersedes IS NOT NULL
+  GROUP BY n.supersedes
+  HAVING count(*) > 1
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % would be superseded by several versions', twin.supersedes
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosures %s, published together, all supersede %s.', twin.ids, twin.supersedes),
+            HINT = 'Publish one new version; delete or re-point the other drafts.',
+            TABLE = 'disclosure', COLUMN = 'supersedes';
+  END IF;
+  UPDATE frontrunner.disclosure SET status = 'superseded'
+  WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
+  'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
+
+ALTER FUNCTION @extschema@.disclosure_after_statement() SECURITY DEFINER;
+
+-- (the classes of the functions above: security_objects() as installed)
+CREATE OR REPLACE FUNCTION @extschema@.security_objects()
+RETURNS TABLE (kind text, name text, class text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  VALUES
+    -- tables
+    ('table', 'enterprise', 'reference'),
+    ('table', 'standard', 'reference'),
+    ('table', 'category', 'reference'),
+    ('table', 'indicator_def', 'reference'),
+    ('table', 'standard_requirement', 'reference'),
+    ('table', 'disclosure', 'tenant_disclosure'),
+    ('table', 'disclosed_indicator', 'tenant_disclosure'),
+    ('table', 'disclosure_event', 'history'),
+    ('table', 'spot_check', 'spot_check'),
+    ('table', 'disclosure_import', 'staging'),
+    ('table', 'evaluation_plan', 'tenant_plan'),
+    ('table', 'plan_indicator', 'tenant_plan'),
+    ('table', 'ranking', 'ranking'),
+    ('table', 'ranking_entry', 'ranking'),
+    ('table', 'ranking_lock', 'internal'),
+    ('table', 'account', 'account'),
+    ('table', 'plan_review', 'review'),
+    ('table', 'review_policy', 'reference'),
+    ('table', 'feedback', 'feedback'),
+    ('table', 'spot_check_request', 'supervision'),
+    ('table', 'test_method_limit', 'reference'),
+    ('table', 'inspection_campaign', 'supervision'),
+    ('table', 'inspection_draw', 'inspection_read'),
+    ('table', 'inspection_result', 'inspection'),
+    ('table', 'inspection_finding', 'finding'),
+    -- views: they run with their owner's rights (no RLS); each shows public data only
+    ('view', 'requirement_in_force', 'public_view'),
+    ('view', 'spot_check_failure', 'public_view'),
+    ('view', 'leaderboard', 'public_view'),
+    ('view', 'current_leaders', 'public_view'),
+    -- benchmark comparison: reference data and non-draft disclosures only
+    ('view', 'standard_latest', 'public_view'),
+    ('view', 'benchmark_requirement', 'public_view'),
+    ('view', 'benchmark_pair', 'public_view'),
+    ('view', 'benchmark_summary', 'public_view'),
+    ('view', 'benchmark_gap', 'public_view'),
+    ('view', 'benchmark_profile', 'public_view'),
+    ('view', 'district_report', 'public_view'),
+    ('view', 'enterprise_record', 'public_view'),
+    ('view', 'category_report', 'public_view'),
+    ('view', 'reference_report', 'public_view'),
+    ('view', 'claim_verifiability', 'public_view'),
+    ('view', 'unverifiable_leader', 'public_view'),
+    ('view', 'campaign_report', 'public_view'),
+    ('view', 'campaign_audit', 'public_view'),
+    -- the same rows as four of those in the domain types, for the functions
+    -- that compare them (invoker's rights) and for jobs; not for the reader,
+    -- whose views have plain column types only (README, Clients and BI)
+    ('view', 'requirement_in_force_typed', 'typed_view'),
+    ('view', 'standard_latest_typed', 'typed_view'),
+    ('view', 'benchmark_requirement_typed', 'typed_view'),
+    ('view', 'benchmark_pair_typed', 'typed_view'),
+    -- sequences (identity columns need no grant to insert)
+    ('sequence', 'disclosure_id_seq', 'sequence'),
+    ('sequence', 'spot_check_id_seq', 'sequence'),
+    ('sequence', 'disclosure_event_id_seq', 'sequence'),
+    ('sequence', 'disclosure_import_line_seq', 'sequence'),
+    ('sequence', 'evaluation_plan_id_seq', 'sequence'),
+    ('sequence', 'ranking_id_seq', 'sequence'),
+    ('sequence', 'plan_review_id_seq', 'sequence'),
+    ('sequence', 'review_policy_id_seq', 'sequence'),
+    ('sequence', 'feedback_id_seq', 'sequence'),
+    ('sequence', 'spot_check_request_id_seq', 'sequence'),
+    ('sequence', 'inspection_campaign_id_seq', 'sequence'),
+    ('sequence', 'inspection_finding_id_seq', 'sequence'),
+    -- functions (every overload of the name).  Support functions of types,
+    -- operators, operator classes, aggregates and casts are public without
+    -- being listed.
+    ('function', 'normalize_input', 'public'),
+    ('function', 'version', 'public'),
+    ('function', 'restoring', 'public'),
+    ('function', 'tenant_fill', 'trigger'),
+    ('function', 'uscc_registry', 'public'),
+    ('function', 'uscc_entity', 'public'),
+    ('function', 'uscc_region', 'public'),
+    ('function', 'uscc_org_code', 'public'),
+    ('function', 'uscc_is_valid', 'public'),
+    ('function', 'uscc_complete', 'public'),
+    ('function', 'uscc_registry_name', 'public'),
+    ('function', 'std_kind', 'public'),
+    ('function', 'std_nature', 'public'),
+    ('function', 'std_prefix', 'public'),
+    ('function', 'std_number', 'public'),
+    ('function', 'std_year', 'public'),
+    ('function', 'std_undated', 'public'),
+    ('function', 'std_adopts', 'public'),
+    ('function', 'units', 'public'),
+    ('function', 'unit_prefixes', 'public'),
+    ('function', 'unit_canonical', 'public'),
+    ('function', 'unit_dimension', 'public'),
+    ('function', 'unit_commensurable', 'public'),
+    ('function', 'unit_convert', 'public'),
+    ('function', 'unit_compare', 'public'),
+    ('function', 'unit_value_key', 'public'),
+    ('function', 'compare', 'public'),
+    ('function', 'satisfies', 'public'),
+    ('function', 'level', 'public'),
+    ('function', 'comparable_level', 'public'),
+    ('function', 'margin', 'public'),
+    ('function', 'lower', 'public'),
+    ('function', 'upper', 'public'),
+    ('function', 'lower_inc', 'public'),
+    ('function', 'upper_inc', 'public'),
+    ('function', 'is_nd', 'public'),
+    ('function', 'unit', 'public'),
+    ('function', 'to_unit', 'public'),
+    ('function', 'to_text', 'public'),
+    -- indicator forms of 0.2.0 (issue 16): accessors of precision, basis and plan
+    ('function', 'form', 'public'),
+    ('function', 'lower_precision', 'public'),
+    ('function', 'upper_precision', 'public'),
+    ('function', 'species', 'public'),
+    ('function', 'sample_basis', 'public'),
+    ('function', 'fraction', 'public'),
+    ('function', 'plan_n', 'public'),
+    ('function', 'plan_c', 'public'),
+    ('function', 'plan_m', 'public'),
+    ('function', 'plan_max', 'public'),
+    ('function', 'pinyin', 'public'),
+    ('function', 'pinyin_compact', 'public'),
+    ('function', 'min', 'public'),
+    ('function', 'max', 'public'),
+    ('function', 'level_stats', 'public'),
+    ('function', 'level_count', 'public'),
+    ('function', 'level_distinct', 'public'),
+    ('function', 'level_cutoff', 'public'),
+    ('function', 'level_standing', 'public'),
+    ('function', 'level_place', 'public'),
+    ('function', 'levels', 'public'),
+    ('function', 'levels_json', 'public'),
+    ('function', 'standard_edition', 'public'),
+    ('function', 'benchmark_class_rank', 'public'),
+    ('function', 'level_counts', 'public'),
+    ('function', 'level_direction', 'public'),
+    ('function', 'level_reaches', 'public'),
+    -- the policies' helpers: they reveal nothing the caller cannot see
+    ('function', 'invoker', 'public'),
+    ('function', 'role_in_group', 'public'),
+    ('function', 'is_regulator', 'public'),
+    ('function', 'current_enterprise', 'public'),
+    ('function', 'current_agency', 'public'),
+    ('function', 'disclosure_visible', 'public'),
+    ('function', 'disclosure_owned', 'public'),
+    ('function', 'plan_visible', 'public'),
+    ('function', 'plan_owned', 'public'),
+    ('function', 'security_classes', 'public'),
+    ('function', 'security_objects', 'public'),
+    ('function', 'security_extension_objects', 'public'),
+    ('function', 'security_plan', 'public'),
+    ('function', 'account_enterprise', 'tenant_lookup'),
+    ('function', 'account_agency', 'tenant_lookup'),
+    -- registry
+    ('function', 'enterprise_fill_region', 'trigger'),
+    ('function', 'disclosure_before_insert', 'trigger'),
+    ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_row', 'trigger'),
+    ('function', 'disclosure_before_delete', 'trigger'),
+    ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'refuse_truncate', 'trigger'),
+    ('function', 'disclosed_indicator_guard', 'trigger'),
+    ('function', 'disclosed_indicator_insert_check', 'trigger'),
+    ('function', 'refuse_change', 'trigger'),
+    ('function', 'spot_check_before_write', 'trigger'),
+    ('function', 'raise_violation', 'disclosure_write'),
+    ('function', 'standard_number_problem', 'disclosure_write'),
+    ('function', 'check_standard_number', 'disclosure_write'),
+    ('function', 'indicator_violations', 'disclosure_write'),
+    ('function', 'indicator_entry_check', 'disclosure_write'),
+    ('function', 'disclosure_violations', 'disclosure_write'),
+    ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'publish_disclosure', 'disclosure_write'),
+    ('function', 'withdraw_disclosure', 'disclosure_write'),
+    ('function', 'disclosure_history', 'registry_read'),
+    ('function', 'enterprise_search', 'registry_read'),
+    ('function', 'excluded', 'registry_read'),
+    ('function', 'import_disclosures', 'regulator'),
+    ('function', 'import_disclosure_one', 'regulator'),
+    ('function', 'import_disclosure_batch', 'regulator'),
+    ('function', 'import_disclosure_try', 'regulator'),
+    -- plans and ranking
+    ('function', 'evaluation_plan_before_write', 'trigger'),
+    ('function', 'plan_indicator_before_write', 'trigger'),
+    ('function', 'spot_check_revoke', 'trigger'),
+    ('function', 'spot_check_revoke_reason', 'registry_read'),
+    ('function', 'ranking_lock', 'regulator'),
+    ('function', 'plan_immutable_error', 'plan_write'),
+    ('function', 'plan_publication_check', 'plan_write'),
+    ('function', 'plan_for_share', 'plan_write'),
+    ('function', 'plan_row', 'registry_read'),
+    ('function', 'plan_id', 'registry_read'),
+    ('function', 'leaders_json', 'registry_read'),
+    ('function', 'benchmark', 'registry_read'),
+    ('function', 'benchmark_profile', 'registry_read'),
+    ('function', 'disclosure_json', 'registry_read'),
+    ('function', 'levelset_noted', 'plan_read'),
+    ('function', 'ranking_query', 'plan_read'),
+    ('function', 'plan_core_indicators', 'plan_read'),
+    ('function', 'plan_cutoffs', 'plan_read'),
+    ('function', 'eligibility', 'plan_read'),
+    ('function', 'rank_plan', 'plan_read'),
+    ('function', 'indicator_lists', 'plan_read'),
+    ('function', 'publish_ranking', 'plan_read'),
+    ('function', 'ranking_publisher_check', 'internal'),
+    -- supervision
+    ('function', 'plan_review_before_insert', 'trigger'),
+    ('function', 'feedback_before_write', 'trigger'),
+    ('function', 'spot_check_request_before_write', 'trigger'),
+    ('function', 'plan_review_check', 'plan_write'),
+    ('function', 'plan_review_state', 'plan_write'),
+    ('function', 'plan_open_rejections', 'plan_write'),
+    ('function', 'plan_policy_check', 'plan_write'),
+    ('function', 'review_minimum', 'registry_read'),
+    ('function', 'review_policy_before_write', 'trigger'),
+    ('function', 'feedback_subject', 'feedback_file'),
+    ('function', 'feedback_error', 'feedback_file'),
+    -- supervision of disclosures: verifiability, references, inspection campaigns
+    ('function', 'standard_current', 'registry_read'),
+    ('function', 'test_method_limit_check', 'trigger'),
+    ('function', 'claim_judge', 'public'),
+    ('function', 'claim_check', 'registry_read'),
+    ('function', 'claim_effective', 'registry_read'),
+    ('function', 'unverifiable_claims_setting', 'registry_read'),
+    ('function', 'disclosure_verifiable_check', 'trigger'),
+    ('function', 'draw_key', 'public'),
+    ('function', 'campaign_sample', 'public'),
+    ('function', 'campaign_population', 'regulator'),
+    ('function', 'inspection_prefill', 'regulator'),
+    ('function', 'draw_campaign', 'regulator'),
+    ('function', 'inspection_campaign_before_write', 'trigger'),
+    ('function', 'inspection_campaign_after_draw', 'trigger'),
+    ('function', 'inspection_result_before_write', 'trigger'),
+    ('function', 'inspection_finding_before_write', 'trigger'),
+    -- what findings do (published campaigns' findings only: public data)
+    ('function', 'finding_exclusions', 'public_view_part'),
+    ('function', 'finding_counts', 'public_view_part'),
+    ('function', 'division_name', 'public'),
+    -- clients: progress, streaming, the search path
+    ('function', 'progress', 'public'),
+    ('function', 'rank_plan_query', 'plan_read'),
+    ('function', 'rank_plan_cursor', 'plan_read'),
+    ('function', 'rank_plan_start', 'plan_read'),
+    ('function', 'search_path_elements', 'public'),
+    ('function', 'database_search_path', 'public'),
+    ('function', 'search_path_problems', 'public'),
+    ('function', 'setup_search_path', 'dba'),
+    ('function', 'setup_roles', 'dba'),
+    ('function', 'open_feedback', 'public_view_part'),
+    -- scale-out (96_citus.sql): the layout and the helpers of the rules are
+    -- public, distributing the registry is the DBA's
+    ('function', 'citus_distributed', 'public'),
+    ('function', 'clock', 'public'),
+    ('function', 'citus_tenants', 'public'),
+    ('function', 'citus_layout', 'public'),
+    ('function', 'citus_on_workers', 'dba'),
+    ('function', 'citus_placements', 'public'),
+    ('function', 'citus_rekey', 'dba'),
+    ('function', 'citus_distribute', 'dba')
+$$;
+COMMENT ON FUNCTION @extschema@.security_objects() IS
+  'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';

@@ -214,7 +214,8 @@ BEGIN
   --                    states otherwise (publication only)
   -- (steps 2, 3 and 5 are disclosure_violations()'s).  One row per violation,
   -- in the order the first is chosen: disclosure, step, indicator, standard.
-  -- Hash joins over the rows, the floors in force computed once.
+  -- Hash joins over the rows, the floors in force of their categories
+  -- computed once.
   -- The disclosures are read by id; on a distributed registry also by the
   -- enterprises of the rows (tenants): a rule on a shard reads that shard
   -- (frontrunner.citus_tenants()).
@@ -222,6 +223,12 @@ BEGIN
     RETURN;
   END IF;
   tenants := frontrunner.citus_tenants(rows);
+  IF tenants IS NULL AND pg_catalog.cardinality(rows) <= 100 THEN
+    -- a few rows on one node (a disclosure at a time): the plan does not
+    -- depend on them, it is made once per session (the SET clause restores
+    -- the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
   RETURN QUERY
   WITH n AS MATERIALIZED (
     SELECT r.disclosure, r.indicator, r.requirement, d.status, d.category,
@@ -235,8 +242,9 @@ BEGIN
   ), floors AS MATERIALIZED (
     SELECT f.category, f.indicator, f.standard, f.nature, f.requirement
     FROM frontrunner.requirement_in_force_typed f
-    WHERE f.nature = 'mandatory'
-       OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry'))
+    WHERE f.category IN (SELECT DISTINCT n.category FROM n)
+      AND (f.nature = 'mandatory'
+           OR (publication AND f.nature = 'recommended' AND f.kind IN ('national', 'industry')))
   )
   SELECT v.* FROM (
     SELECT n.disclosure, 1, n.indicator, NULL::frontrunner.stdcode, 'rule 5', 'FR005',
@@ -331,10 +339,19 @@ BEGIN
   -- tenants: NULL, or the enterprises of the disclosures (a distributed
   -- registry: the rule on a shard names those of its rows, and reads that
   -- shard).
+  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20 THEN
+    -- a few disclosures on one node (one at a time): the plan does not
+    -- depend on them, it is made once per session (the SET clause restores
+    -- the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
   RETURN QUERY
   WITH pub AS MATERIALIZED (
     SELECT d.id, d.enterprise, d.category, d.standard, frontrunner.std_kind(d.standard) = 'enterprise' AS own,
+           -- (standard_number_problem() asked only about a number it objects to)
            CASE WHEN frontrunner.std_kind(d.standard) = 'enterprise'
+                     AND (frontrunner.std_year(d.standard) IS NULL
+                          OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE))
                 THEN frontrunner.standard_number_problem(d.standard) END AS numbering
     FROM frontrunner.disclosure d
     WHERE d.id = ANY (ids) AND (tenants IS NULL OR d.enterprise OPERATOR(frontrunner.=) ANY (tenants))
@@ -344,7 +361,9 @@ BEGIN
            ROW(i.disclosure, i.indicator, i.requirement, i.test_method, i.enterprise)::frontrunner.disclosed_indicator AS row_
     FROM pub p
     JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) p.enterprise AND i.disclosure = p.id
-    WHERE (tenants IS NULL OR i.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+    -- (the ids again: the indicators are read by their key, not by
+    -- scanning the table)
+    WHERE i.disclosure = ANY (ids) AND (tenants IS NULL OR i.enterprise OPERATOR(frontrunner.=) ANY (tenants))
   ), incomplete AS (
     -- the required indicators an own enterprise standard misses or gives no method for
     SELECT p.id, p.category, p.standard,
@@ -424,10 +443,43 @@ CREATE FUNCTION @extschema@.disclosure_publication_check(ids bigint[], tenants @
 RETURNS void
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   v record;
 BEGIN
+  -- A few disclosures on one node (one at a time): first whether any of them
+  -- breaks a rule of publication at all (what disclosure_violations()
+  -- checks, without composing its messages); only then does it say which,
+  -- and how.
+  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20 THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+    IF NOT EXISTS (
+         SELECT FROM frontrunner.disclosure d
+         WHERE d.id = ANY (ids)
+           AND ((frontrunner.std_kind(d.standard) = 'enterprise'
+                 AND (frontrunner.std_year(d.standard) IS NULL
+                      OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE)
+                      OR EXISTS (SELECT FROM frontrunner.indicator_def x
+                                 WHERE x.category = d.category AND x.required
+                                   AND NOT EXISTS (SELECT FROM frontrunner.disclosed_indicator i
+                                                   WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
+                                                     AND i.indicator = x.key AND i.test_method IS NOT NULL))))
+                OR EXISTS (SELECT FROM frontrunner.standard s
+                           WHERE s.code OPERATOR(frontrunner.=) d.standard AND s.withdrawn_on <= CURRENT_DATE)
+                OR EXISTS (SELECT FROM frontrunner.disclosed_indicator i
+                           WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
+                             AND (NOT EXISTS (SELECT FROM frontrunner.indicator_def x
+                                              WHERE x.category = d.category AND x.key = i.indicator)
+                                  OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f
+                                             WHERE f.category = d.category AND f.indicator = i.indicator
+                                               AND (f.nature = 'mandatory'
+                                                    OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
+                                                        AND coalesce(btrim(d.below_recommended_statement), '') = ''))
+                                               AND frontrunner.compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal')))))) THEN
+      RETURN;
+    END IF;
+  END IF;
   SELECT * INTO v FROM frontrunner.disclosure_violations(ids, tenants) LIMIT 1;
   IF FOUND THEN
     PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
@@ -610,11 +662,19 @@ DECLARE
   published bigint[];
   tenants frontrunner.uscc[];
   stamp timestamptz := frontrunner.clock();
+  distributed boolean := frontrunner.citus_distributed();
 BEGIN
   -- The transition table is read by queries on it alone, into arrays; every
   -- other query names the enterprises of its rows (tenants, on a
   -- distributed registry: the statement fires on each shard with that
   -- shard's rows, and these queries read that shard).
+  -- On one node the plans of the history (the transition table, arrays) do
+  -- not depend on the rows: made once per session (the SET clause restores
+  -- the custom plans at return); those that read the registry are custom
+  -- for many rows (below).
+  IF NOT distributed THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
            pg_catalog.array_agg(n.status ORDER BY n.id)
@@ -653,7 +713,10 @@ BEGIN
   IF ids IS NULL THEN
     RETURN NULL;
   END IF;
-  tenants := CASE WHEN frontrunner.citus_distributed() THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+  tenants := CASE WHEN distributed THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+  IF NOT distributed AND pg_catalog.cardinality(ids) > 20 THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
+  END IF;
 
   -- publication: rules 1-4 over every disclosure this statement published
   IF published IS NOT NULL THEN
@@ -661,13 +724,15 @@ BEGIN
   END IF;
 
   -- the history; a superseded version notes its successor
-  SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
-           SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
-           FROM frontrunner.disclosure s
-           WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
-             AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
-    INTO notes
-  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  IF 'superseded' = ANY (sts) THEN
+    SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
+             SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+             FROM frontrunner.disclosure s
+             WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+               AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
+      INTO notes
+    FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  END IF;
   INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, note, enterprise)
   SELECT u.id, stamp,
          CASE u.st WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
@@ -676,6 +741,9 @@ BEGIN
   ORDER BY u.o;
 
   -- new versions: the one they supersede becomes superseded, exactly once
+  IF prev_ids IS NULL THEN
+    RETURN NULL;
+  END IF;
   SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
   FROM new_rows n
   WHERE n.status = 'published' AND n.supersedes IS NOT NULL
@@ -689,22 +757,28 @@ BEGIN
             HINT = 'Publish one new version; delete or re-point the other drafts.',
             TABLE = 'disclosure', COLUMN = 'supersedes';
   END IF;
-  IF prev_ids IS NOT NULL THEN
-    UPDATE frontrunner.disclosure SET status = 'superseded'
-    WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
-  END IF;
+  UPDATE frontrunner.disclosure SET status = 'superseded'
+  WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
   RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
   'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
 
+-- the row triggers: the rows that break no rule and need only their clocks
+-- (a draft inserted, edited, published without a previous version, deleted)
+-- in C; every other row goes to the PL/pgSQL function above that defines the
+-- rule (src/registry_trigger.c)
+CREATE FUNCTION @extschema@.disclosure_row() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_disclosure_row' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.disclosure_row() IS
+  'row trigger of disclosure (BEFORE INSERT, UPDATE, DELETE): a draft inserted, edited, published with no supersedes or deleted gets its clock columns (published_at cleared or stamped with clock(), withdrawn_at cleared) without entering PL/pgSQL; every other row is checked by disclosure_before_insert(), disclosure_before_update() or disclosure_before_delete(), called with the same trigger data';
 CREATE TRIGGER disclosure_10_insert BEFORE INSERT ON @extschema@.disclosure
-  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_before_insert();
+  FOR EACH ROW WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_row();
 CREATE TRIGGER disclosure_10_update BEFORE UPDATE ON @extschema@.disclosure
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_update();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_row();
 CREATE TRIGGER disclosure_10_delete BEFORE DELETE ON @extschema@.disclosure
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_before_delete();
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosure_row();
 CREATE TRIGGER disclosure_20_insert AFTER INSERT ON @extschema@.disclosure
   REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT WHEN (NOT @extschema@.restoring('frontrunner.disclosure'::pg_catalog.regclass)) EXECUTE FUNCTION @extschema@.disclosure_after_statement();
@@ -731,6 +805,9 @@ AS $$
 DECLARE
   v record;
   tenant frontrunner.uscc;
+  tenants frontrunner.uscc[];
+  mine xid;
+  few boolean;
 BEGIN
   IF coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) = 0 THEN
     RETURN;  -- (on a distributed registry: a shard the statement wrote nothing into)
@@ -739,18 +816,46 @@ BEGIN
   -- publication; a disclosure already gone is a cascade from deleting a draft.
   -- On a distributed registry one lock per enterprise of the rows (Citus
   -- locks only rows it reads from one shard, by one enterprise)
-  FOREACH tenant IN ARRAY coalesce(frontrunner.citus_tenants(written || removed), ARRAY[NULL::frontrunner.uscc]) LOOP
+  -- A version of a disclosure this transaction wrote (a draft it inserted,
+  -- a row it updated) is invisible to every other one, or already locked
+  -- by the write: no lock is needed.
+  tenants := frontrunner.citus_tenants(CASE WHEN removed IS NULL THEN written ELSE written || removed END);
+  few := tenants IS NULL AND coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) <= 100;
+  IF few THEN
+    -- a few rows on one node (a disclosure at a time): the plans do not
+    -- depend on them, they are made once per session (the SET clause
+    -- restores the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  mine := pg_catalog.pg_current_xact_id_if_assigned()::xid;
+  FOREACH tenant IN ARRAY coalesce(tenants, ARRAY[NULL::frontrunner.uscc]) LOOP
     PERFORM FROM frontrunner.disclosure d
     WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
                    UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
       AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+      AND (mine IS NULL OR d.xmin OPERATOR(pg_catalog.<>) mine)
     ORDER BY d.id
     FOR SHARE OF d;
   END LOOP;
   -- a row changed or deleted leaves a draft (rule 5); the rows written are
   -- checked as at data entry
-  SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
-  IF NOT FOUND THEN
+  IF removed IS NOT NULL THEN
+    SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
+  END IF;
+  IF removed IS NULL OR NOT FOUND THEN
+    -- A few rows: first whether any row breaks a rule of data entry at all
+    -- (what indicator_violations(written, false) checks, without composing
+    -- its messages); only then does it say which, and how.
+    IF few AND NOT EXISTS (
+         SELECT FROM pg_catalog.unnest(written) r
+         JOIN frontrunner.disclosure d ON d.id = r.disclosure
+         WHERE d.status <> 'draft'
+            OR NOT EXISTS (SELECT FROM frontrunner.indicator_def x WHERE x.category = d.category AND x.key = r.indicator)
+            OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f
+                       WHERE f.category = d.category AND f.indicator = r.indicator AND f.nature = 'mandatory'
+                         AND frontrunner.compare(r.requirement, f.requirement) NOT IN ('stricter', 'equal'))) THEN
+      RETURN;
+    END IF;
     SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
   END IF;
   IF FOUND THEN

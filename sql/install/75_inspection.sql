@@ -199,8 +199,11 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.disclosure_verifiable_check() IS
   'trigger at publication: when the database sets frontrunner.unverifiable_claims = refuse, a disclosed limit its own test method cannot verify (claim_check()) refuses publication (rule 8, FR009)';
+-- (a database that does not refuse unverifiable claims, the default, does not
+-- enter the function: unverifiable_claims_setting() is flag)
 CREATE TRIGGER disclosure_60_verifiable BEFORE UPDATE OF status ON @extschema@.disclosure
-  FOR EACH ROW WHEN (NEW.status = 'published' AND OLD.status = 'draft')
+  FOR EACH ROW WHEN (NEW.status = 'published' AND OLD.status = 'draft'
+                     AND coalesce(pg_catalog.current_setting('frontrunner.unverifiable_claims', true), 'flag') <> 'flag')
   EXECUTE FUNCTION @extschema@.disclosure_verifiable_check();
 
 -- (the tables of the campaigns, draws, results and findings, and what a

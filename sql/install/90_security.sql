@@ -484,6 +484,7 @@ AS $$
     ('function', 'enterprise_fill_region', 'trigger'),
     ('function', 'disclosure_before_insert', 'trigger'),
     ('function', 'disclosure_before_update', 'trigger'),
+    ('function', 'disclosure_row', 'trigger'),
     ('function', 'disclosure_before_delete', 'trigger'),
     ('function', 'disclosure_after_statement', 'trigger'),
     ('function', 'refuse_truncate', 'trigger'),

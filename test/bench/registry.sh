@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Registry benchmark: publishing SCALE disclosures with 5 indicators each
-# through the rule triggers (insert drafts, insert indicators, publish) vs
-# plain INSERTs of the same final rows into the same tables with the user
-# triggers disabled (foreign keys and CHECKs still on in both).
+# Registry benchmark: publishing disclosures with 5 indicators each through
+# the rule triggers (insert drafts, insert indicators, publish: one statement
+# each per batch) vs the same INSERTs of the same final rows into the same
+# tables with the user triggers disabled (foreign keys and CHECKs still on in
+# both), at batch sizes of 1,000, 10,000 and 100,000 disclosures (those up to
+# SCALE).  A case publishes up to 10 batches (at most SCALE disclosures in
+# all), each batch its own three statements, in one transaction, into a
+# registry already holding FR_BENCH_PRELOAD (20000) published disclosures,
+# analysed (the plans of a registry in use, not of empty tables).
 #
 #   bash test/bench/registry.sh [SCALE]      (default 100000)
 #
@@ -13,6 +18,7 @@ set -euo pipefail
 scale=${1:-100000}
 [ -n "$scale" ] || scale=100000
 rounds=${FR_BENCH_ROUNDS:-3}
+preload=${FR_BENCH_PRELOAD:-20000}
 db=frontrunner_bench_registry
 fixture="$(cd "$(dirname "$0")/.." && pwd)/fixtures/registry.sql"
 
@@ -44,77 +50,102 @@ CREATE SCHEMA bench;
 CREATE TABLE bench.src AS
 SELECT i, e.uscc AS enterprise, 'product ' || i AS product,
        ('Q/BENCH ' || lpad((i % 9000 + 1)::text, 4, '0') || '-2024')::stdcode AS standard
-FROM generate_series(1, $scale) i
+FROM generate_series(1, $scale + $preload) i
 JOIN (SELECT row_number() OVER () - 1 AS n, uscc FROM enterprise WHERE name LIKE '基准测试企业%') e ON e.n = i % 1000;
 CREATE TABLE bench.ind (key text, requirement indicator, test_method stdcode);
 INSERT INTO bench.ind VALUES ('k1', '≤ 20 mg/kg', 'GB/T 2912.1-2009'), ('k2', '≤ 100 mg/kg', 'GB/T 2912.1-2009'),
   ('k3', '≥ 95 %', 'GB/T 2912.1-2009'), ('k4', '5.0 ~ 7.5', 'GB/T 7573-2009'), ('k5', '≥ 4 级', 'GB/T 5713-2013');
 ANALYZE;
 
--- the rules path: drafts, indicators, publication
-CREATE FUNCTION bench.ours() RETURNS numeric LANGUAGE plpgsql AS \$\$
+-- the rules path: drafts, indicators, publication, batch by batch (the
+-- identities restart at 1 for every case, after the preload: disclosure i
+-- of bench.src has id off + i)
+CREATE FUNCTION bench.ours(total int, batch int, off int) RETURNS numeric LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz := clock_timestamp();
 BEGIN
-  INSERT INTO frontrunner.disclosure (enterprise, category, product, standard)
-  SELECT enterprise, 'bench', product, standard FROM bench.src ORDER BY i;
-  INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method)
-  SELECT d.id, k.key, k.requirement, k.test_method
-  FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.category = 'bench';
-  UPDATE frontrunner.disclosure SET status = 'published' WHERE category = 'bench' AND status = 'draft';
+  FOR lo IN 1 .. total BY batch LOOP
+    INSERT INTO frontrunner.disclosure (enterprise, category, product, standard)
+    SELECT enterprise, 'bench', product, standard FROM bench.src WHERE i BETWEEN off + lo AND off + lo + batch - 1 ORDER BY i;
+    INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method, enterprise)
+    SELECT d.id, k.key, k.requirement, k.test_method, d.enterprise
+    FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.id BETWEEN off + lo AND off + lo + batch - 1;
+    UPDATE frontrunner.disclosure SET status = 'published' WHERE id BETWEEN off + lo AND off + lo + batch - 1 AND status = 'draft';
+  END LOOP;
   RETURN extract(epoch FROM clock_timestamp() - t0);
 END \$\$;
 -- the baseline: the same final rows, user triggers disabled
-CREATE FUNCTION bench.base() RETURNS numeric LANGUAGE plpgsql AS \$\$
+CREATE FUNCTION bench.base(total int, batch int, off int) RETURNS numeric LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz;
 BEGIN
   ALTER TABLE frontrunner.disclosure DISABLE TRIGGER USER;
   ALTER TABLE frontrunner.disclosed_indicator DISABLE TRIGGER USER;
   t0 := clock_timestamp();
-  INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, status, published_at)
-  SELECT enterprise, 'bench', product, standard, 'published', now() FROM bench.src ORDER BY i;
-  INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method)
-  SELECT d.id, k.key, k.requirement, k.test_method
-  FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.category = 'bench';
+  FOR lo IN 1 .. total BY batch LOOP
+    INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, status, published_at)
+    SELECT enterprise, 'bench', product, standard, 'published', now() FROM bench.src WHERE i BETWEEN off + lo AND off + lo + batch - 1 ORDER BY i;
+    INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method, enterprise)
+    SELECT d.id, k.key, k.requirement, k.test_method, d.enterprise
+    FROM frontrunner.disclosure d CROSS JOIN bench.ind k WHERE d.id BETWEEN off + lo AND off + lo + batch - 1;
+  END LOOP;
   RETURN extract(epoch FROM clock_timestamp() - t0);
 END \$\$;
-CREATE FUNCTION bench.reset() RETURNS void LANGUAGE plpgsql AS \$\$
+-- every case starts from a registry holding n published disclosures (a
+-- registry in use: the plans of the rules are made from its statistics)
+CREATE FUNCTION bench.reset(n int) RETURNS void LANGUAGE plpgsql AS \$\$
 BEGIN
   SET LOCAL session_replication_role = replica;
   TRUNCATE frontrunner.spot_check, frontrunner.disclosed_indicator, frontrunner.disclosure,
            frontrunner.disclosure_event RESTART IDENTITY CASCADE;
+  INSERT INTO frontrunner.disclosure (enterprise, category, product, standard, status, published_at)
+  SELECT enterprise, 'bench', product, standard, 'published', now() FROM bench.src WHERE i <= n ORDER BY i;
+  INSERT INTO frontrunner.disclosed_indicator (disclosure, indicator, requirement, test_method, enterprise)
+  SELECT d.id, k.key, k.requirement, k.test_method, d.enterprise FROM frontrunner.disclosure d CROSS JOIN bench.ind k;
+  INSERT INTO frontrunner.disclosure_event (disclosure, action, old_status, new_status, enterprise)
+  SELECT d.id, a.action, a.old, a.new, d.enterprise FROM frontrunner.disclosure d
+  CROSS JOIN (VALUES (1, 'create', NULL, 'draft'), (2, 'publish', 'draft', 'published')) a(o, action, old, new) ORDER BY d.id, a.o;
   ALTER TABLE frontrunner.disclosure ENABLE TRIGGER USER;
   ALTER TABLE frontrunner.disclosed_indicator ENABLE TRIGGER USER;
 END \$\$;
 SQL
 
-run() { # case -> seconds (own transaction, then reset and vacuum)
+psql -X -q -d "$db" -c "CREATE UNIQUE INDEX ON bench.src (i)" -c "ANALYZE bench.src" >/dev/null
+
+run() { # case total batch -> seconds (own transaction, then reset and vacuum)
   local s
-  s=$(psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.$1()")
-  psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.reset()" -c "VACUUM ANALYZE frontrunner.disclosure, frontrunner.disclosed_indicator" >/dev/null
+  s=$(psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.$1($2, $3, $preload)")
+  reset
   echo "$s"
 }
+reset() {
+  PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.reset($preload)" -c "VACUUM ANALYZE frontrunner.disclosure, frontrunner.disclosed_indicator, frontrunner.disclosure_event" >/dev/null
+}
 check() { # the rules path really published everything
-  psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.ours()" >/dev/null
-  psql -X -qAt -d "$db" -c "SELECT count(*) FILTER (WHERE status = 'published') || ' ' || count(*) FROM frontrunner.disclosure WHERE category = 'bench'"
-  psql -X -q -d "$db" -c "SELECT bench.reset()" >/dev/null
+  psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "SELECT bench.ours($1, $2, $preload)" >/dev/null
+  psql -X -qAt -d "$db" -c "SELECT count(*) FILTER (WHERE status = 'published') - $preload || ' ' || count(*) - $preload FROM frontrunner.disclosure WHERE category = 'bench'"
+  reset
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-counts=$(check)
-read -r published total <<<"$counts"
-if [ "$published" != "$scale" ] || [ "$total" != "$scale" ]; then
-  echo "registry bench: expected $scale published disclosures, got $published of $total" >&2
-  exit 1
-fi
-run ours >/dev/null; run base >/dev/null        # warm-up
-ours=(); base=()
-for ((r = 0; r < rounds; r++)); do
-  ours+=("$(run ours)"); base+=("$(run base)")
+reset
+for batch in ${FR_BENCH_BATCHES:-1000 10000 100000}; do
+  [ "$batch" -le "$scale" ] || continue
+  total=$(( batch * 10 < scale ? batch * 10 : scale / batch * batch ))
+  counts=$(check "$total" "$batch")
+  read -r published all <<<"$counts"
+  if [ "$published" != "$total" ] || [ "$all" != "$total" ]; then
+    echo "registry bench: expected $total published disclosures, got $published of $all" >&2
+    exit 1
+  fi
+  run ours "$total" "$batch" >/dev/null; run base "$total" "$batch" >/dev/null        # warm-up
+  ours=(); base=()
+  for ((r = 0; r < rounds; r++)); do
+    ours+=("$(run ours "$total" "$batch")"); base+=("$(run base "$total" "$batch")")
+  done
+  o=$(printf '%s\n' "${ours[@]}" | median)
+  b=$(printf '%s\n' "${base[@]}" | median)
+  awk -v n="$total" -v batch="$batch" -v o="$o" -v b="$b" 'BEGIN {
+    rows = n * 6
+    printf "RESULT case=registry_publish_b%d rows=%d ours_s=%.3f base=insert_no_triggers base_s=%.3f ratio=%.2f\n", batch, n, o, b, o / b
+    printf "registry_publish: %d disclosures + %d indicators in batches of %d: %.0f rows/s through the rules, %.0f rows/s plain (target ratio <= 1.5)\n", n, n * 5, batch, rows / o, rows / b
+  }'
 done
-o=$(printf '%s\n' "${ours[@]}" | median)
-b=$(printf '%s\n' "${base[@]}" | median)
-rows=$((scale * 6))
-awk -v n="$scale" -v o="$o" -v b="$b" -v rows="$rows" 'BEGIN {
-  printf "RESULT case=registry_publish rows=%d ours_s=%.3f base=insert_no_triggers base_s=%.3f ratio=%.2f\n", n, o, b, o / b
-  printf "registry_publish: %d disclosures + %d indicators: %.0f rows/s through the rules, %.0f rows/s plain (target ratio <= 3)\n", n, n * 5, rows / o, rows / b
-}'

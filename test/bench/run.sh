@@ -33,6 +33,7 @@ st_scales="20000 $(( scale < 100000 ? scale : 100000 ))"
 # module or shares the cluster while the benchmark runs
 bash test/harness/pgenv.sh bash -c "psql -X -q -v scale=$scale -v rounds=$rounds -f test/bench/bench.sql > $raw &&
   bash test/bench/registry.sh $reg_scale >> $raw &&
+  bash test/bench/registry_pgbench.sh >> $raw &&
   bash test/bench/benchmark.sh $bm_scale >> $raw &&
   bash test/bench/ranking.sh '$rk_scales' >> $raw &&
   bash test/bench/streaming.sh '$st_scales' >> $raw"
