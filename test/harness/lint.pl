@@ -50,7 +50,8 @@ for my $f (@files) {
 
 	my @bad = ($code =~ /(CREATE\s+OR\s+REPLACE[^\n]*)/gi);
 	check(!@bad, "$f: no CREATE OR REPLACE", @bad);
-	@bad = ($code =~ /(IF\s+NOT\s+EXISTS[^\n]*)/gi);
+	# (DDL's IF NOT EXISTS, before a name; not PL/pgSQL's IF NOT EXISTS (query))
+	@bad = ($code =~ /(IF\s+NOT\s+EXISTS(?!\s*\()[^\n]*)/gi);
 	check(!@bad, "$f: no IF NOT EXISTS", @bad);
 
 	# walk quotes: '…' (with '' escapes) and $tag$…$tag$
