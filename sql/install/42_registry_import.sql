@@ -271,12 +271,13 @@ BEGIN
     UPDATE frontrunner.disclosure d SET status = 'published'
     WHERE d.enterprise OPERATOR(frontrunner.=) ANY (n_uscc) AND d.id = ANY (n_id);
   END IF;
+  -- imported rows leave staging, each reported with its disclosure
   RETURN QUERY
-  SELECT s.source_ref, s.line, m.id
-  FROM frontrunner.disclosure_import s
-  JOIN unnest(n_ref, n_id) m (ref, id) ON m.ref = s.source_ref
-  WHERE s.line = ANY (lines);
-  DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (lines);
+  WITH gone AS (
+    DELETE FROM frontrunner.disclosure_import s WHERE s.line = ANY (lines)
+    RETURNING s.source_ref, s.line)
+  SELECT g.source_ref, g.line, m.id
+  FROM gone g JOIN unnest(n_ref, n_id) m (ref, id) ON m.ref = g.source_ref;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.import_disclosure_batch(bigint[], boolean) IS
