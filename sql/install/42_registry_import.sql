@@ -374,9 +374,10 @@ BEGIN
       SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines, min(s.line) AS first_line,
              count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
                              s.supersedes_ref, s.below_recommended_statement, s.published)) AS variants,
-             min(nullif(pg_catalog.upper(pg_catalog.regexp_replace(
-                   CASE WHEN utf8 THEN pg_catalog.normalize(s.uscc, 'NFKC') ELSE s.uscc END,
-                   '[[:space:]!-]', '', 'g')), '')) AS ukey,
+             -- (once a disclosure: only one whose rows agree is batched)
+             nullif(pg_catalog.upper(pg_catalog.regexp_replace(
+                   CASE WHEN utf8 THEN pg_catalog.normalize(min(s.uscc), 'NFKC') ELSE min(s.uscc) END,
+                   '[[:space:]!-]', '', 'g')), '') AS ukey,
              min(s.supersedes_ref) AS sup
       FROM frontrunner.disclosure_import s
       GROUP BY s.source_ref
