@@ -11091,6 +11091,278 @@ COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
 
 ALTER FUNCTION @extschema@.disclosure_after_statement() SECURITY DEFINER;
 
+-- issue 22: the statement triggers in C ------------------------------------------
+-- disclosure_after_statement() and disclosed_indicator_insert_check() in C
+-- (src/registry_trigger.c): on one node the history of an INSERT, a DELETE or
+-- a publication without supersedes is written from the transition table by a
+-- plan kept per backend, and the publication and data-entry checks ask the
+-- lean pre-checks first (disclosure_publication_suspect(),
+-- indicator_entry_suspect(), C, plans kept per backend, also used by
+-- disclosure_publication_check() and indicator_entry_check()); every other
+-- statement, and every statement on Citus, goes to the PL/pgSQL rules as
+-- before (disclosure_after_statement_general() is 0.2.0's
+-- disclosure_after_statement()).  invoker(), the default of the history's
+-- by_user, in C.
+
+CREATE OR REPLACE FUNCTION @extschema@.invoker() RETURNS name
+  AS 'MODULE_PATHNAME', 'fr_invoker' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.invoker() IS
+  'the role the session acts as (SET ROLE, else the session user): current_user as seen from outside any SECURITY DEFINER function; used by the SECURITY DEFINER functions of the extension to know their caller';
+
+-- the lean pre-checks (src/registry_trigger.c: plans kept per backend) -------------
+-- Whether any of the rows may break a rule, without composing a message:
+-- false is final, true sends the rows to the rules, which say which rule and
+-- how.  Their queries repeat the predicates of disclosure_violations() and
+-- indicator_violations() (commented at both places): a change to a rule
+-- changes both.
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_publication_suspect(ids bigint[]) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_disclosure_publication_suspect'
+  LANGUAGE C STABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.disclosure_publication_suspect(bigint[]) IS
+  'false when none of these disclosures breaks a rule of publication (what disclosure_violations() checks: rules 1-4, 23503), true when one may: the lean pre-check of disclosure_publication_check() and of the publication trigger, without composing messages';
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_entry_suspect(rows @extschema@.disclosed_indicator[]) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_indicator_entry_suspect'
+  LANGUAGE C STABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.indicator_entry_suspect(@extschema@.disclosed_indicator[]) IS
+  'false when none of these indicator rows breaks a rule of data entry (what indicator_violations(rows, false) checks: a draft, rule 5; defined for the category, 23503; the mandatory floor, rule 3), true when one may: the lean pre-check of indicator_entry_check() and of the insert trigger, without composing messages';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_publication_check(ids bigint[], tenants @extschema@.uscc[])
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  v record;
+BEGIN
+  -- A few disclosures on one node (one at a time): first whether any of them
+  -- may break a rule of publication at all (disclosure_publication_suspect(),
+  -- without composing messages); only then does it say which, and how.
+  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20
+     AND NOT frontrunner.disclosure_publication_suspect(ids) THEN
+    RETURN;
+  END IF;
+  SELECT * INTO v FROM frontrunner.disclosure_violations(ids, tenants) LIMIT 1;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_publication_check(bigint[], @extschema@.uscc[]) IS
+  'disclosure_publication_check(ids) of the disclosures of these enterprises (tenants; NULL: any), as the publication rule runs it';
+
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_after_statement_general() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  twin record;
+  prev_ids bigint[];
+  ids bigint[];
+  ents frontrunner.uscc[];
+  sts text[];
+  notes text[];
+  published bigint[];
+  tenants frontrunner.uscc[];
+  stamp timestamptz := frontrunner.clock();
+  distributed boolean := frontrunner.citus_distributed();
+BEGIN
+  -- The transition table is read by queries on it alone, into arrays; every
+  -- other query names the enterprises of its rows (tenants, on a
+  -- distributed registry: the statement fires on each shard with that
+  -- shard's rows, and these queries read that shard).
+  -- On one node the plans of the history (the transition table, arrays) do
+  -- not depend on the rows: made once per session (the SET clause restores
+  -- the custom plans at return); those that read the registry are custom
+  -- for many rows (below).
+  IF NOT distributed THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+           pg_catalog.array_agg(n.status ORDER BY n.id)
+      INTO ids, ents, sts FROM new_rows n;
+    IF ids IS NULL THEN
+      RETURN NULL;  -- (on a distributed registry: a shard the statement wrote nothing into)
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'create', NULL, u.st, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
+    RETURN NULL;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT pg_catalog.array_agg(o.id ORDER BY o.id), pg_catalog.array_agg(o.enterprise ORDER BY o.id),
+           pg_catalog.array_agg(o.status ORDER BY o.id)
+      INTO ids, ents, sts FROM old_rows o;
+    IF ids IS NULL THEN
+      RETURN NULL;
+    END IF;
+    INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)
+    SELECT u.id, stamp, 'delete', u.st, NULL, u.e FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, e, o) ORDER BY u.o;
+    RETURN NULL;
+  END IF;
+
+  -- UPDATE: disclosure_before_update lets a row change only draft → draft,
+  -- draft → published, published → withdrawn and published → superseded,
+  -- so every new row that is not a draft is a state change and its old
+  -- status follows from the new one (no join of the transition tables)
+  SELECT pg_catalog.array_agg(n.id ORDER BY n.id), pg_catalog.array_agg(n.enterprise ORDER BY n.id),
+         pg_catalog.array_agg(n.status ORDER BY n.id),
+         pg_catalog.array_agg(CASE n.status WHEN 'withdrawn' THEN n.withdraw_reason
+                                            WHEN 'published' THEN 'supersedes ' || n.supersedes END ORDER BY n.id),
+         pg_catalog.array_agg(n.id ORDER BY n.id) FILTER (WHERE n.status = 'published'),
+         pg_catalog.array_agg(n.supersedes) FILTER (WHERE n.status = 'published' AND n.supersedes IS NOT NULL)
+    INTO ids, ents, sts, notes, published, prev_ids
+  FROM new_rows n
+  WHERE n.status <> 'draft';
+  IF ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  tenants := CASE WHEN distributed THEN ARRAY(SELECT DISTINCT e FROM pg_catalog.unnest(ents) e) END;
+  IF NOT distributed AND pg_catalog.cardinality(ids) > 20 THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
+  END IF;
+
+  -- publication: rules 1-4 over every disclosure this statement published
+  IF published IS NOT NULL THEN
+    PERFORM frontrunner.disclosure_publication_check(published, tenants);
+  END IF;
+
+  -- the history; a superseded version notes its successor
+  IF 'superseded' = ANY (sts) THEN
+    SELECT pg_catalog.array_agg(CASE u.st WHEN 'superseded' THEN (
+             SELECT 'superseded by ' || pg_catalog.string_agg(s.id::text, ', ')
+             FROM frontrunner.disclosure s
+             WHERE (tenants IS NULL OR s.enterprise OPERATOR(frontrunner.=) ANY (tenants))
+               AND s.supersedes = u.id AND s.status = 'published') ELSE u.note END ORDER BY u.o)
+      INTO notes
+    FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes)) WITH ORDINALITY u(id, st, note, o);
+  END IF;
+  INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, note, enterprise)
+  SELECT u.id, stamp,
+         CASE u.st WHEN 'published' THEN 'publish' WHEN 'withdrawn' THEN 'withdraw' ELSE 'supersede' END,
+         CASE u.st WHEN 'published' THEN 'draft' ELSE 'published' END, u.st, u.note, u.e
+  FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(sts), pg_catalog.unnest(notes), pg_catalog.unnest(ents)) WITH ORDINALITY u(id, st, note, e, o)
+  ORDER BY u.o;
+
+  -- new versions: the one they supersede becomes superseded, exactly once
+  IF prev_ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT n.supersedes, pg_catalog.string_agg(n.id::text, ', ' ORDER BY n.id) AS ids INTO twin
+  FROM new_rows n
+  WHERE n.status = 'published' AND n.supersedes IS NOT NULL
+  GROUP BY n.supersedes
+  HAVING count(*) > 1
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'rule 5 (publication): disclosure % would be superseded by several versions', twin.supersedes
+      USING ERRCODE = 'FR005',
+            DETAIL = format('Disclosures %s, published together, all supersede %s.', twin.ids, twin.supersedes),
+            HINT = 'Publish one new version; delete or re-point the other drafts.',
+            TABLE = 'disclosure', COLUMN = 'supersedes';
+  END IF;
+  UPDATE frontrunner.disclosure SET status = 'superseded'
+  WHERE id = ANY (prev_ids) AND (tenants IS NULL OR enterprise OPERATOR(frontrunner.=) ANY (tenants));
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.disclosure_after_statement_general() IS
+  'the statement rules of disclosure_after_statement() for every statement: records every state change in disclosure_event (from the transition tables); publishing checks rules 1-4 (disclosure_publication_check()) and a new version marks the one it supersedes as superseded, in the same transaction';
+
+-- the statement trigger: a statement that inserts or deletes disclosures, or
+-- publishes drafts without superseding, on one node, in C (the history from
+-- the transition table, the pre-check before the publication check); every
+-- other statement, and every statement on a Citus cluster, goes to
+-- disclosure_after_statement_general() (src/registry_trigger.c)
+CREATE OR REPLACE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_disclosure_after_statement' LANGUAGE C
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
+  'statement trigger: records every state change in disclosure_event (from the transition tables); publishing checks rules 1-4 over the disclosures published and a new version marks the one it supersedes as superseded, in the same transaction (in C for inserts, deletes and publications without supersedes on one node; else disclosure_after_statement_general())';
+ALTER FUNCTION @extschema@.disclosure_after_statement() SECURITY DEFINER;
+
+CREATE OR REPLACE FUNCTION @extschema@.indicator_entry_check(written @extschema@.disclosed_indicator[],
+                                                  removed @extschema@.disclosed_indicator[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  v record;
+  tenant frontrunner.uscc;
+  tenants frontrunner.uscc[];
+  mine xid;
+  few boolean;
+BEGIN
+  IF coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) = 0 THEN
+    RETURN;  -- (on a distributed registry: a shard the statement wrote nothing into)
+  END IF;
+  -- the disclosures of the rows, locked (in id order) against a concurrent
+  -- publication; a disclosure already gone is a cascade from deleting a draft.
+  -- On a distributed registry one lock per enterprise of the rows (Citus
+  -- locks only rows it reads from one shard, by one enterprise)
+  -- A version of a disclosure this transaction wrote (a draft it inserted,
+  -- a row it updated) is invisible to every other one, or already locked
+  -- by the write: no lock is needed.
+  tenants := frontrunner.citus_tenants(CASE WHEN removed IS NULL THEN written ELSE written || removed END);
+  few := tenants IS NULL AND coalesce(pg_catalog.cardinality(written), 0) + coalesce(pg_catalog.cardinality(removed), 0) <= 100;
+  IF few THEN
+    -- a few rows on one node (a disclosure at a time): the plans do not
+    -- depend on them, they are made once per session (the SET clause
+    -- restores the custom plans at return)
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  END IF;
+  mine := pg_catalog.pg_current_xact_id_if_assigned()::xid;
+  FOREACH tenant IN ARRAY coalesce(tenants, ARRAY[NULL::frontrunner.uscc]) LOOP
+    PERFORM FROM frontrunner.disclosure d
+    WHERE d.id IN (SELECT r.disclosure FROM pg_catalog.unnest(written) r
+                   UNION SELECT r.disclosure FROM pg_catalog.unnest(removed) r)
+      AND (tenant IS NULL OR d.enterprise OPERATOR(frontrunner.=) tenant)
+      AND (mine IS NULL OR d.xmin OPERATOR(pg_catalog.<>) mine)
+    ORDER BY d.id
+    FOR SHARE OF d;
+  END LOOP;
+  -- a row changed or deleted leaves a draft (rule 5); the rows written are
+  -- checked as at data entry
+  IF removed IS NOT NULL THEN
+    SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
+  END IF;
+  IF removed IS NULL OR NOT FOUND THEN
+    -- A few rows: first whether any row may break a rule of data entry at
+    -- all (indicator_entry_suspect(), without composing messages); only then
+    -- does it say which, and how.
+    IF few AND NOT frontrunner.indicator_entry_suspect(written) THEN
+      RETURN;
+    END IF;
+    SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
+  END IF;
+  IF FOUND THEN
+    PERFORM frontrunner.raise_violation(v.sqlstate, v.message, v.detail, v.hint, v.table_name, v.column_name);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.indicator_entry_check(@extschema@.disclosed_indicator[], @extschema@.disclosed_indicator[]) IS
+  'data entry of disclosed indicators: locks their disclosures against a concurrent publication and raises the first violation indicator_violations() finds — a row removed or changed must leave a draft (rule 5), a row written must go into a draft (rule 5), be defined for the category (23503) and meet the mandatory floor (rule 3)';
+
+-- (in C: the lock and the pre-check for up to 100 rows on one node, then
+-- indicator_entry_check() only when a violation is suspected; more rows, or a
+-- Citus cluster: indicator_entry_check(); src/registry_trigger.c)
+CREATE OR REPLACE FUNCTION @extschema@.disclosed_indicator_insert_check() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_disclosed_indicator_insert_check' LANGUAGE C
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.disclosed_indicator_insert_check() IS
+  'statement trigger: the inserted indicators checked by indicator_entry_check() as at data entry: only into drafts (rule 5, the drafts locked against a concurrent publication), defined for the category (23503), at least as strict as the mandatory floor (rule 3)';
+
+REVOKE EXECUTE ON FUNCTION @extschema@.disclosure_after_statement() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.disclosure_after_statement_general() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.disclosure_publication_suspect(bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.indicator_entry_suspect(@extschema@.disclosed_indicator[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.disclosed_indicator_insert_check() FROM PUBLIC;
+
 -- (the classes of the functions above: security_objects() as installed)
 CREATE OR REPLACE FUNCTION @extschema@.security_objects()
 RETURNS TABLE (kind text, name text, class text)
@@ -11257,6 +11529,7 @@ AS $$
     ('function', 'disclosure_row', 'trigger'),
     ('function', 'disclosure_before_delete', 'trigger'),
     ('function', 'disclosure_after_statement', 'trigger'),
+    ('function', 'disclosure_after_statement_general', 'trigger'),
     ('function', 'refuse_truncate', 'trigger'),
     ('function', 'disclosed_indicator_guard', 'trigger'),
     ('function', 'disclosed_indicator_insert_check', 'trigger'),
@@ -11269,6 +11542,8 @@ AS $$
     ('function', 'indicator_entry_check', 'disclosure_write'),
     ('function', 'disclosure_violations', 'disclosure_write'),
     ('function', 'disclosure_publication_check', 'disclosure_write'),
+    ('function', 'disclosure_publication_suspect', 'disclosure_write'),
+    ('function', 'indicator_entry_suspect', 'disclosure_write'),
     ('function', 'publish_disclosure', 'disclosure_write'),
     ('function', 'withdraw_disclosure', 'disclosure_write'),
     ('function', 'disclosure_history', 'registry_read'),

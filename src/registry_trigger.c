@@ -33,19 +33,24 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "fmgr.h"
 #include "nodes/makefuncs.h"
 #include "parser/parse_func.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/tuplestore.h"
 
 #include "compat.h"
 
@@ -311,4 +316,502 @@ fr_disclosure_row(PG_FUNCTION_ARGS)
 			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 			 errmsg("disclosure_row() fires on INSERT, UPDATE or DELETE")));
 	PG_RETURN_NULL();			/* not reached */
+}
+
+/*
+ * ---------------------------------------------------------------------------
+ * The statement triggers of disclosure and disclosed_indicator, their common
+ * path in C.
+ *
+ *   disclosure_after_statement()        AFTER INSERT, UPDATE and DELETE
+ *                                       statement trigger of disclosure
+ *                                       (disclosure_20_*; SECURITY DEFINER:
+ *                                       it writes the history)
+ *   disclosed_indicator_insert_check()  AFTER INSERT statement trigger of
+ *                                       disclosed_indicator
+ *   disclosure_publication_suspect(ids), indicator_entry_suspect(rows)
+ *                                       the lean pre-checks
+ *
+ * On one node (the citus extension not installed) the statements a client
+ * writes are handled here with plans prepared once per backend (SPI,
+ * SPI_keepplan), without entering PL/pgSQL:
+ *   INSERT or DELETE of disclosures: the history (create, delete) written
+ *           from the transition table by one INSERT … SELECT;
+ *   UPDATE  whose changed rows are all drafts published without supersedes
+ *           (or drafts edited): the publication check — the pre-check, then
+ *           disclosure_publication_check() only when it suspects a
+ *           violation, or for more than 20 disclosures — then the history;
+ *   INSERT of indicators: the disclosures locked against a concurrent
+ *           publication, the pre-check for up to 100 rows, then
+ *           indicator_entry_check() only when it suspects a violation, or
+ *           for more rows.
+ * Every other statement — a withdrawal, a supersession, every statement on
+ * a Citus cluster (the rules on its shards name their tenants) — goes to
+ * the PL/pgSQL rules as before (disclosure_after_statement_general(),
+ * indicator_entry_check()): the errors are composed there alone.
+ *
+ * The pre-checks answer one question: may any of these rows break a rule
+ * (what disclosure_violations() and indicator_violations() check, without
+ * composing their messages)?  False is final; true sends the rows to the
+ * rules, which say which rule and how.  Their conditions repeat the rules'
+ * predicates (41_registry_rules.sql, commented at both places): a change to
+ * a rule changes both.
+ * ---------------------------------------------------------------------------
+ */
+
+PG_FUNCTION_INFO_V1(fr_disclosure_after_statement);
+PG_FUNCTION_INFO_V1(fr_disclosed_indicator_insert_check);
+PG_FUNCTION_INFO_V1(fr_disclosure_publication_suspect);
+PG_FUNCTION_INFO_V1(fr_indicator_entry_suspect);
+
+/* a few rows: the pre-checks' limits (those of the PL/pgSQL rules) */
+#define FEW_PUBLISHED	20
+#define FEW_INDICATORS	100
+
+/* what disclosure_violations() checks, without composing it (rules 1-4, 23503) */
+static const char *const publication_suspect_sql =
+"SELECT EXISTS ("
+"  SELECT FROM frontrunner.disclosure d"
+"  WHERE d.id = ANY ($1)"
+"    AND ((frontrunner.std_kind(d.standard) = 'enterprise'"
+"          AND (frontrunner.std_year(d.standard) IS NULL"
+"               OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE)"
+"               OR EXISTS (SELECT FROM frontrunner.indicator_def x"
+"                          WHERE x.category = d.category AND x.required"
+"                            AND NOT EXISTS (SELECT FROM frontrunner.disclosed_indicator i"
+"                                            WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id"
+"                                              AND i.indicator = x.key AND i.test_method IS NOT NULL))))"
+"         OR EXISTS (SELECT FROM frontrunner.standard s"
+"                    WHERE s.code OPERATOR(frontrunner.=) d.standard AND s.withdrawn_on <= CURRENT_DATE)"
+"         OR EXISTS (SELECT FROM frontrunner.disclosed_indicator i"
+"                    WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id"
+"                      AND (NOT EXISTS (SELECT FROM frontrunner.indicator_def x"
+"                                       WHERE x.category = d.category AND x.key = i.indicator)"
+"                           OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f"
+"                                      WHERE f.category = d.category AND f.indicator = i.indicator"
+"                                        AND (f.nature = 'mandatory'"
+"                                             OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')"
+"                                                 AND coalesce(btrim(d.below_recommended_statement), '') = ''))"
+"                                        AND frontrunner.compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal'))))))";
+
+/* what indicator_violations(rows, false) checks, without composing it (rule 5, 23503, rule 3) */
+static const char *const entry_suspect_sql =
+"SELECT EXISTS ("
+"  SELECT FROM pg_catalog.unnest($1) r"
+"  JOIN frontrunner.disclosure d ON d.id = r.disclosure"
+"  WHERE d.status <> 'draft'"
+"     OR NOT EXISTS (SELECT FROM frontrunner.indicator_def x WHERE x.category = d.category AND x.key = r.indicator)"
+"     OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f"
+"                WHERE f.category = d.category AND f.indicator = r.indicator AND f.nature = 'mandatory'"
+"                  AND frontrunner.compare(r.requirement, f.requirement) NOT IN ('stricter', 'equal')))";
+
+/* the history of the statement, in id order (as disclosure_after_statement_general() writes it) */
+static const char *const history_create_sql =
+"INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)"
+" SELECT n.id, $1, 'create', NULL, n.status, n.enterprise FROM new_rows n ORDER BY n.id";
+static const char *const history_delete_sql =
+"INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, enterprise)"
+" SELECT o.id, $1, 'delete', o.status, NULL, o.enterprise FROM old_rows o ORDER BY o.id";
+static const char *const history_publish_sql =
+"INSERT INTO frontrunner.disclosure_event (disclosure, at, action, old_status, new_status, note, enterprise)"
+" SELECT n.id, $1, 'publish', 'draft', n.status, NULL, n.enterprise FROM new_rows n"
+" WHERE n.status <> 'draft' ORDER BY n.id";
+static const char *const publication_check_sql =
+"SELECT frontrunner.disclosure_publication_check($1, NULL)";
+/* the disclosures of the rows, locked (in id order) against a concurrent
+ * publication, but for those this transaction wrote (as indicator_entry_check()) */
+static const char *const entry_lock_sql =
+"SELECT FROM frontrunner.disclosure d"
+" WHERE d.id IN (SELECT r.disclosure FROM new_rows r)"
+"   AND ($1 IS NULL OR d.xmin OPERATOR(pg_catalog.<>) $1)"
+" ORDER BY d.id FOR SHARE OF d";
+static const char *const entry_check_sql =
+"SELECT frontrunner.indicator_entry_check(ARRAY(SELECT n::frontrunner.disclosed_indicator FROM new_rows n))";
+
+enum
+{
+	P_PUBLICATION_SUSPECT,
+	P_ENTRY_SUSPECT,
+	P_HISTORY_CREATE,
+	P_HISTORY_DELETE,
+	P_HISTORY_PUBLISH,
+	P_PUBLICATION_CHECK,
+	P_ENTRY_LOCK,
+	P_ENTRY_CHECK,
+	N_PLANS
+};
+
+typedef struct SavedPlan
+{
+	SPIPlanPtr	plan;
+	Oid			argtype;		/* of $1: a plan for another type is made again */
+} SavedPlan;
+
+static SavedPlan plans[N_PLANS];
+
+/*
+ * The plan of query, prepared once per backend (generic: the plans do not
+ * depend on the values) inside the caller's SPI connection — with the
+ * transition tables registered when the query reads them.  Every name in
+ * the queries is qualified; the functions calling this pin search_path.
+ */
+static SPIPlanPtr
+saved_plan(int which, const char *query, Oid argtype)
+{
+	SavedPlan  *s = &plans[which];
+
+	if (s->plan != NULL && s->argtype != argtype)
+	{
+		SPI_freeplan(s->plan);
+		s->plan = NULL;
+	}
+	if (s->plan == NULL)
+	{
+		int			nargs = OidIsValid(argtype) ? 1 : 0;
+		SPIPlanPtr	p = SPI_prepare_cursor(query, nargs, &argtype, CURSOR_OPT_GENERIC_PLAN);
+
+		if (p == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query, SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(p) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		s->plan = p;
+		s->argtype = argtype;
+	}
+	return s->plan;
+}
+
+static void
+run(int which, const char *query, Oid argtype, Datum arg, bool argnull, bool read_only, int expect)
+{
+	char		nulls = argnull ? 'n' : ' ';
+	int			rc = SPI_execute_plan(saved_plan(which, query, argtype), &arg, &nulls, read_only, 0);
+
+	if (rc != expect)
+		elog(ERROR, "SPI_execute_plan returned %s for \"%s\"", SPI_result_code_string(rc), query);
+}
+
+/* the boolean a pre-check returns */
+static bool
+suspect(int which, const char *query, Oid argtype, Datum arg)
+{
+	bool		isnull;
+	bool		r;
+
+	run(which, query, argtype, arg, false, true, SPI_OK_SELECT);
+	if (SPI_processed != 1)
+		elog(ERROR, "pre-check returned " UINT64_FORMAT " rows", SPI_processed);
+	r = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	return !isnull && r;
+}
+
+static void
+connect_spi(TriggerData *td)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (td != NULL && SPI_register_trigger_data(td) != SPI_OK_TD_REGISTER)
+		elog(ERROR, "SPI_register_trigger_data failed");
+}
+
+static void
+finish_spi(void)
+{
+	if (SPI_finish() != SPI_OK_FINISH)
+		elog(ERROR, "SPI_finish failed");
+}
+
+/*
+ * Citus installed in this database: the rules there run on the shards and
+ * name their tenants (citus_distributed(), citus_tenants()); they stay the
+ * PL/pgSQL rules'.
+ */
+static bool
+citus_here(void)
+{
+	return OidIsValid(get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE));
+}
+
+static Datum
+publication_suspect(ArrayType *ids)
+{
+	bool		r;
+
+	connect_spi(NULL);
+	r = suspect(P_PUBLICATION_SUSPECT, publication_suspect_sql, INT8ARRAYOID, PointerGetDatum(ids));
+	finish_spi();
+	return BoolGetDatum(r);
+}
+
+static Datum
+entry_suspect(ArrayType *rows)
+{
+	Oid			type = get_array_type(ARR_ELEMTYPE(rows));
+	bool		r;
+
+	if (!OidIsValid(type))
+		elog(ERROR, "indicator_entry_suspect: no array type of type %u", ARR_ELEMTYPE(rows));
+	connect_spi(NULL);
+	r = suspect(P_ENTRY_SUSPECT, entry_suspect_sql, type, PointerGetDatum(rows));
+	finish_spi();
+	return BoolGetDatum(r);
+}
+
+/* disclosure_publication_suspect(ids bigint[]) */
+Datum
+fr_disclosure_publication_suspect(PG_FUNCTION_ARGS)
+{
+	return publication_suspect(PG_GETARG_ARRAYTYPE_P(0));
+}
+
+/* indicator_entry_suspect(rows disclosed_indicator[]) */
+Datum
+fr_indicator_entry_suspect(PG_FUNCTION_ARGS)
+{
+	return entry_suspect(PG_GETARG_ARRAYTYPE_P(0));
+}
+
+static void
+require_statement_trigger(FunctionCallInfo fcinfo, const char *name)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s() must be an AFTER statement trigger", name)));
+}
+
+/* the transition table the trigger names, as the queries above name it */
+static Tuplestorestate *
+transition_table(TriggerData *td, bool old, const char *name)
+{
+	const char *given = old ? td->tg_trigger->tgoldtable : td->tg_trigger->tgnewtable;
+	Tuplestorestate *ts = old ? td->tg_oldtable : td->tg_newtable;
+
+	if (given == NULL || strcmp(given, name) != 0 || ts == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" must name its transition table %s", td->tg_trigger->tgname, name)));
+	return ts;
+}
+
+/* the PL/pgSQL function that has the rules of a statement, called as the trigger */
+static Datum
+delegate_statement(FunctionCallInfo fcinfo, const char *name)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	char	   *schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
+	FmgrInfo	flinfo;
+	LOCAL_FCINFO(call, 0);
+
+	fmgr_info(LookupFuncName(list_make2(makeString(schema), makeString(pstrdup(name))), 0, NULL, false),
+			  &flinfo);
+	InitFunctionCallInfoData(*call, &flinfo, 0, InvalidOid, (Node *) td, NULL);
+	(void) FunctionCallInvoke(call);
+	return PointerGetDatum(NULL);
+}
+
+/* clock() of the trigger function's schema: the stamp of the history */
+static Datum
+statement_clock(FunctionCallInfo fcinfo)
+{
+	char	   *schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
+
+	return OidFunctionCall0(LookupFuncName(list_make2(makeString(schema), makeString(pstrdup("clock"))),
+										   0, NULL, false));
+}
+
+/*
+ * The rows an UPDATE changed, as disclosure_before_update() lets them
+ * through: true when every row that is not a draft is a publication without
+ * supersedes (ids: theirs, in id order; none when every row stayed a draft);
+ * false when the statement withdrew, superseded or published a new version.
+ */
+static int
+int64_cmp(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+static bool
+plain_publications(TriggerData *td, Tuplestorestate *ts, ArrayType **ids, int *n)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int			idno = column(desc, "id");
+	int			statusno = column(desc, "status");
+	int			supno = column(desc, "supersedes");
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	int64	   *v = NULL;
+	int			cap = 0;
+	bool		plain = true;
+
+	*n = 0;
+	tuplestore_select_read_pointer(ts, 0);
+	tuplestore_rescan(ts);
+	while (tuplestore_gettupleslot(ts, true, false, slot))
+	{
+		bool		isnull;
+		Datum		d = slot_getattr(slot, statusno, &isnull);
+
+		if (isnull)
+		{
+			plain = false;
+			break;
+		}
+		if (text_is(d, "draft"))
+			continue;
+		if (!text_is(d, "published"))
+		{
+			plain = false;
+			break;
+		}
+		(void) slot_getattr(slot, supno, &isnull);
+		if (!isnull)
+		{
+			plain = false;
+			break;
+		}
+		d = slot_getattr(slot, idno, &isnull);
+		if (isnull)
+		{
+			plain = false;
+			break;
+		}
+		if (*n == cap)
+		{
+			cap = cap ? cap * 2 : 16;
+			v = v ? repalloc(v, cap * sizeof(int64)) : palloc(cap * sizeof(int64));
+		}
+		v[(*n)++] = DatumGetInt64(d);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_rescan(ts);
+	*ids = NULL;
+	if (plain && *n > 0)
+	{
+		Datum	   *elems = palloc(*n * sizeof(Datum));
+		int			i;
+
+		qsort(v, *n, sizeof(int64), int64_cmp);
+		for (i = 0; i < *n; i++)
+			elems[i] = Int64GetDatum(v[i]);
+		*ids = construct_array(elems, *n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	}
+	return plain;
+}
+
+Datum
+fr_disclosure_after_statement(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Tuplestorestate *ts;
+	Datum		stamp;
+
+	require_statement_trigger(fcinfo, "disclosure_after_statement");
+	if (citus_here())
+		return delegate_statement(fcinfo, "disclosure_after_statement_general");
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event))
+	{
+		bool		insert = TRIGGER_FIRED_BY_INSERT(td->tg_event);
+
+		ts = transition_table(td, !insert, insert ? "new_rows" : "old_rows");
+		if (tuplestore_tuple_count(ts) == 0)
+			return PointerGetDatum(NULL);
+		stamp = statement_clock(fcinfo);
+		connect_spi(td);
+		if (insert)
+			run(P_HISTORY_CREATE, history_create_sql, TIMESTAMPTZOID, stamp, false, false, SPI_OK_INSERT);
+		else
+			run(P_HISTORY_DELETE, history_delete_sql, TIMESTAMPTZOID, stamp, false, false, SPI_OK_INSERT);
+		finish_spi();
+		return PointerGetDatum(NULL);
+	}
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		ArrayType  *ids;
+		int			n;
+
+		ts = transition_table(td, false, "new_rows");
+		if (!plain_publications(td, ts, &ids, &n))
+			return delegate_statement(fcinfo, "disclosure_after_statement_general");
+		if (n == 0)
+			return PointerGetDatum(NULL);	/* drafts edited: no state change */
+		stamp = statement_clock(fcinfo);
+		/* rules 1-4 over every disclosure the statement published */
+		if (n > FEW_PUBLISHED || DatumGetBool(publication_suspect(ids)))
+		{
+			connect_spi(NULL);
+			run(P_PUBLICATION_CHECK, publication_check_sql, INT8ARRAYOID, PointerGetDatum(ids), false,
+				true, SPI_OK_SELECT);
+			finish_spi();
+		}
+		connect_spi(td);
+		run(P_HISTORY_PUBLISH, history_publish_sql, TIMESTAMPTZOID, stamp, false, false, SPI_OK_INSERT);
+		finish_spi();
+		return PointerGetDatum(NULL);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("disclosure_after_statement() fires on INSERT, UPDATE or DELETE")));
+	return PointerGetDatum(NULL);	/* not reached */
+}
+
+/* the rows of the transition table as an array of the table's row type */
+static ArrayType *
+rows_array(TriggerData *td, Tuplestorestate *ts, int n)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	Datum	   *elems = palloc(n * sizeof(Datum));
+	int			i = 0;
+
+	tuplestore_select_read_pointer(ts, 0);
+	tuplestore_rescan(ts);
+	while (i < n && tuplestore_gettupleslot(ts, true, false, slot))
+		elems[i++] = heap_copy_tuple_as_datum(ExecFetchSlotHeapTuple(slot, false, NULL), desc);
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_rescan(ts);
+	return construct_array(elems, i, td->tg_relation->rd_rel->reltype, -1, false, TYPALIGN_DOUBLE);
+}
+
+Datum
+fr_disclosed_indicator_insert_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Tuplestorestate *ts;
+	int64		n;
+
+	require_statement_trigger(fcinfo, "disclosed_indicator_insert_check");
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("disclosed_indicator_insert_check() fires on INSERT")));
+	ts = transition_table(td, false, "new_rows");
+	n = tuplestore_tuple_count(ts);
+	if (n == 0)
+		return PointerGetDatum(NULL);
+	if (n <= FEW_INDICATORS && !citus_here())
+	{
+		TransactionId mine = GetTopTransactionIdIfAny();
+		ArrayType  *rows = rows_array(td, ts, (int) n);
+		bool		clean;
+
+		connect_spi(td);
+		run(P_ENTRY_LOCK, entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
+			!TransactionIdIsValid(mine), false, SPI_OK_SELECT);
+		clean = !DatumGetBool(entry_suspect(rows));
+		finish_spi();
+		if (clean)
+			return PointerGetDatum(NULL);
+	}
+	/* many rows, a Citus cluster, or a violation suspected: the rules */
+	connect_spi(td);
+	run(P_ENTRY_CHECK, entry_check_sql, InvalidOid, (Datum) 0, false, false, SPI_OK_SELECT);
+	finish_spi();
+	return PointerGetDatum(NULL);
 }

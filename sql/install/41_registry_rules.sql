@@ -439,6 +439,26 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_violations(bigint[]) IS
   'every violation of rules 1-4 (and 23503, an indicator not defined for the category) that publishing the disclosures would meet, one row per violation with its SQLSTATE, message, DETAIL, HINT, TABLE and COLUMN, the first bad disclosure first and within one in the order of the checks (numbering, withdrawn standard, undefined indicators, completeness, mandatory then recommended floor); call it on drafts to see everything that blocks their publication';
 
+-- the lean pre-checks (src/registry_trigger.c: plans kept per backend) -------------
+-- Whether any of the rows may break a rule, without composing a message:
+-- false is final, true sends the rows to the rules, which say which rule and
+-- how.  Their queries repeat the predicates of disclosure_violations() and
+-- indicator_violations() (commented at both places): a change to a rule
+-- changes both.
+CREATE FUNCTION @extschema@.disclosure_publication_suspect(ids bigint[]) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_disclosure_publication_suspect'
+  LANGUAGE C STABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.disclosure_publication_suspect(bigint[]) IS
+  'false when none of these disclosures breaks a rule of publication (what disclosure_violations() checks: rules 1-4, 23503), true when one may: the lean pre-check of disclosure_publication_check() and of the publication trigger, without composing messages';
+
+CREATE FUNCTION @extschema@.indicator_entry_suspect(rows @extschema@.disclosed_indicator[]) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'fr_indicator_entry_suspect'
+  LANGUAGE C STABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.indicator_entry_suspect(@extschema@.disclosed_indicator[]) IS
+  'false when none of these indicator rows breaks a rule of data entry (what indicator_violations(rows, false) checks: a draft, rule 5; defined for the category, 23503; the mandatory floor, rule 3), true when one may: the lean pre-check of indicator_entry_check() and of the insert trigger, without composing messages';
+
 CREATE FUNCTION @extschema@.disclosure_publication_check(ids bigint[], tenants @extschema@.uscc[])
 RETURNS void
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -449,36 +469,11 @@ DECLARE
   v record;
 BEGIN
   -- A few disclosures on one node (one at a time): first whether any of them
-  -- breaks a rule of publication at all (what disclosure_violations()
-  -- checks, without composing its messages); only then does it say which,
-  -- and how.
-  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20 THEN
-    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
-    IF NOT EXISTS (
-         SELECT FROM frontrunner.disclosure d
-         WHERE d.id = ANY (ids)
-           AND ((frontrunner.std_kind(d.standard) = 'enterprise'
-                 AND (frontrunner.std_year(d.standard) IS NULL
-                      OR frontrunner.std_year(d.standard) > extract(year FROM CURRENT_DATE)
-                      OR EXISTS (SELECT FROM frontrunner.indicator_def x
-                                 WHERE x.category = d.category AND x.required
-                                   AND NOT EXISTS (SELECT FROM frontrunner.disclosed_indicator i
-                                                   WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
-                                                     AND i.indicator = x.key AND i.test_method IS NOT NULL))))
-                OR EXISTS (SELECT FROM frontrunner.standard s
-                           WHERE s.code OPERATOR(frontrunner.=) d.standard AND s.withdrawn_on <= CURRENT_DATE)
-                OR EXISTS (SELECT FROM frontrunner.disclosed_indicator i
-                           WHERE i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
-                             AND (NOT EXISTS (SELECT FROM frontrunner.indicator_def x
-                                              WHERE x.category = d.category AND x.key = i.indicator)
-                                  OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f
-                                             WHERE f.category = d.category AND f.indicator = i.indicator
-                                               AND (f.nature = 'mandatory'
-                                                    OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry')
-                                                        AND coalesce(btrim(d.below_recommended_statement), '') = ''))
-                                               AND frontrunner.compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal')))))) THEN
-      RETURN;
-    END IF;
+  -- may break a rule of publication at all (disclosure_publication_suspect(),
+  -- without composing messages); only then does it say which, and how.
+  IF tenants IS NULL AND pg_catalog.cardinality(ids) <= 20
+     AND NOT frontrunner.disclosure_publication_suspect(ids) THEN
+    RETURN;
   END IF;
   SELECT * INTO v FROM frontrunner.disclosure_violations(ids, tenants) LIMIT 1;
   IF FOUND THEN
@@ -647,7 +642,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.disclosure_before_delete() IS
   'trigger: only drafts can be deleted (rule 5)';
 
-CREATE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
+CREATE FUNCTION @extschema@.disclosure_after_statement_general() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET plan_cache_mode = force_custom_plan
@@ -762,8 +757,19 @@ BEGIN
   RETURN NULL;
 END
 $$;
+COMMENT ON FUNCTION @extschema@.disclosure_after_statement_general() IS
+  'the statement rules of disclosure_after_statement() for every statement: records every state change in disclosure_event (from the transition tables); publishing checks rules 1-4 (disclosure_publication_check()) and a new version marks the one it supersedes as superseded, in the same transaction';
+
+-- the statement trigger: a statement that inserts or deletes disclosures, or
+-- publishes drafts without superseding, on one node, in C (the history from
+-- the transition table, the pre-check before the publication check); every
+-- other statement, and every statement on a Citus cluster, goes to
+-- disclosure_after_statement_general() (src/registry_trigger.c)
+CREATE FUNCTION @extschema@.disclosure_after_statement() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'fr_disclosure_after_statement' LANGUAGE C
+  SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.disclosure_after_statement() IS
-  'statement trigger: records every state change in disclosure_event (from the transition tables); publishing a new version marks the one it supersedes as superseded, in the same transaction';
+  'statement trigger: records every state change in disclosure_event (from the transition tables); publishing checks rules 1-4 over the disclosures published and a new version marks the one it supersedes as superseded, in the same transaction (in C for inserts, deletes and publications without supersedes on one node; else disclosure_after_statement_general())';
 
 -- the row triggers: the rows that break no rule and need only their clocks
 -- (a draft inserted, edited, published without a previous version, deleted)
@@ -843,17 +849,10 @@ BEGIN
     SELECT * INTO v FROM frontrunner.indicator_violations(removed, false) x WHERE x.step = 1 LIMIT 1;
   END IF;
   IF removed IS NULL OR NOT FOUND THEN
-    -- A few rows: first whether any row breaks a rule of data entry at all
-    -- (what indicator_violations(written, false) checks, without composing
-    -- its messages); only then does it say which, and how.
-    IF few AND NOT EXISTS (
-         SELECT FROM pg_catalog.unnest(written) r
-         JOIN frontrunner.disclosure d ON d.id = r.disclosure
-         WHERE d.status <> 'draft'
-            OR NOT EXISTS (SELECT FROM frontrunner.indicator_def x WHERE x.category = d.category AND x.key = r.indicator)
-            OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f
-                       WHERE f.category = d.category AND f.indicator = r.indicator AND f.nature = 'mandatory'
-                         AND frontrunner.compare(r.requirement, f.requirement) NOT IN ('stricter', 'equal'))) THEN
+    -- A few rows: first whether any row may break a rule of data entry at
+    -- all (indicator_entry_suspect(), without composing messages); only then
+    -- does it say which, and how.
+    IF few AND NOT frontrunner.indicator_entry_suspect(written) THEN
       RETURN;
     END IF;
     SELECT * INTO v FROM frontrunner.indicator_violations(written, false) LIMIT 1;
@@ -889,15 +888,12 @@ CREATE TRIGGER disclosed_indicator_10_guard BEFORE UPDATE OR DELETE ON @extschem
   FOR EACH ROW EXECUTE FUNCTION @extschema@.disclosed_indicator_guard();
 
 -- INSERT, the bulk path, is checked once per statement over all new rows
+-- (in C: the lock and the pre-check for up to 100 rows on one node, then
+-- indicator_entry_check() only when a violation is suspected; more rows, or a
+-- Citus cluster: indicator_entry_check(); src/registry_trigger.c)
 CREATE FUNCTION @extschema@.disclosed_indicator_insert_check() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  PERFORM frontrunner.indicator_entry_check(ARRAY(SELECT n::frontrunner.disclosed_indicator FROM new_rows n));
-  RETURN NULL;
-END
-$$;
+  AS 'MODULE_PATHNAME', 'fr_disclosed_indicator_insert_check' LANGUAGE C
+  SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.disclosed_indicator_insert_check() IS
   'statement trigger: the inserted indicators checked by indicator_entry_check() as at data entry: only into drafts (rule 5, the drafts locked against a concurrent publication), defined for the category (23503), at least as strict as the mandatory floor (rule 3)';
 CREATE TRIGGER disclosed_indicator_20_insert AFTER INSERT ON @extschema@.disclosed_indicator

@@ -19,13 +19,11 @@ COMMENT ON COLUMN @extschema@.account.agency IS 'the evaluation agency the role 
 COMMENT ON COLUMN @extschema@.account.note IS 'free text for the DBA (who asked, when)';
 
 -- who is asking -----------------------------------------------------------------
+-- (in C, src/accounts.c: the default of the history's by_user, evaluated for
+-- every row; what CASE WHEN current_setting('role') = 'none' THEN session_user
+-- ELSE current_setting('role')::name END returns)
 CREATE FUNCTION @extschema@.invoker() RETURNS name
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT CASE WHEN pg_catalog.current_setting('role') = 'none' THEN session_user
-              ELSE pg_catalog.current_setting('role')::name END
-$$;
+  AS 'MODULE_PATHNAME', 'fr_invoker' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.invoker() IS
   'the role the session acts as (SET ROLE, else the session user): current_user as seen from outside any SECURITY DEFINER function; used by the SECURITY DEFINER functions of the extension to know their caller';
 
