@@ -570,16 +570,43 @@ fr_indicator_entry_suspect(PG_FUNCTION_ARGS)
 	return entry_suspect(PG_GETARG_ARRAYTYPE_P(0));
 }
 
+/* a Citus shard of table: table_<shard id> */
+static bool
+is_shard_of(const char *relname, const char *table)
+{
+	size_t		len = strlen(table);
+	const char *id = relname + len + 1;
+
+	return strncmp(relname, table, len) == 0 && relname[len] == '_' &&
+		*id != '\0' && strspn(id, "0123456789") == strlen(id);
+}
+
+/*
+ * An AFTER statement trigger of the extension's table (or, on Citus, of one
+ * of its shards, in the same schema): the history these functions write as
+ * their owner (SECURITY DEFINER) is the registry's and nothing else's.
+ */
 static void
-require_statement_trigger(FunctionCallInfo fcinfo, const char *name)
+require_statement_trigger(FunctionCallInfo fcinfo, const char *name, const char *table)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
+	Oid			schema;
+	const char *relname;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("%s() must be an AFTER statement trigger", name)));
+	schema = get_func_namespace(fcinfo->flinfo->fn_oid);
+	relname = RelationGetRelationName(td->tg_relation);
+	if (RelationGetNamespace(td->tg_relation) != schema ||
+		(strcmp(relname, table) != 0 && !is_shard_of(relname, table)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s() fires only on %s.%s", name, get_namespace_name(schema), table),
+				 errdetail("Trigger \"%s\" is on %s.%s.", td->tg_trigger->tgname,
+						   get_namespace_name(RelationGetNamespace(td->tg_relation)), relname)));
 }
 
 /* the transition table the trigger names, as the queries above name it */
@@ -711,7 +738,7 @@ fr_disclosure_after_statement(PG_FUNCTION_ARGS)
 	Tuplestorestate *ts;
 	Datum		stamp;
 
-	require_statement_trigger(fcinfo, "disclosure_after_statement");
+	require_statement_trigger(fcinfo, "disclosure_after_statement", "disclosure");
 	if (citus_here())
 		return delegate_statement(fcinfo, "disclosure_after_statement_general");
 
@@ -786,7 +813,7 @@ fr_disclosed_indicator_insert_check(PG_FUNCTION_ARGS)
 	Tuplestorestate *ts;
 	int64		n;
 
-	require_statement_trigger(fcinfo, "disclosed_indicator_insert_check");
+	require_statement_trigger(fcinfo, "disclosed_indicator_insert_check", "disclosed_indicator");
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
