@@ -794,10 +794,13 @@ CREATE VIEW @extschema@.campaign_audit AS
 SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
        pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
        pg_catalog.array_to_string(c.population, ',') AS population, cardinality(c.population) AS population_size,
-       c.drawn_at, c.published_at,
-       (SELECT pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',')
-        FROM @extschema@.inspection_draw x WHERE x.campaign = c.id) AS draw
+       c.drawn_at, c.published_at, x.draw
 FROM @extschema@.inspection_campaign c
+-- (the draw grouped by campaign, not a subquery per campaign: on a
+-- distributed registry it is read over the shards)
+LEFT JOIN (SELECT x.campaign,
+                  pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',') AS draw
+           FROM @extschema@.inspection_draw x GROUP BY x.campaign) x ON x.campaign = c.id
 WHERE c.status = 'published';
 COMMENT ON VIEW @extschema@.campaign_audit IS
   'what anyone needs to re-run the draw of a published campaign (README, Inspection campaigns): seed, sample size, inspector pool, team size, the population drawn from, and the draw as stored (plain column types)';
