@@ -11363,6 +11363,822 @@ REVOKE EXECUTE ON FUNCTION @extschema@.disclosure_publication_suspect(bigint[]) 
 REVOKE EXECUTE ON FUNCTION @extschema@.indicator_entry_suspect(@extschema@.disclosed_indicator[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.disclosed_indicator_insert_check() FROM PUBLIC;
 
+-- issue 15 (follow-up): inspection campaigns on a distributed registry --------
+-- A campaign is drawn on Citus as on one node: draw_campaign() calls
+-- campaign_store_draw() (SECURITY DEFINER), which reads the population on
+-- the coordinator, writes it into every node's copy of the campaign and
+-- stores the draw and the pre-filled items on the shards; the trigger of
+-- the campaign takes a population only from the owner there (UPDATE … SET
+-- status = 'drawn' is 0A000 on Citus) and checks the unrecorded results of
+-- a publication on each node's own shards; campaign_population() and
+-- inspection_prefill() in PL/pgSQL (Citus plans no SQL function's
+-- parameters); reference_report, claim_verifiability and campaign_report
+-- join a disclosure's rows on (enterprise, id); standard_current() reads
+-- standard inside shard queries; a method_limits plan ranks with the
+-- methods' limits as constants of the query (ranking_query()).
+
+CREATE OR REPLACE FUNCTION @extschema@.standard_current(code @extschema@.stdcode) RETURNS @extschema@.stdcode
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
+AS $$
+DECLARE
+  cur frontrunner.stdcode := code;
+  nxt frontrunner.stdcode;
+BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry
+  -- reference_report calls it inside the shard queries, where it reads
+  -- standard, a reference table with a copy on every node)
+  -- follow replaced_by to the end of the chain (at most 100 steps: a chain
+  -- that loops ends where the steps run out)
+  FOR step IN 1 .. 100 LOOP
+    SELECT s.replaced_by INTO nxt FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) cur;
+    EXIT WHEN nxt IS NULL;
+    cur := nxt;
+  END LOOP;
+  RETURN cur;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
+  'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
+
+CREATE OR REPLACE VIEW @extschema@.reference_report AS
+-- (one query per kind of reference, each joining a disclosure's rows on
+-- (enterprise, id): on a distributed registry each runs on the shards)
+SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
+       'executed standard' AS reference_kind, NULL::text AS indicator, d.standard::text AS reference,
+       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
+       s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
+       @extschema@.standard_current(s.code)::text AS current_edition
+FROM @extschema@.disclosure d
+JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) d.standard
+WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+UNION ALL
+SELECT d.id, d.enterprise::text, d.category, d.product, 'test method', i.indicator, i.test_method::text,
+       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END,
+       s.withdrawn_on, s.replaced_by::text, s.replaced_on, @extschema@.standard_current(s.code)::text
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
+JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) i.test_method
+WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL);
+COMMENT ON VIEW @extschema@.reference_report IS
+  'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
+COMMENT ON COLUMN @extschema@.reference_report.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.reference_report.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.reference_report.category IS 'category';
+COMMENT ON COLUMN @extschema@.reference_report.product IS 'product';
+COMMENT ON COLUMN @extschema@.reference_report.reference_kind IS 'executed standard or test method';
+COMMENT ON COLUMN @extschema@.reference_report.indicator IS 'the indicator whose test method it is (NULL for the executed standard)';
+COMMENT ON COLUMN @extschema@.reference_report.reference IS 'the standard number the disclosure names';
+COMMENT ON COLUMN @extschema@.reference_report.state IS 'withdrawn (its withdrawal date has passed) or replaced (a replacement is recorded, the old edition not withdrawn yet)';
+COMMENT ON COLUMN @extschema@.reference_report.withdrawn_on IS 'date it was withdrawn (废止), when known';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_by IS 'what replaced it (standard.replaced_by)';
+COMMENT ON COLUMN @extschema@.reference_report.replaced_on IS 'date the replacement took effect, when known';
+COMMENT ON COLUMN @extschema@.reference_report.current_edition IS 'the end of the replacement chain (standard_current(reference)): the edition to execute or test by today';
+
+CREATE OR REPLACE VIEW @extschema@.claim_verifiability AS
+SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
+       i.indicator, i.requirement::text AS requirement, i.test_method::text AS test_method,
+       l.detection_limit::text AS detection_limit, l.quantification_limit::text AS quantification_limit,
+       l.range_top::text AS range_top, c.verifiable, c.effective::text AS effective, c.reason,
+       l.source_kind
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
+JOIN @extschema@.test_method_limit l
+  ON l.method OPERATOR(@extschema@.=) i.test_method AND l.analyte = i.indicator
+-- (the row as a test_method_limit: on a Citus node the scan is of the
+-- reference table's local copy, a row type of its own)
+CROSS JOIN LATERAL @extschema@.claim_judge(i.requirement,
+  pg_catalog.jsonb_populate_record(NULL::@extschema@.test_method_limit, pg_catalog.to_jsonb(l))) c
+WHERE d.status = 'published';
+COMMENT ON VIEW @extschema@.claim_verifiability IS
+  'rule 8: every indicator of a current (published) disclosure whose test method has recorded limits, judged by claim_judge(): verifiable or not, the claim as the method verifies it, and why (plain column types)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.disclosure IS 'disclosure id';
+COMMENT ON COLUMN @extschema@.claim_verifiability.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.claim_verifiability.category IS 'category';
+COMMENT ON COLUMN @extschema@.claim_verifiability.product IS 'product';
+COMMENT ON COLUMN @extschema@.claim_verifiability.indicator IS 'indicator key (the analyte)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.requirement IS 'the disclosed requirement';
+COMMENT ON COLUMN @extschema@.claim_verifiability.test_method IS 'the test method it names';
+COMMENT ON COLUMN @extschema@.claim_verifiability.detection_limit IS 'the method''s detection limit (test_method_limit)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.quantification_limit IS 'the method''s quantification limit';
+COMMENT ON COLUMN @extschema@.claim_verifiability.range_top IS 'the top of the method''s measuring range';
+COMMENT ON COLUMN @extschema@.claim_verifiability.verifiable IS 'false: the method cannot verify the claim; NULL: it cannot be compared (other unit kind, basis)';
+COMMENT ON COLUMN @extschema@.claim_verifiability.effective IS 'the claim as the method verifies it: ≤ the method''s floor for an unverifiable limit, ND(≤ detection limit) for an ND without a stated limit, else the requirement';
+COMMENT ON COLUMN @extschema@.claim_verifiability.reason IS 'why, in words';
+COMMENT ON COLUMN @extschema@.claim_verifiability.source_kind IS 'official or secondary (verify before regulatory use)';
+
+CREATE OR REPLACE FUNCTION @extschema@.campaign_population(c @extschema@.inspection_campaign) RETURNS bigint[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- (PL/pgSQL: on a distributed registry Citus plans the query over every
+  -- shard with the campaign's values, which it cannot do in an SQL function)
+  RETURN (SELECT coalesce(pg_catalog.array_agg(d.id ORDER BY d.id), '{}')
+          FROM frontrunner.disclosure d
+          JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) d.enterprise
+          WHERE d.status = 'published'
+            AND (c.category IS NULL OR d.category = c.category)
+            AND (c.district IS NULL
+                 OR left(coalesce(e.region, frontrunner.uscc_region(e.uscc)), length(c.district)) = c.district));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_population(@extschema@.inspection_campaign) IS
+  'the ids of the published disclosures in a campaign''s scope (category, district prefix of the enterprise''s division code), ascending: what the draw draws from';
+
+CREATE OR REPLACE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
+RETURNS TABLE (item text, outcome text, detail text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+  std frontrunner.stdcode;
+  found_d boolean;
+  std_known boolean;
+  tenant frontrunner.uscc;
+  v_rule text[];
+  v_message text[];
+  r_kind text[];
+  r_indicator text[];
+  r_reference text[];
+  r_state text[];
+  r_current text[];
+  i_indicator text[];
+  i_requirement frontrunner.indicator[];
+  i_method frontrunner.stdcode[];
+BEGIN
+  -- what the database knows, read a statement at a time (on a distributed
+  -- registry: the disclosure's shard, read from the coordinator), then judged
+  -- over what was read (claim_check() reads the reference table
+  -- test_method_limit there, not in a query on the shard)
+  SELECT x.enterprise, x.standard INTO tenant, std FROM frontrunner.disclosure x WHERE x.id = disclosure_id;
+  found_d := FOUND;
+  std_known := found_d AND EXISTS (SELECT FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) std);
+  SELECT pg_catalog.array_agg(w.rule), pg_catalog.array_agg(w.message) INTO v_rule, v_message
+  FROM frontrunner.disclosure_violations(ARRAY[disclosure_id]) w;
+  SELECT pg_catalog.array_agg(r.reference_kind), pg_catalog.array_agg(r.indicator), pg_catalog.array_agg(r.reference),
+         pg_catalog.array_agg(r.state), pg_catalog.array_agg(r.current_edition)
+    INTO r_kind, r_indicator, r_reference, r_state, r_current
+  FROM frontrunner.reference_report r WHERE r.disclosure = disclosure_id;
+  SELECT pg_catalog.array_agg(i.indicator), pg_catalog.array_agg(i.requirement), pg_catalog.array_agg(i.test_method)
+    INTO i_indicator, i_requirement, i_method
+  FROM frontrunner.disclosed_indicator i
+  WHERE i.enterprise OPERATOR(frontrunner.=) tenant AND i.disclosure = disclosure_id;
+  RETURN QUERY
+  WITH d AS (
+    SELECT std AS standard WHERE found_d
+  ), v AS (
+    SELECT w.rule, w.message FROM ROWS FROM (pg_catalog.unnest(v_rule), pg_catalog.unnest(v_message)) w(rule, message)
+  ), refs AS (
+    SELECT r.reference_kind, r.indicator, r.reference, r.state, r.current_edition
+    FROM ROWS FROM (pg_catalog.unnest(r_kind), pg_catalog.unnest(r_indicator), pg_catalog.unnest(r_reference),
+                    pg_catalog.unnest(r_state), pg_catalog.unnest(r_current)) r(reference_kind, indicator, reference, state, current_edition)
+  ), claims AS (
+    SELECT i.indicator, i.requirement, i.test_method, c.verifiable, c.reason
+    FROM ROWS FROM (pg_catalog.unnest(i_indicator), pg_catalog.unnest(i_requirement), pg_catalog.unnest(i_method)) i(indicator, requirement, test_method)
+    CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) c
+  ), checks AS (
+    SELECT 'mandatory_floor' AS item,
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 3') AS bad, false AS unknown,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 3') AS found,
+           'every disclosed indicator is at least as strict as the in-force mandatory standards' AS ok
+    UNION ALL
+    SELECT 'withdrawn_standard',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           NOT std_known
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) <> 'enterprise',
+           (SELECT string_agg(format('executes %s, withdrawn; current edition %s', refs.reference, refs.current_edition), '; ')
+            FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           CASE WHEN std_known
+                     OR frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise'
+                THEN 'the executed standard is not withdrawn'
+                ELSE format('standard %s is not in table standard: check that it is in force', (SELECT d.standard FROM d)) END
+    UNION ALL
+    SELECT 'numbering',
+           frontrunner.standard_number_problem((SELECT d.standard FROM d)) IS NOT NULL
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise', false,
+           (frontrunner.standard_number_problem((SELECT d.standard FROM d)))[1],
+           'the standard number is well formed'
+    UNION ALL
+    SELECT 'indicators_disclosed',
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 2'), false,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 2'),
+           'the required indicators and their test methods are disclosed'
+    UNION ALL
+    SELECT 'references',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'test method'), false,
+           (SELECT string_agg(format('%s: %s %s, current edition %s', refs.indicator, refs.reference, refs.state, refs.current_edition),
+                              '; ' ORDER BY refs.indicator)
+            FROM refs WHERE refs.reference_kind = 'test method'),
+           'no test method named is withdrawn or replaced'
+    UNION ALL
+    SELECT 'verifiability',
+           EXISTS (SELECT FROM claims WHERE NOT claims.verifiable),
+           EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL),
+           (SELECT string_agg(format('%s %s: %s', claims.indicator, claims.requirement, claims.reason), '; ' ORDER BY claims.indicator)
+            FROM claims WHERE NOT claims.verifiable),
+           CASE WHEN EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL)
+                THEN 'not judged: ' || (SELECT string_agg(format('%s (%s)', claims.indicator, claims.reason), '; ' ORDER BY claims.indicator)
+                                        FROM claims WHERE claims.verifiable IS NULL)
+                ELSE 'every limit disclosed is within what its test method measures' END
+  )
+  SELECT c.item,
+         CASE WHEN c.bad THEN 'nonconforming' WHEN c.unknown THEN 'not_judged' ELSE 'conforms' END,
+         CASE WHEN c.bad THEN c.found ELSE c.ok END
+  FROM checks c;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_prefill(bigint) IS
+  'what the database knows about the six inspection items of a disclosure (mandatory_floor: rule 3; withdrawn_standard; numbering: rule 1; indicators_disclosed: rule 2; references: reference_report; verifiability: claim_check()), as pre-filled outcomes with their detail';
+
+CREATE OR REPLACE FUNCTION @extschema@.inspection_campaign_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  moving text[] := '{status,population,drawn_at,published_at}';
+  editable text[] := '{title,authority,category,district,sample_size,sample_fraction,inspectors,team_size}';
+  changed text;
+  open_items text;
+  src text;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s is created planned', NEW.code),
+        format('Campaign %s was inserted with status %s%s.', NEW.code, NEW.status,
+               CASE WHEN NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL THEN ' and a draw' ELSE '' END),
+        'Leave status, population, drawn_at and published_at out: draw_campaign() draws, UPDATE … SET status = ''published'' publishes.',
+        'inspection_campaign', 'status');
+    END IF;
+    NEW.created_by := current_user;
+    NEW.created_at := frontrunner.clock();
+  ELSE
+    SELECT string_agg(n.k, ', ' ORDER BY n.k) INTO changed
+    FROM jsonb_each(pg_catalog.to_jsonb(NEW)) n(k, v)
+    WHERE n.v IS DISTINCT FROM pg_catalog.to_jsonb(OLD) -> n.k
+      AND NOT (n.k = ANY (moving)) AND (OLD.status <> 'planned' OR NOT (n.k = ANY (editable)));
+    IF changed IS NOT NULL THEN
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: %s of campaign %s cannot be changed', changed, OLD.code),
+        format('Campaign %s (status %s): UPDATE of %s refused.', OLD.code, OLD.status, changed),
+        CASE WHEN OLD.status = 'planned'
+             THEN 'The seed, the creator and the creation time are recorded once; the scope, size and inspectors change while the campaign is planned.'
+             ELSE 'A drawn campaign is frozen: its scope, size, inspectors and seed are those of its draw.' END,
+        'inspection_campaign', NULL);
+    END IF;
+    IF NEW.status = OLD.status THEN
+      IF NEW.population IS DISTINCT FROM OLD.population OR NEW.drawn_at IS DISTINCT FROM OLD.drawn_at
+         OR NEW.published_at IS DISTINCT FROM OLD.published_at THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: the draw and the publication of campaign %s are set by the database', OLD.code),
+          format('Campaign %s (status %s): population, drawn_at or published_at written.', OLD.code, OLD.status),
+          'Draw with draw_campaign(code); publish with UPDATE … SET status = ''published''.', 'inspection_campaign', NULL);
+      END IF;
+    ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
+      IF frontrunner.citus_distributed() THEN
+        -- the trigger fires on every node's copy of the reference table,
+        -- where the population (every shard's published disclosures) cannot
+        -- be read: campaign_store_draw() reads it on the coordinator and
+        -- writes it, as the owner of the tables (SECURITY DEFINER), with the
+        -- draw; nobody else sets it
+        IF NEW.population IS NULL
+           OR NOT pg_catalog.pg_has_role(current_user, (SELECT t.relowner FROM pg_catalog.pg_class t
+                                                        WHERE t.oid = 'frontrunner.inspection_campaign'::pg_catalog.regclass), 'MEMBER') THEN
+          PERFORM frontrunner.raise_violation('0A000',
+            format('inspection campaign: on a distributed registry campaign %s is drawn by draw_campaign()', OLD.code),
+            format('Campaign %s (status planned): UPDATE … SET status = ''drawn'' runs on every node''s copy of inspection_campaign, where the population (the published disclosures of every shard) cannot be read; this registry is distributed with Citus.', OLD.code),
+            format('SELECT * FROM frontrunner.draw_campaign(%L) draws it (on the coordinator) and returns the draw.', OLD.code),
+            'inspection_campaign', 'status');
+        END IF;
+      ELSE
+        NEW.population := frontrunner.campaign_population(NEW);
+      END IF;
+      NEW.drawn_at := frontrunner.clock();
+      NEW.published_at := NULL;
+    ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
+      -- the results no inspector has recorded; on a distributed registry the
+      -- trigger fires on every node's copy of the reference table and each
+      -- node reads the results on its own shards (citus_placements(): the
+      -- workers hold every shard once, the coordinator none)
+      src := 'frontrunner.inspection_result';
+      IF frontrunner.citus_distributed() THEN
+        SELECT pg_catalog.string_agg(pg_catalog.format('SELECT x.campaign, x.disclosure, x.item, x.recorded_by, x.outcome FROM %s x', p), ' UNION ALL ')
+          INTO src FROM frontrunner.citus_placements('frontrunner.inspection_result'::pg_catalog.regclass) p;
+        src := '(' || coalesce(src, 'SELECT NULL::bigint AS campaign, NULL::bigint AS disclosure, NULL::text AS item, NULL::name AS recorded_by, NULL::text AS outcome WHERE false') || ')';
+      END IF;
+      EXECUTE pg_catalog.format($q$
+        SELECT string_agg(format('%%s %%s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item)
+        FROM %s r
+        WHERE r.campaign = $1 AND (r.recorded_by IS NULL OR r.outcome = 'not_judged')$q$, src)
+        INTO open_items USING OLD.id;
+      IF open_items IS NOT NULL THEN
+        PERFORM frontrunner.raise_violation('FR010',
+          format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
+          format('Items not recorded (or not judged) by an inspector: %s.', left(open_items, 900)),
+          'The inspectors drawn for each disclosure confirm or correct every pre-filled item (UPDATE inspection_result SET outcome = …), then the results are published.',
+          'inspection_result', 'recorded_by');
+      END IF;
+      NEW.population := OLD.population;
+      NEW.drawn_at := OLD.drawn_at;
+      NEW.published_at := frontrunner.clock();
+    ELSE
+      PERFORM frontrunner.raise_violation('FR010',
+        format('inspection campaign: campaign %s cannot go from %s to %s', OLD.code, OLD.status, NEW.status),
+        format('Campaign %s: status %s → %s.', OLD.code, OLD.status, NEW.status),
+        'A campaign goes planned → drawn (draw_campaign()) → published; a draw is made once and results stay published.',
+        'inspection_campaign', 'status');
+    END IF;
+  END IF;
+  IF cardinality(NEW.inspectors) IS NULL OR cardinality(NEW.inspectors) < NEW.team_size
+     OR EXISTS (SELECT FROM unnest(NEW.inspectors) i(n) WHERE coalesce(btrim(i.n), '') = '')
+     OR (SELECT count(DISTINCT i.n) FROM unnest(NEW.inspectors) i(n)) <> cardinality(NEW.inspectors) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the inspector pool of campaign %s needs at least %s distinct names', NEW.code, NEW.team_size),
+      format('Inspectors: %s; team size %s.', coalesce(array_to_string(NEW.inspectors, ', ', '(NULL)'), 'none'), NEW.team_size),
+      'List the login roles of at least team_size different inspectors, no blank or repeated name.',
+      'inspection_campaign', 'inspectors');
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_campaign_before_write() IS
+  'trigger: a campaign is created planned (creator and time from the database); while planned its scope, size and inspectors may change, never its seed; planned → drawn records the population and the time (the draw itself: inspection_campaign_after_draw()); drawn → published needs every item recorded by an inspector; nothing else (FR010); the pool holds at least team_size distinct names';
+
+CREATE OR REPLACE FUNCTION @extschema@.campaign_store_draw(campaign_id bigint) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+-- (on a distributed registry: the draw and its results go into the shards
+-- of their enterprises, over one connection per node)
+SET citus.multi_shard_modify_mode = sequential
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  caller name := frontrunner.invoker();
+  ids bigint[];
+  tenants frontrunner.uscc[];
+  one record;
+BEGIN
+  -- regulators, and the owner of the extension's tables (the DBA; superusers)
+  IF NOT (frontrunner.role_in_group(caller, 'frontrunner_regulator')
+          OR pg_catalog.pg_has_role(caller, (SELECT t.relowner FROM pg_catalog.pg_class t
+                                             WHERE t.oid = 'frontrunner.inspection_campaign'::pg_catalog.regclass), 'MEMBER')) THEN
+    RAISE EXCEPTION 'permission denied to draw inspection campaign %', campaign_id
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('Role %s is not a member of frontrunner_regulator.', caller),
+            HINT = 'Campaigns are drawn by the regulator (draw_campaign()).';
+  END IF;
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = campaign_id;
+  IF c.status = 'planned' AND frontrunner.citus_distributed() THEN
+    -- on a distributed registry the draw is made here, on the coordinator:
+    -- the population read over every shard, written into every node's copy
+    -- of the campaign (its trigger takes it from the owner only)
+    ids := frontrunner.campaign_population(c);
+    UPDATE frontrunner.inspection_campaign x SET status = 'drawn', population = ids
+    WHERE x.id = c.id
+    RETURNING x.* INTO c;
+  END IF;
+  IF c.status IS DISTINCT FROM 'drawn' THEN
+    RETURN;  -- not drawn (draw_campaign() draws)
+  END IF;
+  PERFORM 1 FROM frontrunner.inspection_draw r WHERE r.campaign = c.id LIMIT 1;
+  IF FOUND THEN
+    RETURN;  -- the draw is stored already
+  END IF;
+  -- campaign_sample() of the population, each drawn disclosure with its
+  -- enterprise (read first: the rows then go to their shards)
+  SELECT pg_catalog.array_agg(d.id ORDER BY d.id), pg_catalog.array_agg(d.enterprise ORDER BY d.id) INTO ids, tenants
+  FROM frontrunner.disclosure d
+  WHERE d.id = ANY (ARRAY(SELECT DISTINCT s.disclosure
+                          FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
+                                                           c.inspectors, c.team_size) s));
+  INSERT INTO frontrunner.inspection_draw (campaign, disclosure, inspector, place, team_rank, enterprise)
+  SELECT c.id, s.disclosure, s.inspector, s.place, s.team_rank, t.enterprise
+  FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
+                                   c.inspectors, c.team_size) s
+  JOIN ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(tenants)) t(id, enterprise) ON t.id = s.disclosure;
+  -- the pre-filled items, a disclosure at a time (inspection_prefill() reads
+  -- its shard and the reference tables)
+  FOR one IN SELECT t.id, t.enterprise FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(tenants)) t(id, enterprise) ORDER BY t.id LOOP
+    INSERT INTO frontrunner.inspection_result (campaign, disclosure, item, outcome, prefilled, detail, enterprise)
+    SELECT c.id, one.id, p.item, p.outcome, p.outcome, p.detail, one.enterprise
+    FROM frontrunner.inspection_prefill(one.id) p;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_store_draw(bigint) IS
+  'SECURITY DEFINER (nobody may write a draw or a pre-filled result by hand), for regulators: stores the draw of a drawn campaign once: campaign_sample() of its population and seed in inspection_draw, the pre-filled items of every drawn disclosure (inspection_prefill()) in inspection_result; on a distributed registry it draws a planned campaign first (population read on the coordinator, written into every copy of the campaign); nothing for a campaign planned on one node or whose draw is stored (draw_campaign() calls it)';
+ALTER FUNCTION @extschema@.campaign_store_draw(bigint) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.campaign_store_draw(bigint) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.inspection_campaign_after_draw() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- (on a distributed registry the trigger fires on every node's copy of the
+  -- campaign: draw_campaign() stores the draw there, on the coordinator)
+  IF NOT frontrunner.citus_distributed() THEN
+    PERFORM frontrunner.campaign_store_draw(NEW.id);
+  END IF;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_campaign_after_draw() IS
+  'trigger, SECURITY DEFINER: when a campaign is drawn on one node, stores its draw and pre-filled results (campaign_store_draw()); on a distributed registry draw_campaign() stores them on the coordinator';
+ALTER FUNCTION @extschema@.inspection_campaign_after_draw() SECURITY DEFINER;
+
+CREATE OR REPLACE FUNCTION @extschema@.draw_campaign(code text)
+RETURNS TABLE (disclosure bigint, inspector text)
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+BEGIN
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.code = draw_campaign.code FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: no campaign %s', code),
+      format('No row of inspection_campaign has code %L (or the role %s may not read it).', code, current_user),
+      'Create the campaign first (INSERT INTO inspection_campaign …); campaigns are run by the regulator.', 'inspection_campaign', 'code');
+  END IF;
+  IF c.status = 'planned' AND frontrunner.citus_distributed() THEN
+    -- on a distributed registry the draw is made on the coordinator
+    -- (campaign_store_draw(): the trigger on every node's copy of the
+    -- campaign cannot read the population)
+    PERFORM frontrunner.campaign_store_draw(c.id);
+  ELSIF c.status = 'planned' THEN
+    UPDATE frontrunner.inspection_campaign x SET status = 'drawn' WHERE x.id = c.id;
+  END IF;
+  RETURN QUERY
+  SELECT r.disclosure, r.inspector FROM frontrunner.inspection_draw r
+  WHERE r.campaign = c.id ORDER BY r.place, r.team_rank;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.draw_campaign(text) IS
+  'the draw of a campaign: the first call draws (planned → drawn: population recorded, campaign_sample() stored, items pre-filled) and every call returns the stored draw, in draw order — the same rows every time, after dump/restore and upgrade (regulator)';
+
+CREATE OR REPLACE FUNCTION @extschema@.inspection_result_before_write() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  team text;
+  who name := frontrunner.invoker();
+BEGIN
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = OLD.campaign;
+  IF (pg_catalog.to_jsonb(NEW) - '{outcome,detail,recorded_by,recorded_at}'::text[])
+     <> (pg_catalog.to_jsonb(OLD) - '{outcome,detail,recorded_by,recorded_at}'::text[]) THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: only the outcome and detail of an inspection item are recorded'),
+      format('Campaign %s, disclosure %s, item %s: UPDATE of other columns refused.', c.code, OLD.disclosure, OLD.item),
+      'UPDATE inspection_result SET outcome = …, detail = … WHERE campaign = … AND disclosure = … AND item = ….',
+      'inspection_result', NULL);
+  END IF;
+  IF c.status <> 'drawn' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: the results of campaign %s are published', c.code),
+      format('Campaign %s (status %s), disclosure %s, item %s.', c.code, c.status, OLD.disclosure, OLD.item),
+      'Published results stay as published; a finding''s follow-up is recorded in inspection_finding.',
+      'inspection_result', 'outcome');
+  END IF;
+  -- (the draw of the row's disclosure, on its enterprise's shard)
+  SELECT string_agg(r.inspector, ', ' ORDER BY r.team_rank) INTO team
+  FROM frontrunner.inspection_draw r
+  WHERE r.campaign = OLD.campaign AND r.enterprise OPERATOR(frontrunner.=) OLD.enterprise AND r.disclosure = OLD.disclosure;
+  PERFORM FROM frontrunner.inspection_draw r
+  WHERE r.campaign = OLD.campaign AND r.enterprise OPERATOR(frontrunner.=) OLD.enterprise AND r.disclosure = OLD.disclosure
+    AND r.inspector = who::text;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'permission denied: % was not drawn to inspect disclosure % in campaign %', who, OLD.disclosure, c.code
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('The inspectors drawn for disclosure %s are %s.', OLD.disclosure, team),
+            HINT = 'Results are recorded by the inspectors the draw assigned (inspection_draw), as themselves.',
+            TABLE = 'inspection_result';
+  END IF;
+  IF NEW.outcome = 'not_judged' THEN
+    PERFORM frontrunner.raise_violation('FR010',
+      format('inspection campaign: an inspector records conforms or nonconforming'),
+      format('Campaign %s, disclosure %s, item %s: outcome not_judged.', c.code, OLD.disclosure, OLD.item),
+      'Judge the item: conforms or nonconforming (with the detail found).', 'inspection_result', 'outcome');
+  END IF;
+  NEW.recorded_by := who;
+  NEW.recorded_at := frontrunner.clock();
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_result_before_write() IS
+  'trigger: an inspection item is recorded (outcome conforms or nonconforming, detail) only by an inspector drawn for the disclosure (42501), while the campaign is drawn, nothing else changed (FR010); recorded_by and recorded_at are set by the database; rows come from the draw only (DELETE refused)';
+
+CREATE OR REPLACE VIEW @extschema@.campaign_report AS
+SELECT c.code AS campaign, c.title, c.authority, c.published_at,
+       r.disclosure, r.enterprise::text AS enterprise, e.name AS enterprise_name, d.product,
+       d.standard::text AS standard, r.item, r.outcome, r.detail, t.inspectors,
+       f.description AS finding, f.deadline, f.follow_up,
+       (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE) AS overdue
+FROM @extschema@.inspection_campaign c
+JOIN @extschema@.inspection_result r ON r.campaign = c.id
+-- (a drawn disclosure's rows joined on (enterprise, disclosure): on a
+-- distributed registry on its shard)
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) r.enterprise AND d.id = r.disclosure
+JOIN @extschema@.enterprise e ON e.uscc OPERATOR(@extschema@.=) r.enterprise
+LEFT JOIN (SELECT x.enterprise, x.campaign, x.disclosure, string_agg(x.inspector, ', ' ORDER BY x.team_rank) AS inspectors
+           FROM @extschema@.inspection_draw x GROUP BY x.enterprise, x.campaign, x.disclosure) t
+  ON t.enterprise OPERATOR(@extschema@.=) r.enterprise AND t.campaign = r.campaign AND t.disclosure = r.disclosure
+LEFT JOIN @extschema@.inspection_finding f
+  ON f.enterprise OPERATOR(@extschema@.=) r.enterprise AND f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
+WHERE c.status = 'published';
+COMMENT ON VIEW @extschema@.campaign_report IS
+  'the published results of inspection campaigns (一公开): every item of every drawn disclosure, the inspectors, the findings with their deadline and follow-up (plain column types)';
+COMMENT ON COLUMN @extschema@.campaign_report.campaign IS 'campaign code';
+COMMENT ON COLUMN @extschema@.campaign_report.title IS 'campaign title';
+COMMENT ON COLUMN @extschema@.campaign_report.authority IS 'the authority that ran it';
+COMMENT ON COLUMN @extschema@.campaign_report.published_at IS 'when the results were published';
+COMMENT ON COLUMN @extschema@.campaign_report.disclosure IS 'the drawn disclosure';
+COMMENT ON COLUMN @extschema@.campaign_report.enterprise IS 'USCC of the enterprise';
+COMMENT ON COLUMN @extschema@.campaign_report.enterprise_name IS 'enterprise name';
+COMMENT ON COLUMN @extschema@.campaign_report.product IS 'product';
+COMMENT ON COLUMN @extschema@.campaign_report.standard IS 'standard the product executes';
+COMMENT ON COLUMN @extschema@.campaign_report.item IS 'inspection item';
+COMMENT ON COLUMN @extschema@.campaign_report.outcome IS 'conforms or nonconforming, as the inspectors recorded it';
+COMMENT ON COLUMN @extschema@.campaign_report.detail IS 'what was found';
+COMMENT ON COLUMN @extschema@.campaign_report.inspectors IS 'the inspectors drawn for the disclosure, in draw order';
+COMMENT ON COLUMN @extschema@.campaign_report.finding IS 'the finding on the item, if any (what must be corrected)';
+COMMENT ON COLUMN @extschema@.campaign_report.deadline IS 'rectification deadline';
+COMMENT ON COLUMN @extschema@.campaign_report.follow_up IS 'pending, rectified or not_rectified';
+COMMENT ON COLUMN @extschema@.campaign_report.overdue IS 'true when the follow-up is pending past the deadline';
+
+CREATE OR REPLACE VIEW @extschema@.campaign_audit AS
+SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
+       pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
+       pg_catalog.array_to_string(c.population, ',') AS population, cardinality(c.population) AS population_size,
+       c.drawn_at, c.published_at, x.draw
+FROM @extschema@.inspection_campaign c
+-- (the draw grouped by campaign, not a subquery per campaign: on a
+-- distributed registry it is read over the shards)
+LEFT JOIN (SELECT x.campaign,
+                  pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',') AS draw
+           FROM @extschema@.inspection_draw x GROUP BY x.campaign) x ON x.campaign = c.id
+WHERE c.status = 'published';
+COMMENT ON VIEW @extschema@.campaign_audit IS
+  'what anyone needs to re-run the draw of a published campaign (README, Inspection campaigns): seed, sample size, inspector pool, team size, the population drawn from, and the draw as stored (plain column types)';
+COMMENT ON COLUMN @extschema@.campaign_audit.campaign IS 'campaign code';
+COMMENT ON COLUMN @extschema@.campaign_audit.seed IS 'the seed recorded at creation';
+COMMENT ON COLUMN @extschema@.campaign_audit.category IS 'scope: category (NULL: all)';
+COMMENT ON COLUMN @extschema@.campaign_audit.district IS 'scope: division code prefix (NULL: all)';
+COMMENT ON COLUMN @extschema@.campaign_audit.sample_size IS 'disclosures to draw (or sample_fraction)';
+COMMENT ON COLUMN @extschema@.campaign_audit.sample_fraction IS 'share of the population to draw (or sample_size)';
+COMMENT ON COLUMN @extschema@.campaign_audit.inspectors IS 'the inspector pool, comma-separated';
+COMMENT ON COLUMN @extschema@.campaign_audit.team_size IS 'inspectors per disclosure';
+COMMENT ON COLUMN @extschema@.campaign_audit.population IS 'ids of the disclosures in scope when drawn, ascending, comma-separated';
+COMMENT ON COLUMN @extschema@.campaign_audit.population_size IS 'how many';
+COMMENT ON COLUMN @extschema@.campaign_audit.drawn_at IS 'when it was drawn';
+COMMENT ON COLUMN @extschema@.campaign_audit.published_at IS 'when the results were published';
+COMMENT ON COLUMN @extschema@.campaign_audit.draw IS 'the stored draw, disclosure:inspector in draw order, comma-separated';
+
+CREATE OR REPLACE FUNCTION @extschema@.ranking_query(plan_id bigint, output text DEFAULT 'rows') RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p record;
+  r record;
+  k int := 0;
+  sel text := '';
+  keys text := '';
+  levels_present text := '';
+  stats text := '';
+  cuts text := '';
+  outcols text := '';
+  tcols text := '';
+  leaders text := '';
+  cutvals text := '';
+  wscale int;
+  wint boolean;
+  wtot numeric;
+  wk text;
+  kleaders text := '';
+  kcols text := '';
+  body text;
+  better text;
+  reach_l text;
+  reach_a text;
+  reach_b text;
+  tk text;
+  pk text;
+  req text;
+  excluded text := '';
+  lim record;
+  judge text;
+BEGIN
+  p := frontrunner.plan_row(plan_id);
+  IF output NOT IN ('rows', 'cutoffs') THEN
+    RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The outputs of ranking_query() are rows and cutoffs; %L is neither.', output),
+            HINT = 'Give ''rows'' (one row per eligible disclosure) or ''cutoffs'' (one row per core indicator).';
+  END IF;
+  PERFORM frontrunner.plan_publication_check(plan_id);
+  -- plan option exclude_open_findings (0.2.0): the enterprises with an open
+  -- inspection finding at the deadline (finding_exclusions(), a few: the
+  -- drawn ones), as a constant of the query
+  IF p.exclude_open_findings THEN
+    SELECT format($x$
+    AND NOT (d.enterprise OPERATOR(frontrunner.=) ANY (%L::frontrunner.uscc[]))$x$,
+                  coalesce(array_agg(DISTINCT x.enterprise::text ORDER BY x.enterprise::text), '{}'))
+      INTO excluded
+    FROM frontrunner.finding_exclusions(p.deadline, p.exclusion_days) x;
+  END IF;
+  -- the score's numerator, Σ weight·place, is exact: in bigint when the
+  -- weights are integers after scaling by 10^wscale and their sum is small
+  -- enough that Σ weight·2n fits (n < 4.6e9), else in numeric
+  SELECT max(scale(trim_scale(c.weight))) INTO wscale FROM frontrunner.plan_core_indicators(plan_id) c;
+  SELECT trim_scale(sum(c.weight * 10::numeric ^ wscale)) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  wint := wscale <= 6 AND wtot <= 1000000000;
+  IF NOT coalesce(wint, false) THEN
+    wscale := 0;
+    SELECT sum(c.weight) INTO wtot FROM frontrunner.plan_core_indicators(plan_id) c;
+  END IF;
+
+  FOR r IN SELECT c.*, c.unit AS u FROM frontrunner.plan_core_indicators(plan_id) c LOOP
+    k := r.k;
+    -- better-or-equal comparison of levels in this direction
+    better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    -- rule 8 (0.2.0): the limits test_method_limit records for the
+    -- indicator, by method, as constants of the query (nothing read per row:
+    -- on a distributed registry the rows are read on the shards)
+    judge := NULL;
+    FOR lim IN SELECT l.method::text AS m, l::text AS t FROM frontrunner.test_method_limit l
+               WHERE l.analyte = r.indicator ORDER BY l.method::text LOOP
+      judge := coalesce(judge, '') || format(' WHEN i.test_method OPERATOR(frontrunner.=) %L::frontrunner.stdcode THEN %L::frontrunner.test_method_limit', lim.m, lim.t);
+    END LOOP;
+    -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+    -- its test method verifies it: claim_effective() (45_test_methods.sql),
+    -- that is claim_judge()'s effective with the method's limits (the
+    -- requirement itself when its method has none)
+    req := CASE WHEN p.method_limits AND judge IS NOT NULL
+                THEN format('(SELECT j.effective FROM frontrunner.claim_judge(i.requirement, CASE%s END) j)', judge)
+                ELSE 'i.requirement' END;
+    -- one pass over the disclosed indicators, grouped by disclosure: the
+    -- level of each core indicator (NULL when missing or in another
+    -- dimension) and, for absolute cutoffs, whether the requirement reaches them
+    sel := sel || format(', min(frontrunner.comparable_level(%5$s, %2$L::frontrunner.direction, %3$L)) FILTER (WHERE i.indicator = %4$L) AS l%1$s',
+                         k, r.direction, r.u, r.indicator, req);
+    IF r.leader_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rl%1$s', k, r.leader_cutoff, r.indicator, req);
+    END IF;
+    IF r.advanced_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS ra%1$s', k, r.advanced_cutoff, r.indicator, req);
+    END IF;
+    IF r.baseline_cutoff IS NOT NULL THEN
+      sel := sel || format(', bool_and(%4$s OPERATOR(frontrunner.<@) %2$L::frontrunner.indicator) FILTER (WHERE i.indicator = %3$L) AS rb%1$s', k, r.baseline_cutoff, r.indicator, req);
+    END IF;
+    -- rule 8 (0.2.0): when test_method_limit records limits for the
+    -- indicator, whether the method named can verify the claim
+    -- (claim_judge() with the limits above); NULL when its method has none.
+    -- rank_plan() shows it in levels.
+    IF judge IS NOT NULL THEN
+      sel := sel || format(', bool_and((SELECT j.verifiable FROM frontrunner.claim_judge(i.requirement, CASE%3$s END) j)) FILTER (WHERE i.indicator = %2$L) AS v%1$s',
+                           k, r.indicator, judge);
+      outcols := outcols || format(', b.v%s', k);
+      tcols := tcols || format(', t.v%s', k);
+    END IF;
+    keys := keys || CASE WHEN k > 1 THEN ', ' ELSE '' END || quote_literal(r.indicator);
+    levels_present := levels_present || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('b.l%s IS NOT NULL', k);
+    stats := stats || format(', frontrunner.levelset_noted(frontrunner.level_stats(b.l%1$s, %2$L::frontrunner.direction), %3$L, %4$L, %5$L) AS s%1$s',
+                             k, r.direction, p.code, r.indicator, r.u);
+    -- cutoffs: absolute (<@), best in market (the best level), or a fraction
+    reach_l := CASE
+      WHEN r.leader_cutoff IS NOT NULL THEN format('b.rl%s', k)
+      WHEN p.style = 'best_in_market' THEN format('b.l%1$s = c.best%1$s', k)
+      ELSE format('b.l%1$s %2$s c.lc%1$s', k, better) END;
+    reach_a := CASE
+      WHEN r.advanced_cutoff IS NOT NULL THEN format('b.ra%s', k)
+      ELSE format('b.l%1$s %2$s c.ac%1$s', k, better) END;
+    reach_b := CASE
+      WHEN r.baseline_cutoff IS NOT NULL THEN format('b.rb%s', k)
+      ELSE format('b.l%1$s %2$s c.bc%1$s', k, better) END;
+    -- the best level: the first of the levelset (stored trimmed)
+    cuts := cuts || format(', s.s%1$s, (SELECT l.level FROM frontrunner.levels(s.s%1$s) l ORDER BY l.position LIMIT 1) AS best%1$s, frontrunner.level_cutoff(s.s%1$s, %2$s) AS lc%1$s, frontrunner.level_cutoff(s.s%1$s, %3$s) AS ac%1$s, frontrunner.level_cutoff(s.s%1$s, %4$s) AS bc%1$s',
+                           k, coalesce(r.leader_fraction::text, 'NULL::numeric'),
+                           coalesce(r.advanced_fraction::text, 'NULL::numeric'),
+                           coalesce(r.baseline_fraction::text, 'NULL::numeric'));
+    -- tier reached on indicator k (the best tier whose cutoff it reaches)
+    tk := format('CASE WHEN %s THEN ''leader''::frontrunner.tier WHEN %s THEN ''advanced''::frontrunner.tier WHEN %s THEN ''baseline''::frontrunner.tier ELSE ''below''::frontrunner.tier END',
+                 reach_l, reach_a, reach_b);
+    -- standing = place / (2·(n - 1)): places are summed, one division per disclosure
+    pk := format('frontrunner.level_place(c.s%1$s, b.l%1$s)', k);
+    outcols := outcols || format(', b.l%1$s, %2$s AS t%1$s, %3$s AS p%1$s', k, tk, pk);
+    tcols := tcols || format(', t.l%1$s, t.t%1$s, t.p%1$s', k);
+    -- leader on indicator k (the first branch of tk); leader overall on all
+    leaders := leaders || CASE WHEN k > 1 THEN ' AND ' ELSE '' END || format('(%s)', reach_l);
+    -- cutoffs as readable requirements: the absolute cutoff, or the level with the direction's operator
+    cutvals := cutvals || CASE WHEN k > 1 THEN ', ' ELSE '' END || format(
+      '(%1$L, %2$L, c.n, frontrunner.level_distinct(c.s%3$s), c.best%3$s, %4$s, %5$s, %6$s)',
+      r.indicator, r.u, k,
+      CASE WHEN r.leader_cutoff IS NOT NULL THEN quote_literal(r.leader_cutoff::text)
+           WHEN p.style = 'best_in_market' THEN format('%L || '' '' || c.best%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END)
+           ELSE format('%L || '' '' || c.lc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.advanced_cutoff IS NOT NULL THEN quote_literal(r.advanced_cutoff::text)
+           ELSE format('%L || '' '' || c.ac%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END,
+      CASE WHEN r.baseline_cutoff IS NOT NULL THEN quote_literal(r.baseline_cutoff::text)
+           ELSE format('%L || '' '' || c.bc%s || %L', CASE WHEN r.direction = 'target' THEN 'width ' ELSE '' END || CASE WHEN r.direction = 'higher_better' THEN '≥' ELSE '≤' END, k, CASE WHEN r.u = '' THEN '' ELSE ' ' || r.u END) END);
+    wk := CASE WHEN wint THEN (r.weight * 10::numeric ^ wscale)::bigint::text
+               ELSE format('%s::numeric', r.weight) END;
+    kleaders := kleaders || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * %s', wk, pk);
+    kcols := kcols || CASE WHEN k > 1 THEN ' + ' ELSE '' END || format('%s * t.p%s', wk, k);
+  END LOOP;
+
+  -- b's query: the disclosed indicators grouped by disclosure, each with its
+  -- enterprise (the tenant: every join and the exclusion are on it, so on a
+  -- distributed registry all of it runs on the shards, where a disclosure
+  -- and its rows live together)
+  body := format($q$
+  SELECT d.id, d.enterprise, en.name AS enterprise_name, d.standard, d.published_at, p.*
+  FROM (SELECT i.enterprise AS tenant, i.disclosure%1$s
+        FROM frontrunner.disclosed_indicator i
+        WHERE i.indicator IN (%2$s)%6$s
+        GROUP BY i.enterprise, i.disclosure) p
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) p.tenant AND d.id = p.disclosure
+  JOIN frontrunner.enterprise en ON en.uscc OPERATOR(frontrunner.=) d.enterprise
+  WHERE d.category = %3$L AND d.status = 'published' AND d.published_at <= %4$L::timestamptz
+    AND NOT EXISTS (SELECT FROM frontrunner.spot_check x
+                    WHERE x.enterprise OPERATOR(frontrunner.=) d.enterprise AND NOT x.conforms
+                      AND %4$L::timestamptz >= x.sampled_on::timestamptz
+                      AND %4$L::timestamptz < (x.sampled_on + %5$s)::timestamptz)%7$s$q$,
+    sel, keys, p.category, p.deadline, p.exclusion_days,
+     -- the grouped pass reads the disclosed indicators with the plan's keys;
+     -- when another category also has one of these keys, it first keeps
+     -- only the candidate disclosures' rows (the join to d below filters
+     -- them in any case, so this only saves grouping rows of no use)
+     CASE WHEN EXISTS (SELECT FROM frontrunner.indicator_def f
+                       WHERE f.category <> p.category
+                         AND f.key IN (SELECT c.indicator FROM frontrunner.plan_core_indicators(plan_id) c))
+          THEN format($x$
+          AND EXISTS (SELECT FROM frontrunner.disclosure x
+                      WHERE x.enterprise OPERATOR(frontrunner.=) i.enterprise AND x.id = i.disclosure
+                        AND x.category = %1$L AND x.status = 'published' AND x.published_at <= %2$L::timestamptz)$x$,
+                      p.category, p.deadline)
+          ELSE '' END,
+     excluded);
+
+  -- the shape above: b, s, c, then the rows (the leader cap computes only
+  -- the leaders' keys) or the cutoffs.  On a distributed registry s runs
+  -- over b's query itself, not over b: the statistics are then computed on
+  -- the workers (level_stats partial per shard, combined on the
+  -- coordinator), while b, the eligible rows, is read once into the
+  -- coordinator for the ranking
+  RETURN format($q$
+WITH b AS MATERIALIZED (%1$s
+), s AS (
+  SELECT count(*) AS n%3$s FROM %6$s WHERE %2$s
+), c AS (
+  SELECT s.n%4$s FROM s
+)
+%5$s
+$q$, body, levels_present, stats, cuts,
+     CASE output
+       WHEN 'rows' THEN format($r$
+SELECT (row_number() OVER (ORDER BY q.tier, q.key DESC, q.published_at, q.id))::int AS rank, q.*,
+       CASE WHEN q.n = 1 THEN 100::numeric
+            ELSE trim_scale(round(100 * q.key::numeric(1000, 20) / ((2 * (q.n - 1))::numeric * %2$s), 20)) END AS score
+  -- (consumers ORDER BY the same keys as the window, so the rows are sorted once;
+  -- the score is computed after the sort, from the exact key, to 20 decimals
+  -- like the standings)
+FROM (
+  -- the sort keys first: the sort compares them without walking the
+  -- variable-width columns
+  SELECT CASE WHEN t.tier0 = 'leader'::frontrunner.tier AND t.key < (
+                SELECT %1$s
+                FROM b CROSS JOIN c
+                WHERE %3$s AND %4$s
+                ORDER BY 1 DESC OFFSET %5$s LIMIT 1)
+              THEN 'advanced'::frontrunner.tier ELSE t.tier0 END AS tier,
+         t.key, t.published_at, t.id, t.tier0, t.n, t.enterprise, t.enterprise_name, t.standard%9$s
+  FROM (
+    SELECT t.*, GREATEST(%7$s) AS tier0, %8$s AS key
+    FROM (
+      SELECT b.id, b.enterprise, b.enterprise_name, b.standard, b.published_at%6$s, c.n
+      FROM b CROSS JOIN c
+      WHERE %3$s
+      OFFSET 0
+    ) t
+  ) t
+) q
+$r$, kleaders, wtot, levels_present, leaders, p.leader_cap - 1, outcols,
+     (SELECT string_agg(format('t.t%s', i), ', ') FROM generate_series(1, k) i), kcols, tcols)
+       WHEN 'cutoffs' THEN format('SELECT v.* FROM c CROSS JOIN LATERAL (VALUES %s) v(indicator, unit, eligible, distinct_levels, best, leader_cutoff, advanced_cutoff, baseline_cutoff)', cutvals)
+     END,
+     CASE WHEN frontrunner.citus_distributed() THEN format('(%s) b', body) ELSE 'b' END);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
+  'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()) and, when test_method_limit records limits for it, vk (rule 8: the claim verifiable by its method, NULL when not judged), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
+
 -- (the classes of the functions above: security_objects() as installed)
 CREATE OR REPLACE FUNCTION @extschema@.security_objects()
 RETURNS TABLE (kind text, name text, class text)
@@ -11602,6 +12418,7 @@ AS $$
     ('function', 'campaign_population', 'regulator'),
     ('function', 'inspection_prefill', 'regulator'),
     ('function', 'draw_campaign', 'regulator'),
+    ('function', 'campaign_store_draw', 'regulator'),
     ('function', 'inspection_campaign_before_write', 'trigger'),
     ('function', 'inspection_campaign_after_draw', 'trigger'),
     ('function', 'inspection_result_before_write', 'trigger'),

@@ -212,10 +212,6 @@ DECLARE
   judge text;
 BEGIN
   p := frontrunner.plan_row(plan_id);
-  -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
-  -- its test method verifies it (claim_effective(), 45_test_methods.sql)
-  req := CASE WHEN p.method_limits THEN 'frontrunner.claim_effective(i.requirement, i.test_method, i.indicator)'
-              ELSE 'i.requirement' END;
   IF output NOT IN ('rows', 'cutoffs') THEN
     RAISE EXCEPTION 'invalid value for parameter "output": "%"', output
       USING ERRCODE = 'invalid_parameter_value',
@@ -248,6 +244,21 @@ BEGIN
     k := r.k;
     -- better-or-equal comparison of levels in this direction
     better := CASE WHEN r.direction = 'higher_better' THEN '>=' ELSE '<=' END;
+    -- rule 8 (0.2.0): the limits test_method_limit records for the
+    -- indicator, by method, as constants of the query (nothing read per row:
+    -- on a distributed registry the rows are read on the shards)
+    judge := NULL;
+    FOR lim IN SELECT l.method::text AS m, l::text AS t FROM frontrunner.test_method_limit l
+               WHERE l.analyte = r.indicator ORDER BY l.method::text LOOP
+      judge := coalesce(judge, '') || format(' WHEN i.test_method OPERATOR(frontrunner.=) %L::frontrunner.stdcode THEN %L::frontrunner.test_method_limit', lim.m, lim.t);
+    END LOOP;
+    -- the requirement as disclosed, or (plan option method_limits, 0.2.0) as
+    -- its test method verifies it: claim_effective() (45_test_methods.sql),
+    -- that is claim_judge()'s effective with the method's limits (the
+    -- requirement itself when its method has none)
+    req := CASE WHEN p.method_limits AND judge IS NOT NULL
+                THEN format('(SELECT j.effective FROM frontrunner.claim_judge(i.requirement, CASE%s END) j)', judge)
+                ELSE 'i.requirement' END;
     -- one pass over the disclosed indicators, grouped by disclosure: the
     -- level of each core indicator (NULL when missing or in another
     -- dimension) and, for absolute cutoffs, whether the requirement reaches them
@@ -264,13 +275,8 @@ BEGIN
     END IF;
     -- rule 8 (0.2.0): when test_method_limit records limits for the
     -- indicator, whether the method named can verify the claim
-    -- (claim_judge() with the limits as constants: nothing read per row);
-    -- NULL when its method has none.  rank_plan() shows it in levels.
-    judge := NULL;
-    FOR lim IN SELECT l.method::text AS m, l::text AS t FROM frontrunner.test_method_limit l
-               WHERE l.analyte = r.indicator ORDER BY l.method::text LOOP
-      judge := coalesce(judge, '') || format(' WHEN i.test_method OPERATOR(frontrunner.=) %L::frontrunner.stdcode THEN %L::frontrunner.test_method_limit', lim.m, lim.t);
-    END LOOP;
+    -- (claim_judge() with the limits above); NULL when its method has none.
+    -- rank_plan() shows it in levels.
     IF judge IS NOT NULL THEN
       sel := sel || format(', bool_and((SELECT j.verifiable FROM frontrunner.claim_judge(i.requirement, CASE%3$s END) j)) FILTER (WHERE i.indicator = %2$L) AS v%1$s',
                            k, r.indicator, judge);

@@ -22,11 +22,15 @@ COMMENT ON COLUMN @extschema@.standard.replaced_on IS 'the date the replacement 
 CREATE FUNCTION @extschema@.standard_current(code @extschema@.stdcode) RETURNS @extschema@.stdcode
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET citus.allow_nested_distributed_execution = on
 AS $$
 DECLARE
   cur frontrunner.stdcode := code;
   nxt frontrunner.stdcode;
 BEGIN
+  -- (PL/pgSQL, and nested execution allowed: on a distributed registry
+  -- reference_report calls it inside the shard queries, where it reads
+  -- standard, a reference table with a copy on every node)
   -- follow replaced_by to the end of the chain (at most 100 steps: a chain
   -- that loops ends where the steps run out)
   FOR step IN 1 .. 100 LOOP
@@ -41,33 +45,24 @@ COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
   'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
 
 CREATE VIEW @extschema@.reference_report AS
-WITH RECURSIVE chain(start, code, depth) AS (
-  SELECT s.code, s.replaced_by, 1 FROM @extschema@.standard s WHERE s.replaced_by IS NOT NULL
-  UNION ALL
-  SELECT c.start, s.replaced_by, c.depth + 1
-  FROM chain c JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) c.code
-  WHERE s.replaced_by IS NOT NULL AND c.depth < 100
-), cur AS (
-  SELECT d.id, d.enterprise, d.category, d.product, d.standard
-  FROM @extschema@.disclosure d WHERE d.status = 'published'
-), refs AS (
-  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'executed standard' AS reference_kind,
-         NULL::text AS indicator, cur.standard AS reference
-  FROM cur
-  UNION ALL
-  SELECT cur.id, cur.enterprise, cur.category, cur.product, 'test method', i.indicator, i.test_method
-  FROM cur JOIN @extschema@.disclosed_indicator i ON i.disclosure = cur.id
-  WHERE i.test_method IS NOT NULL
-)
-SELECT r.id AS disclosure, r.enterprise::text AS enterprise, r.category, r.product,
-       r.reference_kind, r.indicator, r.reference::text AS reference,
+-- (one query per kind of reference, each joining a disclosure's rows on
+-- (enterprise, id): on a distributed registry each runs on the shards)
+SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
+       'executed standard' AS reference_kind, NULL::text AS indicator, d.standard::text AS reference,
        CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
        s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
-       coalesce((SELECT c.code FROM chain c WHERE c.start OPERATOR(@extschema@.=) s.code ORDER BY c.depth DESC LIMIT 1),
-                s.code)::text AS current_edition
-FROM refs r
-JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) r.reference
-WHERE s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL;
+       @extschema@.standard_current(s.code)::text AS current_edition
+FROM @extschema@.disclosure d
+JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) d.standard
+WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+UNION ALL
+SELECT d.id, d.enterprise::text, d.category, d.product, 'test method', i.indicator, i.test_method::text,
+       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END,
+       s.withdrawn_on, s.replaced_by::text, s.replaced_on, @extschema@.standard_current(s.code)::text
+FROM @extschema@.disclosure d
+JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
+JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) i.test_method
+WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL);
 COMMENT ON VIEW @extschema@.reference_report IS
   'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
 COMMENT ON COLUMN @extschema@.reference_report.disclosure IS 'disclosure id';
@@ -90,10 +85,13 @@ SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.produ
        l.range_top::text AS range_top, c.verifiable, c.effective::text AS effective, c.reason,
        l.source_kind
 FROM @extschema@.disclosure d
-JOIN @extschema@.disclosed_indicator i ON i.disclosure = d.id
+JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
 JOIN @extschema@.test_method_limit l
   ON l.method OPERATOR(@extschema@.=) i.test_method AND l.analyte = i.indicator
-CROSS JOIN LATERAL @extschema@.claim_judge(i.requirement, l) c
+-- (the row as a test_method_limit: on a Citus node the scan is of the
+-- reference table's local copy, a row type of its own)
+CROSS JOIN LATERAL @extschema@.claim_judge(i.requirement,
+  pg_catalog.jsonb_populate_record(NULL::@extschema@.test_method_limit, pg_catalog.to_jsonb(l))) c
 WHERE d.status = 'published';
 COMMENT ON VIEW @extschema@.claim_verifiability IS
   'rule 8: every indicator of a current (published) disclosure whose test method has recorded limits, judged by claim_judge(): verifiable or not, the claim as the method verifies it, and why (plain column types)';
@@ -220,16 +218,20 @@ COMMENT ON FUNCTION @extschema@.draw_key(text, text) IS
   'the key of the draw: lower-case hex of SHA-256 (FIPS 180-4) of the UTF-8 bytes of seed || '':'' || item; the draw orders disclosures by draw_key(seed, id) and the inspectors of a disclosure by draw_key(seed, id || '':'' || inspector), bytewise';
 
 CREATE FUNCTION @extschema@.campaign_population(c @extschema@.inspection_campaign) RETURNS bigint[]
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT coalesce(pg_catalog.array_agg(d.id ORDER BY d.id), '{}')
-  FROM frontrunner.disclosure d
-  JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) d.enterprise
-  WHERE d.status = 'published'
-    AND (c.category IS NULL OR d.category = c.category)
-    AND (c.district IS NULL
-         OR left(coalesce(e.region, frontrunner.uscc_region(e.uscc)), length(c.district)) = c.district)
+BEGIN
+  -- (PL/pgSQL: on a distributed registry Citus plans the query over every
+  -- shard with the campaign's values, which it cannot do in an SQL function)
+  RETURN (SELECT coalesce(pg_catalog.array_agg(d.id ORDER BY d.id), '{}')
+          FROM frontrunner.disclosure d
+          JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) d.enterprise
+          WHERE d.status = 'published'
+            AND (c.category IS NULL OR d.category = c.category)
+            AND (c.district IS NULL
+                 OR left(coalesce(e.region, frontrunner.uscc_region(e.uscc)), length(c.district)) = c.district));
+END
 $$;
 COMMENT ON FUNCTION @extschema@.campaign_population(@extschema@.inspection_campaign) IS
   'the ids of the published disclosures in a campaign''s scope (category, district prefix of the enterprise''s division code), ascending: what the draw draws from';
@@ -261,34 +263,69 @@ COMMENT ON FUNCTION @extschema@.campaign_sample(bigint[], text, integer, numeric
 
 CREATE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
 RETURNS TABLE (item text, outcome text, detail text)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+DECLARE
+  std frontrunner.stdcode;
+  found_d boolean;
+  std_known boolean;
+  tenant frontrunner.uscc;
+  v_rule text[];
+  v_message text[];
+  r_kind text[];
+  r_indicator text[];
+  r_reference text[];
+  r_state text[];
+  r_current text[];
+  i_indicator text[];
+  i_requirement frontrunner.indicator[];
+  i_method frontrunner.stdcode[];
+BEGIN
+  -- what the database knows, read a statement at a time (on a distributed
+  -- registry: the disclosure's shard, read from the coordinator), then judged
+  -- over what was read (claim_check() reads the reference table
+  -- test_method_limit there, not in a query on the shard)
+  SELECT x.enterprise, x.standard INTO tenant, std FROM frontrunner.disclosure x WHERE x.id = disclosure_id;
+  found_d := FOUND;
+  std_known := found_d AND EXISTS (SELECT FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) std);
+  SELECT pg_catalog.array_agg(w.rule), pg_catalog.array_agg(w.message) INTO v_rule, v_message
+  FROM frontrunner.disclosure_violations(ARRAY[disclosure_id]) w;
+  SELECT pg_catalog.array_agg(r.reference_kind), pg_catalog.array_agg(r.indicator), pg_catalog.array_agg(r.reference),
+         pg_catalog.array_agg(r.state), pg_catalog.array_agg(r.current_edition)
+    INTO r_kind, r_indicator, r_reference, r_state, r_current
+  FROM frontrunner.reference_report r WHERE r.disclosure = disclosure_id;
+  SELECT pg_catalog.array_agg(i.indicator), pg_catalog.array_agg(i.requirement), pg_catalog.array_agg(i.test_method)
+    INTO i_indicator, i_requirement, i_method
+  FROM frontrunner.disclosed_indicator i
+  WHERE i.enterprise OPERATOR(frontrunner.=) tenant AND i.disclosure = disclosure_id;
+  RETURN QUERY
   WITH d AS (
-    SELECT x.id, x.enterprise, x.standard FROM frontrunner.disclosure x WHERE x.id = $1
+    SELECT std AS standard WHERE found_d
   ), v AS (
-    SELECT w.rule, w.message FROM frontrunner.disclosure_violations(ARRAY[$1]) w
+    SELECT w.rule, w.message FROM ROWS FROM (pg_catalog.unnest(v_rule), pg_catalog.unnest(v_message)) w(rule, message)
   ), refs AS (
     SELECT r.reference_kind, r.indicator, r.reference, r.state, r.current_edition
-    FROM frontrunner.reference_report r WHERE r.disclosure = $1
+    FROM ROWS FROM (pg_catalog.unnest(r_kind), pg_catalog.unnest(r_indicator), pg_catalog.unnest(r_reference),
+                    pg_catalog.unnest(r_state), pg_catalog.unnest(r_current)) r(reference_kind, indicator, reference, state, current_edition)
   ), claims AS (
     SELECT i.indicator, i.requirement, i.test_method, c.verifiable, c.reason
-    FROM frontrunner.disclosed_indicator i
-    JOIN d ON i.disclosure = d.id AND i.enterprise OPERATOR(frontrunner.=) d.enterprise
+    FROM ROWS FROM (pg_catalog.unnest(i_indicator), pg_catalog.unnest(i_requirement), pg_catalog.unnest(i_method)) i(indicator, requirement, test_method)
     CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) c
-  ), checks(item, bad, unknown, found, ok) AS (
-    SELECT 'mandatory_floor',
-           EXISTS (SELECT FROM v WHERE v.rule = 'rule 3'), false,
-           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 3'),
-           'every disclosed indicator is at least as strict as the in-force mandatory standards'
+  ), checks AS (
+    SELECT 'mandatory_floor' AS item,
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 3') AS bad, false AS unknown,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 3') AS found,
+           'every disclosed indicator is at least as strict as the in-force mandatory standards' AS ok
     UNION ALL
     SELECT 'withdrawn_standard',
            EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
-           NOT EXISTS (SELECT FROM d JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard)
+           NOT std_known
              AND frontrunner.std_kind((SELECT d.standard FROM d)) <> 'enterprise',
            (SELECT string_agg(format('executes %s, withdrawn; current edition %s', refs.reference, refs.current_edition), '; ')
             FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
-           CASE WHEN EXISTS (SELECT FROM d JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard)
+           CASE WHEN std_known
                      OR frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise'
                 THEN 'the executed standard is not withdrawn'
                 ELSE format('standard %s is not in table standard: check that it is in force', (SELECT d.standard FROM d)) END
@@ -324,7 +361,8 @@ AS $$
   SELECT c.item,
          CASE WHEN c.bad THEN 'nonconforming' WHEN c.unknown THEN 'not_judged' ELSE 'conforms' END,
          CASE WHEN c.bad THEN c.found ELSE c.ok END
-  FROM checks c
+  FROM checks c;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.inspection_prefill(bigint) IS
   'what the database knows about the six inspection items of a disclosure (mandatory_floor: rule 3; withdrawn_standard; numbering: rule 1; indicators_disclosed: rule 2; references: reference_report; verifiability: claim_check()), as pre-filled outcomes with their detail';
@@ -338,6 +376,7 @@ DECLARE
   editable text[] := '{title,authority,category,district,sample_size,sample_fraction,inspectors,team_size}';
   changed text;
   open_items text;
+  src text;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.status <> 'planned' OR NEW.population IS NOT NULL OR NEW.drawn_at IS NOT NULL OR NEW.published_at IS NOT NULL THEN
@@ -374,21 +413,41 @@ BEGIN
       END IF;
     ELSIF OLD.status = 'planned' AND NEW.status = 'drawn' THEN
       IF frontrunner.citus_distributed() THEN
-        -- the draw reads every shard's published disclosures and writes the
-        -- drawn ones' shards from this trigger, which fires on every node's
-        -- copy of the reference table: not on Citus (README "Scaling out")
-        PERFORM frontrunner.raise_violation('0A000',
-          format('inspection campaign: campaign %s cannot be drawn on a distributed registry', OLD.code),
-          format('Campaign %s (status planned): the draw (population, sample, pre-filled items) runs on one node only; this registry is distributed with Citus.', OLD.code),
-          'Draw the campaign on a registry on one node (README "Scaling out", limitations).', 'inspection_campaign', 'status');
+        -- the trigger fires on every node's copy of the reference table,
+        -- where the population (every shard's published disclosures) cannot
+        -- be read: campaign_store_draw() reads it on the coordinator and
+        -- writes it, as the owner of the tables (SECURITY DEFINER), with the
+        -- draw; nobody else sets it
+        IF NEW.population IS NULL
+           OR NOT pg_catalog.pg_has_role(current_user, (SELECT t.relowner FROM pg_catalog.pg_class t
+                                                        WHERE t.oid = 'frontrunner.inspection_campaign'::pg_catalog.regclass), 'MEMBER') THEN
+          PERFORM frontrunner.raise_violation('0A000',
+            format('inspection campaign: on a distributed registry campaign %s is drawn by draw_campaign()', OLD.code),
+            format('Campaign %s (status planned): UPDATE … SET status = ''drawn'' runs on every node''s copy of inspection_campaign, where the population (the published disclosures of every shard) cannot be read; this registry is distributed with Citus.', OLD.code),
+            format('SELECT * FROM frontrunner.draw_campaign(%L) draws it (on the coordinator) and returns the draw.', OLD.code),
+            'inspection_campaign', 'status');
+        END IF;
+      ELSE
+        NEW.population := frontrunner.campaign_population(NEW);
       END IF;
-      NEW.population := frontrunner.campaign_population(NEW);
       NEW.drawn_at := frontrunner.clock();
       NEW.published_at := NULL;
     ELSIF OLD.status = 'drawn' AND NEW.status = 'published' THEN
-      SELECT string_agg(format('%s %s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item) INTO open_items
-      FROM frontrunner.inspection_result r
-      WHERE r.campaign = OLD.id AND (r.recorded_by IS NULL OR r.outcome = 'not_judged');
+      -- the results no inspector has recorded; on a distributed registry the
+      -- trigger fires on every node's copy of the reference table and each
+      -- node reads the results on its own shards (citus_placements(): the
+      -- workers hold every shard once, the coordinator none)
+      src := 'frontrunner.inspection_result';
+      IF frontrunner.citus_distributed() THEN
+        SELECT pg_catalog.string_agg(pg_catalog.format('SELECT x.campaign, x.disclosure, x.item, x.recorded_by, x.outcome FROM %s x', p), ' UNION ALL ')
+          INTO src FROM frontrunner.citus_placements('frontrunner.inspection_result'::pg_catalog.regclass) p;
+        src := '(' || coalesce(src, 'SELECT NULL::bigint AS campaign, NULL::bigint AS disclosure, NULL::text AS item, NULL::name AS recorded_by, NULL::text AS outcome WHERE false') || ')';
+      END IF;
+      EXECUTE pg_catalog.format($q$
+        SELECT string_agg(format('%%s %%s', r.disclosure, r.item), ', ' ORDER BY r.disclosure, r.item)
+        FROM %s r
+        WHERE r.campaign = $1 AND (r.recorded_by IS NULL OR r.outcome = 'not_judged')$q$, src)
+        INTO open_items USING OLD.id;
       IF open_items IS NOT NULL THEN
         PERFORM frontrunner.raise_violation('FR010',
           format('inspection campaign: campaign %s has results no inspector has recorded', OLD.code),
@@ -430,25 +489,85 @@ CREATE TRIGGER inspection_campaign_10_guard BEFORE DELETE ON @extschema@.inspect
     'Campaign {code} has status {status}: {op} refused.',
     'A drawn campaign, its draw and its results are kept.');
 
+CREATE FUNCTION @extschema@.campaign_store_draw(campaign_id bigint) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+-- (on a distributed registry: the draw and its results go into the shards
+-- of their enterprises, over one connection per node)
+SET citus.multi_shard_modify_mode = sequential
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  caller name := frontrunner.invoker();
+  ids bigint[];
+  tenants frontrunner.uscc[];
+  one record;
+BEGIN
+  -- regulators, and the owner of the extension's tables (the DBA; superusers)
+  IF NOT (frontrunner.role_in_group(caller, 'frontrunner_regulator')
+          OR pg_catalog.pg_has_role(caller, (SELECT t.relowner FROM pg_catalog.pg_class t
+                                             WHERE t.oid = 'frontrunner.inspection_campaign'::pg_catalog.regclass), 'MEMBER')) THEN
+    RAISE EXCEPTION 'permission denied to draw inspection campaign %', campaign_id
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('Role %s is not a member of frontrunner_regulator.', caller),
+            HINT = 'Campaigns are drawn by the regulator (draw_campaign()).';
+  END IF;
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = campaign_id;
+  IF c.status = 'planned' AND frontrunner.citus_distributed() THEN
+    -- on a distributed registry the draw is made here, on the coordinator:
+    -- the population read over every shard, written into every node's copy
+    -- of the campaign (its trigger takes it from the owner only)
+    ids := frontrunner.campaign_population(c);
+    UPDATE frontrunner.inspection_campaign x SET status = 'drawn', population = ids
+    WHERE x.id = c.id
+    RETURNING x.* INTO c;
+  END IF;
+  IF c.status IS DISTINCT FROM 'drawn' THEN
+    RETURN;  -- not drawn (draw_campaign() draws)
+  END IF;
+  PERFORM 1 FROM frontrunner.inspection_draw r WHERE r.campaign = c.id LIMIT 1;
+  IF FOUND THEN
+    RETURN;  -- the draw is stored already
+  END IF;
+  -- campaign_sample() of the population, each drawn disclosure with its
+  -- enterprise (read first: the rows then go to their shards)
+  SELECT pg_catalog.array_agg(d.id ORDER BY d.id), pg_catalog.array_agg(d.enterprise ORDER BY d.id) INTO ids, tenants
+  FROM frontrunner.disclosure d
+  WHERE d.id = ANY (ARRAY(SELECT DISTINCT s.disclosure
+                          FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
+                                                           c.inspectors, c.team_size) s));
+  INSERT INTO frontrunner.inspection_draw (campaign, disclosure, inspector, place, team_rank, enterprise)
+  SELECT c.id, s.disclosure, s.inspector, s.place, s.team_rank, t.enterprise
+  FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
+                                   c.inspectors, c.team_size) s
+  JOIN ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(tenants)) t(id, enterprise) ON t.id = s.disclosure;
+  -- the pre-filled items, a disclosure at a time (inspection_prefill() reads
+  -- its shard and the reference tables)
+  FOR one IN SELECT t.id, t.enterprise FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(tenants)) t(id, enterprise) ORDER BY t.id LOOP
+    INSERT INTO frontrunner.inspection_result (campaign, disclosure, item, outcome, prefilled, detail, enterprise)
+    SELECT c.id, one.id, p.item, p.outcome, p.outcome, p.detail, one.enterprise
+    FROM frontrunner.inspection_prefill(one.id) p;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_store_draw(bigint) IS
+  'SECURITY DEFINER (nobody may write a draw or a pre-filled result by hand), for regulators: stores the draw of a drawn campaign once: campaign_sample() of its population and seed in inspection_draw, the pre-filled items of every drawn disclosure (inspection_prefill()) in inspection_result; on a distributed registry it draws a planned campaign first (population read on the coordinator, written into every copy of the campaign); nothing for a campaign planned on one node or whose draw is stored (draw_campaign() calls it)';
+
 CREATE FUNCTION @extschema@.inspection_campaign_after_draw() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  INSERT INTO frontrunner.inspection_draw (campaign, disclosure, inspector, place, team_rank, enterprise)
-  SELECT NEW.id, s.disclosure, s.inspector, s.place, s.team_rank, d.enterprise
-  FROM frontrunner.campaign_sample(NEW.population, NEW.seed, NEW.sample_size, NEW.sample_fraction,
-                                   NEW.inspectors, NEW.team_size) s
-  JOIN frontrunner.disclosure d ON d.id = s.disclosure;
-  INSERT INTO frontrunner.inspection_result (campaign, disclosure, item, outcome, prefilled, detail, enterprise)
-  SELECT NEW.id, x.disclosure, p.item, p.outcome, p.outcome, p.detail, x.enterprise
-  FROM (SELECT DISTINCT r.disclosure, r.enterprise FROM frontrunner.inspection_draw r WHERE r.campaign = NEW.id) x
-  CROSS JOIN LATERAL frontrunner.inspection_prefill(x.disclosure) p;
+  -- (on a distributed registry the trigger fires on every node's copy of the
+  -- campaign: draw_campaign() stores the draw there, on the coordinator)
+  IF NOT frontrunner.citus_distributed() THEN
+    PERFORM frontrunner.campaign_store_draw(NEW.id);
+  END IF;
   RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.inspection_campaign_after_draw() IS
-  'trigger, SECURITY DEFINER (nobody may write a draw or a pre-filled result by hand): when a campaign is drawn, stores campaign_sample() of its population and seed in inspection_draw and the pre-filled items of every drawn disclosure (inspection_prefill()) in inspection_result';
+  'trigger, SECURITY DEFINER: when a campaign is drawn on one node, stores its draw and pre-filled results (campaign_store_draw()); on a distributed registry draw_campaign() stores them on the coordinator';
 CREATE TRIGGER inspection_campaign_20_draw AFTER UPDATE OF status ON @extschema@.inspection_campaign
   FOR EACH ROW WHEN (OLD.status = 'planned' AND NEW.status = 'drawn')
   EXECUTE FUNCTION @extschema@.inspection_campaign_after_draw();
@@ -468,7 +587,12 @@ BEGIN
       format('No row of inspection_campaign has code %L (or the role %s may not read it).', code, current_user),
       'Create the campaign first (INSERT INTO inspection_campaign …); campaigns are run by the regulator.', 'inspection_campaign', 'code');
   END IF;
-  IF c.status = 'planned' THEN
+  IF c.status = 'planned' AND frontrunner.citus_distributed() THEN
+    -- on a distributed registry the draw is made on the coordinator
+    -- (campaign_store_draw(): the trigger on every node's copy of the
+    -- campaign cannot read the population)
+    PERFORM frontrunner.campaign_store_draw(c.id);
+  ELSIF c.status = 'planned' THEN
     UPDATE frontrunner.inspection_campaign x SET status = 'drawn' WHERE x.id = c.id;
   END IF;
   RETURN QUERY
@@ -504,10 +628,13 @@ BEGIN
       'Published results stay as published; a finding''s follow-up is recorded in inspection_finding.',
       'inspection_result', 'outcome');
   END IF;
+  -- (the draw of the row's disclosure, on its enterprise's shard)
   SELECT string_agg(r.inspector, ', ' ORDER BY r.team_rank) INTO team
-  FROM frontrunner.inspection_draw r WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure;
+  FROM frontrunner.inspection_draw r
+  WHERE r.campaign = OLD.campaign AND r.enterprise OPERATOR(frontrunner.=) OLD.enterprise AND r.disclosure = OLD.disclosure;
   PERFORM FROM frontrunner.inspection_draw r
-  WHERE r.campaign = OLD.campaign AND r.disclosure = OLD.disclosure AND r.inspector = who::text;
+  WHERE r.campaign = OLD.campaign AND r.enterprise OPERATOR(frontrunner.=) OLD.enterprise AND r.disclosure = OLD.disclosure
+    AND r.inspector = who::text;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'permission denied: % was not drawn to inspect disclosure % in campaign %', who, OLD.disclosure, c.code
       USING ERRCODE = 'insufficient_privilege',
@@ -628,16 +755,20 @@ CREATE TRIGGER inspection_finding_30_truncate BEFORE TRUNCATE ON @extschema@.ins
 CREATE VIEW @extschema@.campaign_report AS
 SELECT c.code AS campaign, c.title, c.authority, c.published_at,
        r.disclosure, r.enterprise::text AS enterprise, e.name AS enterprise_name, d.product,
-       d.standard::text AS standard, r.item, r.outcome, r.detail,
-       (SELECT string_agg(x.inspector, ', ' ORDER BY x.team_rank) FROM @extschema@.inspection_draw x
-        WHERE x.campaign = c.id AND x.disclosure = r.disclosure) AS inspectors,
+       d.standard::text AS standard, r.item, r.outcome, r.detail, t.inspectors,
        f.description AS finding, f.deadline, f.follow_up,
        (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE) AS overdue
 FROM @extschema@.inspection_campaign c
 JOIN @extschema@.inspection_result r ON r.campaign = c.id
-JOIN @extschema@.disclosure d ON d.id = r.disclosure
+-- (a drawn disclosure's rows joined on (enterprise, disclosure): on a
+-- distributed registry on its shard)
+JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) r.enterprise AND d.id = r.disclosure
 JOIN @extschema@.enterprise e ON e.uscc OPERATOR(@extschema@.=) r.enterprise
-LEFT JOIN @extschema@.inspection_finding f ON f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
+LEFT JOIN (SELECT x.enterprise, x.campaign, x.disclosure, string_agg(x.inspector, ', ' ORDER BY x.team_rank) AS inspectors
+           FROM @extschema@.inspection_draw x GROUP BY x.enterprise, x.campaign, x.disclosure) t
+  ON t.enterprise OPERATOR(@extschema@.=) r.enterprise AND t.campaign = r.campaign AND t.disclosure = r.disclosure
+LEFT JOIN @extschema@.inspection_finding f
+  ON f.enterprise OPERATOR(@extschema@.=) r.enterprise AND f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
 WHERE c.status = 'published';
 COMMENT ON VIEW @extschema@.campaign_report IS
   'the published results of inspection campaigns (一公开): every item of every drawn disclosure, the inspectors, the findings with their deadline and follow-up (plain column types)';
@@ -663,10 +794,13 @@ CREATE VIEW @extschema@.campaign_audit AS
 SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
        pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
        pg_catalog.array_to_string(c.population, ',') AS population, cardinality(c.population) AS population_size,
-       c.drawn_at, c.published_at,
-       (SELECT pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',')
-        FROM @extschema@.inspection_draw x WHERE x.campaign = c.id) AS draw
+       c.drawn_at, c.published_at, x.draw
 FROM @extschema@.inspection_campaign c
+-- (the draw grouped by campaign, not a subquery per campaign: on a
+-- distributed registry it is read over the shards)
+LEFT JOIN (SELECT x.campaign,
+                  pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',') AS draw
+           FROM @extschema@.inspection_draw x GROUP BY x.campaign) x ON x.campaign = c.id
 WHERE c.status = 'published';
 COMMENT ON VIEW @extschema@.campaign_audit IS
   'what anyone needs to re-run the draw of a published campaign (README, Inspection campaigns): seed, sample size, inspector pool, team size, the population drawn from, and the draw as stored (plain column types)';
@@ -691,6 +825,8 @@ COMMENT ON COLUMN @extschema@.campaign_audit.draw IS 'the stored draw, disclosur
 -- are written by the SECURITY DEFINER draw trigger only.
 ALTER FUNCTION @extschema@.inspection_campaign_after_draw() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.inspection_campaign_after_draw() FROM PUBLIC;
+ALTER FUNCTION @extschema@.campaign_store_draw(bigint) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.campaign_store_draw(bigint) FROM PUBLIC;
 
 ALTER TABLE @extschema@.inspection_draw ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.inspection_draw FORCE ROW LEVEL SECURITY;

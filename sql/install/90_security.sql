@@ -560,6 +560,7 @@ AS $$
     ('function', 'campaign_population', 'regulator'),
     ('function', 'inspection_prefill', 'regulator'),
     ('function', 'draw_campaign', 'regulator'),
+    ('function', 'campaign_store_draw', 'regulator'),
     ('function', 'inspection_campaign_before_write', 'trigger'),
     ('function', 'inspection_campaign_after_draw', 'trigger'),
     ('function', 'inspection_result_before_write', 'trigger'),

@@ -20,7 +20,9 @@
 #      (test/citus/visibility.sql);
 #   6. the same answers (test/citus/results.sql): rank_plan, eligibility,
 #      indicator_lists, plan_cutoffs, benchmark comparison, reports, JSON,
-#      import, publish_ranking;
+#      import, publish_ranking, inspection campaigns (a draw made on both, the
+#      stored draws and results, the reports, a plan ranked by the methods'
+#      limits, district_report's findings);
 #   7. EXPLAIN: the ranking's statistics (level_stats) computed on the
 #      workers, combined on the coordinator.
 # Prints TAP lines (test/harness/suite.sh counts them) and the time taken.
@@ -155,8 +157,7 @@ for f in test/demo/[0-9]*.sql; do
 done
 for db in "$citus" "$one"; do
   : > "$work/demo.$db"
-  # (80_inspection.sql draws a campaign: refused on Citus, checked below)
-  for f in $(ls test/demo/[0-9]*.sql | grep -v '/80_inspection\.sql$'); do
+  for f in test/demo/[0-9]*.sql; do
     psql -X -q -v ON_ERROR_STOP=1 -P pager=off -d "$db" -f test/citus/client.sql -f "$work/$f" >> "$work/demo.$db" 2>&1 || { demo_ok=1; echo "# $db: $f failed"; tail -5 "$work/demo.$db" | sed 's/^/# /'; }
   done
   # Citus says that the session's own functions and views stay on the coordinator
@@ -172,19 +173,30 @@ INSERT INTO frontrunner.account (role, agency) VALUES ('fr_agency', '北京市�
 SQL
 done
 
-# an inspection campaign is not drawn on a distributed registry (README
-# "Scaling out"): the draw is refused with 0A000, the campaign stays planned
-out=$(psql -X -At -d "$citus" -v ON_ERROR_STOP=1 -v VERBOSITY=verbose 2>&1 <<'SQL'
+# an inspection campaign is drawn by draw_campaign() (the demo's: the same
+# draw on both); UPDATE … SET status = 'drawn' runs on every node's copy of
+# the campaign, where the population cannot be read: on Citus it is refused
+# (0A000) and names draw_campaign(), on one node it draws
+for db in "$citus" "$one"; do
+  psql -X -At -d "$db" -v VERBOSITY=verbose > "$work/drawn.$db" 2>&1 <<'SQL'
+BEGIN;
 INSERT INTO frontrunner.inspection_campaign (code, title, authority, category, district, sample_size, inspectors, team_size, seed)
-VALUES ('CITUS-DRAW', '抽查 (示例)', '北京市市场监督管理局 (示例)', 'infant-textile', '1101', 2, '{fr_regulator}', 1, 'seed');
-SELECT count(*) FROM frontrunner.draw_campaign('CITUS-DRAW');
+VALUES ('CITUS-DRAW', '抽查 (示例)', '北京市市场监督管理局 (示例)', 'infant-textile', '1101', 2, '{bj_insp_zhang,bj_insp_li}', 1, 'seed');
+UPDATE frontrunner.inspection_campaign SET status = 'drawn' WHERE code = 'CITUS-DRAW';
+SELECT 'draw rows ' || count(*) FROM frontrunner.inspection_draw x JOIN frontrunner.inspection_campaign c ON c.id = x.campaign WHERE c.code = 'CITUS-DRAW';
+ROLLBACK;
 SQL
-)
-grep -q 'ERROR:  0A000: inspection campaign: campaign CITUS-DRAW cannot be drawn on a distributed registry' <<<"$out" \
-  && [ "$(q -d "$citus" -c "SELECT c.status FROM frontrunner.inspection_campaign c WHERE c.code = 'CITUS-DRAW'")" = planned ] \
-  && [ "$(q -d "$citus" -c "SELECT count(*) FROM frontrunner.inspection_draw")" = 0 ]
-ok $? "an inspection campaign's draw is refused on Citus (0A000), the campaign stays planned, nothing drawn" || sed 's/^/# /' <<<"$out"
-q -d "$citus" -c "DELETE FROM frontrunner.inspection_campaign WHERE code = 'CITUS-DRAW'"
+done
+grep -q "ERROR:  0A000: inspection campaign: on a distributed registry campaign CITUS-DRAW is drawn by draw_campaign()" "$work/drawn.$citus" \
+  && grep -q "HINT:  SELECT \* FROM frontrunner.draw_campaign('CITUS-DRAW') draws it" "$work/drawn.$citus" \
+  && grep -qx 'draw rows 2' "$work/drawn.$one" && ! grep -q ERROR "$work/drawn.$one"
+ok $? "UPDATE … SET status = 'drawn': on Citus refused (0A000, naming draw_campaign()), on one node it draws" || sed 's/^/# /' "$work/drawn.$citus" "$work/drawn.$one"
+d1=$(q -d "$one" -c "SELECT string_agg(x.disclosure || ':' || x.inspector, ',' ORDER BY x.n) FROM frontrunner.draw_campaign('BJ-2026-SSJ-01') WITH ORDINALITY x(disclosure, inspector, n)")
+d2=$(q -d "$citus" -c "SELECT string_agg(x.disclosure || ':' || x.inspector, ',' ORDER BY x.n) FROM frontrunner.draw_campaign('BJ-2026-SSJ-01') WITH ORDINALITY x(disclosure, inspector, n)")
+ents=$(q -d "$citus" -c "SELECT string_agg(DISTINCT x.enterprise::text, ',') FROM frontrunner.inspection_draw x")
+p2=$(q -d "$citus" -c "SELECT count(DISTINCT p.groupid) FROM unnest(string_to_array('$ents', ',')) e JOIN pg_dist_placement p ON p.shardid = get_shard_id_for_distribution_column('frontrunner.inspection_draw', e::frontrunner.uscc)")
+[ -n "$d1" ] && [ "$d1" = "$d2" ] && [ "$p2" = 2 ]
+ok $? "the demo's campaign drawn on Citus as on one node ($(tr ',' '\n' <<<"$d1" | wc -l) drawn pairs, stored on the shards of both workers)" || echo "# one node: $d1; Citus: $d2; workers: $p2"
 
 phase "demo loaded into both"
 # -- 4. every rule ----------------------------------------------------------------------------
@@ -243,7 +255,9 @@ phase "row-level security"
 for db in "$citus" "$one"; do psql -X -d "$db" -f test/citus/results.sql > "$work/results.$db" 2>&1; done
 for s in rank_plan eligibility indicator_lists plan_cutoffs benchmark_summary benchmark_gap benchmark_profile \
          benchmark_profile_of_an_enterprise benchmark_of_a_disclosure disclosure_json leaders reports exclusion \
-         violations_of_the_drafts history import publish_ranking; do
+         violations_of_the_drafts history import publish_ranking draw_campaign inspection_draw inspection_result \
+         campaign_report campaign_audit claim_verifiability reference_report unverifiable_leader rank_plan_method_limits \
+         district_report_findings; do
   section "$work/results.$citus" "$s" > "$work/s.citus"
   section "$work/results.$one" "$s" > "$work/s.one"
   if [ -s "$work/s.one" ] && ! grep -q 'ERROR' "$work/s.one" "$work/s.citus"; then

@@ -3,7 +3,9 @@
 -- two outputs section by section, the database clock's stamps left out):
 -- the ranking (rank_plan, eligibility, indicator_lists, plan_cutoffs),
 -- benchmark comparison, the reports and public views, the JSON documents, a
--- bulk import through the rules, and a ranking published by publish_ranking.
+-- bulk import through the rules, a ranking published by publish_ranking, and
+-- the inspection campaigns (the demo's, and one drawn here: the draw, its
+-- pre-filled items, the reports, a plan ranked by the methods' limits).
 SET search_path = frontrunner, public;
 \pset pager off
 \set ON_ERROR_STOP 0
@@ -42,7 +44,7 @@ SELECT disclosure_json(ids.id) FROM ids ORDER BY ids.id;
 \echo result leaders
 SELECT * FROM leaderboard ORDER BY plan, rank;
 SELECT * FROM current_leaders ORDER BY plan, rank;
-SELECT leaders_json(code) FROM evaluation_plan WHERE code LIKE 'BJ-2026-%' ORDER BY id;
+SELECT leaders_json(code) FROM evaluation_plan WHERE code LIKE 'BJ-2026-%' AND status = 'published' ORDER BY id;
 \echo result reports
 SELECT * FROM district_report ORDER BY division;
 SELECT * FROM category_report ORDER BY category;
@@ -70,4 +72,35 @@ SELECT d.id, d.enterprise, d.status, d.source_ref, d.supersedes FROM disclosure 
 SELECT publish_ranking('BJ-2026-WAT') AS published \gset
 SELECT r.plan, r.eligible, r.ineligible, r.published_by FROM ranking r WHERE r.id = :published;
 SELECT e.rank, e.disclosure, e.enterprise, e.tier, e.score, e.levels FROM ranking_entry e WHERE e.ranking = :published ORDER BY e.rank;
+\echo result draw_campaign
+-- a campaign of the drinking water of Beijing, a quarter of it, drawn here
+INSERT INTO inspection_campaign (code, title, authority, category, district, sample_fraction, inspectors, team_size, seed)
+VALUES ('CITUS-WAT', '饮用水抽查 (示例)', '北京市市场监督管理局 (示例)', 'drinking-water', '11', 0.25,
+        '{bj_insp_zhang,bj_insp_li,bj_insp_wang,bj_insp_zhao}', 3, 'citus-check');
+SELECT * FROM draw_campaign('CITUS-WAT');
+SELECT * FROM draw_campaign('CITUS-WAT');
+SELECT code, status, population, cardinality(population) FROM inspection_campaign ORDER BY id;
+\echo result inspection_draw
+SELECT c.code, x.disclosure, x.inspector, x.place, x.team_rank, x.enterprise
+FROM inspection_draw x JOIN inspection_campaign c ON c.id = x.campaign ORDER BY c.code, x.place, x.team_rank;
+\echo result inspection_result
+SELECT c.code, r.disclosure, r.item, r.outcome, r.prefilled, r.detail, r.recorded_by, r.enterprise
+FROM inspection_result r JOIN inspection_campaign c ON c.id = r.campaign ORDER BY c.code, r.disclosure, r.item;
+SELECT c.code, f.disclosure, f.item, f.description, f.deadline, f.follow_up, f.found_by, f.enterprise
+FROM inspection_finding f JOIN inspection_campaign c ON c.id = f.campaign ORDER BY c.code, f.disclosure, f.item;
+\echo result campaign_report
+SELECT * FROM campaign_report ORDER BY campaign, disclosure, item;
+\echo result campaign_audit
+SELECT * FROM campaign_audit ORDER BY campaign;
+\echo result claim_verifiability
+SELECT * FROM claim_verifiability ORDER BY disclosure, indicator;
+\echo result reference_report
+SELECT * FROM reference_report ORDER BY disclosure, reference_kind, indicator NULLS FIRST;
+\echo result unverifiable_leader
+SELECT * FROM unverifiable_leader ORDER BY plan, rank, indicator;
+\echo result rank_plan_method_limits
+SELECT * FROM rank_plan('BJ-2026-TEX-M') ORDER BY rank;
+SELECT * FROM plan_cutoffs('BJ-2026-TEX-M') ORDER BY indicator;
+\echo result district_report_findings
+SELECT division, inspection_findings, open_findings, unrectified_findings FROM district_report ORDER BY division;
 \echo result end

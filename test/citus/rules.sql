@@ -20,6 +20,22 @@ WHERE d.status = 'published' AND d.category = 'infant-textile' AND d.enterprise 
 SELECT d.id AS sup FROM disclosure d WHERE d.status = 'superseded' ORDER BY d.id LIMIT 1 \gset
 SELECT p.id AS plan FROM evaluation_plan p WHERE p.code = 'BJ-2026-TEX' \gset
 SELECT max(r.id) AS ranking FROM ranking r WHERE r.plan = :plan \gset
+-- an inspection campaign drawn here (one disclosure, one inspector of two),
+-- and the demo's published one: an item found nonconforming, one
+-- conforming, a finding
+INSERT INTO inspection_campaign (code, title, authority, category, sample_size, inspectors, team_size, seed)
+VALUES ('CITUS-PROBE', 'probe', 'probe', 'infant-textile', 1, '{bj_insp_zhang,bj_insp_li}', 1, 'citus-probe');
+SELECT count(*) FROM draw_campaign('CITUS-PROBE') \g /dev/null
+SELECT x.campaign AS insp_c, x.disclosure AS insp_d, x.enterprise AS insp_ent, x.inspector AS insp_who,
+       CASE x.inspector WHEN 'bj_insp_zhang' THEN 'bj_insp_li' ELSE 'bj_insp_zhang' END AS insp_other
+FROM inspection_draw x JOIN inspection_campaign c ON c.id = x.campaign WHERE c.code = 'CITUS-PROBE' \gset
+SELECT r.campaign AS pub_c, r.disclosure AS nc_d, r.enterprise AS nc_ent, r.item AS nc_item
+FROM inspection_result r JOIN inspection_campaign c ON c.id = r.campaign
+WHERE c.code = 'BJ-2026-SSJ-01' AND r.outcome = 'nonconforming' ORDER BY r.disclosure, r.item LIMIT 1 \gset
+SELECT r.disclosure AS ok_d, r.enterprise AS ok_ent, r.item AS ok_item
+FROM inspection_result r JOIN inspection_campaign c ON c.id = r.campaign
+WHERE c.code = 'BJ-2026-SSJ-01' AND r.outcome = 'conforms' ORDER BY r.disclosure, r.item LIMIT 1 \gset
+SELECT min(f.id) AS finding FROM inspection_finding f \gset
 
 \echo probe rule1-no-year
 INSERT INTO disclosure (enterprise, category, product, standard) VALUES (:'draft_ent', 'infant-textile', 'probe', 'Q/PROBE 001');
@@ -233,6 +249,59 @@ DO $$ DECLARE f bigint; BEGIN
   RETURNING id INTO f;
   DELETE FROM frontrunner.feedback WHERE id = f;
 END $$;
+
+-- inspection campaigns (issue 20): the campaign (a reference table, its
+-- trigger on every node's copy), the draw, the results and the findings
+-- (on their enterprise's shard)
+\echo probe campaign-created-drawn
+INSERT INTO inspection_campaign (code, title, authority, sample_size, inspectors, status) VALUES ('PROBE-X', 'probe', 'probe', 1, '{bj_insp_zhang,bj_insp_li}', 'drawn');
+\echo probe campaign-pool
+INSERT INTO inspection_campaign (code, title, authority, sample_size, inspectors, team_size) VALUES ('PROBE-X', 'probe', 'probe', 1, '{bj_insp_zhang}', 2);
+\echo probe campaign-seed
+UPDATE inspection_campaign SET seed = 'another' WHERE code = 'CITUS-PROBE';
+\echo probe campaign-draw-written
+UPDATE inspection_campaign SET drawn_at = '2026-01-01' WHERE code = 'CITUS-PROBE';
+\echo probe campaign-unrecorded
+UPDATE inspection_campaign SET status = 'published' WHERE code = 'CITUS-PROBE';
+\echo probe campaign-back
+UPDATE inspection_campaign SET status = 'drawn' WHERE code = 'BJ-2026-SSJ-01';
+\echo probe campaign-delete
+DELETE FROM inspection_campaign WHERE code = 'BJ-2026-SSJ-01';
+\echo probe campaign-missing
+SELECT * FROM draw_campaign('NO-SUCH-CAMPAIGN');
+\echo probe draw-update
+UPDATE inspection_draw SET place = place WHERE campaign = :insp_c;
+\echo probe draw-delete
+DELETE FROM inspection_draw WHERE campaign = :insp_c;
+\echo probe result-columns
+UPDATE inspection_result SET prefilled = CASE WHEN prefilled = 'conforms' THEN 'nonconforming' ELSE 'conforms' END WHERE campaign = :insp_c AND enterprise = :'insp_ent' AND disclosure = :insp_d AND item = 'numbering';
+\echo probe result-other-inspector
+SELECT format($f$DO $$ BEGIN
+  SET LOCAL ROLE %I;
+  UPDATE frontrunner.inspection_result SET outcome = 'conforms' WHERE campaign = %s AND enterprise = %L AND disclosure = %s AND item = 'numbering';
+END $$$f$, :'insp_other', :insp_c, :'insp_ent', :insp_d) \gexec
+\echo probe result-not-judged
+SELECT format($f$DO $$ BEGIN
+  SET LOCAL ROLE %I;
+  UPDATE frontrunner.inspection_result SET outcome = 'not_judged' WHERE campaign = %s AND enterprise = %L AND disclosure = %s AND item = 'numbering';
+END $$$f$, :'insp_who', :insp_c, :'insp_ent', :insp_d) \gexec
+\echo probe result-published
+UPDATE inspection_result SET outcome = 'conforms' WHERE campaign = :pub_c AND enterprise = :'nc_ent' AND disclosure = :nc_d AND item = :'nc_item';
+\echo probe result-delete
+DELETE FROM inspection_result WHERE campaign = :pub_c AND enterprise = :'nc_ent' AND disclosure = :nc_d AND item = :'nc_item';
+\echo probe finding-conforming
+INSERT INTO inspection_finding (campaign, disclosure, item, description, deadline, enterprise) VALUES (:pub_c, :ok_d, :'ok_item', 'probe', CURRENT_DATE + 30, :'ok_ent');
+\echo probe finding-deadline
+INSERT INTO inspection_finding (campaign, disclosure, item, description, deadline, enterprise) VALUES (:pub_c, :nc_d, :'nc_item', 'probe', CURRENT_DATE, :'nc_ent');
+\echo probe finding-follow-up-at-once
+INSERT INTO inspection_finding (campaign, disclosure, item, description, deadline, follow_up, follow_up_note, enterprise)
+VALUES (:pub_c, :nc_d, :'nc_item', 'probe', CURRENT_DATE + 30, 'rectified', 'probe', :'nc_ent');
+\echo probe finding-change
+UPDATE inspection_finding SET description = 'probe' WHERE id = :finding;
+\echo probe finding-note
+UPDATE inspection_finding SET follow_up = 'rectified' WHERE id = :finding;
+\echo probe finding-delete
+DELETE FROM inspection_finding WHERE id = :finding;
 
 -- rows naming another enterprise than their disclosure's (a client's
 -- mistake): refused on both, by different rules (check.sh lists them)

@@ -42,7 +42,9 @@ INSERT INTO test_method_limit (method, analyte, detection_limit, quantification_
    'secondary');
 
 -- a random inspection campaign --------------------------------------------------------------
--- the inspectors are login roles of the regulator (the group roles come from setup_roles())
+-- the inspectors are login roles of the regulator (the group roles come
+-- from setup_roles(); on a distributed registry Citus connects to the
+-- workers as the role an inspector records as)
 SELECT count(*) FROM setup_roles() \g /dev/null
 DO $$
 DECLARE
@@ -50,7 +52,7 @@ DECLARE
 BEGIN
   FOREACH r IN ARRAY ARRAY['bj_insp_zhang', 'bj_insp_li', 'bj_insp_wang', 'bj_insp_zhao'] LOOP
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE frontrunner_regulator', r);
+      EXECUTE format('CREATE ROLE %I LOGIN IN ROLE frontrunner_regulator', r);
     END IF;
   END LOOP;
 END
@@ -69,19 +71,25 @@ CREATE FUNCTION pg_temp.confirm(who text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE format('SET LOCAL ROLE %I', who);
   UPDATE frontrunner.inspection_result r
-  SET outcome = CASE r.prefilled WHEN 'not_judged' THEN 'conforms' ELSE r.prefilled END,
-      detail = CASE r.prefilled WHEN 'not_judged' THEN '现场核查：' || r.detail ELSE r.detail END
+  SET outcome = CASE WHEN r.prefilled = 'not_judged' THEN 'conforms' ELSE r.prefilled END,
+      detail = CASE WHEN r.prefilled = 'not_judged' THEN '现场核查：' || r.detail ELSE r.detail END
   FROM frontrunner.inspection_draw x, frontrunner.inspection_campaign c
-  WHERE c.code = 'BJ-2026-SSJ-01' AND r.campaign = c.id AND x.campaign = c.id AND x.disclosure = r.disclosure
+  WHERE c.code = 'BJ-2026-SSJ-01' AND r.campaign = c.id AND x.campaign = c.id
+    AND x.enterprise = r.enterprise AND x.disclosure = r.disclosure
     AND x.inspector = who AND x.team_rank = 1 AND r.recorded_by IS NULL;
   RESET ROLE;
 END
 $$;
-SELECT pg_temp.confirm(i) FROM unnest('{bj_insp_zhang,bj_insp_li,bj_insp_wang,bj_insp_zhao}'::text[]) i \g /dev/null
+-- (one statement per inspector: on a distributed registry one transaction
+-- does not write a shard as two roles)
+SELECT pg_temp.confirm('bj_insp_zhang') \g /dev/null
+SELECT pg_temp.confirm('bj_insp_li') \g /dev/null
+SELECT pg_temp.confirm('bj_insp_wang') \g /dev/null
+SELECT pg_temp.confirm('bj_insp_zhao') \g /dev/null
 
 -- findings: every nonconforming item, to be corrected within 30 days
-INSERT INTO inspection_finding (campaign, disclosure, item, description, deadline)
-SELECT r.campaign, r.disclosure, r.item, '限期改正：' || r.detail, current_date + 30
+INSERT INTO inspection_finding (campaign, disclosure, item, description, deadline, enterprise)
+SELECT r.campaign, r.disclosure, r.item, '限期改正：' || r.detail, current_date + 30, r.enterprise
 FROM inspection_result r JOIN inspection_campaign c ON c.id = r.campaign
 WHERE c.code = 'BJ-2026-SSJ-01' AND r.outcome = 'nonconforming'
 ORDER BY r.disclosure, r.item;
@@ -106,7 +114,9 @@ SELECT m.id, i.indicator, i.weight, i.unit, i.leader_cutoff, i.advanced_cutoff, 
        i.leader_fraction, i.advanced_fraction, i.baseline_fraction
 FROM plan_indicator i JOIN evaluation_plan p ON p.id = i.plan AND p.code = 'BJ-2026-TEX'
 CROSS JOIN evaluation_plan m WHERE m.code = 'BJ-2026-TEX-M';
+-- (the cut read first: on a distributed registry the UPDATE of a reference
+-- table runs on every node's copy, where the ranking cannot run)
+SELECT c.leader_cutoff AS tex_formaldehyde_cutoff FROM plan_cutoffs('BJ-2026-TEX') c WHERE c.indicator = 'formaldehyde' \gset
 UPDATE plan_indicator i
-SET leader_cutoff = (SELECT c.leader_cutoff FROM plan_cutoffs('BJ-2026-TEX') c WHERE c.indicator = 'formaldehyde')::indicator,
-    leader_fraction = NULL
+SET leader_cutoff = :'tex_formaldehyde_cutoff', leader_fraction = NULL
 FROM evaluation_plan m WHERE m.code = 'BJ-2026-TEX-M' AND i.plan = m.id AND i.indicator = 'formaldehyde';
