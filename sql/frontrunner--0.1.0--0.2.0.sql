@@ -12179,6 +12179,212 @@ $$;
 COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
   'the SQL text rank_plan(), indicator_lists() and plan_cutoffs() run for a plan (the requirements as disclosed, or as their test methods verify them when the plan sets method_limits); output ''rows'': one row per eligible disclosure in rank order: rank, tier, key (the exact Σ weight·place the order and the cap compare), published_at, id, tier0 (before the cap), n, enterprise, enterprise_name, standard, per core indicator k (in key order) level lk, tier tk and place pk (level_place()) and, when test_method_limit records limits for it, vk (rule 8: the claim verifiable by its method, NULL when not judged), and score; ''cutoffs'': one row per core indicator; for inspection with EXPLAIN';
 
+
+-- ---------------------------------------------------------------------
+-- 0.2.0, session 5: import_disclosures() normalises a disclosure's USCC once
+-- (its rows agree when it is batched), not once per staged row
+CREATE OR REPLACE FUNCTION @extschema@.import_disclosures(publish boolean DEFAULT true)
+RETURNS TABLE (source_ref text, line bigint, disclosure bigint, outcome text,
+               sqlstate text, message text, detail text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+  g record;
+  batch int;
+  utf8 boolean := pg_catalog.current_setting('server_encoding') = 'UTF8';
+  -- progress (frontrunner.progress): disclosures staged, done so far
+  report boolean := frontrunner.progress();
+  t0 timestamptz := clock_timestamp();
+  total bigint;
+  staged bigint;
+  done bigint := 0;
+  next_report bigint := 1000;
+  left_ bigint;
+BEGIN
+  -- (the setting is the module's: load it)
+  PERFORM frontrunner.version();
+  batch := pg_catalog.current_setting('frontrunner.import_batch')::int;
+  IF frontrunner.citus_distributed() THEN
+    -- a distributed registry: one disclosure at a time, each on its shard
+    batch := 1;
+  END IF;
+  IF report THEN
+    SELECT count(DISTINCT s.source_ref), count(*) INTO total, staged FROM frontrunner.disclosure_import s;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows, batches of %s',
+                                        total, staged, batch));
+  END IF;
+  -- The disclosures (source_ref groups) in waves: a disclosure comes after
+  -- every earlier one (by first line) of its enterprise and after any staged
+  -- disclosure of another enterprise it supersedes or that supersedes it —
+  -- the only disclosures whose outcome can depend on each other — so a wave
+  -- holds independent disclosures, applied in batches of at most
+  -- frontrunner.import_batch with the same outcome as one at a time in line
+  -- order (a batch of 1: exactly that order).  Enterprises are told apart by
+  -- their USCC text normalised as uscc input does (NFKC, upper case, no
+  -- spaces, hyphens or "!"); the batch itself refuses two of one value.
+  -- Disclosures without source_ref, with disagreeing rows or without a USCC
+  -- go one at a time (wave 0: they are rejected, writing nothing).
+  FOR g IN
+    WITH RECURSIVE grp AS (
+      SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines, min(s.line) AS first_line,
+             count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
+                             s.supersedes_ref, s.below_recommended_statement, s.published)) AS variants,
+             -- (once a disclosure: only one whose rows agree is batched)
+             nullif(pg_catalog.upper(pg_catalog.regexp_replace(
+                   CASE WHEN utf8 THEN pg_catalog.normalize(min(s.uscc), 'NFKC') ELSE min(s.uscc) END,
+                   '[[:space:]!-]', '', 'g')), '') AS ukey,
+             min(s.supersedes_ref) AS sup
+      FROM frontrunner.disclosure_import s
+      GROUP BY s.source_ref
+    ), ok AS (
+      SELECT grp.* FROM grp
+      WHERE grp.ref IS NOT NULL AND btrim(grp.ref) <> '' AND grp.variants = 1 AND grp.ukey IS NOT NULL
+    ), edge AS (
+      -- staged supersessions across enterprises (rare): their enterprises
+      -- are ordered as one
+      -- (without a join: a source_ref, the enterprise staging it and those
+      -- staging its new versions; each of those linked to the first)
+      SELECT DISTINCT z.x, z.y
+      FROM (SELECT min(k.ukey) OVER w AS x, k.ukey AS y, bool_or(k.target) OVER w AS staged
+            FROM (SELECT ok.ref AS key, ok.ukey, true AS target FROM ok
+                  UNION ALL
+                  SELECT ok.sup, ok.ukey, false FROM ok WHERE ok.sup IS NOT NULL) k
+            WINDOW w AS (PARTITION BY k.key)) z
+      WHERE z.staged AND z.x <> z.y
+    ), und AS (
+      SELECT e.x, e.y FROM edge e UNION SELECT e.y, e.x FROM edge e
+    ), reach (k, r) AS (
+      SELECT u.x, u.x FROM und u
+      UNION
+      SELECT reach.k, u.y FROM reach JOIN und u ON u.x = reach.r
+    ), comp AS (
+      SELECT reach.k, min(reach.r) AS c FROM reach GROUP BY reach.k
+    ), waved AS (
+      SELECT ok.lines, ok.first_line,
+             CASE WHEN batch = 1 THEN 1
+                  ELSE row_number() OVER (PARTITION BY coalesce(comp.c, ok.ukey) ORDER BY ok.first_line) END AS wave
+      FROM ok LEFT JOIN comp ON comp.k = ok.ukey
+    ), numbered AS (
+      SELECT w.*, (row_number() OVER (PARTITION BY w.wave ORDER BY w.first_line) - 1) / batch AS bno
+      FROM waved w
+    ), batched AS (
+      SELECT n.lines, n.first_line, n.wave, n.bno,
+             1 + coalesce(sum(pg_catalog.cardinality(n.lines)) OVER (
+                   PARTITION BY n.wave, n.bno ORDER BY n.first_line
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start
+      FROM numbered n
+    )
+    SELECT 0 AS wave, 0 AS bno, grp.first_line, grp.ref, grp.lines, grp.variants, NULL::int[] AS starts
+    FROM grp
+    WHERE NOT (grp.ref IS NOT NULL AND btrim(grp.ref) <> '' AND grp.variants = 1 AND grp.ukey IS NOT NULL)
+    UNION ALL
+    SELECT b.wave, b.bno, min(b.first_line), NULL, array_agg(l.line ORDER BY b.first_line, l.line), 1,
+           array_agg(b.start::int ORDER BY b.first_line) FILTER (WHERE l.line = b.lines[1])
+    FROM batched b CROSS JOIN LATERAL pg_catalog.unnest(b.lines) l (line)
+    GROUP BY b.wave, b.bno
+    ORDER BY 1, 2, 3
+  LOOP
+    IF g.wave = 0 THEN
+      RETURN QUERY SELECT o.* FROM frontrunner.import_disclosure_one(g.ref, g.lines, g.variants, publish) o;
+      done := done + 1;
+    ELSE
+      RETURN QUERY SELECT t.* FROM frontrunner.import_disclosure_try(g.lines, g.starts, publish) t;
+      done := done + pg_catalog.cardinality(g.starts);
+    END IF;
+    IF report AND done >= next_report THEN
+      PERFORM frontrunner.progress(format('import_disclosures(): %s of %s disclosures done in %s s',
+                                          done, total, round(extract(epoch FROM clock_timestamp() - t0), 3)));
+      next_report := (done / 1000 + 1) * 1000;
+    END IF;
+  END LOOP;
+  IF report THEN
+    -- imported disclosures leave the staging table; rejected ones stay
+    SELECT count(*) INTO left_ FROM (SELECT DISTINCT s.source_ref FROM frontrunner.disclosure_import s) x;
+    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures done in %s s, %s imported, %s rejected',
+                                        done, round(extract(epoch FROM clock_timestamp() - t0), 3), done - left_, left_));
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
+  'applies the staged rows of disclosure_import through every rule: independent disclosures (source_ref groups) in batches of up to frontrunner.import_batch (default 1000) with one statement per table, a failing batch split until the disclosure at fault is alone — the outcome is the same as one disclosure at a time in line order, each in its own subtransaction; publishes them unless publish is false; imported rows leave the staging table, rejected rows stay; returns one report row per staged row (outcome published, draft or rejected, with SQLSTATE, message and detail); reports its progress every 1000 disclosures (frontrunner.progress)';
+
+-- ---------------------------------------------------------------------
+-- 0.2.0, session 5: campaign_report and unverifiable_leader read through
+-- SECURITY DEFINER functions (campaign_report_rows(), unverifiable_leader_rows()):
+-- on a distributed registry Citus reads a view's shards with the caller's
+-- rights and policies, which showed a tenant only its own campaign results
+-- and refused the reader unverifiable_leader; the same rows on one node
+CREATE FUNCTION @extschema@.unverifiable_leader_rows()
+RETURNS TABLE (plan text, ranking bigint, rank integer, disclosure bigint, enterprise text,
+               enterprise_name text, product text, indicator text, requirement text,
+               test_method text, effective text, reason text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY
+  SELECT l.plan, l.ranking, l.rank, l.disclosure, l.enterprise, l.enterprise_name, l.product,
+         v.indicator, v.requirement, v.test_method, v.effective, v.reason
+  FROM frontrunner.current_leaders l
+  JOIN frontrunner.claim_verifiability v ON v.disclosure = l.disclosure AND NOT v.verifiable
+  JOIN frontrunner.evaluation_plan p ON p.code = l.plan
+  JOIN frontrunner.plan_indicator pi ON pi.plan = p.id AND pi.indicator = v.indicator;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.unverifiable_leader_rows() IS
+  'SECURITY DEFINER: the rows of the view unverifiable_leader (public data: current leaders and the verifiability of their published claims), read with the owner''s rights on one node and on a distributed registry alike';
+
+CREATE OR REPLACE VIEW @extschema@.unverifiable_leader AS
+SELECT u.plan, u.ranking, u.rank, u.disclosure, u.enterprise, u.enterprise_name, u.product,
+       u.indicator, u.requirement, u.test_method, u.effective, u.reason
+FROM @extschema@.unverifiable_leader_rows() u;
+
+CREATE FUNCTION @extschema@.campaign_report_rows()
+RETURNS TABLE (campaign text, title text, authority text, published_at timestamptz, disclosure bigint,
+               enterprise text, enterprise_name text, product text, standard text, item text,
+               outcome text, detail text, inspectors text, finding text, deadline date,
+               follow_up text, overdue boolean)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  SELECT c.code AS campaign, c.title, c.authority, c.published_at,
+         r.disclosure, r.enterprise::text AS enterprise, e.name AS enterprise_name, d.product,
+         d.standard::text AS standard, r.item, r.outcome, r.detail, t.inspectors,
+         f.description AS finding, f.deadline, f.follow_up,
+         (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE) AS overdue
+  FROM frontrunner.inspection_campaign c
+  JOIN frontrunner.inspection_result r ON r.campaign = c.id
+  -- (a drawn disclosure's rows joined on (enterprise, disclosure): on a
+  -- distributed registry on its shard)
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) r.enterprise AND d.id = r.disclosure
+  JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) r.enterprise
+  LEFT JOIN (SELECT x.enterprise, x.campaign, x.disclosure, string_agg(x.inspector, ', ' ORDER BY x.team_rank) AS inspectors
+             FROM frontrunner.inspection_draw x GROUP BY x.enterprise, x.campaign, x.disclosure) t
+    ON t.enterprise OPERATOR(frontrunner.=) r.enterprise AND t.campaign = r.campaign AND t.disclosure = r.disclosure
+  LEFT JOIN frontrunner.inspection_finding f
+    ON f.enterprise OPERATOR(frontrunner.=) r.enterprise AND f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
+  WHERE c.status = 'published';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_report_rows() IS
+  'SECURITY DEFINER: the rows of the view campaign_report (public data: the results of published campaigns), read with the owner''s rights on one node and on a distributed registry alike';
+
+CREATE OR REPLACE VIEW @extschema@.campaign_report AS
+SELECT r.campaign, r.title, r.authority, r.published_at, r.disclosure, r.enterprise, r.enterprise_name,
+       r.product, r.standard, r.item, r.outcome, r.detail, r.inspectors, r.finding, r.deadline,
+       r.follow_up, r.overdue
+FROM @extschema@.campaign_report_rows() r;
+
+ALTER FUNCTION @extschema@.unverifiable_leader_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.unverifiable_leader_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
+
 -- (the classes of the functions above: security_objects() as installed)
 CREATE OR REPLACE FUNCTION @extschema@.security_objects()
 RETURNS TABLE (kind text, name text, class text)
@@ -12426,6 +12632,8 @@ AS $$
     -- what findings do (published campaigns' findings only: public data)
     ('function', 'finding_exclusions', 'public_view_part'),
     ('function', 'finding_counts', 'public_view_part'),
+    ('function', 'unverifiable_leader_rows', 'public_view_part'),
+    ('function', 'campaign_report_rows', 'public_view_part'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),
@@ -12451,133 +12659,3 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.security_objects() IS
   'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';
-
--- ---------------------------------------------------------------------
--- 0.2.0, session 5: import_disclosures() normalises a disclosure's USCC once
--- (its rows agree when it is batched), not once per staged row
-CREATE OR REPLACE FUNCTION @extschema@.import_disclosures(publish boolean DEFAULT true)
-RETURNS TABLE (source_ref text, line bigint, disclosure bigint, outcome text,
-               sqlstate text, message text, detail text)
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-#variable_conflict use_column
-DECLARE
-  g record;
-  batch int;
-  utf8 boolean := pg_catalog.current_setting('server_encoding') = 'UTF8';
-  -- progress (frontrunner.progress): disclosures staged, done so far
-  report boolean := frontrunner.progress();
-  t0 timestamptz := clock_timestamp();
-  total bigint;
-  staged bigint;
-  done bigint := 0;
-  next_report bigint := 1000;
-  left_ bigint;
-BEGIN
-  -- (the setting is the module's: load it)
-  PERFORM frontrunner.version();
-  batch := pg_catalog.current_setting('frontrunner.import_batch')::int;
-  IF frontrunner.citus_distributed() THEN
-    -- a distributed registry: one disclosure at a time, each on its shard
-    batch := 1;
-  END IF;
-  IF report THEN
-    SELECT count(DISTINCT s.source_ref), count(*) INTO total, staged FROM frontrunner.disclosure_import s;
-    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows, batches of %s',
-                                        total, staged, batch));
-  END IF;
-  -- The disclosures (source_ref groups) in waves: a disclosure comes after
-  -- every earlier one (by first line) of its enterprise and after any staged
-  -- disclosure of another enterprise it supersedes or that supersedes it —
-  -- the only disclosures whose outcome can depend on each other — so a wave
-  -- holds independent disclosures, applied in batches of at most
-  -- frontrunner.import_batch with the same outcome as one at a time in line
-  -- order (a batch of 1: exactly that order).  Enterprises are told apart by
-  -- their USCC text normalised as uscc input does (NFKC, upper case, no
-  -- spaces, hyphens or "!"); the batch itself refuses two of one value.
-  -- Disclosures without source_ref, with disagreeing rows or without a USCC
-  -- go one at a time (wave 0: they are rejected, writing nothing).
-  FOR g IN
-    WITH RECURSIVE grp AS (
-      SELECT s.source_ref AS ref, array_agg(s.line ORDER BY s.line) AS lines, min(s.line) AS first_line,
-             count(DISTINCT (s.uscc, s.enterprise_name, s.category, s.product, s.standard,
-                             s.supersedes_ref, s.below_recommended_statement, s.published)) AS variants,
-             -- (once a disclosure: only one whose rows agree is batched)
-             nullif(pg_catalog.upper(pg_catalog.regexp_replace(
-                   CASE WHEN utf8 THEN pg_catalog.normalize(min(s.uscc), 'NFKC') ELSE min(s.uscc) END,
-                   '[[:space:]!-]', '', 'g')), '') AS ukey,
-             min(s.supersedes_ref) AS sup
-      FROM frontrunner.disclosure_import s
-      GROUP BY s.source_ref
-    ), ok AS (
-      SELECT grp.* FROM grp
-      WHERE grp.ref IS NOT NULL AND btrim(grp.ref) <> '' AND grp.variants = 1 AND grp.ukey IS NOT NULL
-    ), edge AS (
-      -- staged supersessions across enterprises (rare): their enterprises
-      -- are ordered as one
-      -- (without a join: a source_ref, the enterprise staging it and those
-      -- staging its new versions; each of those linked to the first)
-      SELECT DISTINCT z.x, z.y
-      FROM (SELECT min(k.ukey) OVER w AS x, k.ukey AS y, bool_or(k.target) OVER w AS staged
-            FROM (SELECT ok.ref AS key, ok.ukey, true AS target FROM ok
-                  UNION ALL
-                  SELECT ok.sup, ok.ukey, false FROM ok WHERE ok.sup IS NOT NULL) k
-            WINDOW w AS (PARTITION BY k.key)) z
-      WHERE z.staged AND z.x <> z.y
-    ), und AS (
-      SELECT e.x, e.y FROM edge e UNION SELECT e.y, e.x FROM edge e
-    ), reach (k, r) AS (
-      SELECT u.x, u.x FROM und u
-      UNION
-      SELECT reach.k, u.y FROM reach JOIN und u ON u.x = reach.r
-    ), comp AS (
-      SELECT reach.k, min(reach.r) AS c FROM reach GROUP BY reach.k
-    ), waved AS (
-      SELECT ok.lines, ok.first_line,
-             CASE WHEN batch = 1 THEN 1
-                  ELSE row_number() OVER (PARTITION BY coalesce(comp.c, ok.ukey) ORDER BY ok.first_line) END AS wave
-      FROM ok LEFT JOIN comp ON comp.k = ok.ukey
-    ), numbered AS (
-      SELECT w.*, (row_number() OVER (PARTITION BY w.wave ORDER BY w.first_line) - 1) / batch AS bno
-      FROM waved w
-    ), batched AS (
-      SELECT n.lines, n.first_line, n.wave, n.bno,
-             1 + coalesce(sum(pg_catalog.cardinality(n.lines)) OVER (
-                   PARTITION BY n.wave, n.bno ORDER BY n.first_line
-                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start
-      FROM numbered n
-    )
-    SELECT 0 AS wave, 0 AS bno, grp.first_line, grp.ref, grp.lines, grp.variants, NULL::int[] AS starts
-    FROM grp
-    WHERE NOT (grp.ref IS NOT NULL AND btrim(grp.ref) <> '' AND grp.variants = 1 AND grp.ukey IS NOT NULL)
-    UNION ALL
-    SELECT b.wave, b.bno, min(b.first_line), NULL, array_agg(l.line ORDER BY b.first_line, l.line), 1,
-           array_agg(b.start::int ORDER BY b.first_line) FILTER (WHERE l.line = b.lines[1])
-    FROM batched b CROSS JOIN LATERAL pg_catalog.unnest(b.lines) l (line)
-    GROUP BY b.wave, b.bno
-    ORDER BY 1, 2, 3
-  LOOP
-    IF g.wave = 0 THEN
-      RETURN QUERY SELECT o.* FROM frontrunner.import_disclosure_one(g.ref, g.lines, g.variants, publish) o;
-      done := done + 1;
-    ELSE
-      RETURN QUERY SELECT t.* FROM frontrunner.import_disclosure_try(g.lines, g.starts, publish) t;
-      done := done + pg_catalog.cardinality(g.starts);
-    END IF;
-    IF report AND done >= next_report THEN
-      PERFORM frontrunner.progress(format('import_disclosures(): %s of %s disclosures done in %s s',
-                                          done, total, round(extract(epoch FROM clock_timestamp() - t0), 3)));
-      next_report := (done / 1000 + 1) * 1000;
-    END IF;
-  END LOOP;
-  IF report THEN
-    -- imported disclosures leave the staging table; rejected ones stay
-    SELECT count(*) INTO left_ FROM (SELECT DISTINCT s.source_ref FROM frontrunner.disclosure_import s) x;
-    PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures done in %s s, %s imported, %s rejected',
-                                        done, round(extract(epoch FROM clock_timestamp() - t0), 3), done - left_, left_));
-  END IF;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
-  'applies the staged rows of disclosure_import through every rule: independent disclosures (source_ref groups) in batches of up to frontrunner.import_batch (default 1000) with one statement per table, a failing batch split until the disclosure at fault is alone — the outcome is the same as one disclosure at a time in line order, each in its own subtransaction; publishes them unless publish is false; imported rows leave the staging table, rejected rows stay; returns one report row per staged row (outcome published, draft or rejected, with SQLSTATE, message and detail); reports its progress every 1000 disclosures (frontrunner.progress)';

@@ -110,13 +110,33 @@ COMMENT ON COLUMN @extschema@.claim_verifiability.effective IS 'the claim as the
 COMMENT ON COLUMN @extschema@.claim_verifiability.reason IS 'why, in words';
 COMMENT ON COLUMN @extschema@.claim_verifiability.source_kind IS 'official or secondary (verify before regulatory use)';
 
+-- (the rows by a function, like finding_counts(): on a distributed registry
+-- Citus reads a view's shards with the reader's rights and policies, and the
+-- policy of plan_indicator reads evaluation_plan, which the reader may not)
+CREATE FUNCTION @extschema@.unverifiable_leader_rows()
+RETURNS TABLE (plan text, ranking bigint, rank integer, disclosure bigint, enterprise text,
+               enterprise_name text, product text, indicator text, requirement text,
+               test_method text, effective text, reason text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY
+  SELECT l.plan, l.ranking, l.rank, l.disclosure, l.enterprise, l.enterprise_name, l.product,
+         v.indicator, v.requirement, v.test_method, v.effective, v.reason
+  FROM frontrunner.current_leaders l
+  JOIN frontrunner.claim_verifiability v ON v.disclosure = l.disclosure AND NOT v.verifiable
+  JOIN frontrunner.evaluation_plan p ON p.code = l.plan
+  JOIN frontrunner.plan_indicator pi ON pi.plan = p.id AND pi.indicator = v.indicator;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.unverifiable_leader_rows() IS
+  'SECURITY DEFINER: the rows of the view unverifiable_leader (public data: current leaders and the verifiability of their published claims), read with the owner''s rights on one node and on a distributed registry alike';
+
 CREATE VIEW @extschema@.unverifiable_leader AS
-SELECT l.plan, l.ranking, l.rank, l.disclosure, l.enterprise, l.enterprise_name, l.product,
-       v.indicator, v.requirement, v.test_method, v.effective, v.reason
-FROM @extschema@.current_leaders l
-JOIN @extschema@.claim_verifiability v ON v.disclosure = l.disclosure AND NOT v.verifiable
-JOIN @extschema@.evaluation_plan p ON p.code = l.plan
-JOIN @extschema@.plan_indicator pi ON pi.plan = p.id AND pi.indicator = v.indicator;
+SELECT u.plan, u.ranking, u.rank, u.disclosure, u.enterprise, u.enterprise_name, u.product,
+       u.indicator, u.requirement, u.test_method, u.effective, u.reason
+FROM @extschema@.unverifiable_leader_rows() u;
 COMMENT ON VIEW @extschema@.unverifiable_leader IS
   'current leaders (领跑者) ranked on a core indicator whose claim their own test method cannot verify (rule 8), with the claim as the method verifies it (plain column types)';
 COMMENT ON COLUMN @extschema@.unverifiable_leader.plan IS 'plan code';
@@ -752,24 +772,47 @@ CREATE TRIGGER inspection_finding_30_truncate BEFORE TRUNCATE ON @extschema@.ins
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate('FR010');
 
 -- publication ------------------------------------------------------------------------------
+-- (the rows by a function, like finding_counts(): on a distributed registry
+-- Citus reads a view's shards with the reader's rights and policies, which
+-- show a tenant its own draws, results and findings only)
+CREATE FUNCTION @extschema@.campaign_report_rows()
+RETURNS TABLE (campaign text, title text, authority text, published_at timestamptz, disclosure bigint,
+               enterprise text, enterprise_name text, product text, standard text, item text,
+               outcome text, detail text, inspectors text, finding text, deadline date,
+               follow_up text, overdue boolean)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  SELECT c.code AS campaign, c.title, c.authority, c.published_at,
+         r.disclosure, r.enterprise::text AS enterprise, e.name AS enterprise_name, d.product,
+         d.standard::text AS standard, r.item, r.outcome, r.detail, t.inspectors,
+         f.description AS finding, f.deadline, f.follow_up,
+         (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE) AS overdue
+  FROM frontrunner.inspection_campaign c
+  JOIN frontrunner.inspection_result r ON r.campaign = c.id
+  -- (a drawn disclosure's rows joined on (enterprise, disclosure): on a
+  -- distributed registry on its shard)
+  JOIN frontrunner.disclosure d ON d.enterprise OPERATOR(frontrunner.=) r.enterprise AND d.id = r.disclosure
+  JOIN frontrunner.enterprise e ON e.uscc OPERATOR(frontrunner.=) r.enterprise
+  LEFT JOIN (SELECT x.enterprise, x.campaign, x.disclosure, string_agg(x.inspector, ', ' ORDER BY x.team_rank) AS inspectors
+             FROM frontrunner.inspection_draw x GROUP BY x.enterprise, x.campaign, x.disclosure) t
+    ON t.enterprise OPERATOR(frontrunner.=) r.enterprise AND t.campaign = r.campaign AND t.disclosure = r.disclosure
+  LEFT JOIN frontrunner.inspection_finding f
+    ON f.enterprise OPERATOR(frontrunner.=) r.enterprise AND f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
+  WHERE c.status = 'published';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_report_rows() IS
+  'SECURITY DEFINER: the rows of the view campaign_report (public data: the results of published campaigns), read with the owner''s rights on one node and on a distributed registry alike';
+
 CREATE VIEW @extschema@.campaign_report AS
-SELECT c.code AS campaign, c.title, c.authority, c.published_at,
-       r.disclosure, r.enterprise::text AS enterprise, e.name AS enterprise_name, d.product,
-       d.standard::text AS standard, r.item, r.outcome, r.detail, t.inspectors,
-       f.description AS finding, f.deadline, f.follow_up,
-       (f.follow_up = 'pending' AND f.deadline < CURRENT_DATE) AS overdue
-FROM @extschema@.inspection_campaign c
-JOIN @extschema@.inspection_result r ON r.campaign = c.id
--- (a drawn disclosure's rows joined on (enterprise, disclosure): on a
--- distributed registry on its shard)
-JOIN @extschema@.disclosure d ON d.enterprise OPERATOR(@extschema@.=) r.enterprise AND d.id = r.disclosure
-JOIN @extschema@.enterprise e ON e.uscc OPERATOR(@extschema@.=) r.enterprise
-LEFT JOIN (SELECT x.enterprise, x.campaign, x.disclosure, string_agg(x.inspector, ', ' ORDER BY x.team_rank) AS inspectors
-           FROM @extschema@.inspection_draw x GROUP BY x.enterprise, x.campaign, x.disclosure) t
-  ON t.enterprise OPERATOR(@extschema@.=) r.enterprise AND t.campaign = r.campaign AND t.disclosure = r.disclosure
-LEFT JOIN @extschema@.inspection_finding f
-  ON f.enterprise OPERATOR(@extschema@.=) r.enterprise AND f.campaign = r.campaign AND f.disclosure = r.disclosure AND f.item = r.item
-WHERE c.status = 'published';
+SELECT r.campaign, r.title, r.authority, r.published_at, r.disclosure, r.enterprise, r.enterprise_name,
+       r.product, r.standard, r.item, r.outcome, r.detail, r.inspectors, r.finding, r.deadline,
+       r.follow_up, r.overdue
+FROM @extschema@.campaign_report_rows() r;
 COMMENT ON VIEW @extschema@.campaign_report IS
   'the published results of inspection campaigns (一公开): every item of every drawn disclosure, the inspectors, the findings with their deadline and follow-up (plain column types)';
 COMMENT ON COLUMN @extschema@.campaign_report.campaign IS 'campaign code';
@@ -827,6 +870,10 @@ ALTER FUNCTION @extschema@.inspection_campaign_after_draw() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.inspection_campaign_after_draw() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_store_draw(bigint) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_store_draw(bigint) FROM PUBLIC;
+ALTER FUNCTION @extschema@.unverifiable_leader_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.unverifiable_leader_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
 
 ALTER TABLE @extschema@.inspection_draw ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.inspection_draw FORCE ROW LEVEL SECURITY;

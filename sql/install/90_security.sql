@@ -568,6 +568,8 @@ AS $$
     -- what findings do (published campaigns' findings only: public data)
     ('function', 'finding_exclusions', 'public_view_part'),
     ('function', 'finding_counts', 'public_view_part'),
+    ('function', 'unverifiable_leader_rows', 'public_view_part'),
+    ('function', 'campaign_report_rows', 'public_view_part'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),

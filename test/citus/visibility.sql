@@ -18,10 +18,8 @@ WHERE c.relnamespace = 'frontrunner'::regnamespace AND c.relkind IN ('r', 'v') A
   AND NOT (c.relname = 'disclosure_event' AND a.attname IN ('id', 'transaction', 'by_session'))
   AND NOT (c.relname = 'disclosure_import' AND a.attname = 'line')
   -- not the same on Citus (README "Scaling out"): ranking_lock (a failing
-  -- spot check locks its row there, it does not count itself); the public
-  -- views of campaigns and unverifiable leaders, which Citus reads with the
-  -- reader's rights and policies (one node: the view owner's)
-  AND c.relname NOT IN ('ranking_lock', 'campaign_report', 'campaign_audit', 'unverifiable_leader')
+  -- spot check locks its row there, it does not count itself)
+  AND c.relname NOT IN ('ranking_lock')
 GROUP BY c.relname
 ORDER BY c.relname \gexec
 -- what the functions of the registry show this role
