@@ -12311,10 +12311,10 @@ COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
   'applies the staged rows of disclosure_import through every rule: independent disclosures (source_ref groups) in batches of up to frontrunner.import_batch (default 1000) with one statement per table, a failing batch split until the disclosure at fault is alone — the outcome is the same as one disclosure at a time in line order, each in its own subtransaction; publishes them unless publish is false; imported rows leave the staging table, rejected rows stay; returns one report row per staged row (outcome published, draft or rejected, with SQLSTATE, message and detail); reports its progress every 1000 disclosures (frontrunner.progress)';
 
 -- ---------------------------------------------------------------------
--- 0.2.0, session 5: campaign_report and unverifiable_leader read through
--- SECURITY DEFINER functions (campaign_report_rows(), unverifiable_leader_rows()):
--- on a distributed registry Citus reads a view's shards with the caller's
--- rights and policies, which showed a tenant only its own campaign results
+-- 0.2.0, session 5: campaign_report and unverifiable_leader read through (campaign_report_rows(),
+-- campaign_audit_rows(), unverifiable_leader_rows(), SECURITY DEFINER): on a
+-- distributed registry Citus reads a view's shards with the caller's rights
+-- and policies, which showed a tenant only its own campaign results and draws
 -- and refused the reader unverifiable_leader; the same rows on one node
 CREATE FUNCTION @extschema@.unverifiable_leader_rows()
 RETURNS TABLE (plan text, ranking bigint, rank integer, disclosure bigint, enterprise text,
@@ -12380,10 +12380,43 @@ SELECT r.campaign, r.title, r.authority, r.published_at, r.disclosure, r.enterpr
        r.follow_up, r.overdue
 FROM @extschema@.campaign_report_rows() r;
 
+CREATE FUNCTION @extschema@.campaign_audit_rows()
+RETURNS TABLE (campaign text, seed text, category text, district text, sample_size integer,
+               sample_fraction numeric, inspectors text, team_size integer, population text,
+               population_size integer, drawn_at timestamptz, published_at timestamptz, draw text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
+         pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
+         pg_catalog.array_to_string(c.population, ',') AS population, pg_catalog.cardinality(c.population) AS population_size,
+         c.drawn_at, c.published_at, x.draw
+  FROM frontrunner.inspection_campaign c
+  -- (the draw grouped by campaign, not a subquery per campaign: on a
+  -- distributed registry it is read over the shards)
+  LEFT JOIN (SELECT x.campaign,
+                    pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',') AS draw
+             FROM frontrunner.inspection_draw x GROUP BY x.campaign) x ON x.campaign = c.id
+  WHERE c.status = 'published';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_audit_rows() IS
+  'SECURITY DEFINER: the rows of the view campaign_audit (public data: published campaigns and their draws), read with the owner''s rights on one node and on a distributed registry alike';
+
+CREATE OR REPLACE VIEW @extschema@.campaign_audit AS
+SELECT a.campaign, a.seed, a.category, a.district, a.sample_size, a.sample_fraction, a.inspectors,
+       a.team_size, a.population, a.population_size, a.drawn_at, a.published_at, a.draw
+FROM @extschema@.campaign_audit_rows() a;
+
 ALTER FUNCTION @extschema@.unverifiable_leader_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.unverifiable_leader_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.campaign_audit_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.campaign_audit_rows() FROM PUBLIC;
 
 -- (the classes of the functions above: security_objects() as installed)
 CREATE OR REPLACE FUNCTION @extschema@.security_objects()
@@ -12634,6 +12667,7 @@ AS $$
     ('function', 'finding_counts', 'public_view_part'),
     ('function', 'unverifiable_leader_rows', 'public_view_part'),
     ('function', 'campaign_report_rows', 'public_view_part'),
+    ('function', 'campaign_audit_rows', 'public_view_part'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),

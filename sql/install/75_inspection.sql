@@ -833,18 +833,38 @@ COMMENT ON COLUMN @extschema@.campaign_report.deadline IS 'rectification deadlin
 COMMENT ON COLUMN @extschema@.campaign_report.follow_up IS 'pending, rectified or not_rectified';
 COMMENT ON COLUMN @extschema@.campaign_report.overdue IS 'true when the follow-up is pending past the deadline';
 
+-- (the rows by a function, as campaign_report's: the draw is read over the
+-- shards of inspection_draw, which a tenant's policies would cut to its own)
+CREATE FUNCTION @extschema@.campaign_audit_rows()
+RETURNS TABLE (campaign text, seed text, category text, district text, sample_size integer,
+               sample_fraction numeric, inspectors text, team_size integer, population text,
+               population_size integer, drawn_at timestamptz, published_at timestamptz, draw text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
+         pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
+         pg_catalog.array_to_string(c.population, ',') AS population, pg_catalog.cardinality(c.population) AS population_size,
+         c.drawn_at, c.published_at, x.draw
+  FROM frontrunner.inspection_campaign c
+  -- (the draw grouped by campaign, not a subquery per campaign: on a
+  -- distributed registry it is read over the shards)
+  LEFT JOIN (SELECT x.campaign,
+                    pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',') AS draw
+             FROM frontrunner.inspection_draw x GROUP BY x.campaign) x ON x.campaign = c.id
+  WHERE c.status = 'published';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_audit_rows() IS
+  'SECURITY DEFINER: the rows of the view campaign_audit (public data: published campaigns and their draws), read with the owner''s rights on one node and on a distributed registry alike';
+
 CREATE VIEW @extschema@.campaign_audit AS
-SELECT c.code AS campaign, c.seed, c.category, c.district, c.sample_size, c.sample_fraction,
-       pg_catalog.array_to_string(c.inspectors, ',') AS inspectors, c.team_size,
-       pg_catalog.array_to_string(c.population, ',') AS population, cardinality(c.population) AS population_size,
-       c.drawn_at, c.published_at, x.draw
-FROM @extschema@.inspection_campaign c
--- (the draw grouped by campaign, not a subquery per campaign: on a
--- distributed registry it is read over the shards)
-LEFT JOIN (SELECT x.campaign,
-                  pg_catalog.array_to_string(pg_catalog.array_agg(x.disclosure || ':' || x.inspector ORDER BY x.place, x.team_rank), ',') AS draw
-           FROM @extschema@.inspection_draw x GROUP BY x.campaign) x ON x.campaign = c.id
-WHERE c.status = 'published';
+SELECT a.campaign, a.seed, a.category, a.district, a.sample_size, a.sample_fraction, a.inspectors,
+       a.team_size, a.population, a.population_size, a.drawn_at, a.published_at, a.draw
+FROM @extschema@.campaign_audit_rows() a;
 COMMENT ON VIEW @extschema@.campaign_audit IS
   'what anyone needs to re-run the draw of a published campaign (README, Inspection campaigns): seed, sample size, inspector pool, team size, the population drawn from, and the draw as stored (plain column types)';
 COMMENT ON COLUMN @extschema@.campaign_audit.campaign IS 'campaign code';
@@ -874,6 +894,8 @@ ALTER FUNCTION @extschema@.unverifiable_leader_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.unverifiable_leader_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.campaign_audit_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.campaign_audit_rows() FROM PUBLIC;
 
 ALTER TABLE @extschema@.inspection_draw ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.inspection_draw FORCE ROW LEVEL SECURITY;
