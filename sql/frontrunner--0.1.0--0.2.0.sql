@@ -12182,7 +12182,8 @@ COMMENT ON FUNCTION @extschema@.ranking_query(bigint, text) IS
 
 -- ---------------------------------------------------------------------
 -- 0.2.0, session 5: import_disclosures() normalises a disclosure's USCC once
--- (its rows agree when it is batched), not once per staged row
+-- (its rows agree when it is batched), not once per staged row; on a
+-- distributed registry it batches as on one node (test/citus/results.sql)
 CREATE OR REPLACE FUNCTION @extschema@.import_disclosures(publish boolean DEFAULT true)
 RETURNS TABLE (source_ref text, line bigint, disclosure bigint, outcome text,
                sqlstate text, message text, detail text)
@@ -12206,10 +12207,6 @@ BEGIN
   -- (the setting is the module's: load it)
   PERFORM frontrunner.version();
   batch := pg_catalog.current_setting('frontrunner.import_batch')::int;
-  IF frontrunner.citus_distributed() THEN
-    -- a distributed registry: one disclosure at a time, each on its shard
-    batch := 1;
-  END IF;
   IF report THEN
     SELECT count(DISTINCT s.source_ref), count(*) INTO total, staged FROM frontrunner.disclosure_import s;
     PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows, batches of %s',

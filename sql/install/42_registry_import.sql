@@ -349,10 +349,6 @@ BEGIN
   -- (the setting is the module's: load it)
   PERFORM frontrunner.version();
   batch := pg_catalog.current_setting('frontrunner.import_batch')::int;
-  IF frontrunner.citus_distributed() THEN
-    -- a distributed registry: one disclosure at a time, each on its shard
-    batch := 1;
-  END IF;
   IF report THEN
     SELECT count(DISTINCT s.source_ref), count(*) INTO total, staged FROM frontrunner.disclosure_import s;
     PERFORM frontrunner.progress(format('import_disclosures(): %s disclosures in %s staged rows, batches of %s',

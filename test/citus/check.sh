@@ -257,7 +257,7 @@ for s in rank_plan eligibility indicator_lists plan_cutoffs benchmark_summary be
          benchmark_profile_of_an_enterprise benchmark_of_a_disclosure disclosure_json leaders reports exclusion \
          violations_of_the_drafts history import publish_ranking draw_campaign inspection_draw inspection_result \
          campaign_report campaign_audit claim_verifiability reference_report unverifiable_leader rank_plan_method_limits \
-         district_report_findings; do
+         district_report_findings import_batched; do
   section "$work/results.$citus" "$s" > "$work/s.citus"
   section "$work/results.$one" "$s" > "$work/s.one"
   if [ -s "$work/s.one" ] && ! grep -q 'ERROR' "$work/s.one" "$work/s.citus"; then
