@@ -12309,10 +12309,13 @@ COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
 
 -- ---------------------------------------------------------------------
 -- 0.2.0, session 5: campaign_report and unverifiable_leader read through (campaign_report_rows(),
--- campaign_audit_rows(), unverifiable_leader_rows(), SECURITY DEFINER): on a
--- distributed registry Citus reads a view's shards with the caller's rights
--- and policies, which showed a tenant only its own campaign results and draws
--- and refused the reader unverifiable_leader; the same rows on one node
+-- campaign_audit_rows(), reference_report_rows(), unverifiable_leader_rows(),
+-- SECURITY DEFINER), as district_report's counts: a view's functions run with
+-- the caller's rights (the reader could not read reference_report's
+-- current_edition: standard_current() reads standard), and on a distributed
+-- registry Citus reads a view's shards with the caller's rights and policies
+-- (a tenant saw only its own campaign results and draws, the reader was
+-- refused unverifiable_leader); the same rows on one node
 CREATE FUNCTION @extschema@.unverifiable_leader_rows()
 RETURNS TABLE (plan text, ranking bigint, rank integer, disclosure bigint, enterprise text,
                enterprise_name text, product text, indicator text, requirement text,
@@ -12408,12 +12411,51 @@ SELECT a.campaign, a.seed, a.category, a.district, a.sample_size, a.sample_fract
        a.team_size, a.population, a.population_size, a.drawn_at, a.published_at, a.draw
 FROM @extschema@.campaign_audit_rows() a;
 
+CREATE FUNCTION @extschema@.reference_report_rows()
+RETURNS TABLE (disclosure bigint, enterprise text, category text, product text,
+               reference_kind text, indicator text, reference text, state text,
+               withdrawn_on date, replaced_by text, replaced_on date, current_edition text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  -- (one query per kind of reference, each joining a disclosure's rows on
+  -- (enterprise, id): on a distributed registry each runs on the shards)
+  SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
+         'executed standard' AS reference_kind, NULL::text AS indicator, d.standard::text AS reference,
+         CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
+         s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
+         frontrunner.standard_current(s.code)::text AS current_edition
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard
+  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+  UNION ALL
+  SELECT d.id, d.enterprise::text, d.category, d.product, 'test method', i.indicator, i.test_method::text,
+         CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END,
+         s.withdrawn_on, s.replaced_by::text, s.replaced_on, frontrunner.standard_current(s.code)::text
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
+  JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) i.test_method
+  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.reference_report_rows() IS
+  'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), read with the owner''s rights on one node and on a distributed registry alike';
+
+CREATE OR REPLACE VIEW @extschema@.reference_report AS
+SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference, r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
+FROM @extschema@.reference_report_rows() r;
+
 ALTER FUNCTION @extschema@.unverifiable_leader_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.unverifiable_leader_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_audit_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_audit_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.reference_report_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.reference_report_rows() FROM PUBLIC;
 
 -- (the classes of the functions above: security_objects() as installed)
 CREATE OR REPLACE FUNCTION @extschema@.security_objects()
@@ -12665,6 +12707,7 @@ AS $$
     ('function', 'unverifiable_leader_rows', 'public_view_part'),
     ('function', 'campaign_report_rows', 'public_view_part'),
     ('function', 'campaign_audit_rows', 'public_view_part'),
+    ('function', 'reference_report_rows', 'public_view_part'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),

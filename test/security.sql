@@ -34,8 +34,8 @@ SELECT is(
    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
    JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'frontrunner'
    WHERE p.prosecdef),
-  'account_agency, account_enterprise, campaign_audit_rows, campaign_report_rows, campaign_store_draw, disclosure_after_statement, feedback_subject, finding_counts, finding_exclusions, inspection_campaign_after_draw, open_feedback, publish_ranking, ranking_lock, unverifiable_leader_rows',
-  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, the open reports and findings of district_report, the open findings a plan excludes (published campaigns only), the rows of campaign_report, campaign_audit and unverifiable_leader (public data), publish_ranking, ranking_lock and the writers of inspection draws (the draw trigger, campaign_store_draw())');
+  'account_agency, account_enterprise, campaign_audit_rows, campaign_report_rows, campaign_store_draw, disclosure_after_statement, feedback_subject, finding_counts, finding_exclusions, inspection_campaign_after_draw, open_feedback, publish_ranking, ranking_lock, reference_report_rows, unverifiable_leader_rows',
+  'the SECURITY DEFINER functions are exactly the tenant lookups, the history writer, the report subject lookup, the open reports and findings of district_report, the open findings a plan excludes (published campaigns only), the rows of campaign_report, campaign_audit, reference_report and unverifiable_leader (public data), publish_ranking, ranking_lock and the writers of inspection draws (the draw trigger, campaign_store_draw())');
 SELECT is_empty($$
   SELECT p.ident FROM security_plan() p
   WHERE p.kind = 'function' AND p.class <> 'public' AND has_function_privilege('public', p.ident::regprocedure, 'EXECUTE')$$,

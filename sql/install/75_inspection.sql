@@ -44,25 +44,45 @@ $$;
 COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
   'the standard that replaces code today: replaced_by followed to the end of the chain (code itself when nothing replaced it or it is not in table standard)';
 
+-- (the rows by a function, as campaign_report's: the edition current today
+-- is standard_current()'s, which reads standard, and a view's functions run
+-- with the caller's rights)
+CREATE FUNCTION @extschema@.reference_report_rows()
+RETURNS TABLE (disclosure bigint, enterprise text, category text, product text,
+               reference_kind text, indicator text, reference text, state text,
+               withdrawn_on date, replaced_by text, replaced_on date, current_edition text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  -- (one query per kind of reference, each joining a disclosure's rows on
+  -- (enterprise, id): on a distributed registry each runs on the shards)
+  SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
+         'executed standard' AS reference_kind, NULL::text AS indicator, d.standard::text AS reference,
+         CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
+         s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
+         frontrunner.standard_current(s.code)::text AS current_edition
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard
+  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+  UNION ALL
+  SELECT d.id, d.enterprise::text, d.category, d.product, 'test method', i.indicator, i.test_method::text,
+         CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END,
+         s.withdrawn_on, s.replaced_by::text, s.replaced_on, frontrunner.standard_current(s.code)::text
+  FROM frontrunner.disclosure d
+  JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
+  JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) i.test_method
+  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.reference_report_rows() IS
+  'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), read with the owner''s rights on one node and on a distributed registry alike';
+
 CREATE VIEW @extschema@.reference_report AS
--- (one query per kind of reference, each joining a disclosure's rows on
--- (enterprise, id): on a distributed registry each runs on the shards)
-SELECT d.id AS disclosure, d.enterprise::text AS enterprise, d.category, d.product,
-       'executed standard' AS reference_kind, NULL::text AS indicator, d.standard::text AS reference,
-       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END AS state,
-       s.withdrawn_on, s.replaced_by::text AS replaced_by, s.replaced_on,
-       @extschema@.standard_current(s.code)::text AS current_edition
-FROM @extschema@.disclosure d
-JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) d.standard
-WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
-UNION ALL
-SELECT d.id, d.enterprise::text, d.category, d.product, 'test method', i.indicator, i.test_method::text,
-       CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END,
-       s.withdrawn_on, s.replaced_by::text, s.replaced_on, @extschema@.standard_current(s.code)::text
-FROM @extschema@.disclosure d
-JOIN @extschema@.disclosed_indicator i ON i.enterprise OPERATOR(@extschema@.=) d.enterprise AND i.disclosure = d.id
-JOIN @extschema@.standard s ON s.code OPERATOR(@extschema@.=) i.test_method
-WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL);
+SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference, r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
+FROM @extschema@.reference_report_rows() r;
 COMMENT ON VIEW @extschema@.reference_report IS
   'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
 COMMENT ON COLUMN @extschema@.reference_report.disclosure IS 'disclosure id';
@@ -896,6 +916,8 @@ ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_audit_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_audit_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.reference_report_rows() SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.reference_report_rows() FROM PUBLIC;
 
 ALTER TABLE @extschema@.inspection_draw ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.inspection_draw FORCE ROW LEVEL SECURITY;

@@ -571,6 +571,7 @@ AS $$
     ('function', 'unverifiable_leader_rows', 'public_view_part'),
     ('function', 'campaign_report_rows', 'public_view_part'),
     ('function', 'campaign_audit_rows', 'public_view_part'),
+    ('function', 'reference_report_rows', 'public_view_part'),
     ('function', 'division_name', 'public'),
     -- clients: progress, streaming, the search path
     ('function', 'progress', 'public'),

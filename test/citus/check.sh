@@ -275,5 +275,45 @@ grep -q 'coord_combine_agg' "$work/plan" && grep -q "worker_partial_agg('frontru
 ok $? "EXPLAIN: level_stats partial on the workers (worker_partial_agg, 8 shard tasks), combined on the coordinator (coord_combine_agg)"
 
 phase "EXPLAIN"
+# -- 8. BI on a streaming replica of the coordinator ---------------------------------------------
+# a hot standby of the coordinator (pg_basebackup -R): the reader's views
+# read there as on the coordinator (Citus reads the workers from it), and a
+# write is refused as on any standby
+# a follower cluster: a hot standby of each node, registered as its
+# secondary (the coordinator's too: it holds the reference tables), the
+# coordinator's reading the secondaries
+# (citus.use_secondary_nodes = always): Citus's own read replicas
+standby=$(( coord + 7 )); sdir=$CITUS_WORK/n1s
+as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+standby_of() {  # standby_of PRIMARY_PORT PORT DIR [SETTING]
+  as_server "$FR_PGBIN/pg_basebackup" -h 127.0.0.1 -p "$1" -U postgres -D "$3" -R -X stream -c fast >/dev/null 2>&1 &&
+    sed -i "s/^port = .*/port = $2/" "$3/postgresql.conf" &&
+    { [ -z "${4:-}" ] || echo "$4" >> "$3/postgresql.conf"; } &&
+    as_server "$FR_PGBIN/pg_ctl" -D "$3" -l "$3.log" -w -t 60 start >/dev/null
+}
+rc=0
+standby_of "$w1" $(( coord + 8 )) "$CITUS_WORK/n2s" || rc=1
+standby_of "$w2" $(( coord + 9 )) "$CITUS_WORK/n3s" || rc=1
+q -d "$citus" -c "SELECT citus_add_secondary_node('127.0.0.1', $(( coord + 8 )), '127.0.0.1', $w1)" -c "SELECT citus_add_secondary_node('127.0.0.1', $(( coord + 9 )), '127.0.0.1', $w2)" \
+  -c "SELECT citus_add_secondary_node('127.0.0.1', $standby, '127.0.0.1', $coord)" >/dev/null || rc=1
+standby_of "$coord" "$standby" "$sdir" "citus.use_secondary_nodes = 'always'" || rc=1
+ok $rc "a follower cluster: hot standbys of the workers as their secondaries, of the coordinator reading them (citus.use_secondary_nodes = always)"
+views="SELECT format('SELECT %L AS view, count(*), md5(coalesce(string_agg(v::text, '','' ORDER BY v::text), '''')) FROM frontrunner.%I v;', o.name, o.name)
+       FROM frontrunner.security_objects() o WHERE o.kind = 'view' AND o.class = 'public_view' ORDER BY o.name"
+q -d "$citus" -c "$views" > "$work/standby.sql"
+for port in "$coord" "$standby"; do
+  psql -X -q -At -h 127.0.0.1 -p "$port" -d "$citus" -c "SET ROLE fr_reader" -f "$work/standby.sql" > "$work/standby.$port" 2>&1
+done
+psql -X -q -At -d "$one" -c "SET ROLE fr_reader" -f "$work/standby.sql" > "$work/standby.one" 2>&1
+[ -s "$work/standby.$coord" ] && ! grep -q -E '(ERROR|WARNING)' "$work/standby.one" "$work/standby.$coord" "$work/standby.$standby"
+ok $? "the reader's $(wc -l < "$work/standby.sql" | tr -d ' ') views answer on one node, on the coordinator and on its standby" || grep -h -E '(ERROR|WARNING)' "$work/standby.one" "$work/standby.$coord" "$work/standby.$standby" | head -12 | sed 's/^/# /'
+# (the rows against one node's: section 5, stamps aside)
+same "$work/standby.$coord" "$work/standby.$standby" "and on the standby the coordinator's rows"
+out=$(psql -X -q -At -h 127.0.0.1 -p "$standby" -d "$citus" -v VERBOSITY=verbose -c "SELECT frontrunner.publish_ranking('BJ-2026-WAT')" 2>&1)
+grep -q '25006' <<<"$out"
+ok $? "a write on the standby is refused (25006, read-only transaction)" || sed 's/^/# /' <<<"$out"
+for d in "$sdir" "$CITUS_WORK/n2s" "$CITUS_WORK/n3s"; do as_server "$FR_PGBIN/pg_ctl" -D "$d" -m immediate -w stop >/dev/null 2>&1; done
+
+phase "standby"
 echo "1..$n"
 [ "$failed" = 0 ]
