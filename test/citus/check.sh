@@ -315,5 +315,45 @@ ok $? "a write on the standby is refused (25006, read-only transaction)" || sed 
 for d in "$sdir" "$CITUS_WORK/n2s" "$CITUS_WORK/n3s"; do as_server "$FR_PGBIN/pg_ctl" -D "$d" -m immediate -w stop >/dev/null 2>&1; done
 
 phase "standby"
+# -- 9. rule 8 refusing (frontrunner.unverifiable_claims = refuse) ---------------------------------
+# the DBA's setting, ALTER DATABASE … SET on the coordinator, which Citus
+# gives the workers (the rules run on the shards, where a session setting of
+# the coordinator does not reach): a leader's
+# claim the method cannot verify, disclosed again as a draft and published,
+# refused with FR009 on both
+for db in "$citus" "$one"; do q -d "$db" -c "ALTER DATABASE $db SET frontrunner.unverifiable_claims = 'refuse'"; done
+# (Citus gives ALTER DATABASE … SET to the workers, and refuses it there)
+q -d "$citus" -c "SELECT count(*) FROM run_command_on_workers('SHOW frontrunner.unverifiable_claims') WHERE success AND result = 'refuse'" > "$work/rule8.set"
+for db in "$citus" "$one"; do
+  psql -X -q -At -d "$db" -v VERBOSITY=default -v SHOW_CONTEXT=never > "$work/rule8.$db" 2>&1 <<'SQL'
+SET search_path = frontrunner, public;
+SELECT v.disclosure AS src, v.enterprise AS src_ent FROM unverifiable_leader v ORDER BY v.plan, v.rank LIMIT 1 \gset
+INSERT INTO disclosure (enterprise, category, product, standard)
+SELECT d.enterprise, d.category, d.product || ' (rule 8)', d.standard FROM disclosure d WHERE d.enterprise = :'src_ent' AND d.id = :src
+RETURNING id AS draft \gset
+INSERT INTO disclosed_indicator (enterprise, disclosure, indicator, requirement, test_method)
+SELECT i.enterprise, :draft, i.indicator, i.requirement, i.test_method FROM disclosed_indicator i WHERE i.enterprise = :'src_ent' AND i.disclosure = :src;
+SELECT unverifiable_claims_setting();
+UPDATE disclosure SET status = 'published' WHERE enterprise = :'src_ent' AND id = :draft;
+SELECT status FROM disclosure WHERE enterprise = :'src_ent' AND id = :draft;
+SQL
+  sed -i -E '/^CONTEXT:  while executing command on/d; s/(disclosure|Disclosure) [0-9]+/\1 N/g' "$work/rule8.$db"
+done
+[ "$(cat "$work/rule8.set")" = 2 ] && grep -q 'FR009\|rule 8 (verifiability)' "$work/rule8.$one"
+ok $? "rule 8 set to refuse (ALTER DATABASE on the coordinator; the workers have it too): one node refuses the unverifiable claim ($(grep -m1 -o 'rule 8[^:]*' "$work/rule8.$one"))" || sed 's/^/# /' "$work/rule8.$one"
+same "$work/rule8.$one" "$work/rule8.$citus" "and the cluster refuses it the same, the draft left a draft"
+for db in "$citus" "$one"; do q -d "$db" -c "ALTER DATABASE $db RESET frontrunner.unverifiable_claims"; done
+
+phase "rule 8"
+# -- 10. pg_dump of the coordinator ----------------------------------------------------------------
+# a plain pg_dump of the coordinator holds the registry's rows: Citus
+# gathers a distributed table's COPY from its shards
+pg_dump -d "$citus" > "$work/dump.sql" 2>/dev/null
+counts=$(awk '/^COPY frontrunner\.(disclosure|disclosed_indicator) /{t=$2; n=0; next} /^\\\.$/{if (t != "") printf "%s=%d ", t, n; t=""; next} t != "" {n++}' "$work/dump.sql")
+want=$(q -d "$citus" -c "SELECT format('frontrunner.disclosure=%s frontrunner.disclosed_indicator=%s ', (SELECT count(*) FROM frontrunner.disclosure), (SELECT count(*) FROM frontrunner.disclosed_indicator))")
+[ "$counts" = "$want" ]
+ok $? "pg_dump of the coordinator holds every disclosure and disclosed indicator (${counts:-none}; the cluster: $want)"
+
+phase "pg_dump"
 echo "1..$n"
 [ "$failed" = 0 ]
