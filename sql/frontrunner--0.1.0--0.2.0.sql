@@ -12309,13 +12309,14 @@ COMMENT ON FUNCTION @extschema@.import_disclosures(boolean) IS
 
 -- ---------------------------------------------------------------------
 -- 0.2.0, session 5: campaign_report and unverifiable_leader read through (campaign_report_rows(),
--- campaign_audit_rows(), reference_report_rows(), unverifiable_leader_rows(),
+-- campaign_audit_rows(), reference_report_rows(disclosure), unverifiable_leader_rows(),
 -- SECURITY DEFINER), as district_report's counts: a view's functions run with
 -- the caller's rights (the reader could not read reference_report's
 -- current_edition: standard_current() reads standard), and on a distributed
 -- registry Citus reads a view's shards with the caller's rights and policies
 -- (a tenant saw only its own campaign results and draws, the reader was
--- refused unverifiable_leader); the same rows on one node
+-- refused unverifiable_leader); the same rows on one node.  The pre-fill of
+-- an inspection reads one disclosure's references (reference_report_rows(id))
 CREATE FUNCTION @extschema@.unverifiable_leader_rows()
 RETURNS TABLE (plan text, ranking bigint, rank integer, disclosure bigint, enterprise text,
                enterprise_name text, product text, indicator text, requirement text,
@@ -12411,12 +12412,13 @@ SELECT a.campaign, a.seed, a.category, a.district, a.sample_size, a.sample_fract
        a.team_size, a.population, a.population_size, a.drawn_at, a.published_at, a.draw
 FROM @extschema@.campaign_audit_rows() a;
 
-CREATE FUNCTION @extschema@.reference_report_rows()
+CREATE FUNCTION @extschema@.reference_report_rows(disclosure_filter bigint DEFAULT NULL)
 RETURNS TABLE (disclosure bigint, enterprise text, category text, product text,
                reference_kind text, indicator text, reference text, state text,
                withdrawn_on date, replaced_by text, replaced_on date, current_edition text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 #variable_conflict use_column
 BEGIN
@@ -12431,6 +12433,7 @@ BEGIN
   FROM frontrunner.disclosure d
   JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard
   WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+    AND ($1 IS NULL OR d.id = $1)
   UNION ALL
   SELECT d.id, d.enterprise::text, d.category, d.product, 'test method', i.indicator, i.test_method::text,
          CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END,
@@ -12438,15 +12441,122 @@ BEGIN
   FROM frontrunner.disclosure d
   JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
   JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) i.test_method
-  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL);
+  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+    AND ($1 IS NULL OR d.id = $1);
 END
 $$;
-COMMENT ON FUNCTION @extschema@.reference_report_rows() IS
-  'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), read with the owner''s rights on one node and on a distributed registry alike';
+COMMENT ON FUNCTION @extschema@.reference_report_rows(bigint) IS
+  'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), of disclosure disclosure_filter, or (NULL, the default) of all, read with the owner''s rights on one node and on a distributed registry alike';
 
 CREATE OR REPLACE VIEW @extschema@.reference_report AS
 SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference, r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
 FROM @extschema@.reference_report_rows() r;
+
+CREATE OR REPLACE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
+RETURNS TABLE (item text, outcome text, detail text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+  std frontrunner.stdcode;
+  found_d boolean;
+  std_known boolean;
+  tenant frontrunner.uscc;
+  v_rule text[];
+  v_message text[];
+  r_kind text[];
+  r_indicator text[];
+  r_reference text[];
+  r_state text[];
+  r_current text[];
+  i_indicator text[];
+  i_requirement frontrunner.indicator[];
+  i_method frontrunner.stdcode[];
+BEGIN
+  -- what the database knows, read a statement at a time (on a distributed
+  -- registry: the disclosure's shard, read from the coordinator), then judged
+  -- over what was read (claim_check() reads the reference table
+  -- test_method_limit there, not in a query on the shard)
+  SELECT x.enterprise, x.standard INTO tenant, std FROM frontrunner.disclosure x WHERE x.id = disclosure_id;
+  found_d := FOUND;
+  std_known := found_d AND EXISTS (SELECT FROM frontrunner.standard s WHERE s.code OPERATOR(frontrunner.=) std);
+  SELECT pg_catalog.array_agg(w.rule), pg_catalog.array_agg(w.message) INTO v_rule, v_message
+  FROM frontrunner.disclosure_violations(ARRAY[disclosure_id]) w;
+  SELECT pg_catalog.array_agg(r.reference_kind), pg_catalog.array_agg(r.indicator), pg_catalog.array_agg(r.reference),
+         pg_catalog.array_agg(r.state), pg_catalog.array_agg(r.current_edition)
+    INTO r_kind, r_indicator, r_reference, r_state, r_current
+  FROM frontrunner.reference_report_rows(disclosure_id) r;
+  SELECT pg_catalog.array_agg(i.indicator), pg_catalog.array_agg(i.requirement), pg_catalog.array_agg(i.test_method)
+    INTO i_indicator, i_requirement, i_method
+  FROM frontrunner.disclosed_indicator i
+  WHERE i.enterprise OPERATOR(frontrunner.=) tenant AND i.disclosure = disclosure_id;
+  RETURN QUERY
+  WITH d AS (
+    SELECT std AS standard WHERE found_d
+  ), v AS (
+    SELECT w.rule, w.message FROM ROWS FROM (pg_catalog.unnest(v_rule), pg_catalog.unnest(v_message)) w(rule, message)
+  ), refs AS (
+    SELECT r.reference_kind, r.indicator, r.reference, r.state, r.current_edition
+    FROM ROWS FROM (pg_catalog.unnest(r_kind), pg_catalog.unnest(r_indicator), pg_catalog.unnest(r_reference),
+                    pg_catalog.unnest(r_state), pg_catalog.unnest(r_current)) r(reference_kind, indicator, reference, state, current_edition)
+  ), claims AS (
+    SELECT i.indicator, i.requirement, i.test_method, c.verifiable, c.reason
+    FROM ROWS FROM (pg_catalog.unnest(i_indicator), pg_catalog.unnest(i_requirement), pg_catalog.unnest(i_method)) i(indicator, requirement, test_method)
+    CROSS JOIN LATERAL frontrunner.claim_check(i.requirement, i.test_method, i.indicator) c
+  ), checks AS (
+    SELECT 'mandatory_floor' AS item,
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 3') AS bad, false AS unknown,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 3') AS found,
+           'every disclosed indicator is at least as strict as the in-force mandatory standards' AS ok
+    UNION ALL
+    SELECT 'withdrawn_standard',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           NOT std_known
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) <> 'enterprise',
+           (SELECT string_agg(format('executes %s, withdrawn; current edition %s', refs.reference, refs.current_edition), '; ')
+            FROM refs WHERE refs.reference_kind = 'executed standard' AND refs.state = 'withdrawn'),
+           CASE WHEN std_known
+                     OR frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise'
+                THEN 'the executed standard is not withdrawn'
+                ELSE format('standard %s is not in table standard: check that it is in force', (SELECT d.standard FROM d)) END
+    UNION ALL
+    SELECT 'numbering',
+           frontrunner.standard_number_problem((SELECT d.standard FROM d)) IS NOT NULL
+             AND frontrunner.std_kind((SELECT d.standard FROM d)) = 'enterprise', false,
+           (frontrunner.standard_number_problem((SELECT d.standard FROM d)))[1],
+           'the standard number is well formed'
+    UNION ALL
+    SELECT 'indicators_disclosed',
+           EXISTS (SELECT FROM v WHERE v.rule = 'rule 2'), false,
+           (SELECT string_agg(v.message, '; ') FROM v WHERE v.rule = 'rule 2'),
+           'the required indicators and their test methods are disclosed'
+    UNION ALL
+    SELECT 'references',
+           EXISTS (SELECT FROM refs WHERE refs.reference_kind = 'test method'), false,
+           (SELECT string_agg(format('%s: %s %s, current edition %s', refs.indicator, refs.reference, refs.state, refs.current_edition),
+                              '; ' ORDER BY refs.indicator)
+            FROM refs WHERE refs.reference_kind = 'test method'),
+           'no test method named is withdrawn or replaced'
+    UNION ALL
+    SELECT 'verifiability',
+           EXISTS (SELECT FROM claims WHERE NOT claims.verifiable),
+           EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL),
+           (SELECT string_agg(format('%s %s: %s', claims.indicator, claims.requirement, claims.reason), '; ' ORDER BY claims.indicator)
+            FROM claims WHERE NOT claims.verifiable),
+           CASE WHEN EXISTS (SELECT FROM claims WHERE claims.verifiable IS NULL)
+                THEN 'not judged: ' || (SELECT string_agg(format('%s (%s)', claims.indicator, claims.reason), '; ' ORDER BY claims.indicator)
+                                        FROM claims WHERE claims.verifiable IS NULL)
+                ELSE 'every limit disclosed is within what its test method measures' END
+  )
+  SELECT c.item,
+         CASE WHEN c.bad THEN 'nonconforming' WHEN c.unknown THEN 'not_judged' ELSE 'conforms' END,
+         CASE WHEN c.bad THEN c.found ELSE c.ok END
+  FROM checks c;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_prefill(bigint) IS
+  'what the database knows about the six inspection items of a disclosure (mandatory_floor: rule 3; withdrawn_standard; numbering: rule 1; indicators_disclosed: rule 2; references: reference_report; verifiability: claim_check()), as pre-filled outcomes with their detail';
 
 ALTER FUNCTION @extschema@.unverifiable_leader_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.unverifiable_leader_rows() FROM PUBLIC;
@@ -12454,8 +12564,8 @@ ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_audit_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_audit_rows() FROM PUBLIC;
-ALTER FUNCTION @extschema@.reference_report_rows() SECURITY DEFINER;
-REVOKE EXECUTE ON FUNCTION @extschema@.reference_report_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.reference_report_rows(bigint) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.reference_report_rows(bigint) FROM PUBLIC;
 
 -- (the classes of the functions above: security_objects() as installed)
 CREATE OR REPLACE FUNCTION @extschema@.security_objects()

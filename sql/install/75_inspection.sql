@@ -46,13 +46,15 @@ COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
 
 -- (the rows by a function, as campaign_report's: the edition current today
 -- is standard_current()'s, which reads standard, and a view's functions run
--- with the caller's rights)
-CREATE FUNCTION @extschema@.reference_report_rows()
+-- with the caller's rights); disclosure_filter: one disclosure's rows (the pre-fill of
+-- an inspection reads one at a time), NULL or left out: every disclosure's
+CREATE FUNCTION @extschema@.reference_report_rows(disclosure_filter bigint DEFAULT NULL)
 RETURNS TABLE (disclosure bigint, enterprise text, category text, product text,
                reference_kind text, indicator text, reference text, state text,
                withdrawn_on date, replaced_by text, replaced_on date, current_edition text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
 AS $$
 #variable_conflict use_column
 BEGIN
@@ -67,6 +69,7 @@ BEGIN
   FROM frontrunner.disclosure d
   JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) d.standard
   WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+    AND ($1 IS NULL OR d.id = $1)
   UNION ALL
   SELECT d.id, d.enterprise::text, d.category, d.product, 'test method', i.indicator, i.test_method::text,
          CASE WHEN s.withdrawn_on <= CURRENT_DATE THEN 'withdrawn' ELSE 'replaced' END,
@@ -74,11 +77,12 @@ BEGIN
   FROM frontrunner.disclosure d
   JOIN frontrunner.disclosed_indicator i ON i.enterprise OPERATOR(frontrunner.=) d.enterprise AND i.disclosure = d.id
   JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) i.test_method
-  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL);
+  WHERE d.status = 'published' AND (s.withdrawn_on <= CURRENT_DATE OR s.replaced_by IS NOT NULL)
+    AND ($1 IS NULL OR d.id = $1);
 END
 $$;
-COMMENT ON FUNCTION @extschema@.reference_report_rows() IS
-  'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), read with the owner''s rights on one node and on a distributed registry alike';
+COMMENT ON FUNCTION @extschema@.reference_report_rows(bigint) IS
+  'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), of disclosure disclosure_filter, or (NULL, the default) of all, read with the owner''s rights on one node and on a distributed registry alike';
 
 CREATE VIEW @extschema@.reference_report AS
 SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference, r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
@@ -335,7 +339,7 @@ BEGIN
   SELECT pg_catalog.array_agg(r.reference_kind), pg_catalog.array_agg(r.indicator), pg_catalog.array_agg(r.reference),
          pg_catalog.array_agg(r.state), pg_catalog.array_agg(r.current_edition)
     INTO r_kind, r_indicator, r_reference, r_state, r_current
-  FROM frontrunner.reference_report r WHERE r.disclosure = disclosure_id;
+  FROM frontrunner.reference_report_rows(disclosure_id) r;
   SELECT pg_catalog.array_agg(i.indicator), pg_catalog.array_agg(i.requirement), pg_catalog.array_agg(i.test_method)
     INTO i_indicator, i_requirement, i_method
   FROM frontrunner.disclosed_indicator i
@@ -916,8 +920,8 @@ ALTER FUNCTION @extschema@.campaign_report_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_report_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.campaign_audit_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_audit_rows() FROM PUBLIC;
-ALTER FUNCTION @extschema@.reference_report_rows() SECURITY DEFINER;
-REVOKE EXECUTE ON FUNCTION @extschema@.reference_report_rows() FROM PUBLIC;
+ALTER FUNCTION @extschema@.reference_report_rows(bigint) SECURITY DEFINER;
+REVOKE EXECUTE ON FUNCTION @extschema@.reference_report_rows(bigint) FROM PUBLIC;
 
 ALTER TABLE @extschema@.inspection_draw ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @extschema@.inspection_draw FORCE ROW LEVEL SECURITY;
