@@ -126,11 +126,18 @@ row_cache(FunctionCallInfo fcinfo, TriggerData *td)
 	return c;
 }
 
+/* a function of the extension's schema (that of the trigger function) */
+static Oid
+extension_function(const char *schema, const char *name)
+{
+	return LookupFuncName(list_make2(makeString(pstrdup(schema)), makeString(pstrdup(name))),
+						  0, NULL, false);
+}
+
 static Oid
 schema_function(RowCache *c, const char *name)
 {
-	return LookupFuncName(list_make2(makeString(c->schema), makeString(pstrdup(name))),
-						  0, NULL, false);
+	return extension_function(c->schema, name);
 }
 
 /* the PL/pgSQL trigger function of the rule, called as the trigger */
@@ -531,43 +538,45 @@ citus_here(void)
 	return OidIsValid(get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE));
 }
 
-static Datum
+/* the pre-checks, inside an SPI connection (the triggers': theirs) */
+static bool
 publication_suspect(ArrayType *ids)
 {
-	bool		r;
-
-	connect_spi(NULL);
-	r = suspect(P_PUBLICATION_SUSPECT, publication_suspect_sql, INT8ARRAYOID, PointerGetDatum(ids));
-	finish_spi();
-	return BoolGetDatum(r);
+	return suspect(P_PUBLICATION_SUSPECT, publication_suspect_sql, INT8ARRAYOID, PointerGetDatum(ids));
 }
 
-static Datum
+static bool
 entry_suspect(ArrayType *rows)
 {
 	Oid			type = get_array_type(ARR_ELEMTYPE(rows));
-	bool		r;
 
 	if (!OidIsValid(type))
 		elog(ERROR, "indicator_entry_suspect: no array type of type %u", ARR_ELEMTYPE(rows));
-	connect_spi(NULL);
-	r = suspect(P_ENTRY_SUSPECT, entry_suspect_sql, type, PointerGetDatum(rows));
-	finish_spi();
-	return BoolGetDatum(r);
+	return suspect(P_ENTRY_SUSPECT, entry_suspect_sql, type, PointerGetDatum(rows));
 }
 
 /* disclosure_publication_suspect(ids bigint[]) */
 Datum
 fr_disclosure_publication_suspect(PG_FUNCTION_ARGS)
 {
-	return publication_suspect(PG_GETARG_ARRAYTYPE_P(0));
+	bool		r;
+
+	connect_spi(NULL);
+	r = publication_suspect(PG_GETARG_ARRAYTYPE_P(0));
+	finish_spi();
+	PG_RETURN_BOOL(r);
 }
 
 /* indicator_entry_suspect(rows disclosed_indicator[]) */
 Datum
 fr_indicator_entry_suspect(PG_FUNCTION_ARGS)
 {
-	return entry_suspect(PG_GETARG_ARRAYTYPE_P(0));
+	bool		r;
+
+	connect_spi(NULL);
+	r = entry_suspect(PG_GETARG_ARRAYTYPE_P(0));
+	finish_spi();
+	PG_RETURN_BOOL(r);
 }
 
 /* a Citus shard of table: table_<shard id> */
@@ -623,17 +632,22 @@ transition_table(TriggerData *td, bool old, const char *name)
 	return ts;
 }
 
+/* the schema of the statement trigger function called */
+static char *
+own_schema(FunctionCallInfo fcinfo)
+{
+	return get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
+}
+
 /* the PL/pgSQL function that has the rules of a statement, called as the trigger */
 static Datum
 delegate_statement(FunctionCallInfo fcinfo, const char *name)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
-	char	   *schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
 	FmgrInfo	flinfo;
 	LOCAL_FCINFO(call, 0);
 
-	fmgr_info(LookupFuncName(list_make2(makeString(schema), makeString(pstrdup(name))), 0, NULL, false),
-			  &flinfo);
+	fmgr_info(extension_function(own_schema(fcinfo), name), &flinfo);
 	InitFunctionCallInfoData(*call, &flinfo, 0, InvalidOid, (Node *) td, NULL);
 	(void) FunctionCallInvoke(call);
 	return PointerGetDatum(NULL);
@@ -643,10 +657,7 @@ delegate_statement(FunctionCallInfo fcinfo, const char *name)
 static Datum
 statement_clock(FunctionCallInfo fcinfo)
 {
-	char	   *schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
-
-	return OidFunctionCall0(LookupFuncName(list_make2(makeString(schema), makeString(pstrdup("clock"))),
-										   0, NULL, false));
+	return OidFunctionCall0(extension_function(own_schema(fcinfo), "clock"));
 }
 
 /*
@@ -769,15 +780,11 @@ fr_disclosure_after_statement(PG_FUNCTION_ARGS)
 		if (n == 0)
 			return PointerGetDatum(NULL);	/* drafts edited: no state change */
 		stamp = statement_clock(fcinfo);
+		connect_spi(td);
 		/* rules 1-4 over every disclosure the statement published */
-		if (n > FEW_PUBLISHED || DatumGetBool(publication_suspect(ids)))
-		{
-			connect_spi(NULL);
+		if (n > FEW_PUBLISHED || publication_suspect(ids))
 			run(P_PUBLICATION_CHECK, publication_check_sql, INT8ARRAYOID, PointerGetDatum(ids), false,
 				true, SPI_OK_SELECT);
-			finish_spi();
-		}
-		connect_spi(td);
 		run(P_HISTORY_PUBLISH, history_publish_sql, TIMESTAMPTZOID, stamp, false, false, SPI_OK_INSERT);
 		finish_spi();
 		return PointerGetDatum(NULL);
@@ -822,22 +829,20 @@ fr_disclosed_indicator_insert_check(PG_FUNCTION_ARGS)
 	n = tuplestore_tuple_count(ts);
 	if (n == 0)
 		return PointerGetDatum(NULL);
+	connect_spi(td);
 	if (n <= FEW_INDICATORS && !citus_here())
 	{
 		TransactionId mine = GetTopTransactionIdIfAny();
-		ArrayType  *rows = rows_array(td, ts, (int) n);
-		bool		clean;
 
-		connect_spi(td);
 		run(P_ENTRY_LOCK, entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
 			!TransactionIdIsValid(mine), false, SPI_OK_SELECT);
-		clean = !DatumGetBool(entry_suspect(rows));
-		finish_spi();
-		if (clean)
+		if (!entry_suspect(rows_array(td, ts, (int) n)))
+		{
+			finish_spi();
 			return PointerGetDatum(NULL);
+		}
 	}
 	/* many rows, a Citus cluster, or a violation suspected: the rules */
-	connect_spi(td);
 	run(P_ENTRY_CHECK, entry_check_sql, InvalidOid, (Datum) 0, false, false, SPI_OK_SELECT);
 	finish_spi();
 	return PointerGetDatum(NULL);
