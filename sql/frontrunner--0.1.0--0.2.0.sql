@@ -12449,7 +12449,8 @@ COMMENT ON FUNCTION @extschema@.reference_report_rows(bigint) IS
   'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), of disclosure disclosure_filter, or (NULL, the default) of all, read with the owner''s rights on one node and on a distributed registry alike';
 
 CREATE OR REPLACE VIEW @extschema@.reference_report AS
-SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference, r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
+SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference,
+       r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
 FROM @extschema@.reference_report_rows() r;
 
 CREATE OR REPLACE FUNCTION @extschema@.inspection_prefill(disclosure_id bigint)
@@ -12566,6 +12567,81 @@ ALTER FUNCTION @extschema@.campaign_audit_rows() SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.campaign_audit_rows() FROM PUBLIC;
 ALTER FUNCTION @extschema@.reference_report_rows(bigint) SECURITY DEFINER;
 REVOKE EXECUTE ON FUNCTION @extschema@.reference_report_rows(bigint) FROM PUBLIC;
+
+-- campaign_store_draw(): the sample computed once (it was computed twice:
+-- for the drawn disclosures' enterprises and for the rows)
+CREATE OR REPLACE FUNCTION @extschema@.campaign_store_draw(campaign_id bigint) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+-- (on a distributed registry: the draw and its results go into the shards
+-- of their enterprises, over one connection per node)
+SET citus.multi_shard_modify_mode = sequential
+AS $$
+DECLARE
+  c frontrunner.inspection_campaign;
+  caller name := frontrunner.invoker();
+  ids bigint[];
+  tenants frontrunner.uscc[];
+  s_disclosure bigint[];
+  s_inspector text[];
+  s_place int[];
+  s_rank int[];
+  one record;
+BEGIN
+  -- regulators, and the owner of the extension's tables (the DBA; superusers)
+  IF NOT (frontrunner.role_in_group(caller, 'frontrunner_regulator')
+          OR pg_catalog.pg_has_role(caller, (SELECT t.relowner FROM pg_catalog.pg_class t
+                                             WHERE t.oid = 'frontrunner.inspection_campaign'::pg_catalog.regclass), 'MEMBER')) THEN
+    RAISE EXCEPTION 'permission denied to draw inspection campaign %', campaign_id
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = format('Role %s is not a member of frontrunner_regulator.', caller),
+            HINT = 'Campaigns are drawn by the regulator (draw_campaign()).';
+  END IF;
+  SELECT * INTO c FROM frontrunner.inspection_campaign x WHERE x.id = campaign_id;
+  IF c.status = 'planned' AND frontrunner.citus_distributed() THEN
+    -- on a distributed registry the draw is made here, on the coordinator:
+    -- the population read over every shard, written into every node's copy
+    -- of the campaign (its trigger takes it from the owner only)
+    ids := frontrunner.campaign_population(c);
+    UPDATE frontrunner.inspection_campaign x SET status = 'drawn', population = ids
+    WHERE x.id = c.id
+    RETURNING x.* INTO c;
+  END IF;
+  IF c.status IS DISTINCT FROM 'drawn' THEN
+    RETURN;  -- not drawn (draw_campaign() draws)
+  END IF;
+  PERFORM 1 FROM frontrunner.inspection_draw r WHERE r.campaign = c.id LIMIT 1;
+  IF FOUND THEN
+    RETURN;  -- the draw is stored already
+  END IF;
+  -- campaign_sample() of the population (once: a key per disclosure of the
+  -- population), each drawn disclosure with its enterprise (read first: the
+  -- rows then go to their shards)
+  SELECT pg_catalog.array_agg(s.disclosure), pg_catalog.array_agg(s.inspector),
+         pg_catalog.array_agg(s.place), pg_catalog.array_agg(s.team_rank)
+    INTO s_disclosure, s_inspector, s_place, s_rank
+  FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
+                                   c.inspectors, c.team_size) s;
+  SELECT pg_catalog.array_agg(d.id ORDER BY d.id), pg_catalog.array_agg(d.enterprise ORDER BY d.id) INTO ids, tenants
+  FROM frontrunner.disclosure d
+  WHERE d.id = ANY (s_disclosure);
+  INSERT INTO frontrunner.inspection_draw (campaign, disclosure, inspector, place, team_rank, enterprise)
+  SELECT c.id, s.disclosure, s.inspector, s.place, s.team_rank, t.enterprise
+  FROM ROWS FROM (pg_catalog.unnest(s_disclosure), pg_catalog.unnest(s_inspector), pg_catalog.unnest(s_place),
+                  pg_catalog.unnest(s_rank)) s(disclosure, inspector, place, team_rank)
+  JOIN ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(tenants)) t(id, enterprise) ON t.id = s.disclosure;
+  -- the pre-filled items, a disclosure at a time (inspection_prefill() reads
+  -- its shard and the reference tables)
+  FOR one IN SELECT t.id, t.enterprise FROM ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(tenants)) t(id, enterprise) ORDER BY t.id LOOP
+    INSERT INTO frontrunner.inspection_result (campaign, disclosure, item, outcome, prefilled, detail, enterprise)
+    SELECT c.id, one.id, p.item, p.outcome, p.outcome, p.detail, one.enterprise
+    FROM frontrunner.inspection_prefill(one.id) p;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.campaign_store_draw(bigint) IS
+  'SECURITY DEFINER (nobody may write a draw or a pre-filled result by hand), for regulators: stores the draw of a drawn campaign once: campaign_sample() of its population and seed in inspection_draw, the pre-filled items of every drawn disclosure (inspection_prefill()) in inspection_result; on a distributed registry it draws a planned campaign first (population read on the coordinator, written into every copy of the campaign); nothing for a campaign planned on one node or whose draw is stored (draw_campaign() calls it)';
+ALTER FUNCTION @extschema@.campaign_store_draw(bigint) SECURITY DEFINER;
 
 -- (the classes of the functions above: security_objects() as installed)
 CREATE OR REPLACE FUNCTION @extschema@.security_objects()

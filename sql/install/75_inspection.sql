@@ -46,8 +46,8 @@ COMMENT ON FUNCTION @extschema@.standard_current(@extschema@.stdcode) IS
 
 -- (the rows by a function, as campaign_report's: the edition current today
 -- is standard_current()'s, which reads standard, and a view's functions run
--- with the caller's rights); disclosure_filter: one disclosure's rows (the pre-fill of
--- an inspection reads one at a time), NULL or left out: every disclosure's
+-- with the caller's rights); disclosure_filter: one disclosure's rows (the
+-- pre-fill of an inspection reads one at a time), NULL or left out: all
 CREATE FUNCTION @extschema@.reference_report_rows(disclosure_filter bigint DEFAULT NULL)
 RETURNS TABLE (disclosure bigint, enterprise text, category text, product text,
                reference_kind text, indicator text, reference text, state text,
@@ -85,7 +85,8 @@ COMMENT ON FUNCTION @extschema@.reference_report_rows(bigint) IS
   'SECURITY DEFINER: the rows of the view reference_report (public data: the withdrawn or replaced references of published disclosures, with the edition current today), of disclosure disclosure_filter, or (NULL, the default) of all, read with the owner''s rights on one node and on a distributed registry alike';
 
 CREATE VIEW @extschema@.reference_report AS
-SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference, r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
+SELECT r.disclosure, r.enterprise, r.category, r.product, r.reference_kind, r.indicator, r.reference,
+       r.state, r.withdrawn_on, r.replaced_by, r.replaced_on, r.current_edition
 FROM @extschema@.reference_report_rows() r;
 COMMENT ON VIEW @extschema@.reference_report IS
   'current (published) disclosures whose executed standard or a test method is withdrawn (withdrawn_on passed) or replaced (replaced_by set), with the replacement and the edition current today (plain column types)';
@@ -545,6 +546,10 @@ DECLARE
   caller name := frontrunner.invoker();
   ids bigint[];
   tenants frontrunner.uscc[];
+  s_disclosure bigint[];
+  s_inspector text[];
+  s_place int[];
+  s_rank int[];
   one record;
 BEGIN
   -- regulators, and the owner of the extension's tables (the DBA; superusers)
@@ -573,17 +578,21 @@ BEGIN
   IF FOUND THEN
     RETURN;  -- the draw is stored already
   END IF;
-  -- campaign_sample() of the population, each drawn disclosure with its
-  -- enterprise (read first: the rows then go to their shards)
+  -- campaign_sample() of the population (once: a key per disclosure of the
+  -- population), each drawn disclosure with its enterprise (read first: the
+  -- rows then go to their shards)
+  SELECT pg_catalog.array_agg(s.disclosure), pg_catalog.array_agg(s.inspector),
+         pg_catalog.array_agg(s.place), pg_catalog.array_agg(s.team_rank)
+    INTO s_disclosure, s_inspector, s_place, s_rank
+  FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
+                                   c.inspectors, c.team_size) s;
   SELECT pg_catalog.array_agg(d.id ORDER BY d.id), pg_catalog.array_agg(d.enterprise ORDER BY d.id) INTO ids, tenants
   FROM frontrunner.disclosure d
-  WHERE d.id = ANY (ARRAY(SELECT DISTINCT s.disclosure
-                          FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
-                                                           c.inspectors, c.team_size) s));
+  WHERE d.id = ANY (s_disclosure);
   INSERT INTO frontrunner.inspection_draw (campaign, disclosure, inspector, place, team_rank, enterprise)
   SELECT c.id, s.disclosure, s.inspector, s.place, s.team_rank, t.enterprise
-  FROM frontrunner.campaign_sample(c.population, c.seed, c.sample_size, c.sample_fraction,
-                                   c.inspectors, c.team_size) s
+  FROM ROWS FROM (pg_catalog.unnest(s_disclosure), pg_catalog.unnest(s_inspector), pg_catalog.unnest(s_place),
+                  pg_catalog.unnest(s_rank)) s(disclosure, inspector, place, team_rank)
   JOIN ROWS FROM (pg_catalog.unnest(ids), pg_catalog.unnest(tenants)) t(id, enterprise) ON t.id = s.disclosure;
   -- the pre-filled items, a disclosure at a time (inspection_prefill() reads
   -- its shard and the reference tables)
