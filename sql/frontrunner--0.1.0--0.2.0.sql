@@ -12919,3 +12919,12 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.security_objects() IS
   'the security class of every table, view, sequence and function of the extension (functions by name, every overload; support functions of types, operators, operator classes, aggregates and casts are public without a row): what setup_roles() grants; test/security.sql fails when an object is missing';
+
+-- ---------------------------------------------------------------------
+-- 0.2.0, session 6: clock() in C (src/registry_trigger.c), the rules'
+-- triggers call it without entering PL/pgSQL
+-- ---------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.clock() RETURNS timestamptz
+  AS 'MODULE_PATHNAME', 'fr_clock' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.clock() IS
+  'the database clock of the rules (published_at, withdrawn_at, the plan and review stamps, history): now() on one node; on a Citus cluster the stamp of the distributed transaction, the same on every node, and now() before the transaction''s first distributed statement';

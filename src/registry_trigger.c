@@ -38,6 +38,7 @@
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
@@ -162,15 +163,57 @@ delegate(FunctionCallInfo fcinfo, RowCache *c, int op)
 	return result;
 }
 
+/*
+ * clock() — the database clock of the rules (published_at, withdrawn_at, the
+ * plan and review stamps, the history): on a Citus cluster, where
+ * pg_catalog.get_current_transaction_id() exists, the stamp of the
+ * distributed transaction, the same on every node it touches (each node's
+ * now() is its own transaction's start); now() on one node and before a
+ * distributed transaction's first statement.
+ */
+PG_FUNCTION_INFO_V1(fr_clock);
+
+static Datum
+database_clock(void)
+{
+	Oid			fn = LookupFuncName(list_make2(makeString(pstrdup("pg_catalog")),
+											   makeString(pstrdup("get_current_transaction_id"))),
+									0, NULL, true);
+
+	if (OidIsValid(fn))
+	{
+		FmgrInfo	flinfo;
+		LOCAL_FCINFO(call, 0);
+		Datum		id;
+
+		fmgr_info(fn, &flinfo);
+		InitFunctionCallInfoData(*call, &flinfo, 0, InvalidOid, NULL, NULL);
+		id = FunctionCallInvoke(call);
+		if (!call->isnull)
+		{
+			bool		isnull;
+			Datum		stamp = GetAttributeByName(DatumGetHeapTupleHeader(id), "transaction_stamp", &isnull);
+
+			if (!isnull)
+				return stamp;
+		}
+	}
+	return TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+}
+
+Datum
+fr_clock(PG_FUNCTION_ARGS)
+{
+	return database_clock();
+}
+
 /* clock(), once per statement */
 static Datum
-clock_value(FunctionCallInfo fcinfo, RowCache *c)
+clock_value(RowCache *c)
 {
 	if (!c->have_clock)
 	{
-		Oid			fn = schema_function(c, "clock");
-
-		c->clock = OidFunctionCall0(fn);	/* timestamptz: by value */
+		c->clock = database_clock();	/* timestamptz: by value */
 		c->have_clock = true;
 	}
 	return c->clock;
@@ -315,7 +358,7 @@ fr_disclosure_row(PG_FUNCTION_ARGS)
 			(void) heap_getattr(tup, c->supersedes, desc, &isnull);
 			if (!isnull)
 				return delegate(fcinfo, c, OP_UPDATE);
-			return PointerGetDatum(set_clocks(tup, desc, c, false, clock_value(fcinfo, c)));
+			return PointerGetDatum(set_clocks(tup, desc, c, false, clock_value(c)));
 		}
 		return PointerGetDatum(set_clocks(tup, desc, c, true, (Datum) 0));
 	}
@@ -653,13 +696,6 @@ delegate_statement(FunctionCallInfo fcinfo, const char *name)
 	return PointerGetDatum(NULL);
 }
 
-/* clock() of the trigger function's schema: the stamp of the history */
-static Datum
-statement_clock(FunctionCallInfo fcinfo)
-{
-	return OidFunctionCall0(extension_function(own_schema(fcinfo), "clock"));
-}
-
 /*
  * The rows an UPDATE changed, as disclosure_before_update() lets them
  * through: true when every row that is not a draft is a publication without
@@ -742,6 +778,118 @@ plain_publications(TriggerData *td, Tuplestorestate *ts, ArrayType **ids, int *n
 	return plain;
 }
 
+/*
+ * The disclosures this transaction inserted (the last MINE_MAX, from the
+ * insert trigger's transition table): invisible to every other transaction
+ * until it commits, so no concurrent publication can change them, and
+ * indicators written into them need no lock.  Forgotten at the end of the
+ * transaction and whenever a subtransaction aborts (its rows are gone); an
+ * id not remembered is locked as before.
+ */
+#define MINE_MAX	64
+
+static int64 mine_ids[MINE_MAX];
+static int	mine_n;
+static bool mine_callbacks;
+
+static void
+mine_forget_xact(XactEvent event, void *arg)
+{
+	mine_n = 0;
+}
+
+static void
+mine_forget_subxact(SubXactEvent event, SubTransactionId sub, SubTransactionId parent, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		mine_n = 0;
+}
+
+/* the values of a bigint column of the transition table's rows; false when one is null */
+static bool
+transition_int8s(TriggerData *td, Tuplestorestate *ts, const char *name, int64 **values, int *n)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int			attno = column(desc, name);
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	bool		complete = true;
+
+	*values = palloc(Max(tuplestore_tuple_count(ts), 1) * sizeof(int64));
+	*n = 0;
+	tuplestore_select_read_pointer(ts, 0);
+	tuplestore_rescan(ts);
+	while (tuplestore_gettupleslot(ts, true, false, slot))
+	{
+		bool		isnull;
+		Datum		d = slot_getattr(slot, attno, &isnull);
+
+		if (isnull)
+			complete = false;
+		else
+			(*values)[(*n)++] = DatumGetInt64(d);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_rescan(ts);
+	return complete;
+}
+
+static void
+remember_inserted(TriggerData *td, Tuplestorestate *ts)
+{
+	int64	   *ids;
+	int			n;
+	int			i;
+
+	if (!mine_callbacks)
+	{
+		RegisterXactCallback(mine_forget_xact, NULL);
+		RegisterSubXactCallback(mine_forget_subxact, NULL);
+		mine_callbacks = true;
+	}
+	if (tuplestore_tuple_count(ts) > MINE_MAX)
+		return;					/* a bulk insert: its indicators take the rules' path */
+	(void) transition_int8s(td, ts, "id", &ids, &n);
+	for (i = 0; i < n; i++)
+	{
+		if (mine_n == MINE_MAX)
+		{
+			memmove(mine_ids, mine_ids + 1, (MINE_MAX - 1) * sizeof(int64));
+			mine_n--;
+		}
+		mine_ids[mine_n++] = ids[i];
+	}
+	pfree(ids);
+}
+
+static bool
+inserted_here(int64 id)
+{
+	int			i;
+
+	for (i = mine_n - 1; i >= 0; i--)
+		if (mine_ids[i] == id)
+			return true;
+	return false;
+}
+
+/* every disclosure the indicator rows name was inserted by this transaction */
+static bool
+all_inserted_here(TriggerData *td, Tuplestorestate *ts)
+{
+	int64	   *ids;
+	int			n;
+	int			i;
+	bool		all;
+
+	if (mine_n == 0)
+		return false;
+	all = transition_int8s(td, ts, "disclosure", &ids, &n);
+	for (i = 0; all && i < n; i++)
+		all = inserted_here(ids[i]);
+	pfree(ids);
+	return all;
+}
+
 Datum
 fr_disclosure_after_statement(PG_FUNCTION_ARGS)
 {
@@ -760,10 +908,13 @@ fr_disclosure_after_statement(PG_FUNCTION_ARGS)
 		ts = transition_table(td, !insert, insert ? "new_rows" : "old_rows");
 		if (tuplestore_tuple_count(ts) == 0)
 			return PointerGetDatum(NULL);
-		stamp = statement_clock(fcinfo);
+		stamp = database_clock();
 		connect_spi(td);
 		if (insert)
+		{
+			remember_inserted(td, ts);
 			run(P_HISTORY_CREATE, history_create_sql, TIMESTAMPTZOID, stamp, false, false, SPI_OK_INSERT);
+		}
 		else
 			run(P_HISTORY_DELETE, history_delete_sql, TIMESTAMPTZOID, stamp, false, false, SPI_OK_INSERT);
 		finish_spi();
@@ -779,7 +930,7 @@ fr_disclosure_after_statement(PG_FUNCTION_ARGS)
 			return delegate_statement(fcinfo, "disclosure_after_statement_general");
 		if (n == 0)
 			return PointerGetDatum(NULL);	/* drafts edited: no state change */
-		stamp = statement_clock(fcinfo);
+		stamp = database_clock();
 		connect_spi(td);
 		/* rules 1-4 over every disclosure the statement published */
 		if (n > FEW_PUBLISHED || publication_suspect(ids))
@@ -834,8 +985,9 @@ fr_disclosed_indicator_insert_check(PG_FUNCTION_ARGS)
 	{
 		TransactionId mine = GetTopTransactionIdIfAny();
 
-		run(P_ENTRY_LOCK, entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
-			!TransactionIdIsValid(mine), false, SPI_OK_SELECT);
+		if (!all_inserted_here(td, ts))
+			run(P_ENTRY_LOCK, entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
+				!TransactionIdIsValid(mine), false, SPI_OK_SELECT);
 		if (!entry_suspect(rows_array(td, ts, (int) n)))
 		{
 			finish_spi();

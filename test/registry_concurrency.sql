@@ -3,7 +3,7 @@
 -- so exactly one current version remains.  Sessions are driven through
 -- dblink; the data they commit is removed at the end.
 BEGIN;
-SELECT plan(9);
+SELECT plan(12);
 CREATE EXTENSION IF NOT EXISTS dblink;
 
 SELECT format('dbname=%s port=%s host=%s', current_database(), current_setting('port'),
@@ -76,17 +76,49 @@ SELECT throws_ok(format($$SELECT dblink_exec('b', 'UPDATE disclosure SET status 
   NULL, 'session b, whose snapshot predates it, gets a serialization failure');
 SELECT dblink_exec('b', 'ROLLBACK');
 
+-- Indicators written into a draft lock it against a concurrent publication,
+-- unless this transaction inserted the draft (invisible to every other until
+-- it commits: src/registry_trigger.c remembers the disclosures it inserted,
+-- and forgets them when it ends or a subtransaction aborts).  Session b asks
+-- for the lock a publication takes (FOR NO KEY UPDATE; the foreign key's
+-- FOR KEY SHARE does not block it).
+-- A draft session a inserted in an earlier transaction is locked again:
+SELECT v AS vc FROM dblink('a', format($$
+  INSERT INTO disclosure (enterprise, category, product, standard)
+  VALUES ('91110108558521630L', %L, 'x (c)', 'GB 18401-2010') RETURNING id$$, :'cat')) AS t(v bigint) \gset
+SELECT dblink_exec('a', 'BEGIN');
+SELECT dblink_exec('a', format($$INSERT INTO disclosed_indicator VALUES (%s, 'k', '≤ 2 mg/kg', NULL)$$, :vc));
+SELECT throws_ok(format($$SELECT dblink_exec('b', 'SELECT FROM disclosure WHERE id = %s FOR NO KEY UPDATE NOWAIT')$$, :vc), '55P03',
+  NULL, 'indicators written into a draft inserted by an earlier transaction lock it');
+SELECT dblink_exec('a', 'COMMIT');
+-- a draft inserted in a subtransaction that rolled back is forgotten: the
+-- same id, committed by session b meanwhile, is locked
+SELECT dblink_exec('a', 'BEGIN');
+SELECT dblink_exec('a', 'SAVEPOINT s');
+SELECT v AS vd FROM dblink('a', format($$
+  INSERT INTO disclosure (enterprise, category, product, standard)
+  VALUES ('91110108558521630L', %L, 'x (d)', 'GB 18401-2010') RETURNING id$$, :'cat')) AS t(v bigint) \gset
+SELECT dblink_exec('a', 'ROLLBACK TO SAVEPOINT s');
+SELECT dblink_exec('b', format($$
+  INSERT INTO disclosure (id, enterprise, category, product, standard) OVERRIDING SYSTEM VALUE
+  VALUES (%s, '91110108558521630L', %L, 'x (d, b)', 'GB 18401-2010')$$, :vd, :'cat'));
+SELECT lives_ok(format($$SELECT dblink_exec('a', 'INSERT INTO disclosed_indicator VALUES (%s, ''k'', ''≤ 2 mg/kg'', NULL)')$$, :vd),
+  'session a writes indicators into the draft session b committed under the id a rolled back');
+SELECT throws_ok(format($$SELECT dblink_exec('b', 'SELECT FROM disclosure WHERE id = %s FOR NO KEY UPDATE NOWAIT')$$, :vd), '55P03',
+  NULL, 'and locks it: the rolled-back insert was forgotten');
+SELECT dblink_exec('a', 'ROLLBACK');
+
 -- remove the committed data (triggers off for the cleanup only)
 SELECT dblink_exec('setup', format($$
   SET session_replication_role = replica;
-  DELETE FROM disclosure_event WHERE disclosure IN (%1$s, %2$s, %3$s);
-  DELETE FROM disclosed_indicator WHERE disclosure IN (%1$s, %2$s, %3$s);
-  DELETE FROM disclosure WHERE id IN (%3$s, %2$s, %1$s);
+  DELETE FROM disclosure_event WHERE disclosure IN (%1$s, %2$s, %3$s, %5$s, %6$s);
+  DELETE FROM disclosed_indicator WHERE disclosure IN (%1$s, %2$s, %3$s, %5$s, %6$s);
+  DELETE FROM disclosure WHERE id IN (%6$s, %5$s, %3$s, %2$s, %1$s);
   DELETE FROM indicator_def WHERE category = %4$L;
   DELETE FROM category WHERE code = %4$L;
   DELETE FROM enterprise WHERE name = 'concurrency test';
   RESET session_replication_role;
-$$, :x, :va, :vb, :'cat'));
+$$, :x, :va, :vb, :'cat', :vc, :vd));
 SELECT dblink_disconnect('setup');
 SELECT dblink_disconnect('a');
 SELECT dblink_disconnect('b');

@@ -55,21 +55,9 @@ COMMENT ON SCHEMA @extschema@ IS
 -- The rules run the same code on one node and on a Citus cluster, where they
 -- fire on the shards, on the workers (citus_distributed(), 40_registry.sql,
 -- says which it is); clock() is the database clock the rules stamp rows with.
+-- (C, src/registry_trigger.c: the rules' triggers call it once per statement)
 CREATE FUNCTION @extschema@.clock() RETURNS timestamptz
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  stamp timestamptz;
-BEGIN
-  -- on Citus, the distributed transaction's stamp, the same on every node it
-  -- touches (each node's now() is its own transaction's start)
-  IF pg_catalog.to_regprocedure('pg_catalog.get_current_transaction_id()') IS NOT NULL THEN
-    stamp := (pg_catalog.get_current_transaction_id()).transaction_stamp;
-  END IF;
-  RETURN coalesce(stamp, pg_catalog.now());
-END
-$$;
+  AS 'MODULE_PATHNAME', 'fr_clock' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.clock() IS
   'the database clock of the rules (published_at, withdrawn_at, the plan and review stamps, history): now() on one node; on a Citus cluster the stamp of the distributed transaction, the same on every node, and now() before the transaction''s first distributed statement';
 

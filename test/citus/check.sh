@@ -355,5 +355,28 @@ want=$(q -d "$citus" -c "SELECT format('frontrunner.disclosure=%s frontrunner.di
 ok $? "pg_dump of the coordinator holds every disclosure and disclosed indicator (${counts:-none}; the cluster: $want)"
 
 phase "pg_dump"
+# -- 11. the database clock ------------------------------------------------------------------------
+# clock() on the coordinator: now() before the transaction's first
+# distributed statement, then the distributed transaction's stamp, the one
+# the rules on the shards (on the workers) stamp the history with
+psql -X -qAt -v ON_ERROR_STOP=1 -d "$citus" > "$work/clock.out" 2>&1 <<'SQL'
+SET search_path = frontrunner, public;
+BEGIN;
+SELECT clock() = now() AS before;
+SELECT pg_sleep(0.02);
+SELECT d.enterprise AS cent, d.category AS ccat, d.standard AS cstd FROM disclosure d
+WHERE std_kind(d.standard) <> 'enterprise' ORDER BY d.enterprise, d.id LIMIT 1 \gset
+INSERT INTO disclosure (enterprise, category, product, standard)
+VALUES (:'cent', :'ccat', 'clock probe', :'cstd') RETURNING id AS cid \gset
+-- (the worker's transaction started 20 ms after the coordinator's: its own
+-- now() is later than the stamp)
+SELECT clock() = (pg_catalog.get_current_transaction_id()).transaction_stamp,
+       (SELECT e.at FROM disclosure_event e WHERE e.enterprise = :'cent' AND e.disclosure = :cid AND e.action = 'create') = clock();
+ROLLBACK;
+SQL
+[ "$(tr '\n' ' ' < "$work/clock.out")" = "t  t|t " ]
+ok $? "clock() on the cluster: now() before the first distributed statement, then the distributed transaction's stamp, which the shard's rule stamped the history with" || sed 's/^/# /' "$work/clock.out"
+
+phase "clock"
 echo "1..$n"
 [ "$failed" = 0 ]
