@@ -16,7 +16,9 @@
 # (pgbench's tps without the connection time), the median of the rounds
 # after a warm-up, each round of ours beside one of the baseline.  Every
 # round starts from a registry of FR_BENCH_PRELOAD (20000) published
-# disclosures.
+# disclosures.  First, where valgrind is installed (FR_BENCH_INSTRUCTIONS=0:
+# not), an INSTRUCTIONS line: the backend's instructions per transaction,
+# ours and base, which a busy machine does not change.
 set -euo pipefail
 per_client=${1:-1000}
 preload=${FR_BENCH_PRELOAD:-20000}
@@ -126,6 +128,47 @@ run() { # case clients -> seconds for all transactions
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 reset
+
+# Backend instructions per transaction (valgrind's callgrind), the same two
+# transactions run by the backend alone: a count that does not depend on what
+# else the machine runs, as pgbench's tps does.  The cluster's own server is
+# stopped for it, the backend started single-user on its data directory
+# (test/harness/pgenv.sh's), N=40 and N=240 transactions each, the
+# difference over 200; one disclosure of a different enterprise each time.
+instructions() {
+  local data c n out
+  local -A ir
+  data=$(dirname "${FR_PGLOG:?instructions need test/harness/pgenv.sh}")/data
+  as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  chmod 777 "$work"
+  as_server pg_ctl -D "$data" -w stop >/dev/null
+  for c in ours base; do
+    for n in 40 240; do
+      {
+        if [ "$c" = base ]; then echo "ALTER TABLE frontrunner.disclosure DISABLE TRIGGER USER; ALTER TABLE frontrunner.disclosed_indicator DISABLE TRIGGER USER;"; fi
+        for ((i = 1; i <= n; i++)); do
+          # (one statement a line, as pgbench sends them; the id of the
+          # draft from its sequence)
+          sed -e "s/:e/$(( (i * 37) % 1000 + 1 ))/g" -e '/^\\set /d' -e '/^\\gset$/d' -e 's/RETURNING id$/RETURNING id;/' \
+              -e "s/SELECT :id,/SELECT currval('frontrunner.disclosure_id_seq'),/" \
+              -e "s/WHERE id = :id;/WHERE id = (SELECT currval('frontrunner.disclosure_id_seq'));/" "$work/$c.sql"
+        done
+        if [ "$c" = base ]; then echo "ALTER TABLE frontrunner.disclosure ENABLE TRIGGER USER; ALTER TABLE frontrunner.disclosed_indicator ENABLE TRIGGER USER;"; fi
+      } > "$work/cg_$c.sql"
+      out="$work/cg.$c.$n"
+      as_server valgrind --tool=callgrind --callgrind-out-file="$out" "$(command -v postgres)" --single -D "$data" "$db" \
+        < "$work/cg_$c.sql" > "$work/cg.$c.$n.log" 2>&1
+      if grep -q ERROR "$work/cg.$c.$n.log"; then grep -m3 ERROR "$work/cg.$c.$n.log" >&2; as_server pg_ctl -D "$data" -l "$FR_PGLOG" -w start >/dev/null; return 1; fi
+      ir[$c,$n]=$(sed -n 's/^summary: \([0-9]*\).*/\1/p' "$out")
+    done
+  done
+  as_server pg_ctl -D "$data" -l "$FR_PGLOG" -w start >/dev/null
+  awk -v o=$(( (ir[ours,240] - ir[ours,40]) / 200 )) -v b=$(( (ir[base,240] - ir[base,40]) / 200 )) 'BEGIN {
+    printf "INSTRUCTIONS case=registry_publish_tx ours=%d base=%d ratio=%.2f\n", o, b, o / b }'
+  reset
+}
+if [ "${FR_BENCH_INSTRUCTIONS:-1}" = 1 ] && command -v valgrind >/dev/null; then instructions; fi
+
 for c in $clients; do
   run ours "$c" >/dev/null; run base "$c" >/dev/null        # warm-up
   ours=(); base=()

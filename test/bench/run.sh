@@ -39,10 +39,10 @@ bash test/harness/pgenv.sh bash -c "psql -X -q -v scale=$scale -v rounds=$rounds
   bash test/bench/streaming.sh '$st_scales' >> $raw"
 {
   echo "# make bench SCALE=$scale  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $(pg_config --version)"
-  grep -E '^(RESULT|SIZE|MEMORY|GROWTH|STREAM|registry_publish:) ' "$raw"
+  grep -E '^(RESULT|SIZE|MEMORY|GROWTH|STREAM|INSTRUCTIONS|registry_publish:) ' "$raw"
 } > "$out"
 rm -f "$raw"
-grep -E '^(RESULT|SIZE|MEMORY|GROWTH|STREAM|registry_publish:) ' "$out"
+grep -E '^(RESULT|SIZE|MEMORY|GROWTH|STREAM|INSTRUCTIONS|registry_publish:) ' "$out"
 echo
 printf '%-22s %10s %10s  %-18s %8s\n' case ours_s base_s baseline ratio
 grep '^RESULT ' "$out" | sed -E 's/RESULT case=([^ ]+) rows=([^ ]+) ours_s=([^ ]+) base=([^ ]+) base_s=([^ ]+) ratio=([^ ]+)/\1 \3 \5 \4 \6/' |
