@@ -49,6 +49,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/datum.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/tuplestore.h"
@@ -390,11 +391,14 @@ fr_disclosure_row(PG_FUNCTION_ARGS)
  *   UPDATE  whose changed rows are all drafts published without supersedes
  *           (or drafts edited): the publication check — the pre-check, then
  *           disclosure_publication_check() only when it suspects a
- *           violation, or for more than 20 disclosures — then the history;
+ *           violation — then the history;
  *   INSERT of indicators: the disclosures locked against a concurrent
- *           publication, the pre-check for up to 100 rows, then
- *           indicator_entry_check() only when it suspects a violation, or
- *           for more rows.
+ *           publication (but those this transaction inserted), the
+ *           pre-check, then indicator_entry_check() only when it suspects a
+ *           violation.
+ * Up to 20 disclosures or 100 indicator rows the pre-checks are plans kept
+ * per backend over the rows' ids; above, queries over the transition table
+ * planned for the statement's rows (*_bulk_sql).
  * Every other statement — a withdrawal, a supersession, every statement on
  * a Citus cluster (the rules on its shards name their tenants) — goes to
  * the PL/pgSQL rules as before (disclosure_after_statement_general(),
@@ -454,6 +458,59 @@ static const char *const entry_suspect_sql =
 "     OR EXISTS (SELECT FROM frontrunner.requirement_in_force_typed f"
 "                WHERE f.category = d.category AND f.indicator = r.indicator AND f.nature = 'mandatory'"
 "                  AND frontrunner.compare(r.requirement, f.requirement) NOT IN ('stricter', 'equal')))";
+
+/*
+ * The same questions over many rows, read from the statement's transition
+ * table as joins planned for the statement's rows, where the few-row forms
+ * above run their subqueries row by row: the registry's tables are read by
+ * key for the rows of the statement only (LATERAL: index probes, whatever
+ * their size or the estimates: LATERAL … OFFSET 0), everything else joined
+ * by hashing (nested loops off while they are planned: the materialised rows
+ * have no statistics, and a nested loop over a misestimate is quadratic).  Their conditions are those of the few-row forms; on one node
+ * a disclosed indicator's enterprise is its disclosure's (the foreign key),
+ * so indicators are read by disclosure alone.
+ */
+/* what disclosure_violations() checks (publication_suspect_sql), over new_rows */
+static const char *const publication_suspect_bulk_sql =
+"WITH p AS MATERIALIZED ("
+"  SELECT d.id, d.category, d.standard,"
+"         frontrunner.std_kind(d.standard) = 'enterprise' AS own,"
+"         coalesce(btrim(d.below_recommended_statement), '') = '' AS no_statement"
+"  FROM new_rows d WHERE d.status <> 'draft'"
+"), i AS MATERIALIZED ("
+"  SELECT p.id, p.category, p.no_statement, i.indicator, i.requirement, i.test_method"
+"  FROM p CROSS JOIN LATERAL (SELECT i.indicator, i.requirement, i.test_method"
+"                             FROM frontrunner.disclosed_indicator i WHERE i.disclosure = p.id OFFSET 0) i"
+")"
+"SELECT EXISTS (SELECT FROM p WHERE p.own AND (frontrunner.std_year(p.standard) IS NULL"
+"                                    OR frontrunner.std_year(p.standard) > extract(year FROM CURRENT_DATE)))"
+"    OR EXISTS (SELECT FROM p JOIN frontrunner.standard s ON s.code OPERATOR(frontrunner.=) p.standard"
+"               WHERE s.withdrawn_on <= CURRENT_DATE)"
+"    OR EXISTS (SELECT FROM p JOIN frontrunner.indicator_def x ON x.category = p.category AND x.required"
+"               WHERE p.own AND NOT EXISTS (SELECT FROM i WHERE i.id = p.id AND i.indicator = x.key"
+"                                                      AND i.test_method IS NOT NULL))"
+"    OR EXISTS (SELECT FROM i WHERE NOT EXISTS (SELECT FROM frontrunner.indicator_def x"
+"                                               WHERE x.category = i.category AND x.key = i.indicator))"
+"    OR EXISTS (SELECT FROM i JOIN frontrunner.requirement_in_force_typed f"
+"                 ON f.category = i.category AND f.indicator = i.indicator"
+"               WHERE (f.nature = 'mandatory'"
+"                      OR (f.nature = 'recommended' AND f.kind IN ('national', 'industry') AND i.no_statement))"
+"                 AND frontrunner.compare(i.requirement, f.requirement) NOT IN ('stricter', 'equal'))";
+
+/* what indicator_violations(rows, false) checks (entry_suspect_sql), over new_rows */
+static const char *const entry_suspect_bulk_sql =
+"WITH n AS MATERIALIZED ("
+"  SELECT r.indicator, r.requirement, d.status, d.category"
+"  FROM new_rows r CROSS JOIN LATERAL (SELECT d.status, d.category"
+"                                     FROM frontrunner.disclosure d WHERE d.id = r.disclosure OFFSET 0) d"
+")"
+"SELECT EXISTS (SELECT FROM n WHERE n.status <> 'draft')"
+"    OR EXISTS (SELECT FROM n WHERE NOT EXISTS (SELECT FROM frontrunner.indicator_def x"
+"                                               WHERE x.category = n.category AND x.key = n.indicator))"
+"    OR EXISTS (SELECT FROM n JOIN frontrunner.requirement_in_force_typed f"
+"                 ON f.category = n.category AND f.indicator = n.indicator"
+"               WHERE f.nature = 'mandatory'"
+"                 AND frontrunner.compare(n.requirement, f.requirement) NOT IN ('stricter', 'equal'))";
 
 /* the history of the statement, in id order (as disclosure_after_statement_general() writes it) */
 static const char *const history_create_sql =
@@ -548,6 +605,41 @@ suspect(int which, const char *query, Oid argtype, Datum arg)
 	bool		r;
 
 	run(which, query, argtype, arg, false, true, SPI_OK_SELECT);
+	if (SPI_processed != 1)
+		elog(ERROR, "pre-check returned " UINT64_FORMAT " rows", SPI_processed);
+	r = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	return !isnull && r;
+}
+
+/*
+ * A query over the transition table planned for this statement's rows (not
+ * kept: many rows, once per statement); a boolean for a pre-check.
+ */
+static void
+run_once(const char *query, Oid argtype, Datum arg, bool argnull, bool read_only, int expect)
+{
+	char		nulls = argnull ? 'n' : ' ';
+	int			nargs = OidIsValid(argtype) ? 1 : 0;
+	int			rc = SPI_execute_with_args(query, nargs, &argtype, &arg, &nulls, read_only, 0);
+
+	if (rc != expect)
+		elog(ERROR, "SPI_execute_with_args returned %s for \"%s\"", SPI_result_code_string(rc), query);
+}
+
+static bool
+suspect_once(const char *query)
+{
+	bool		isnull;
+	bool		r;
+	int			level = NewGUCNestLevel();
+
+	(void) set_config_option("enable_nestloop", "off", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_LOCAL, true, 0, false);
+	/* (the cost of the nested loops kept by LATERAL is inflated: no JIT for it) */
+	(void) set_config_option("jit", "off", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_LOCAL, true, 0, false);
+	run_once(query, InvalidOid, (Datum) 0, false, true, SPI_OK_SELECT);
+	AtEOXact_GUC(true, level);
 	if (SPI_processed != 1)
 		elog(ERROR, "pre-check returned " UINT64_FORMAT " rows", SPI_processed);
 	r = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -933,7 +1025,7 @@ fr_disclosure_after_statement(PG_FUNCTION_ARGS)
 		stamp = database_clock();
 		connect_spi(td);
 		/* rules 1-4 over every disclosure the statement published */
-		if (n > FEW_PUBLISHED || publication_suspect(ids))
+		if (n <= FEW_PUBLISHED ? publication_suspect(ids) : suspect_once(publication_suspect_bulk_sql))
 			run(P_PUBLICATION_CHECK, publication_check_sql, INT8ARRAYOID, PointerGetDatum(ids), false,
 				true, SPI_OK_SELECT);
 		run(P_HISTORY_PUBLISH, history_publish_sql, TIMESTAMPTZOID, stamp, false, false, SPI_OK_INSERT);
@@ -981,20 +1073,24 @@ fr_disclosed_indicator_insert_check(PG_FUNCTION_ARGS)
 	if (n == 0)
 		return PointerGetDatum(NULL);
 	connect_spi(td);
-	if (n <= FEW_INDICATORS && !citus_here())
+	if (!citus_here())
 	{
 		TransactionId mine = GetTopTransactionIdIfAny();
+		bool		few = n <= FEW_INDICATORS;
 
-		if (!all_inserted_here(td, ts))
+		if (few && !all_inserted_here(td, ts))
 			run(P_ENTRY_LOCK, entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
 				!TransactionIdIsValid(mine), false, SPI_OK_SELECT);
-		if (!entry_suspect(rows_array(td, ts, (int) n)))
+		else if (!few)
+			run_once(entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
+					 !TransactionIdIsValid(mine), false, SPI_OK_SELECT);
+		if (!(few ? entry_suspect(rows_array(td, ts, (int) n)) : suspect_once(entry_suspect_bulk_sql)))
 		{
 			finish_spi();
 			return PointerGetDatum(NULL);
 		}
 	}
-	/* many rows, a Citus cluster, or a violation suspected: the rules */
+	/* a Citus cluster, or a violation suspected: the rules */
 	run(P_ENTRY_CHECK, entry_check_sql, InvalidOid, (Datum) 0, false, false, SPI_OK_SELECT);
 	finish_spi();
 	return PointerGetDatum(NULL);
