@@ -463,12 +463,13 @@ static const char *const entry_suspect_sql =
  * The same questions over many rows, read from the statement's transition
  * table as joins planned for the statement's rows, where the few-row forms
  * above run their subqueries row by row: the registry's tables are read by
- * key for the rows of the statement only (LATERAL: index probes, whatever
- * their size or the estimates: LATERAL … OFFSET 0), everything else joined
- * by hashing (nested loops off while they are planned: the materialised rows
- * have no statistics, and a nested loop over a misestimate is quadratic).  Their conditions are those of the few-row forms; on one node
- * a disclosed indicator's enterprise is its disclosure's (the foreign key),
- * so indicators are read by disclosure alone.
+ * key for the rows of the statement only (LATERAL … OFFSET 0: index probes,
+ * whatever the tables' size or the estimates), everything else joined by
+ * hashing (nested loops off while they are planned: the materialised rows
+ * have no statistics, and a nested loop over a misestimate is quadratic).
+ * Their conditions are those of the few-row forms; on one node a disclosed
+ * indicator's enterprise is its disclosure's (the foreign key), so
+ * indicators are read by disclosure alone.
  */
 /* what disclosure_violations() checks (publication_suspect_sql), over new_rows */
 static const char *const publication_suspect_bulk_sql =
@@ -597,18 +598,24 @@ run(int which, const char *query, Oid argtype, Datum arg, bool argnull, bool rea
 		elog(ERROR, "SPI_execute_plan returned %s for \"%s\"", SPI_result_code_string(rc), query);
 }
 
-/* the boolean a pre-check returns */
+/* the boolean the pre-check just run returned */
 static bool
-suspect(int which, const char *query, Oid argtype, Datum arg)
+suspected(void)
 {
 	bool		isnull;
 	bool		r;
 
-	run(which, query, argtype, arg, false, true, SPI_OK_SELECT);
 	if (SPI_processed != 1)
 		elog(ERROR, "pre-check returned " UINT64_FORMAT " rows", SPI_processed);
 	r = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	return !isnull && r;
+}
+
+static bool
+suspect(int which, const char *query, Oid argtype, Datum arg)
+{
+	run(which, query, argtype, arg, false, true, SPI_OK_SELECT);
+	return suspected();
 }
 
 /*
@@ -629,8 +636,6 @@ run_once(const char *query, Oid argtype, Datum arg, bool argnull, bool read_only
 static bool
 suspect_once(const char *query)
 {
-	bool		isnull;
-	bool		r;
 	int			level = NewGUCNestLevel();
 
 	(void) set_config_option("enable_nestloop", "off", PGC_USERSET, PGC_S_SESSION,
@@ -640,10 +645,7 @@ suspect_once(const char *query)
 							 GUC_ACTION_LOCAL, true, 0, false);
 	run_once(query, InvalidOid, (Datum) 0, false, true, SPI_OK_SELECT);
 	AtEOXact_GUC(true, level);
-	if (SPI_processed != 1)
-		elog(ERROR, "pre-check returned " UINT64_FORMAT " rows", SPI_processed);
-	r = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	return !isnull && r;
+	return suspected();
 }
 
 static void
@@ -1078,12 +1080,12 @@ fr_disclosed_indicator_insert_check(PG_FUNCTION_ARGS)
 		TransactionId mine = GetTopTransactionIdIfAny();
 		bool		few = n <= FEW_INDICATORS;
 
-		if (few && !all_inserted_here(td, ts))
-			run(P_ENTRY_LOCK, entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
-				!TransactionIdIsValid(mine), false, SPI_OK_SELECT);
-		else if (!few)
+		if (!few)
 			run_once(entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
 					 !TransactionIdIsValid(mine), false, SPI_OK_SELECT);
+		else if (!all_inserted_here(td, ts))
+			run(P_ENTRY_LOCK, entry_lock_sql, XIDOID, TransactionIdGetDatum(mine),
+				!TransactionIdIsValid(mine), false, SPI_OK_SELECT);
 		if (!(few ? entry_suspect(rows_array(td, ts, (int) n)) : suspect_once(entry_suspect_bulk_sql)))
 		{
 			finish_spi();
